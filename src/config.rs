@@ -1,0 +1,319 @@
+//! `book.toml` -> [`Config`]. Unknown keys are warnings with their line and the closest known key.
+
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::{Diagnostic, closest};
+
+pub const FILE: &str = "book.toml";
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Config {
+    pub title: String,
+    pub authors: Vec<String>,
+    pub description: Option<String>,
+    pub language: String,
+    /// Content directory, relative to the site root.
+    pub src: PathBuf,
+    /// Build directory, relative to the site root (or absolute).
+    pub build_dir: PathBuf,
+    pub theme: String,
+    pub site_url: Option<String>,
+    pub organisation: Option<String>,
+    pub logo: Option<String>,
+    pub sanitize: bool,
+}
+
+impl Config {
+    pub fn with_title(title: &str) -> Self {
+        Config {
+            title: title.to_string(),
+            authors: Vec::new(),
+            description: None,
+            language: "en".into(),
+            src: "content".into(),
+            build_dir: "site".into(),
+            theme: "default".into(),
+            site_url: None,
+            organisation: None,
+            logo: None,
+            sanitize: false,
+        }
+    }
+}
+
+const SECTIONS: &[(&str, &[&str])] = &[
+    (
+        "book",
+        &["title", "authors", "description", "language", "src"],
+    ),
+    ("build", &["build-dir", "theme"]),
+    (
+        "output.html",
+        &["site-url", "organisation", "logo", "sanitize"],
+    ),
+];
+
+/// Reads `root/book.toml`. Returns the config (when usable) and every diagnostic found.
+pub fn load(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
+    let path = root.join(FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&text),
+            Err(_) => (None, vec![Diagnostic::error(FILE, "book.toml is not UTF-8 text").hint("save it as UTF-8")]),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
+            None,
+            vec![Diagnostic::error(FILE, format!("no book.toml in {}", root.display()))
+                .hint("run `coursebook init` to start a site, or pass --root with the folder that holds book.toml")],
+        ),
+        Err(e) => (None, vec![Diagnostic::error(FILE, format!("cannot read book.toml: {e}"))]),
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut diags = Vec::new();
+    let table = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let (l, c) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            diags.push(
+                Diagnostic::error(FILE, format!("invalid TOML: {}", e.message().trim()))
+                    .at(l, c)
+                    .hint("book.toml is TOML: `key = \"value\"` lines under [book], [build] and [output.html]"),
+            );
+            return (None, diags);
+        }
+    };
+    let at = |s: &std::ops::Range<usize>| line_col(text, s.start);
+    let mut cfg = Config::with_title("");
+    let mut have_title = false;
+
+    // Flatten to (section, key, value) with spans, warning about what we do not know.
+    let mut seen: Vec<(String, &Spanned<toml::de::DeString>, &Spanned<DeValue>)> = Vec::new();
+    for (k, v) in table.get_ref().iter() {
+        let name = k.get_ref().as_ref();
+        match v.get_ref() {
+            DeValue::Table(t) if name == "output" => {
+                for (k2, v2) in t.iter() {
+                    let n2 = k2.get_ref().as_ref();
+                    match v2.get_ref() {
+                        DeValue::Table(t2) if n2 == "html" => {
+                            for (k3, v3) in t2.iter() {
+                                seen.push(("output.html".into(), k3, v3));
+                            }
+                        }
+                        _ => {
+                            let (l, c) = at(&k2.span());
+                            diags.push(
+                                Diagnostic::warning(FILE, format!("unknown section `output.{n2}`"))
+                                    .at(l, c)
+                                    .hint("coursebook reads [output.html]"),
+                            );
+                        }
+                    }
+                }
+            }
+            DeValue::Table(t) if SECTIONS.iter().any(|(s, _)| *s == name) => {
+                for (k2, v2) in t.iter() {
+                    seen.push((name.to_string(), k2, v2));
+                }
+            }
+            _ => {
+                let (l, c) = at(&k.span());
+                let sections = ["book", "build", "output"];
+                let hint = match closest(name, sections) {
+                    Some(s) => format!("did you mean [{s}]?"),
+                    None => "known sections: [book], [build], [output.html]".into(),
+                };
+                diags.push(
+                    Diagnostic::warning(FILE, format!("unknown key `{name}`"))
+                        .at(l, c)
+                        .hint(hint),
+                );
+            }
+        }
+    }
+
+    for (section, k, v) in seen {
+        let key = k.get_ref().as_ref();
+        let (l, c) = at(&k.span());
+        let (vl, vc) = at(&v.span());
+        let known = SECTIONS
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map_or(&[][..], |(_, k)| *k);
+        let text_value = || v.get_ref().as_str().map(str::to_string);
+        let want_text = |diags: &mut Vec<Diagnostic>| {
+            let t = text_value();
+            if t.is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        FILE,
+                        format!(
+                            "`{key}` in [{section}] must be a string, found {}",
+                            v.get_ref().type_str()
+                        ),
+                    )
+                    .at(vl, vc)
+                    .hint(format!("write {key} = \"...\"")),
+                );
+            }
+            t
+        };
+        match (section.as_str(), key) {
+            ("book", "title") => {
+                if let Some(t) = want_text(&mut diags) {
+                    cfg.title = t;
+                    have_title = true;
+                }
+            }
+            ("book", "authors") => match v.get_ref() {
+                DeValue::Array(a) => {
+                    cfg.authors = a
+                        .iter()
+                        .filter_map(|x| x.get_ref().as_str().map(str::to_string))
+                        .collect()
+                }
+                DeValue::String(s) => cfg.authors = vec![s.to_string()],
+                other => diags.push(
+                    Diagnostic::error(
+                        FILE,
+                        format!(
+                            "`authors` must be a list of names, found {}",
+                            other.type_str()
+                        ),
+                    )
+                    .at(vl, vc)
+                    .hint("authors = [\"Ann Smith\", \"Bo Jones\"]"),
+                ),
+            },
+            ("book", "description") => cfg.description = want_text(&mut diags),
+            ("book", "language") => {
+                if let Some(t) = want_text(&mut diags) {
+                    cfg.language = t;
+                }
+            }
+            ("book", "src") => {
+                if let Some(t) = want_text(&mut diags) {
+                    cfg.src = t.into();
+                }
+            }
+            ("build", "build-dir") => {
+                if let Some(t) = want_text(&mut diags) {
+                    cfg.build_dir = t.into();
+                }
+            }
+            ("build", "theme") => {
+                if let Some(t) = want_text(&mut diags) {
+                    cfg.theme = t;
+                }
+            }
+            ("output.html", "site-url") => {
+                cfg.site_url = want_text(&mut diags)
+                    .map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
+            }
+            ("output.html", "organisation") => cfg.organisation = want_text(&mut diags),
+            ("output.html", "logo") => cfg.logo = want_text(&mut diags),
+            ("output.html", "sanitize") => match v.get_ref().as_bool() {
+                Some(b) => cfg.sanitize = b,
+                None => diags
+                    .push(Diagnostic::error(FILE, "`sanitize` must be true or false").at(vl, vc)),
+            },
+            _ => {
+                let all = SECTIONS.iter().flat_map(|(_, ks)| ks.iter().copied());
+                let hint = match closest(key, known.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => match closest(key, all) {
+                        Some(s) => {
+                            let sec = SECTIONS
+                                .iter()
+                                .find(|(_, ks)| ks.contains(&s))
+                                .map_or("", |(n, _)| n);
+                            format!("`{s}` belongs in [{sec}]")
+                        }
+                        None => format!("keys of [{section}]: {}", known.join(", ")),
+                    },
+                };
+                diags.push(
+                    Diagnostic::warning(FILE, format!("unknown key `{key}` in [{section}]"))
+                        .at(l, c)
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    if !have_title {
+        diags.push(
+            Diagnostic::error(FILE, "missing `title` in [book]")
+                .at(1, 1)
+                .hint("add:\n[book]\ntitle = \"Your course\""),
+        );
+    }
+    if cfg.title.trim().is_empty() && have_title {
+        diags.push(Diagnostic::error(FILE, "`title` in [book] is empty"));
+    }
+    let ok = !diags
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error);
+    (ok.then_some(cfg), diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_for_everything_but_the_title() {
+        let (c, d) = parse("[book]\ntitle = \"T\"\n");
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.src, PathBuf::from("content"));
+        assert_eq!(c.build_dir, PathBuf::from("site"));
+        assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn reads_all_sections() {
+        let (c, d) = parse(
+            "[book]\ntitle = \"T\"\nauthors = [\"A\"]\nsrc = \"notes\"\n[build]\nbuild-dir = \"out\"\n[output.html]\nsite-url = \"https://x.example/t\"\norganisation = \"Org\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.src, PathBuf::from("notes"));
+        assert_eq!(c.build_dir, PathBuf::from("out"));
+        assert_eq!(c.site_url.as_deref(), Some("https://x.example/t/"));
+        assert_eq!(c.organisation.as_deref(), Some("Org"));
+    }
+
+    #[test]
+    fn unknown_key_warns_with_line_and_closest() {
+        let (c, d) = parse("[book]\ntitle = \"T\"\n\n[build]\nbuild_dir = \"x\"\n");
+        assert!(c.is_some());
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].line, d[0].col), (5, 1));
+        assert!(d[0].message.contains("build_dir"));
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `build-dir`?"));
+    }
+
+    #[test]
+    fn missing_title_and_bad_toml_are_errors() {
+        let (c, d) = parse("[book]\n");
+        assert!(c.is_none());
+        assert!(d[0].message.contains("title"));
+        let (c, d) = parse("[book]\ntitle = \n");
+        assert!(c.is_none());
+        assert_eq!(d[0].line, 2);
+    }
+}

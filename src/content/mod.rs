@@ -1,0 +1,164 @@
+//! Sources: finding the files under the content directory and reading them as text.
+//! Parsing of front matter (YAML) and bodies (Markdown) lives in the submodules.
+
+pub mod duration;
+pub mod frontmatter;
+pub mod highlight;
+pub mod markdown;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+
+/// Larger Markdown files are refused: nobody writes a session that long, and it keeps a
+/// stray data file from eating the machine.
+pub const MAX_MARKDOWN_BYTES: u64 = 4 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path inside the content directory, `/`-separated (`recording/day-1/intro.md`).
+    pub rel: String,
+    /// Path from the site root, for messages (`content/recording/day-1/intro.md`).
+    pub display: String,
+    /// UTF-8 text with any byte-order mark removed and CRLF line ends made LF.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub markdown: Vec<SourceFile>,
+    /// (path inside the content directory, file on disk)
+    pub assets: Vec<(String, PathBuf)>,
+}
+
+fn rel_string(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Walks `src_dir` (following links, skipping hidden files), reads every Markdown file and
+/// lists everything else as an asset.
+pub fn discover(root: &Path, src_dir: &Path) -> (Sources, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let src_display = rel_string(src_dir.strip_prefix(root).unwrap_or(src_dir));
+    let display = |rel: &str| {
+        if src_display.is_empty() {
+            rel.to_string()
+        } else {
+            format!("{src_display}/{rel}")
+        }
+    };
+    if !src_dir.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                crate::config::FILE,
+                format!("the content directory `{src_display}` does not exist"),
+            )
+            .hint("create it, or set `src` in [book] to the folder that holds your Markdown"),
+        );
+        return (Sources::default(), diags);
+    }
+    let mut md_paths = Vec::new();
+    let mut assets = Vec::new();
+    let walker = WalkDir::new(src_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(|p| rel_string(p.strip_prefix(root).unwrap_or(p)))
+                    .unwrap_or(src_display.clone());
+                let msg = if e.loop_ancestor().is_some() {
+                    "symbolic link loop: this folder links back to one of its parents".to_string()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error().map_or(e.to_string(), |io| io.to_string())
+                    )
+                };
+                diags.push(Diagnostic::error(p, msg).hint("remove or fix the link"));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = rel_string(entry.path().strip_prefix(src_dir).unwrap_or(entry.path()));
+        if rel.ends_with(".md") {
+            md_paths.push((rel, entry.path().to_path_buf()));
+        } else {
+            assets.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = md_paths
+        .par_iter()
+        .map(|(rel, path)| read_text(path, rel, &display(rel)))
+        .collect();
+    let mut markdown = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => markdown.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    (Sources { markdown, assets }, diags)
+}
+
+fn read_text(path: &Path, rel: &str, display: &str) -> Result<SourceFile, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::error(display, format!("cannot read: {e}")))?;
+    if meta.len() > MAX_MARKDOWN_BYTES {
+        return Err(Diagnostic::error(
+            display,
+            format!(
+                "file is {} KiB; Markdown files may be at most {} KiB",
+                meta.len() / 1024,
+                MAX_MARKDOWN_BYTES / 1024
+            ),
+        )
+        .hint("split it into several pages"));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(display, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = good
+            .rsplit(|b| *b == b'\n')
+            .next()
+            .map_or(0, |l| String::from_utf8_lossy(l).chars().count())
+            + 1;
+        Diagnostic::error(display, "file is not UTF-8 text")
+            .at(line, col)
+            .hint("save the file as UTF-8 (most editors offer this under “Save as” or “Encoding”)")
+    })?;
+    Ok(SourceFile {
+        rel: rel.to_string(),
+        display: display.to_string(),
+        text: normalise(text),
+    })
+}
+
+/// Byte-order mark removed, CRLF and lone CR made LF, so positions are the same on every system.
+pub fn normalise(text: String) -> String {
+    let t = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if t.contains('\r') {
+        t.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        t
+    }
+}

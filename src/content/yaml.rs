@@ -1,0 +1,408 @@
+//! Front matter as a tree of values that remember their line and column, so that every
+//! problem (wrong type, unknown key, bad duration) can be reported where it is.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, closest};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+/// A value and where it stands in the file (1-based; 0 when unknown).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Node {
+    pub fn kind(&self) -> &'static str {
+        match self.value {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Int(_) => "a number",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+    /// A scalar as text: numbers and booleans read as written, so `title: 1984` still works.
+    pub fn as_text(&self) -> Option<String> {
+        match &self.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_text().as_deref() == Some(key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+        Ok(i128::try_from(v)
+            .map(Value::Int)
+            .unwrap_or(Value::Float(v as f64)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Node>()? {
+            items.push(item);
+        }
+        Ok(Value::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = map.next_key::<Node>()? {
+            let v = map.next_value::<Node>()?;
+            entries.push((k, v));
+        }
+        Ok(Value::Map(entries))
+    }
+}
+
+struct Raw(Value);
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor).map(Raw)
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<Raw>::deserialize(d)?;
+        Ok(Node {
+            value: s.value.0,
+            line: s.referenced.line() as usize,
+            col: s.referenced.column() as usize,
+        })
+    }
+}
+
+/// Parse YAML that starts at `first_line` of the file at `path`.
+pub fn parse(path: &str, text: &str, first_line: usize) -> Result<Node, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Node {
+            value: Value::Map(Vec::new()),
+            line: first_line,
+            col: 1,
+        });
+    }
+    match serde_saphyr::from_str::<Node>(text) {
+        Ok(mut node) => {
+            shift(&mut node, first_line.saturating_sub(1));
+            Ok(node)
+        }
+        Err(e) => {
+            let (line, col) = e
+                .location()
+                .map(|l| (l.line() as usize, l.column() as usize))
+                .unwrap_or((0, 0));
+            let msg = e.without_snippet().to_string();
+            let msg = msg.lines().next().unwrap_or("invalid YAML").to_string();
+            let d = Diagnostic::error(path, format!("invalid YAML front matter: {msg}")).hint(
+                "front matter is YAML between two `---` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`",
+            );
+            Err(if line > 0 {
+                d.at(line + first_line - 1, col.max(1))
+            } else {
+                d.at(first_line, 1)
+            })
+        }
+    }
+}
+
+fn shift(node: &mut Node, by: usize) {
+    if node.line > 0 {
+        node.line += by;
+    }
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| shift(n, by)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+            shift(k, by);
+            shift(v, by);
+        }),
+        _ => {}
+    }
+}
+
+/// Reads typed fields out of a mapping node, collecting every problem instead of stopping.
+pub struct Fields<'a> {
+    pub path: &'a str,
+    node: &'a Node,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Fields<'a> {
+    /// Checks that `node` is a mapping and that it has only `known` keys (others are warnings
+    /// naming the closest known key).
+    pub fn new(path: &'a str, node: &'a Node, what: &str, known: &[&str]) -> Self {
+        let mut diags = Vec::new();
+        match &node.value {
+            Value::Map(entries) => {
+                for (k, _) in entries {
+                    let name = k.as_text().unwrap_or_default();
+                    if !known.contains(&name.as_str()) {
+                        let hint = match closest(&name, known.iter().copied()) {
+                            Some(c) => format!("did you mean `{c}`?"),
+                            None => format!("known keys: {}", known.join(", ")),
+                        };
+                        diags.push(
+                            Diagnostic::warning(path, format!("unknown key `{name}` in {what}"))
+                                .at(k.line, k.col)
+                                .hint(hint),
+                        );
+                    }
+                }
+            }
+            Value::Null => {}
+            _ => diags.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "{what} must be a mapping of `key: value` lines, found {}",
+                        node.kind()
+                    ),
+                )
+                .at(node.line, node.col),
+            ),
+        }
+        Fields { path, node, diags }
+    }
+
+    pub fn node(&self, key: &str) -> Option<&'a Node> {
+        self.node.get(key).filter(|n| n.value != Value::Null)
+    }
+
+    pub fn error_at(&mut self, n: &Node, msg: impl Into<String>, hint: Option<String>) {
+        self.diags.push(
+            Diagnostic::error(self.path, msg)
+                .at(n.line, n.col)
+                .maybe_hint(hint),
+        );
+    }
+
+    /// Where to point for a missing key: the start of the front matter.
+    pub fn missing(&mut self, key: &str, what: &str, hint: &str) {
+        let d = Diagnostic::error(self.path, format!("missing required key `{key}` in {what}"))
+            .at(self.node.line.max(1), 1)
+            .hint(hint.to_string());
+        self.diags.push(d);
+    }
+
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        let n = self.node(key)?;
+        match n.as_text() {
+            Some(s) => Some(s),
+            None => {
+                self.error_at(n, format!("`{key}` must be text, found {}", n.kind()), None);
+                None
+            }
+        }
+    }
+
+    pub fn text_node(&mut self, key: &str) -> Option<(String, &'a Node)> {
+        let n = self.node(key)?;
+        let t = self.text(key)?;
+        Some((t, n))
+    }
+
+    pub fn boolean(&mut self, key: &str) -> Option<bool> {
+        let n = self.node(key)?;
+        match n.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.error_at(
+                    n,
+                    format!("`{key}` must be true or false, found {}", n.kind()),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number within `min..=max`.
+    pub fn int(&mut self, key: &str, min: i128, max: i128) -> Option<(i64, &'a Node)> {
+        let n = self.node(key)?;
+        let v = match &n.value {
+            Value::Int(i) => Some(*i),
+            Value::Str(s) => s.trim().parse::<i128>().ok(),
+            _ => None,
+        };
+        match v {
+            Some(i) if (min..=max).contains(&i) => Some((i as i64, n)),
+            Some(i) => {
+                self.error_at(
+                    n,
+                    format!("`{key}` is {i}, out of range"),
+                    Some(format!("use a whole number from {min} to {max}")),
+                );
+                None
+            }
+            None => {
+                self.error_at(
+                    n,
+                    format!("`{key}` must be a whole number, found {}", n.kind()),
+                    Some(format!("for example `{key}: {min}`")),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of text; a single text value is taken as a list of one.
+    pub fn list(&mut self, key: &str) -> Vec<String> {
+        self.list_nodes(key).into_iter().map(|(s, _)| s).collect()
+    }
+
+    pub fn list_nodes(&mut self, key: &str) -> Vec<(String, &'a Node)> {
+        let Some(n) = self.node(key) else {
+            return Vec::new();
+        };
+        match &n.value {
+            Value::Seq(items) => {
+                let mut out = Vec::new();
+                for it in items {
+                    match it.as_text() {
+                        Some(s) => out.push((s, it)),
+                        None => self.error_at(
+                            it,
+                            format!("each item of `{key}` must be text, found {}", it.kind()),
+                            None,
+                        ),
+                    }
+                }
+                out
+            }
+            _ => match n.as_text() {
+                Some(s) => vec![(s, n)],
+                None => {
+                    self.error_at(
+                        n,
+                        format!("`{key}` must be a list, found {}", n.kind()),
+                        Some(format!("write `{key}: [first, second]`")),
+                    );
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// The items of a list value, for lists of mappings.
+    pub fn seq(&mut self, key: &str) -> Option<&'a [Node]> {
+        let n = self.node(key)?;
+        match &n.value {
+            Value::Seq(items) => Some(items),
+            _ => {
+                self.error_at(
+                    n,
+                    format!("`{key}` must be a list, found {}", n.kind()),
+                    None,
+                );
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nodes_carry_lines_shifted_to_the_file() {
+        let n = parse("a.md", "title: Hi\nday: 2\nlist:\n  - x\n", 2).unwrap();
+        let day = n.get("day").unwrap();
+        assert_eq!(day.value, Value::Int(2));
+        assert_eq!((day.line, day.col), (3, 6));
+        let list = n.get("list").unwrap();
+        let Value::Seq(items) = &list.value else {
+            panic!()
+        };
+        assert_eq!(items[0].line, 5);
+    }
+
+    #[test]
+    fn bad_yaml_is_an_error_at_its_line() {
+        let e = parse("a.md", "title: Hi\nday: [1, 2\n", 2).unwrap_err();
+        assert!(e.line >= 3, "{e}");
+        assert!(e.message.contains("invalid YAML"));
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_closest() {
+        let n = parse("a.md", "titel: Hi\n", 2).unwrap();
+        let f = Fields::new("a.md", &n, "session front matter", &["title", "day"]);
+        assert_eq!(f.diags.len(), 1);
+        assert_eq!(f.diags[0].line, 2);
+        assert_eq!(f.diags[0].hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn huge_numbers_are_out_of_range_not_a_panic() {
+        let n = parse("a.md", "day: 99999999999999999999\n", 2).unwrap();
+        let mut f = Fields::new("a.md", &n, "x", &["day"]);
+        assert!(f.int("day", 1, 366).is_none());
+        assert_eq!(f.diags.len(), 1);
+    }
+}

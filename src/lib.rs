@@ -1,0 +1,117 @@
+//! coursebook: a static site generator for training courses.
+//!
+//! The data takes one road: `book.toml` + content -> [`content`] (sources) -> [`model`]
+//! (validated plain data and the timetable) -> [`render`] (outputs as bytes) -> [`output`]
+//! (written atomically to the build directory).
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod util;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostics::{Diagnostic, Diagnostics};
+
+/// Who a build is for: trainers see everything; participants never see trainer-only parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Audience {
+    #[default]
+    Trainer,
+    Participant,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root: the folder with book.toml.
+    pub root: PathBuf,
+    /// Overrides `[build] build-dir`.
+    pub dest: Option<PathBuf>,
+    pub audience: Audience,
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub dest: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub diagnostics: Diagnostics,
+}
+
+/// Config, sources and model: everything `check` validates. No file is written.
+pub fn load(root: &Path, audience: Audience) -> (Option<model::Site>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let (config, d) = config::load(root);
+    diags.extend(d);
+    let Some(config) = config else {
+        return (None, diags);
+    };
+    let src = root.join(&config.src);
+    let (sources, d) = content::discover(root, &src);
+    diags.extend(d);
+    let (site, d) = model::load::load(root, config, sources, audience);
+    diags.extend(d);
+    if diags.has_errors() {
+        (None, diags)
+    } else {
+        (site, diags)
+    }
+}
+
+/// Build the site: load, render, and publish to the build directory only if all succeeded.
+pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
+    let started = Instant::now();
+    let (site, mut diags) = load(&opts.root, opts.audience);
+    let Some(site) = site else { return Err(diags) };
+    let theme = match render::Theme::load(&opts.root, &site.config.theme) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    let outputs = match render::render_site(&site, &theme, opts.audience) {
+        Ok(o) => o,
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    let dest = match &opts.dest {
+        Some(d) if d.is_absolute() => d.clone(),
+        Some(d) => std::env::current_dir()
+            .map(|c| c.join(d))
+            .unwrap_or_else(|_| d.clone()),
+        None => opts.root.join(&site.config.build_dir),
+    };
+    let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+    let files = outputs.len();
+    if let Err(d) = output::publish(&opts.root, &site.config, &dest, &outputs) {
+        diags.push(d);
+        return Err(diags);
+    }
+    Ok(Report {
+        dest,
+        pages,
+        files,
+        elapsed: started.elapsed(),
+        diagnostics: diags,
+    })
+}
+
+/// Print diagnostics to stderr, errors and warnings alike, in a stable order.
+pub fn print_diagnostics(diags: &Diagnostics) {
+    let colour = diagnostics::colour_stderr();
+    for d in diags.sorted() {
+        eprintln!("{}", d.render(colour));
+    }
+}
+
+pub fn error(msg: impl Into<String>) -> Diagnostic {
+    Diagnostic::error("", msg)
+}

@@ -1,0 +1,143 @@
+//! Letter templates: Markdown with `{{ field }}` blanks and built-in values.
+
+/// Values filled in at build time from the programme and book.toml.
+pub const BUILTINS: &[&str] = &[
+    "programme.title",
+    "programme.venue",
+    "programme.dates",
+    "programme.start",
+    "organisation",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Field {
+    pub name: String,
+    pub label: String,
+    pub example: Option<String>,
+}
+
+/// A placeholder as written, with its position in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    pub name: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A piece of a letter's text: literal Markdown or a placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Slot(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Letter {
+    /// File stem: `invitation`.
+    pub name: String,
+    pub src: String,
+    /// `recording/letters/invitation.html`.
+    pub out: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub fields: Vec<Field>,
+    /// The body split at placeholders.
+    pub pieces: Vec<Piece>,
+    /// The body rendered to HTML with each placeholder as a token [`token`] `i`, where `i` indexes
+    /// `slots`: values are put in after Markdown so they are never parsed as Markdown.
+    pub html: String,
+    pub slots: Vec<String>,
+    pub trainer_only: bool,
+}
+
+/// The stand-in for placeholder `i` while the Markdown is rendered: private-use characters
+/// that Markdown leaves alone.
+pub fn token(i: usize) -> String {
+    format!("\u{E000}{i}\u{E001}")
+}
+
+/// Split `body` at `{{ name }}` placeholders. Returns the pieces, the placeholders with their
+/// positions, and the positions of malformed ones (`{{` without `}}`, or an empty name).
+pub fn scan(
+    body: &str,
+    first_line: usize,
+) -> (Vec<Piece>, Vec<Placeholder>, Vec<(usize, usize, String)>) {
+    let mut pieces = Vec::new();
+    let mut found = Vec::new();
+    let mut bad = Vec::new();
+    let mut rest = body;
+    let mut consumed = 0;
+    let pos = |offset: usize| {
+        let before = &body[..offset];
+        let line = first_line + before.matches('\n').count();
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    };
+    while let Some(i) = rest.find("{{") {
+        let abs = consumed + i;
+        let after = &rest[i + 2..];
+        let Some(j) = after.find("}}").filter(|j| !after[..*j].contains('\n')) else {
+            let (l, c) = pos(abs);
+            bad.push((
+                l,
+                c,
+                "`{{` is not closed by `}}` on the same line".to_string(),
+            ));
+            pieces.push(Piece::Text(rest[..i + 2].to_string()));
+            consumed = abs + 2;
+            rest = after;
+            continue;
+        };
+        let name = after[..j].trim();
+        pieces.push(Piece::Text(rest[..i].to_string()));
+        let (l, c) = pos(abs);
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '.' || ch == '-');
+        if valid {
+            found.push(Placeholder {
+                name: name.to_string(),
+                line: l,
+                col: c,
+            });
+            pieces.push(Piece::Slot(name.to_string()));
+        } else {
+            bad.push((
+                l,
+                c,
+                format!("`{{{{{}}}}}` is not a placeholder name", &after[..j]),
+            ));
+            pieces.push(Piece::Text(rest[..i + 2 + j + 2].to_string()));
+        }
+        consumed = abs + 2 + j + 2;
+        rest = &after[j + 2..];
+    }
+    pieces.push(Piece::Text(rest.to_string()));
+    pieces.retain(|p| !matches!(p, Piece::Text(t) if t.is_empty()));
+    (pieces, found, bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_placeholders_with_positions() {
+        let (pieces, found, bad) = scan("Dear {{ name }},\n\nSee {{programme.title}} {{ }}", 10);
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].line, found[0].col), (10, 6));
+        assert_eq!(found[1].name, "programme.title");
+        assert_eq!((found[1].line, found[1].col), (12, 5));
+        assert_eq!(bad.len(), 1);
+        assert_eq!(pieces[0], Piece::Text("Dear ".into()));
+        assert_eq!(pieces[1], Piece::Slot("name".into()));
+    }
+
+    #[test]
+    fn unclosed_is_reported() {
+        let (_, found, bad) = scan("Hi {{ name\nthere", 1);
+        assert!(found.is_empty());
+        assert_eq!((bad[0].0, bad[0].1), (1, 4));
+    }
+}

@@ -1,0 +1,188 @@
+//! Every internal link and image checked against the pages, their headings and the assets.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Site;
+use crate::content::markdown::{Heading, Link};
+use crate::diagnostics::Diagnostic;
+use crate::util::percent_decode;
+
+/// Output path (`recording/day-1/a.html`) -> heading ids of that page.
+fn targets(site: &Site) -> HashMap<String, HashSet<&str>> {
+    let mut map: HashMap<String, HashSet<&str>> = HashMap::new();
+    map.insert(
+        "index.html".into(),
+        site.home
+            .iter()
+            .flat_map(|h| h.md.headings.iter().map(|x| x.id.as_str()))
+            .collect(),
+    );
+    for pg in &site.pages {
+        map.insert(
+            pg.out.clone(),
+            pg.md.headings.iter().map(|x| x.id.as_str()).collect(),
+        );
+    }
+    for p in &site.programmes {
+        map.insert(
+            format!("{}/index.html", p.slug),
+            p.md.headings.iter().map(|x| x.id.as_str()).collect(),
+        );
+        for s in &p.sessions {
+            map.insert(
+                s.out.clone(),
+                s.md.headings.iter().map(|x| x.id.as_str()).collect(),
+            );
+        }
+        for pg in &p.pages {
+            map.insert(
+                pg.out.clone(),
+                pg.md.headings.iter().map(|x| x.id.as_str()).collect(),
+            );
+        }
+        for l in &p.letters {
+            map.insert(l.out.clone(), HashSet::new());
+        }
+    }
+    map
+}
+
+/// Normalise `base_dir/target` (both site-relative); None if it climbs above the site.
+fn join(base_dir: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in target.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    let pages = targets(site);
+    let assets: HashSet<&str> = site.assets.iter().map(|a| a.out.as_str()).collect();
+    let mut diags = Vec::new();
+    let mut visit = |src: &str, out: &str, links: &[Link], own: &[Heading]| {
+        let dir = out.rsplit_once('/').map_or("", |(d, _)| d);
+        for l in links {
+            let (path, frag) = match l.url.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (l.url.as_str(), None),
+            };
+            let path = path.split('?').next().unwrap_or("");
+            let at = |d: Diagnostic| d.at(l.line, l.col);
+            if path.is_empty() {
+                if let Some(f) = frag
+                    && !f.is_empty()
+                    && !own.iter().any(|h| h.id == percent_decode(f))
+                {
+                    let ids: Vec<&str> = own.iter().map(|h| h.id.as_str()).collect();
+                    diags.push(
+                        at(Diagnostic::error(
+                            src,
+                            format!("link to `#{f}`, but this page has no such heading"),
+                        ))
+                        .maybe_hint(
+                            crate::diagnostics::closest(f, ids)
+                                .map(|c| format!("did you mean `#{c}`?")),
+                        ),
+                    );
+                }
+                continue;
+            }
+            if path.starts_with('/') {
+                diags.push(at(Diagnostic::error(src, format!("link `{}` starts at the web server's root", l.url)))
+                    .hint("write links relative to this file (e.g. ../day-1/intro.md), so the site works from any folder and from file://"));
+                continue;
+            }
+            let decoded = percent_decode(path);
+            let target = if let Some(stem) = decoded.strip_suffix(".md") {
+                format!("{stem}.html")
+            } else if decoded.ends_with('/') {
+                format!("{decoded}index.html")
+            } else {
+                decoded.clone()
+            };
+            let Some(resolved) = join(dir, &target) else {
+                diags.push(at(Diagnostic::error(
+                    src,
+                    format!("link `{}` points outside the site", l.url),
+                )));
+                continue;
+            };
+            if let Some(ids) = pages.get(&resolved) {
+                if let Some(f) = frag
+                    && !f.is_empty()
+                    && !ids.contains(percent_decode(f).as_str())
+                {
+                    let hint = match crate::diagnostics::closest(f, ids.iter().copied()) {
+                        Some(c) => format!("did you mean `#{c}`?"),
+                        None if ids.is_empty() => {
+                            "that page has no headings to link to".to_string()
+                        }
+                        None => {
+                            let mut v: Vec<&str> = ids.iter().copied().collect();
+                            v.sort();
+                            format!("its headings: {}", v.join(", "))
+                        }
+                    };
+                    diags.push(
+                        at(Diagnostic::error(
+                            src,
+                            format!("link to `{}`: that page has no heading `#{f}`", l.url),
+                        ))
+                        .hint(hint),
+                    );
+                }
+            } else if !assets.contains(resolved.as_str()) {
+                let what = if l.image { "image" } else { "link" };
+                let hint = if decoded.ends_with(".md") || decoded.ends_with('/') {
+                    let names = pages.keys().map(|k| k.as_str());
+                    match crate::diagnostics::closest(&resolved, names) {
+                        Some(c) => format!(
+                            "did you mean {}?",
+                            c.trim_end_matches(".html").to_string() + ".md"
+                        ),
+                        None => {
+                            "link to another page by its .md file, relative to this one".to_string()
+                        }
+                    }
+                } else {
+                    "put the file under the content directory (e.g. assets/) and link to it relatively".to_string()
+                };
+                diags.push(
+                    at(Diagnostic::error(
+                        src,
+                        format!("{what} to missing file `{}`", l.url),
+                    ))
+                    .hint(hint),
+                );
+            }
+        }
+    };
+    if let Some(h) = &site.home {
+        visit(&h.src, &h.out, &h.md.links, &h.md.headings);
+    }
+    for pg in &site.pages {
+        visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings);
+    }
+    for p in &site.programmes {
+        visit(
+            &p.src,
+            &format!("{}/index.html", p.slug),
+            &p.md.links,
+            &p.md.headings,
+        );
+        for s in &p.sessions {
+            visit(&s.src, &s.out, &s.md.links, &s.md.headings);
+        }
+        for pg in &p.pages {
+            visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings);
+        }
+    }
+    diags
+}

@@ -1,0 +1,1066 @@
+//! Sources -> Model: front matter into typed data, every problem collected, then the
+//! cross-checks that need the whole programme (blocks, days, references) and the timetable.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::timetable::{self, Issue, Slot};
+use super::{
+    Asset, BlockDef, Clock, Day, Field, Letter, Page, Programme, Prompt, Session, Site,
+    default_blocks, letters,
+};
+use crate::Audience;
+use crate::config::Config;
+use crate::content::yaml::{self, Fields, Node, Value};
+use crate::content::{SourceFile, Sources, duration, frontmatter, markdown};
+use crate::diagnostics::{Diagnostic, closest};
+
+const SESSION_KEYS: &[&str] = &[
+    "title",
+    "day",
+    "block",
+    "duration",
+    "order",
+    "format",
+    "summary",
+    "objectives",
+    "prompts",
+    "materials",
+    "themes",
+    "produces",
+    "uses",
+    "same_as",
+    "letters",
+    "audience",
+];
+const PAGE_KEYS: &[&str] = &["title", "summary", "description", "audience", "order"];
+const PROGRAMME_KEYS: &[&str] = &[
+    "title",
+    "subtitle",
+    "authors",
+    "summary",
+    "audience",
+    "prerequisites",
+    "venue",
+    "timezone",
+    "start",
+    "blocks",
+    "end",
+    "days",
+];
+const LETTER_KEYS: &[&str] = &["title", "description", "fields", "audience"];
+const DAY_KEYS: &[&str] = &["title", "date", "start"];
+const MAX_DAYS: i128 = 366;
+
+/// A position in a file, for cross-checks made after parsing.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pos {
+    line: usize,
+    col: usize,
+}
+
+impl Pos {
+    fn of(n: &Node) -> Pos {
+        Pos {
+            line: n.line,
+            col: n.col,
+        }
+    }
+}
+
+/// What the cross-checks need to point at in a session's front matter.
+#[derive(Debug, Clone, Default)]
+struct SessionRefs {
+    day: Pos,
+    block: Pos,
+    block_given: bool,
+    order: Pos,
+    same_as: Option<(String, Pos)>,
+    letters: Vec<(String, Pos)>,
+    uses: Vec<(String, Pos)>,
+}
+
+struct ProgrammeHead {
+    p: Programme,
+    days_given: bool,
+    end_pos: Pos,
+    blocks_pos: Pos,
+}
+
+enum Parsed {
+    Home(Page),
+    Programme(Box<ProgrammeHead>),
+    Session(Box<(Session, SessionRefs)>),
+    Page(Page),
+    Letter(Box<Letter>),
+    Skipped,
+}
+
+enum Kind {
+    Home,
+    Programme(String),
+    Letter(String),
+    InProgramme(String),
+    SitePage,
+}
+
+fn out_path(rel: &str) -> String {
+    format!("{}.html", rel.strip_suffix(".md").unwrap_or(rel))
+}
+
+/// Build the model from the sources, collecting every diagnostic.
+pub fn load(
+    root: &Path,
+    config: Config,
+    sources: Sources,
+    audience: Audience,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let programme_dirs: HashSet<String> = sources
+        .markdown
+        .iter()
+        .filter_map(|f| {
+            f.rel
+                .strip_suffix("/index.md")
+                .filter(|d| !d.contains('/'))
+                .map(str::to_string)
+        })
+        .collect();
+    let kind_of = |rel: &str| -> Kind {
+        if rel == "index.md" {
+            return Kind::Home;
+        }
+        if let Some((top, rest)) = rel.split_once('/')
+            && programme_dirs.contains(top)
+        {
+            if rest == "index.md" {
+                return Kind::Programme(top.to_string());
+            }
+            if let Some(name) = rest.strip_prefix("letters/")
+                && !name.contains('/')
+            {
+                return Kind::Letter(top.to_string());
+            }
+            return Kind::InProgramme(top.to_string());
+        }
+        Kind::SitePage
+    };
+
+    let parsed: Vec<(Kind, Parsed, Vec<Diagnostic>)> = sources
+        .markdown
+        .par_iter()
+        .map(|f| {
+            let kind = kind_of(&f.rel);
+            let (p, d) = parse_file(f, &kind, audience);
+            (kind, p, d)
+        })
+        .collect();
+
+    let mut home = None;
+    let mut site_pages = Vec::new();
+    let mut heads: BTreeMap<String, ProgrammeHead> = BTreeMap::new();
+    let mut sessions: HashMap<String, Vec<(Session, SessionRefs)>> = HashMap::new();
+    let mut pages: HashMap<String, Vec<Page>> = HashMap::new();
+    let mut letters: HashMap<String, Vec<Letter>> = HashMap::new();
+    for (kind, p, d) in parsed {
+        diags.extend(d);
+        match (kind, p) {
+            (_, Parsed::Home(pg)) => home = Some(pg),
+            (Kind::Programme(slug), Parsed::Programme(h)) => {
+                heads.insert(slug, *h);
+            }
+            (Kind::InProgramme(slug), Parsed::Session(s)) => sessions.entry(slug).or_default().push(*s),
+            (Kind::InProgramme(slug), Parsed::Page(pg)) => pages.entry(slug).or_default().push(pg),
+            (Kind::Letter(slug), Parsed::Letter(l)) => letters.entry(slug).or_default().push(*l),
+            (_, Parsed::Page(pg)) => site_pages.push(pg),
+            (_, Parsed::Session(s)) => diags.push(
+                Diagnostic::error(&s.0.src, "a session (it has `day`) outside any programme folder")
+                    .at(s.1.day.line, s.1.day.col)
+                    .hint("put sessions in a programme folder, one that has an index.md with the programme's front matter"),
+            ),
+            _ => {}
+        }
+    }
+
+    let mut programmes = Vec::new();
+    for (slug, head) in heads {
+        let s = sessions.remove(&slug).unwrap_or_default();
+        let pg = pages.remove(&slug).unwrap_or_default();
+        let l = letters.remove(&slug).unwrap_or_default();
+        programmes.push(assemble(
+            head,
+            s,
+            pg,
+            l,
+            config.organisation.as_deref(),
+            &mut diags,
+        ));
+    }
+
+    let assets = sources
+        .assets
+        .into_iter()
+        .map(|(rel, source)| Asset { out: rel, source })
+        .collect();
+
+    let mut site = Site {
+        config,
+        home,
+        pages: site_pages,
+        programmes,
+        assets,
+    };
+    if audience == Audience::Participant {
+        drop_trainer_only(&mut site);
+    }
+    diags.extend(super::links::check(&site));
+    if let Some(logo) = &site.config.logo
+        && !site.assets.iter().any(|a| &a.out == logo)
+    {
+        diags.push(
+            Diagnostic::error(
+                crate::config::FILE,
+                format!("logo `{logo}` is not a file under the content directory"),
+            )
+            .hint("give the path under `src`, e.g. logo = \"assets/logo.svg\""),
+        );
+    }
+    let _ = root;
+    let ok = !diags
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error);
+    (ok.then_some(site), diags)
+}
+
+/// Participant builds keep no trainer-only page, session or letter.
+fn drop_trainer_only(site: &mut Site) {
+    site.pages.retain(|p| !p.trainer_only);
+    for p in &mut site.programmes {
+        p.pages.retain(|pg| !pg.trainer_only);
+        p.letters.retain(|l| !l.trainer_only);
+        for s in &mut p.sessions {
+            for pr in &mut s.prompts {
+                pr.note = None;
+            }
+        }
+    }
+}
+
+fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let split = match frontmatter::split(&f.text) {
+        Ok(s) => s,
+        Err((line, msg)) => {
+            diags.push(
+                Diagnostic::error(&f.display, msg)
+                    .at(line, 1)
+                    .hint("end the front matter with a line of three dashes: ---"),
+            );
+            return (Parsed::Skipped, diags);
+        }
+    };
+    let node = match split.yaml {
+        Some(y) => match yaml::parse(&f.display, y, split.yaml_line) {
+            Ok(n) => n,
+            Err(d) => {
+                diags.push(d);
+                return (Parsed::Skipped, diags);
+            }
+        },
+        None => Node {
+            value: Value::Map(Vec::new()),
+            line: 1,
+            col: 1,
+        },
+    };
+    if let Kind::Letter(slug) = kind {
+        return match parse_letter(f, slug, &node, split.body, split.body_line, &mut diags) {
+            Some(l) => (Parsed::Letter(Box::new(l)), diags),
+            None => (Parsed::Skipped, diags),
+        };
+    }
+    if let Kind::Programme(slug) = kind {
+        let md = markdown::render(split.body, split.body_line, audience);
+        return match parse_programme(f, slug, &node, md, &mut diags) {
+            Some(h) => (Parsed::Programme(Box::new(h)), diags),
+            None => (Parsed::Skipped, diags),
+        };
+    }
+    let is_session =
+        matches!(kind, Kind::InProgramme(_) | Kind::SitePage) && node.get("day").is_some();
+    let trainer_only = audience_of(f, &node, &mut diags);
+    if trainer_only && audience == Audience::Participant {
+        return (Parsed::Skipped, diags);
+    }
+    let md = markdown::render(split.body, split.body_line, audience);
+    if is_session {
+        match parse_session(f, &node, md, trainer_only, &mut diags) {
+            Some(s) => (Parsed::Session(Box::new(s)), diags),
+            None => (Parsed::Skipped, diags),
+        }
+    } else {
+        let mut fl = Fields::new(&f.display, &node, "page front matter", PAGE_KEYS);
+        let title = fl
+            .text("title")
+            .or_else(|| md.headings.first().map(|h| h.text.clone()));
+        let summary = fl.text("summary").or_else(|| fl.text("description"));
+        diags.append(&mut fl.diags);
+        let title = title.unwrap_or_else(|| title_from_file(&f.rel));
+        let page = Page {
+            src: f.display.clone(),
+            out: out_path(&f.rel),
+            title,
+            summary,
+            trainer_only,
+            md,
+        };
+        match kind {
+            Kind::Home => (Parsed::Home(page), diags),
+            _ => (Parsed::Page(page), diags),
+        }
+    }
+}
+
+fn title_from_file(rel: &str) -> String {
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let words = stem
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
+        .replace(['-', '_'], " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => stem.to_string(),
+    }
+}
+
+/// `audience: trainer` makes a page trainer-only.
+fn audience_of(f: &SourceFile, node: &Node, diags: &mut Vec<Diagnostic>) -> bool {
+    let Some(n) = node.get("audience") else {
+        return false;
+    };
+    match n
+        .as_text()
+        .as_deref()
+        .map(str::trim)
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("trainer") | Some("trainers") => true,
+        Some("all") | Some("everyone") | Some("participant") | Some("participants") => false,
+        _ => {
+            diags.push(
+                Diagnostic::error(
+                    &f.display,
+                    "`audience` must be `trainer` (a trainer-only page) or `all`",
+                )
+                .at(n.line, n.col)
+                .hint("leave it out for a page everyone sees"),
+            );
+            false
+        }
+    }
+}
+
+fn parse_minutes(fl: &mut Fields, n: &Node, key: &str) -> Option<u32> {
+    let r = match &n.value {
+        Value::Int(i) if *i > 0 && *i <= 24 * 60 => Ok(*i as u32),
+        Value::Int(i) if *i <= 0 => Err(format!("`{i}` is not a positive number of minutes")),
+        Value::Int(i) => Err(format!("`{i}` minutes is longer than a day")),
+        Value::Str(s) => duration::parse(s),
+        _ => Err(format!("found {}", n.kind())),
+    };
+    match r {
+        Ok(m) => Some(m),
+        Err(msg) => {
+            fl.error_at(
+                n,
+                format!("invalid `{key}`: {msg}"),
+                Some(duration::ACCEPTED.to_string()),
+            );
+            None
+        }
+    }
+}
+
+fn parse_clock(fl: &mut Fields, key: &str) -> Option<(Clock, Pos)> {
+    let (t, n) = fl.text_node(key)?;
+    match Clock::parse(&t) {
+        Some(c) => Some((c, Pos::of(n))),
+        None => {
+            fl.error_at(
+                n,
+                format!("`{key}` is `{t}`, not a clock time"),
+                Some("write 24-hour time in quotes, e.g. \"09:30\"".into()),
+            );
+            None
+        }
+    }
+}
+
+fn parse_session(
+    f: &SourceFile,
+    node: &Node,
+    md: markdown::Markdown,
+    trainer_only: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Session, SessionRefs)> {
+    let mut fl = Fields::new(&f.display, node, "session front matter", SESSION_KEYS);
+    let mut refs = SessionRefs::default();
+    let title = fl.text("title");
+    if title.is_none() && fl.node("title").is_none() {
+        fl.missing(
+            "title",
+            "session front matter",
+            "add a line such as `title: Case summaries, in pairs`",
+        );
+    }
+    let day = fl.int("day", 1, MAX_DAYS).map(|(d, n)| {
+        refs.day = Pos::of(n);
+        d as u32
+    });
+    let block = fl.text_node("block").map(|(b, n)| {
+        refs.block = Pos::of(n);
+        refs.block_given = true;
+        b.trim().to_string()
+    });
+    let minutes = match fl.node("duration") {
+        Some(n) => parse_minutes(&mut fl, n, "duration"),
+        None => {
+            fl.missing(
+                "duration",
+                "session front matter",
+                &format!("add `duration: 30 mins`; {}", duration::ACCEPTED),
+            );
+            None
+        }
+    };
+    let order = fl
+        .int("order", i64::MIN as i128, i64::MAX as i128)
+        .map(|(o, n)| {
+            refs.order = Pos::of(n);
+            o
+        });
+    let format = fl
+        .text("format")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let summary = fl.text("summary");
+    let objectives = fl.list("objectives");
+    let mut prompts = Vec::new();
+    if let Some(items) = fl.seq("prompts") {
+        for it in items {
+            match &it.value {
+                Value::Map(_) => {
+                    let mut pf = Fields::new(&f.display, it, "a prompt", &["text", "note"]);
+                    let text = pf.text("text");
+                    let note = pf.text("note");
+                    if text.is_none() {
+                        pf.error_at(
+                            it,
+                            "a prompt written as a mapping needs `text:`",
+                            Some("- text: The question?\n    note: For the trainer".into()),
+                        );
+                    }
+                    fl.diags.append(&mut pf.diags);
+                    if let Some(text) = text {
+                        prompts.push(Prompt { text, note });
+                    }
+                }
+                _ => match it.as_text() {
+                    Some(text) => prompts.push(Prompt { text, note: None }),
+                    None => fl.error_at(
+                        it,
+                        format!(
+                            "each prompt must be text or `text:`/`note:`, found {}",
+                            it.kind()
+                        ),
+                        None,
+                    ),
+                },
+            }
+        }
+    }
+    prompts.extend(md.prompts.iter().map(|t| Prompt {
+        text: t.clone(),
+        note: None,
+    }));
+    let materials = fl.list("materials");
+    let themes = fl.list("themes");
+    let produces = fl.list("produces");
+    refs.uses = fl
+        .list_nodes("uses")
+        .into_iter()
+        .map(|(s, n)| (s, Pos::of(n)))
+        .collect();
+    refs.same_as = fl.text_node("same_as").map(|(s, n)| (s, Pos::of(n)));
+    refs.letters = fl
+        .list_nodes("letters")
+        .into_iter()
+        .map(|(s, n)| (s, Pos::of(n)))
+        .collect();
+    diags.append(&mut fl.diags);
+    let (title, day, minutes) = (title?, day?, minutes?);
+    let file = f
+        .rel
+        .split_once('/')
+        .map_or(f.rel.as_str(), |(_, r)| r)
+        .to_string();
+    Some((
+        Session {
+            src: f.display.clone(),
+            out: out_path(&f.rel),
+            file,
+            title,
+            day,
+            block: block.unwrap_or_default(),
+            minutes,
+            order,
+            format,
+            summary,
+            objectives,
+            prompts,
+            materials,
+            themes,
+            produces,
+            uses: refs.uses.iter().map(|(s, _)| s.clone()).collect(),
+            same_as: None,
+            letters: Vec::new(),
+            trainer_only,
+            md,
+        },
+        refs,
+    ))
+}
+
+fn parse_programme(
+    f: &SourceFile,
+    slug: &str,
+    node: &Node,
+    md: markdown::Markdown,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<ProgrammeHead> {
+    let what = "programme front matter";
+    let mut fl = Fields::new(&f.display, node, what, PROGRAMME_KEYS);
+    let title = fl.text("title");
+    if fl.node("title").is_none() {
+        fl.missing(
+            "title",
+            what,
+            "add a line such as `title: Recording in Social Work`",
+        );
+    }
+    let subtitle = fl.text("subtitle");
+    let authors = fl.list("authors");
+    let summary = fl.text("summary");
+    let audience = fl.text("audience");
+    let prerequisites = fl.list("prerequisites");
+    let venue = fl.text("venue");
+    let timezone = match fl.text_node("timezone") {
+        Some((tz, n)) => {
+            if jiff::tz::TimeZone::get(&tz).is_err() {
+                fl.error_at(
+                    n,
+                    format!("unknown time zone `{tz}`"),
+                    Some("use an IANA name such as Europe/London or UTC".into()),
+                );
+            }
+            tz
+        }
+        None => "UTC".into(),
+    };
+    let start = parse_clock(&mut fl, "start").map_or(Clock(9 * 60 + 30), |(c, _)| c);
+    let end = parse_clock(&mut fl, "end");
+    let blocks_pos = fl.node("blocks").map(Pos::of).unwrap_or(Pos {
+        line: node.line,
+        col: 1,
+    });
+    let blocks = match fl.seq("blocks") {
+        Some(items) => parse_blocks(&mut fl, items),
+        None => default_blocks(),
+    };
+    let mut days = Vec::new();
+    let days_given = fl.node("days").is_some();
+    if let Some(items) = fl.seq("days") {
+        for (i, it) in items.iter().enumerate() {
+            let mut df = Fields::new(&f.display, it, "a day", DAY_KEYS);
+            let title = df.text("title").unwrap_or_else(|| format!("Day {}", i + 1));
+            let date = df.text_node("date").and_then(|(t, n)| {
+                match t.trim().parse::<jiff::civil::Date>() {
+                    Ok(d) => Some(d),
+                    Err(_) => {
+                        df.error_at(
+                            n,
+                            format!("`date` is `{t}`, not a date"),
+                            Some("write dates as YYYY-MM-DD, e.g. 2027-03-01".into()),
+                        );
+                        None
+                    }
+                }
+            });
+            let dstart = parse_clock(&mut df, "start").map_or(start, |(c, _)| c);
+            fl.diags.append(&mut df.diags);
+            days.push(Day {
+                number: i as u32 + 1,
+                title,
+                date,
+                start: dstart,
+            });
+        }
+    }
+    let end_pos = fl.node("end").map(Pos::of).unwrap_or_default();
+    diags.append(&mut fl.diags);
+    let title = title?;
+    Some(ProgrammeHead {
+        p: Programme {
+            slug: slug.to_string(),
+            src: f.display.clone(),
+            title,
+            subtitle,
+            authors,
+            summary,
+            audience,
+            prerequisites,
+            venue,
+            timezone,
+            start,
+            end: end.map(|(c, _)| c),
+            blocks,
+            days,
+            sessions: Vec::new(),
+            pages: Vec::new(),
+            letters: Vec::new(),
+            md,
+            timetable: Default::default(),
+        },
+        days_given,
+        end_pos,
+        blocks_pos,
+    })
+}
+
+fn parse_blocks(fl: &mut Fields, items: &[Node]) -> Vec<BlockDef> {
+    let mut out = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    for it in items {
+        let path = fl.path;
+        if it.get("break").is_some() {
+            let mut bf = Fields::new(path, it, "a break", &["break", "duration", "at"]);
+            let title = bf.text("break").unwrap_or_else(|| "Break".into());
+            let minutes = match bf.node("duration") {
+                Some(n) => parse_minutes(&mut bf, n, "duration"),
+                None => {
+                    bf.error_at(
+                        it,
+                        format!("break `{title}` needs a `duration`"),
+                        Some("e.g. { break: Lunch, duration: 45m }".into()),
+                    );
+                    None
+                }
+            };
+            let at = parse_clock(&mut bf, "at").map(|(c, _)| c);
+            fl.diags.append(&mut bf.diags);
+            if let Some(minutes) = minutes {
+                out.push(BlockDef::Break { title, minutes, at });
+            }
+        } else {
+            let mut bf = Fields::new(path, it, "a block", &["id", "title"]);
+            let id = bf.text("id");
+            let title = bf.text("title");
+            match id {
+                Some(id) => {
+                    if !ids.insert(id.clone()) {
+                        bf.error_at(it, format!("block `{id}` is listed twice"), None);
+                    }
+                    let title = title.unwrap_or_else(|| title_from_file(&id));
+                    out.push(BlockDef::Block { id, title });
+                }
+                None => bf.error_at(
+                    it,
+                    "each entry of `blocks` needs an `id` (a block) or `break` (a break)",
+                    Some("{ id: before-coffee, title: Before coffee } or { break: Coffee, duration: 15m }".into()),
+                ),
+            }
+            fl.diags.append(&mut bf.diags);
+        }
+    }
+    out
+}
+
+fn parse_letter(
+    f: &SourceFile,
+    slug: &str,
+    node: &Node,
+    body: &str,
+    body_line: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Letter> {
+    let what = "letter front matter";
+    let mut fl = Fields::new(&f.display, node, what, LETTER_KEYS);
+    let title = fl.text("title");
+    if fl.node("title").is_none() {
+        fl.missing(
+            "title",
+            what,
+            "add a line such as `title: Invitation to the programme`",
+        );
+    }
+    let description = fl.text("description");
+    let mut fields: Vec<Field> = Vec::new();
+    let mut field_pos = Vec::new();
+    if let Some(items) = fl.seq("fields") {
+        for it in items {
+            let mut ff = Fields::new(
+                &f.display,
+                it,
+                "a letter field",
+                &["name", "label", "example"],
+            );
+            let name = ff.text_node("name");
+            let label = ff.text("label");
+            let example = ff.text("example");
+            match name {
+                Some((name, n)) => {
+                    let valid = name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+                    if !valid || name.is_empty() {
+                        ff.error_at(n, format!("field name `{name}` may hold only letters, digits, `_` and `-`"), None);
+                    } else if fields.iter().any(|x| x.name == name) {
+                        ff.error_at(n, format!("field `{name}` is declared twice"), None);
+                    } else if letters::BUILTINS.contains(&name.as_str()) {
+                        ff.error_at(n, format!("`{name}` is a built-in and cannot be a field"), None);
+                    } else {
+                        field_pos.push((name.clone(), Pos::of(n)));
+                        let label = label.unwrap_or_else(|| title_from_file(&name));
+                        fields.push(Field { name, label, example });
+                    }
+                }
+                None => ff.error_at(it, "each field needs a `name`", Some("{ name: participant_name, label: Participant's name, example: Sam Taylor }".into())),
+            }
+            fl.diags.append(&mut ff.diags);
+        }
+    }
+    let trainer_only = audience_of(f, node, &mut fl.diags);
+    diags.append(&mut fl.diags);
+
+    let (pieces, found, bad) = letters::scan(body, body_line);
+    for (l, c, msg) in bad {
+        diags.push(
+            Diagnostic::error(&f.display, msg)
+                .at(l, c)
+                .hint("write placeholders as {{ field_name }}"),
+        );
+    }
+    let declared: Vec<&str> = fields
+        .iter()
+        .map(|x| x.name.as_str())
+        .chain(letters::BUILTINS.iter().copied())
+        .collect();
+    for ph in &found {
+        if !declared.contains(&ph.name.as_str()) {
+            let hint = match closest(&ph.name, declared.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`? Otherwise declare it under `fields:`"),
+                None => format!(
+                    "declare it under `fields:`, or use a built-in: {}",
+                    letters::BUILTINS.join(", ")
+                ),
+            };
+            diags.push(
+                Diagnostic::error(
+                    &f.display,
+                    format!(
+                        "placeholder `{}` is neither a declared field nor built in",
+                        ph.name
+                    ),
+                )
+                .at(ph.line, ph.col)
+                .hint(hint),
+            );
+        }
+    }
+    for (name, pos) in &field_pos {
+        if !found.iter().any(|p| &p.name == name) {
+            diags.push(
+                Diagnostic::warning(
+                    &f.display,
+                    format!("field `{name}` is declared but the letter never uses it"),
+                )
+                .at(pos.line, pos.col)
+                .hint(format!(
+                    "add {{{{ {name} }}}} to the letter, or remove the field"
+                )),
+            );
+        }
+    }
+    let title = title?;
+    // Render the Markdown with tokens in place of the placeholders.
+    let mut slots: Vec<String> = Vec::new();
+    let mut tokenised = String::with_capacity(body.len());
+    for p in &pieces {
+        match p {
+            letters::Piece::Text(t) => tokenised.push_str(t),
+            letters::Piece::Slot(s) => {
+                tokenised.push_str(&letters::token(slots.len()));
+                slots.push(s.clone());
+            }
+        }
+    }
+    let md = markdown::render(&tokenised, body_line, Audience::Trainer);
+    let name = f
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(&f.rel)
+        .trim_end_matches(".md")
+        .to_string();
+    Some(Letter {
+        name: name.clone(),
+        src: f.display.clone(),
+        out: format!("{slug}/letters/{name}.html"),
+        title,
+        description,
+        fields,
+        pieces,
+        html: md.html,
+        slots,
+        trainer_only,
+    })
+}
+
+/// Links a programme's parts together: days, blocks, references, the timetable.
+fn assemble(
+    head: ProgrammeHead,
+    mut sessions: Vec<(Session, SessionRefs)>,
+    mut pages: Vec<Page>,
+    letters: Vec<Letter>,
+    _organisation: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) -> Programme {
+    let mut p = head.p;
+    sessions.sort_by(|a, b| a.0.file.cmp(&b.0.file));
+    pages.sort_by(|a, b| a.out.cmp(&b.out));
+    p.letters = letters;
+    p.letters.sort_by(|a, b| a.name.cmp(&b.name));
+    p.pages = pages;
+
+    // Days: as listed, or one per day the sessions use.
+    if !head.days_given {
+        let max = sessions.iter().map(|(s, _)| s.day).max().unwrap_or(0);
+        p.days = (1..=max)
+            .map(|n| Day {
+                number: n,
+                title: format!("Day {n}"),
+                date: None,
+                start: p.start,
+            })
+            .collect();
+    }
+    let block_ids: Vec<String> = p
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            BlockDef::Block { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    if block_ids.is_empty() {
+        diags.push(
+            Diagnostic::error(&p.src, "`blocks` lists no block, so no session has a place")
+                .at(head.blocks_pos.line, head.blocks_pos.col)
+                .hint("add at least one `{ id: ..., title: ... }`"),
+        );
+    }
+    let index_of: HashMap<String, usize> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (s.file.clone(), i))
+        .collect();
+    let mut orders: HashMap<(u32, String, i64), String> = HashMap::new();
+    let mut keep = vec![true; sessions.len()];
+    for (i, (s, refs)) in sessions.iter_mut().enumerate() {
+        if s.day as usize > p.days.len() {
+            keep[i] = false;
+            diags.push(
+                Diagnostic::error(
+                    &s.src,
+                    format!(
+                        "day {} is out of range: the programme has {} day(s)",
+                        s.day,
+                        p.days.len()
+                    ),
+                )
+                .at(refs.day.line, refs.day.col)
+                .hint(format!(
+                    "use a day from 1 to {}, or add the day under `days:` in {}",
+                    p.days.len(),
+                    p.src
+                )),
+            );
+        }
+        if !refs.block_given {
+            if block_ids.len() == 1 {
+                s.block = block_ids[0].clone();
+            } else {
+                keep[i] = false;
+                diags.push(
+                    Diagnostic::error(
+                        &s.src,
+                        "missing required key `block`: the programme has more than one block",
+                    )
+                    .at(1, 1)
+                    .hint(format!(
+                        "add `block:` with one of: {}",
+                        block_ids.join(", ")
+                    )),
+                );
+            }
+        } else if !block_ids.contains(&s.block) {
+            keep[i] = false;
+            let hint = match closest(&s.block, block_ids.iter().map(String::as_str)) {
+                Some(c) => format!("did you mean `{c}`? Blocks: {}", block_ids.join(", ")),
+                None => format!("the programme's blocks are: {}", block_ids.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(&s.src, format!("unknown block `{}`", s.block))
+                    .at(refs.block.line, refs.block.col)
+                    .hint(hint),
+            );
+        }
+        if let Some(o) = s.order {
+            if let Some(other) = orders.insert((s.day, s.block.clone(), o), s.src.clone()) {
+                diags.push(
+                    Diagnostic::warning(
+                        &s.src,
+                        format!("`order: {o}` is also used by {other} in the same day and block"),
+                    )
+                    .at(refs.order.line, refs.order.col)
+                    .hint(
+                        "give each session of a block its own order; ties fall back to file name",
+                    ),
+                );
+            }
+        }
+        if let Some((target, pos)) = &refs.same_as {
+            let resolved = resolve_relative(&s.file, target);
+            match resolved.as_ref().and_then(|r| index_of.get(r)) {
+                Some(j) if *j != i => s.same_as = Some(*j),
+                _ => diags.push(
+                    Diagnostic::error(&s.src, format!("`same_as: {target}` does not name another session of this programme"))
+                        .at(pos.line, pos.col)
+                        .hint("give the path of the other session's .md file, relative to this one, e.g. ../day-1/05-post-box.md"),
+                ),
+            }
+        }
+        for (name, pos) in &refs.letters {
+            match p.letters.iter().position(|l| &l.name == name) {
+                Some(j) => s.letters.push(j),
+                None => {
+                    let names: Vec<&str> = p.letters.iter().map(|l| l.name.as_str()).collect();
+                    let hint = match closest(name, names.iter().copied()) {
+                        Some(c) => format!("did you mean `{c}`?"),
+                        None if names.is_empty() => format!(
+                            "add a letter template at content/{}/letters/{name}.md",
+                            p.slug
+                        ),
+                        None => format!("letters of this programme: {}", names.join(", ")),
+                    };
+                    diags.push(
+                        Diagnostic::error(&s.src, format!("unknown letter `{name}`"))
+                            .at(pos.line, pos.col)
+                            .hint(hint),
+                    );
+                }
+            }
+        }
+    }
+
+    // Timetable.
+    let slots: Vec<Slot> = sessions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, (s, _))| Slot {
+            index: i,
+            day: s.day,
+            block: s.block.clone(),
+            order: s.order,
+            file: s.file.clone(),
+            minutes: s.minutes,
+        })
+        .collect();
+    let (tt, issues) = timetable::compute(&p.blocks, &p.days, &slots);
+    for issue in issues {
+        match issue {
+            Issue::Overrun { day, block, break_title, at, minutes } => diags.push(
+                Diagnostic::warning(
+                    &p.src,
+                    format!("on day {day}, block `{block}` runs {minutes} min into {break_title}, which is set for {at}"),
+                )
+                .at(head.blocks_pos.line, head.blocks_pos.col)
+                .hint(format!("shorten the block's sessions by {minutes} min, or move {break_title} later")),
+            ),
+        }
+    }
+    if let Some(end) = p.end {
+        for d in &tt.days {
+            if d.end > end {
+                diags.push(
+                    Diagnostic::warning(
+                        &p.src,
+                        format!(
+                            "day {} ends at {}, after the programme's end at {end}",
+                            d.number, d.end
+                        ),
+                    )
+                    .at(head.end_pos.line, head.end_pos.col)
+                    .hint("shorten the day's sessions, start earlier, or move `end`"),
+                );
+            }
+        }
+    }
+    // `uses` must be picked up from an earlier session's `produces`.
+    let order = tt.session_order();
+    let mut produced: HashSet<&str> = HashSet::new();
+    for &i in &order {
+        let (s, refs) = &sessions[i];
+        for (u, pos) in &refs.uses {
+            if !produced.contains(u.as_str()) {
+                diags.push(
+                    Diagnostic::warning(
+                        &s.src,
+                        format!("uses `{u}`, but no earlier session produces it"),
+                    )
+                    .at(pos.line, pos.col)
+                    .hint(format!(
+                        "add `produces: [{u}]` to the session that makes it"
+                    )),
+                );
+            }
+        }
+        produced.extend(s.produces.iter().map(String::as_str));
+    }
+    p.sessions = sessions.into_iter().map(|(s, _)| s).collect();
+    p.timetable = tt;
+    p
+}
+
+/// `target` relative to the folder of `file` (both inside the programme folder); None if it
+/// climbs out of the programme.
+pub fn resolve_relative(file: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = file.split('/').collect();
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}

@@ -1,0 +1,174 @@
+//! The site as plain data: programmes, days, blocks, sessions, pages, letters and assets.
+//! Built by [`load`] from the sources; the timetable is computed by [`timetable::compute`].
+
+pub mod clock;
+mod letters;
+pub mod links;
+pub mod load;
+pub mod timetable;
+
+use std::path::PathBuf;
+
+pub use clock::Clock;
+pub use letters::{BUILTINS, Field, Letter, Piece, token as letter_token};
+use timetable::Timetable;
+
+use crate::config::Config;
+use crate::content::markdown::Markdown;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// `content/index.md`, when there is one.
+    pub home: Option<Page>,
+    /// Plain pages outside any programme.
+    pub pages: Vec<Page>,
+    pub programmes: Vec<Programme>,
+    pub assets: Vec<Asset>,
+}
+
+/// A file copied as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Output path, relative to the build directory (`assets/logo.svg`).
+    pub out: String,
+    pub source: PathBuf,
+}
+
+/// A plain Markdown page (no `day`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Source path relative to the site root, for messages (`content/recording/notes.md`).
+    pub src: String,
+    /// Output path relative to the build directory (`recording/notes.html`).
+    pub out: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub trainer_only: bool,
+    pub md: Markdown,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockDef {
+    Block {
+        id: String,
+        title: String,
+    },
+    Break {
+        title: String,
+        minutes: u32,
+        at: Option<Clock>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Day {
+    pub number: u32,
+    pub title: String,
+    pub date: Option<jiff::civil::Date>,
+    pub start: Clock,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Prompt {
+    pub text: String,
+    /// For the trainer only.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub src: String,
+    pub out: String,
+    /// Path inside the programme folder, the tie-breaker for order within a block.
+    pub file: String,
+    pub title: String,
+    pub day: u32,
+    pub block: String,
+    pub minutes: u32,
+    pub order: Option<i64>,
+    pub format: Option<String>,
+    pub summary: Option<String>,
+    pub objectives: Vec<String>,
+    /// Front-matter prompts, then the items of `[!PROMPTS]` callouts.
+    pub prompts: Vec<Prompt>,
+    pub materials: Vec<String>,
+    pub themes: Vec<String>,
+    pub produces: Vec<String>,
+    pub uses: Vec<String>,
+    /// Index into the programme's sessions.
+    pub same_as: Option<usize>,
+    /// Indices into the programme's letters.
+    pub letters: Vec<usize>,
+    pub trainer_only: bool,
+    pub md: Markdown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Programme {
+    /// Folder name under the content directory; also the output folder.
+    pub slug: String,
+    pub src: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    pub summary: Option<String>,
+    pub audience: Option<String>,
+    pub prerequisites: Vec<String>,
+    pub venue: Option<String>,
+    pub timezone: String,
+    pub start: Clock,
+    pub end: Option<Clock>,
+    pub blocks: Vec<BlockDef>,
+    pub days: Vec<Day>,
+    pub sessions: Vec<Session>,
+    pub pages: Vec<Page>,
+    pub letters: Vec<Letter>,
+    pub md: Markdown,
+    pub timetable: Timetable,
+}
+
+impl Programme {
+    pub fn block_title(&self, id: &str) -> String {
+        self.blocks
+            .iter()
+            .find_map(|b| match b {
+                BlockDef::Block { id: i, title } if i == id => Some(title.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// Total minutes of sessions: the programme's contact time.
+    pub fn contact_minutes(&self) -> u32 {
+        self.sessions.iter().map(|s| s.minutes).sum()
+    }
+
+    /// Programme dates as people write them: "1 and 2 March 2027", "1 March 2027".
+    pub fn dates_label(&self) -> Option<String> {
+        let dates: Vec<jiff::civil::Date> = self.days.iter().filter_map(|d| d.date).collect();
+        clock::dates_label(&dates)
+    }
+}
+
+/// Default blocks of a day (the contract's): coffee, lunch and tea between four blocks.
+pub fn default_blocks() -> Vec<BlockDef> {
+    let b = |id: &str, title: &str| BlockDef::Block {
+        id: id.into(),
+        title: title.into(),
+    };
+    let br = |title: &str, minutes| BlockDef::Break {
+        title: title.into(),
+        minutes,
+        at: None,
+    };
+    vec![
+        b("before-coffee", "Before coffee"),
+        br("Coffee", 15),
+        b("after-coffee", "After coffee"),
+        br("Lunch", 45),
+        b("after-lunch", "After lunch"),
+        br("Tea", 15),
+        b("after-tea", "After tea"),
+    ]
+}

@@ -1,0 +1,195 @@
+//! Publishing: outputs are written to a temporary sibling of the build directory, which is
+//! swapped into place only when every file was written. A failed or interrupted build leaves
+//! the previous site as it was; its leftovers are removed by the next build.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::render::{Content, Output};
+
+/// Marks a directory as written by coursebook, so it may be replaced.
+pub const MARKER: &str = ".coursebook";
+
+/// `p` made absolute and free of `.` and `..`, without requiring it to exist.
+pub fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|c| c.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    // Resolve symlinks in the longest existing prefix, then add the rest lexically.
+    let mut existing = p.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    let mut clean = PathBuf::new();
+    for c in out.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other.as_os_str()),
+        }
+    }
+    clean
+}
+
+/// Refuses build directories that would put the author's work at risk.
+pub fn check_dest(root: &Path, config: &Config, dest: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let dest = absolute(dest);
+    let content = absolute(&root.join(&config.src));
+    let themes = absolute(&root.join("themes"));
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(
+            crate::config::FILE,
+            format!("refusing to build into {}: {why}", dest.display()),
+        )
+        .hint("set `build-dir` in [build] (or --dest) to a folder of its own, such as \"site\""))
+    };
+    if dest.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && absolute(&home) == dest
+    {
+        return refuse("it is your home directory");
+    }
+    if root.starts_with(&dest) {
+        return refuse("it is the site root or a folder that contains it");
+    }
+    if dest.starts_with(&content) {
+        return refuse("it is the content directory or inside it");
+    }
+    if dest.starts_with(&themes) {
+        return refuse("it is inside the themes directory");
+    }
+    if dest.is_file() {
+        return refuse("it is a file");
+    }
+    if dest.is_dir() && !dest.join(MARKER).exists() {
+        let empty = std::fs::read_dir(&dest)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return refuse(
+                "it is a folder coursebook did not create and it is not empty (it has no .coursebook marker)",
+            );
+        }
+    }
+    Ok(())
+}
+
+fn io_err(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path.display().to_string(), format!("cannot {what}: {e}"))
+}
+
+/// Write `outputs` as the site in `dest`, atomically.
+pub fn publish(
+    root: &Path,
+    config: &Config,
+    dest: &Path,
+    outputs: &[Output],
+) -> Result<(), Diagnostic> {
+    check_dest(root, config, dest)?;
+    let dest = absolute(dest);
+    let parent = dest
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
+    std::fs::create_dir_all(&parent).map_err(|e| io_err(&parent, "create the folder", e))?;
+    clean_leftovers(&parent, &name);
+
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(|e| io_err(&tmp, "create the folder", e))?;
+    let result = write_all(&tmp, outputs);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let had_old = dest.exists();
+    if had_old {
+        std::fs::rename(&dest, &old).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&tmp);
+            io_err(&dest, "move the previous site aside", e)
+        })?;
+    }
+    if let Err(e) = std::fs::rename(&tmp, &dest) {
+        if had_old {
+            let _ = std::fs::rename(&old, &dest);
+        }
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(io_err(&dest, "put the new site in place", e));
+    }
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+/// Removes `.site.tmp-*` and `.site.old-*` left by interrupted builds (never anything else).
+fn clean_leftovers(parent: &Path, name: &str) {
+    let Ok(rd) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let tmp = format!(".{name}.tmp-");
+    let old = format!(".{name}.old-");
+    for e in rd.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if (n.starts_with(&tmp) || n.starts_with(&old)) && e.path().is_dir() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+fn write_all(dir: &Path, outputs: &[Output]) -> Result<(), Diagnostic> {
+    let dirs: BTreeSet<PathBuf> = outputs
+        .iter()
+        .filter_map(|o| Path::new(&o.path).parent().map(|p| dir.join(p)))
+        .collect();
+    for d in dirs {
+        std::fs::create_dir_all(&d).map_err(|e| io_err(&d, "create the folder", e))?;
+    }
+    outputs.par_iter().try_for_each(|o| {
+        let path = dir.join(&o.path);
+        let r = match &o.content {
+            Content::Bytes(b) => std::fs::write(&path, b),
+            Content::Static(b) => std::fs::write(&path, b),
+            Content::Copy(src) => std::fs::copy(src, &path).map(|_| ()),
+        };
+        r.map_err(|e| io_err(&path, "write", e))
+    })?;
+    std::fs::write(
+        dir.join(MARKER),
+        "This folder is written by coursebook and replaced on every build.\n",
+    )
+    .map_err(|e| io_err(dir, "write the marker", e))
+}

@@ -1,0 +1,70 @@
+//! `timetable.csv`: day,date,start,end,minutes,kind,title,block,format,page
+
+use crate::model::Programme;
+use crate::model::timetable::RowKind;
+
+pub fn timetable(p: &Programme) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "day", "date", "start", "end", "minutes", "kind", "title", "block", "format", "page",
+    ]);
+    for d in &p.timetable.days {
+        let date = p
+            .days
+            .iter()
+            .find(|x| x.number == d.number)
+            .and_then(|x| x.date)
+            .map(|x| x.to_string())
+            .unwrap_or_default();
+        for r in d.rows() {
+            let (kind, title, block, format, page) = match &r.kind {
+                RowKind::Session(i) => {
+                    let s = &p.sessions[*i];
+                    (
+                        "session",
+                        s.title.clone(),
+                        s.block.clone(),
+                        s.format.clone().unwrap_or_default(),
+                        s.out.clone(),
+                    )
+                }
+                RowKind::Break(t) => (
+                    "break",
+                    t.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ),
+                RowKind::Free => (
+                    "free",
+                    "Free time".to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ),
+            };
+            let _ = w.write_record([
+                d.number.to_string(),
+                date.clone(),
+                r.start.to_string(),
+                r.end.to_string(),
+                r.minutes().to_string(),
+                kind.to_string(),
+                safe_cell(&title),
+                block,
+                safe_cell(&format),
+                page,
+            ]);
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Cells that a spreadsheet would run as a formula get a leading apostrophe.
+pub fn safe_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,407 @@
+//! Outputs: every file of the site as bytes (or a file to copy), from the model alone.
+//! Nothing here touches the build directory; pages render in parallel.
+
+mod csv;
+pub mod theme;
+pub mod view;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::Audience;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Letter, Programme, Site};
+use crate::util::{escape_html, root_prefix};
+use view::{Link, ProgrammeViews, Threads};
+
+pub use theme::Theme;
+
+#[derive(Debug, Clone)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    Static(&'static [u8]),
+    Copy(PathBuf),
+}
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Relative to the build directory, `/`-separated.
+    pub path: String,
+    pub content: Content,
+}
+
+impl Output {
+    fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        Output {
+            path: path.into(),
+            content: Content::Bytes(bytes),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    organisation: Option<&'a str>,
+    language: &'a str,
+    logo: Option<&'a str>,
+    authors: &'a [String],
+    participant: bool,
+}
+
+/// A page to render: its template, output path, title and extra context.
+struct Job {
+    template: &'static str,
+    path: String,
+    title: String,
+    ctx: Context,
+}
+
+struct Common<'a> {
+    theme: &'a Theme,
+    site: tera::Value,
+    programmes: tera::Value,
+}
+
+impl Common<'_> {
+    fn render(&self, job: Job, nav: Option<&tera::Value>) -> Result<Output, Diagnostic> {
+        let mut ctx = job.ctx;
+        ctx.insert("site", &self.site);
+        ctx.insert("programmes_nav", &self.programmes);
+        ctx.insert("root", &root_prefix(&job.path));
+        ctx.insert("current", &job.path);
+        ctx.insert("page_title", &job.title);
+        if let Some(n) = nav {
+            ctx.insert("nav", n);
+        }
+        let html = self.theme.render(job.template, &ctx)?;
+        Ok(Output::bytes(job.path, html.into_bytes()))
+    }
+}
+
+/// All outputs of the site.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    audience: Audience,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let cfg = &site.config;
+    let common = Common {
+        theme,
+        site: tera::to_value(SiteView {
+            title: &cfg.title,
+            description: cfg.description.as_deref(),
+            organisation: cfg.organisation.as_deref(),
+            language: &cfg.language,
+            logo: cfg.logo.as_deref(),
+            authors: &cfg.authors,
+            participant: audience == Audience::Participant,
+        })
+        .unwrap_or_default(),
+        programmes: tera::to_value(
+            site.programmes
+                .iter()
+                .map(|p| Link {
+                    title: p.title.clone(),
+                    href: format!("{}/index.html", p.slug),
+                    when: None,
+                })
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default(),
+    };
+
+    let mut outputs: Vec<Output> = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut collect = |r: Vec<Result<Output, Diagnostic>>| {
+        for x in r {
+            match x {
+                Ok(o) => outputs.push(o),
+                Err(e) => errors.push(e),
+            }
+        }
+    };
+
+    // Site-level pages.
+    let mut jobs = Vec::new();
+    let mut home = Context::new();
+    home.insert("cards", &view::programme_cards(site));
+    home.insert("body", &site.home.as_ref().map(|h| h.md.html.clone()));
+    let home_title = site
+        .home
+        .as_ref()
+        .map_or(cfg.title.clone(), |h| h.title.clone());
+    jobs.push(Job {
+        template: "home.html",
+        path: "index.html".into(),
+        title: home_title,
+        ctx: home,
+    });
+    jobs.push(Job {
+        template: "404.html",
+        path: "404.html".into(),
+        title: "Page not found".into(),
+        ctx: Context::new(),
+    });
+    for pg in &site.pages {
+        let mut c = Context::new();
+        c.insert("page", &page_view(pg));
+        jobs.push(Job {
+            template: "page.html",
+            path: pg.out.clone(),
+            title: pg.title.clone(),
+            ctx: c,
+        });
+    }
+    collect(
+        jobs.into_par_iter()
+            .map(|j| common.render(j, None))
+            .collect(),
+    );
+
+    for p in &site.programmes {
+        let (outs, errs) = render_programme(p, &common, site);
+        outputs.extend(outs);
+        errors.extend(errs);
+    }
+
+    outputs.extend(theme.static_files());
+    for a in &site.assets {
+        outputs.push(Output {
+            path: a.out.clone(),
+            content: Content::Copy(a.source.clone()),
+        });
+    }
+    if errors.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(errors)
+    }
+}
+
+#[derive(Serialize)]
+struct PageView {
+    title: String,
+    summary: Option<String>,
+    body: String,
+    trainer_only: bool,
+}
+
+fn page_view(pg: &crate::model::Page) -> PageView {
+    PageView {
+        title: pg.title.clone(),
+        summary: pg.summary.clone(),
+        body: pg.md.html.clone(),
+        trainer_only: pg.trainer_only,
+    }
+}
+
+#[derive(Serialize)]
+struct ProgrammeView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    authors: &'a [String],
+    summary: Option<&'a str>,
+    audience: Option<&'a str>,
+    prerequisites: &'a [String],
+    venue: Option<&'a str>,
+    dates: Option<String>,
+    contact: String,
+    sessions: usize,
+    body: &'a str,
+    slug: &'a str,
+}
+
+fn programme_view(p: &Programme) -> ProgrammeView<'_> {
+    ProgrammeView {
+        title: &p.title,
+        subtitle: p.subtitle.as_deref(),
+        authors: &p.authors,
+        summary: p.summary.as_deref(),
+        audience: p.audience.as_deref(),
+        prerequisites: &p.prerequisites,
+        venue: p.venue.as_deref(),
+        dates: p.dates_label(),
+        contact: crate::model::clock::minutes_label(p.contact_minutes()),
+        sessions: p.sessions.len(),
+        body: &p.md.html,
+        slug: &p.slug,
+    }
+}
+
+fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
+    let _ = site;
+    let views = ProgrammeViews::new(p);
+    let threads = Threads::new(p, &views.order);
+    let nav = tera::to_value(&views.nav).unwrap_or_default();
+    let pv = tera::to_value(programme_view(p)).unwrap_or_default();
+    let days = tera::to_value(&views.days).unwrap_or_default();
+    let mut jobs: Vec<Job> = Vec::new();
+    let base = |extra: &[(&str, &tera::Value)]| {
+        let mut c = Context::new();
+        c.insert("programme", &pv);
+        for (k, v) in extra {
+            c.insert(*k, *v);
+        }
+        c
+    };
+
+    jobs.push(Job {
+        template: "programme.html",
+        path: format!("{}/index.html", p.slug),
+        title: p.title.clone(),
+        ctx: base(&[("days", &days)]),
+    });
+    let mut c = base(&[("days", &days)]);
+    c.insert("csv", &format!("{}/timetable.csv", p.slug));
+    jobs.push(Job {
+        template: "timetable.html",
+        path: format!("{}/timetable.html", p.slug),
+        title: format!("Timetable: {}", p.title),
+        ctx: c,
+    });
+    let mut c = base(&[]);
+    c.insert("days", &view::prompt_days(p, &views));
+    jobs.push(Job {
+        template: "prompts.html",
+        path: format!("{}/prompts.html", p.slug),
+        title: format!("Discussion prompts: {}", p.title),
+        ctx: c,
+    });
+    let mut c = base(&[]);
+    c.insert("days", &view::material_days(p, &views));
+    jobs.push(Job {
+        template: "materials.html",
+        path: format!("{}/materials.html", p.slug),
+        title: format!("Materials: {}", p.title),
+        ctx: c,
+    });
+    if views.nav.themes.is_some() {
+        let mut c = base(&[]);
+        c.insert("themes", &view::theme_views(p, &views));
+        jobs.push(Job {
+            template: "themes.html",
+            path: format!("{}/themes.html", p.slug),
+            title: format!("Themes: {}", p.title),
+            ctx: c,
+        });
+    }
+    for pg in &p.pages {
+        let mut c = base(&[]);
+        c.insert("page", &page_view(pg));
+        jobs.push(Job {
+            template: "page.html",
+            path: pg.out.clone(),
+            title: pg.title.clone(),
+            ctx: c,
+        });
+    }
+    for l in &p.letters {
+        let mut c = base(&[]);
+        c.insert("letter", &letter_view(l, p, &common_org(common)));
+        jobs.push(Job {
+            template: "letter.html",
+            path: l.out.clone(),
+            title: l.title.clone(),
+            ctx: c,
+        });
+    }
+    // Session pages: position in timetable order gives prev/next without a search per page.
+    let mut pos = vec![None; p.sessions.len()];
+    for (k, &i) in views.order.iter().enumerate() {
+        pos[i] = Some(k);
+    }
+    let session_jobs = (0..p.sessions.len()).into_par_iter().map(|i| {
+        let sv = view::session_view(p, &views, &threads, i, pos[i]);
+        let mut c = base(&[]);
+        c.insert("session", &sv);
+        Job {
+            template: "session.html",
+            path: p.sessions[i].out.clone(),
+            title: p.sessions[i].title.clone(),
+            ctx: c,
+        }
+    });
+    let mut results: Vec<Result<Output, Diagnostic>> =
+        session_jobs.map(|j| common.render(j, Some(&nav))).collect();
+    results.extend(
+        jobs.into_par_iter()
+            .map(|j| common.render(j, Some(&nav)))
+            .collect::<Vec<_>>(),
+    );
+    let mut outs = Vec::new();
+    let mut errs = Vec::new();
+    for r in results {
+        match r {
+            Ok(o) => outs.push(o),
+            Err(e) => errs.push(e),
+        }
+    }
+    outs.push(Output::bytes(
+        format!("{}/timetable.csv", p.slug),
+        csv::timetable(p),
+    ));
+    (outs, errs)
+}
+
+fn common_org(common: &Common) -> Option<String> {
+    common
+        .site
+        .get("organisation")
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+#[derive(Serialize)]
+struct LetterView {
+    title: String,
+    description: Option<String>,
+    name: String,
+    fields: Vec<crate::model::Field>,
+    /// The letter with built-ins filled in and each field as a visible blank.
+    html: String,
+}
+
+/// The built-in values of a programme's letters.
+pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> Option<String> {
+    match name {
+        "programme.title" => Some(p.title.clone()),
+        "programme.venue" => p.venue.clone(),
+        "programme.dates" => p.dates_label(),
+        "programme.start" => Some(p.days.first().map_or(p.start, |d| d.start).to_string()),
+        "organisation" => organisation.map(str::to_string),
+        _ => None,
+    }
+}
+
+fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> LetterView {
+    let mut html = l.html.clone();
+    for (i, slot) in l.slots.iter().enumerate() {
+        let token = crate::model::letter_token(i);
+        let filled = if let Some(f) = l.fields.iter().find(|f| &f.name == slot) {
+            format!(
+                "<span class=\"blank\" data-field=\"{}\">[{}]</span>",
+                escape_html(&f.name),
+                escape_html(&f.label)
+            )
+        } else {
+            match builtin_value(slot, p, organisation.as_deref()) {
+                Some(v) => format!("<span class=\"filled\">{}</span>", escape_html(&v)),
+                None => format!("<span class=\"blank\">[{}]</span>", escape_html(slot)),
+            }
+        };
+        html = html.replace(&token, &filled);
+    }
+    LetterView {
+        title: l.title.clone(),
+        description: l.description.clone(),
+        name: l.name.clone(),
+        fields: l.fields.clone(),
+        html,
+    }
+}

@@ -1,0 +1,169 @@
+//! The theme: Tera templates and static files, built into the binary and overridable file by
+//! file from `themes/<name>/` at the site root. Templates are compiled once per build.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use tera::{Context, Tera};
+
+use super::{Content, Output};
+use crate::diagnostics::Diagnostic;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where theme static files go in the site.
+pub const STATIC_DIR: &str = "theme";
+
+pub struct Theme {
+    tera: Tera,
+    statics: Vec<Output>,
+    /// The override folder, when there is one.
+    pub dir: Option<PathBuf>,
+}
+
+fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = rd.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let p = e.path();
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, base, out);
+        } else if let Ok(rel) = p.strip_prefix(base) {
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((rel, p.clone()));
+        }
+    }
+}
+
+impl Theme {
+    /// The built-in theme overlaid with `root/themes/<name>/` where it exists.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let dir = root.join("themes").join(name);
+        let dir = if dir.is_dir() {
+            Some(dir)
+        } else if name == "default" {
+            None
+        } else {
+            return Err(vec![Diagnostic::error(crate::config::FILE, format!("theme `{name}` not found: there is no folder themes/{name}"))
+                .hint("set theme = \"default\" for the built-in theme, or create the folder with templates/ and static/")]);
+        };
+        let mut templates: Vec<(String, String)> = Vec::new();
+        if let Some(t) = BUILTIN.get_dir("templates") {
+            for f in t.files() {
+                let name = f
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                templates.push((name, f.contents_utf8().unwrap_or_default().to_string()));
+            }
+        }
+        let mut statics: Vec<Output> = Vec::new();
+        fn builtin_statics(d: &'static Dir<'static>, out: &mut Vec<Output>) {
+            for f in d.files() {
+                let rel = f.path().strip_prefix("static").unwrap_or(f.path());
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push(Output {
+                    path: format!("{STATIC_DIR}/{rel}"),
+                    content: Content::Static(f.contents()),
+                });
+            }
+            for sub in d.dirs() {
+                builtin_statics(sub, out);
+            }
+        }
+        if let Some(s) = BUILTIN.get_dir("static") {
+            builtin_statics(s, &mut statics);
+        }
+        let mut diags = Vec::new();
+        if let Some(dir) = &dir {
+            let mut files = Vec::new();
+            walk(&dir.join("templates"), &dir.join("templates"), &mut files);
+            for (rel, path) in files {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        templates.retain(|(n, _)| *n != rel);
+                        templates.push((rel, text));
+                    }
+                    Err(e) => diags.push(Diagnostic::error(
+                        format!("themes/{name}/templates/{rel}"),
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            }
+            let mut files = Vec::new();
+            walk(&dir.join("static"), &dir.join("static"), &mut files);
+            for (rel, path) in files {
+                let out = format!("{STATIC_DIR}/{rel}");
+                statics.retain(|o| o.path != out);
+                statics.push(Output {
+                    path: out,
+                    content: Content::Copy(path),
+                });
+            }
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_filter("href", href_filter);
+        if let Err(e) =
+            tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            diags.push(Diagnostic::error(
+                format!("themes/{name}/templates"),
+                format!("template error: {}", error_chain(&e)),
+            ));
+        }
+        if diags.is_empty() {
+            Ok(Theme { tera, statics, dir })
+        } else {
+            Err(diags)
+        }
+    }
+
+    pub fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, ctx).map_err(|e| {
+            Diagnostic::error(
+                format!("themes/…/templates/{template}"),
+                format!("cannot render: {}", error_chain(&e)),
+            )
+        })
+    }
+
+    pub fn static_files(&self) -> Vec<Output> {
+        self.statics.clone()
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+/// `{{ path | href }}`: percent-encode a site-relative path for an href.
+fn href_filter(
+    v: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let s = v.as_str().unwrap_or_default();
+    Ok(tera::Value::String(crate::util::encode_path(s)))
+}

@@ -1,0 +1,577 @@
+//! What templates see: plain serialisable views built from the model in one pass per
+//! programme. Templates never compute times; every clock time here is already a string.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::clock::{date_long, minutes_label};
+use crate::model::timetable::{RowKind, Segment};
+use crate::model::{Programme, Prompt, Session, Site};
+use crate::util::slugify;
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    /// Site-relative output path; templates prefix `root`.
+    pub href: String,
+    /// "Day 1, 09:30" where it helps.
+    pub when: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavSession {
+    pub title: String,
+    pub href: String,
+    pub start: String,
+    pub end: String,
+    pub date: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavBlock {
+    pub title: String,
+    pub sessions: Vec<NavSession>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavDay {
+    pub number: u32,
+    pub title: String,
+    pub date: Option<String>,
+    pub blocks: Vec<NavBlock>,
+}
+
+/// A programme's navigation: the same for every page of the programme.
+#[derive(Serialize, Clone)]
+pub struct Nav {
+    pub title: String,
+    pub href: String,
+    pub slug: String,
+    pub timetable: String,
+    pub prompts: String,
+    pub materials: String,
+    pub themes: Option<String>,
+    pub days: Vec<NavDay>,
+    pub pages: Vec<Link>,
+    pub letters: Vec<Link>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct RowView {
+    pub kind: &'static str,
+    pub start: String,
+    pub end: String,
+    pub minutes: u32,
+    pub duration: String,
+    pub title: String,
+    pub href: Option<String>,
+    pub format: Option<String>,
+    pub summary: Option<String>,
+    pub block: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SegmentView {
+    /// "block", "break" or "free".
+    pub kind: &'static str,
+    pub title: String,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DayView {
+    pub number: u32,
+    pub title: String,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub start: String,
+    pub end: String,
+    pub sessions: usize,
+    pub minutes: String,
+    pub segments: Vec<SegmentView>,
+}
+
+pub fn format_label(f: &str) -> String {
+    match f {
+        "pairs" => "Pairs".into(),
+        "small-groups" => "Small groups".into(),
+        "large-group" => "Large group".into(),
+        "plenary" => "Plenary".into(),
+        "individual" => "Individual".into(),
+        "presentation" => "Presentation".into(),
+        other => other.to_string(),
+    }
+}
+
+/// "post-box" -> "Post box".
+pub fn label(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Everything per programme that several pages share, computed once.
+pub struct ProgrammeViews {
+    pub nav: Nav,
+    pub days: Vec<DayView>,
+    /// Per session: (day number, start, end), from the timetable.
+    pub times: Vec<Option<(u32, String, String)>>,
+    /// Session indices in timetable order.
+    pub order: Vec<usize>,
+    pub themes: Vec<(String, Vec<usize>)>,
+}
+
+impl ProgrammeViews {
+    pub fn new(p: &Programme) -> Self {
+        let times_raw = p.timetable.session_times(p.sessions.len());
+        let times: Vec<Option<(u32, String, String)>> = times_raw
+            .iter()
+            .map(|t| t.map(|(d, a, b)| (d, a.to_string(), b.to_string())))
+            .collect();
+        let order = p.timetable.session_order();
+        let days = day_views(p);
+        let mut themes: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut theme_idx: HashMap<&str, usize> = HashMap::new();
+        for &i in &order {
+            for t in &p.sessions[i].themes {
+                let k = *theme_idx.entry(t.as_str()).or_insert_with(|| {
+                    themes.push((t.clone(), Vec::new()));
+                    themes.len() - 1
+                });
+                themes[k].1.push(i);
+            }
+        }
+        let nav = Nav {
+            title: p.title.clone(),
+            href: format!("{}/index.html", p.slug),
+            slug: p.slug.clone(),
+            timetable: format!("{}/timetable.html", p.slug),
+            prompts: format!("{}/prompts.html", p.slug),
+            materials: format!("{}/materials.html", p.slug),
+            themes: (!themes.is_empty()).then(|| format!("{}/themes.html", p.slug)),
+            days: days
+                .iter()
+                .map(|d| NavDay {
+                    number: d.number,
+                    title: d.title.clone(),
+                    date: d.date_iso.clone(),
+                    blocks: d
+                        .segments
+                        .iter()
+                        .filter(|s| s.kind == "block")
+                        .map(|s| NavBlock {
+                            title: s.title.clone(),
+                            sessions: s
+                                .rows
+                                .iter()
+                                .map(|r| NavSession {
+                                    title: r.title.clone(),
+                                    href: r.href.clone().unwrap_or_default(),
+                                    start: r.start.clone(),
+                                    end: r.end.clone(),
+                                    date: d.date_iso.clone(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            pages: p
+                .pages
+                .iter()
+                .map(|pg| Link {
+                    title: pg.title.clone(),
+                    href: pg.out.clone(),
+                    when: None,
+                })
+                .collect(),
+            letters: p
+                .letters
+                .iter()
+                .map(|l| Link {
+                    title: l.title.clone(),
+                    href: l.out.clone(),
+                    when: None,
+                })
+                .collect(),
+        };
+        ProgrammeViews {
+            nav,
+            days,
+            times,
+            order,
+            themes,
+        }
+    }
+
+    pub fn when(&self, i: usize) -> Option<String> {
+        self.times
+            .get(i)
+            .cloned()
+            .flatten()
+            .map(|(d, a, _)| format!("Day {d}, {a}"))
+    }
+
+    pub fn link(&self, p: &Programme, i: usize) -> Link {
+        let s = &p.sessions[i];
+        Link {
+            title: s.title.clone(),
+            href: s.out.clone(),
+            when: self.when(i),
+        }
+    }
+}
+
+fn day_views(p: &Programme) -> Vec<DayView> {
+    p.timetable
+        .days
+        .iter()
+        .map(|d| {
+            let day = p.days.iter().find(|x| x.number == d.number);
+            let mut count = 0;
+            let mut mins = 0;
+            let segments = d
+                .segments
+                .iter()
+                .map(|seg| match seg {
+                    Segment::Block { id, rows } => SegmentView {
+                        kind: "block",
+                        title: p.block_title(id),
+                        rows: rows
+                            .iter()
+                            .filter_map(|r| {
+                                let RowKind::Session(i) = r.kind else {
+                                    return None;
+                                };
+                                let s = &p.sessions[i];
+                                count += 1;
+                                mins += r.minutes();
+                                Some(RowView {
+                                    kind: "session",
+                                    start: r.start.to_string(),
+                                    end: r.end.to_string(),
+                                    minutes: r.minutes(),
+                                    duration: minutes_label(r.minutes()),
+                                    title: s.title.clone(),
+                                    href: Some(s.out.clone()),
+                                    format: s.format.as_deref().map(format_label),
+                                    summary: s.summary.clone(),
+                                    block: Some(p.block_title(id)),
+                                })
+                            })
+                            .collect(),
+                    },
+                    Segment::Gap(r) => {
+                        let (kind, title) = match &r.kind {
+                            RowKind::Break(t) => ("break", t.clone()),
+                            _ => ("free", "Free time".to_string()),
+                        };
+                        SegmentView {
+                            kind,
+                            title: title.clone(),
+                            rows: vec![RowView {
+                                kind,
+                                start: r.start.to_string(),
+                                end: r.end.to_string(),
+                                minutes: r.minutes(),
+                                duration: minutes_label(r.minutes()),
+                                title,
+                                href: None,
+                                format: None,
+                                summary: None,
+                                block: None,
+                            }],
+                        }
+                    }
+                })
+                .collect();
+            DayView {
+                number: d.number,
+                title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
+                date: day.and_then(|x| x.date).map(date_long),
+                date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
+                start: d.start.to_string(),
+                end: d.end.to_string(),
+                sessions: count,
+                minutes: minutes_label(mins),
+                segments,
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct Thread {
+    pub name: String,
+    pub label: String,
+    pub sessions: Vec<Link>,
+}
+
+#[derive(Serialize)]
+pub struct SessionView {
+    pub title: String,
+    pub href: String,
+    pub day: u32,
+    pub day_title: String,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub block: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub duration: String,
+    pub format: Option<String>,
+    pub summary: Option<String>,
+    pub objectives: Vec<String>,
+    pub prompts: Vec<Prompt>,
+    pub materials: Vec<String>,
+    pub themes: Vec<Link>,
+    pub produces: Vec<Thread>,
+    pub uses: Vec<Thread>,
+    pub same_as: Option<Link>,
+    pub repeated_by: Vec<Link>,
+    pub letters: Vec<Link>,
+    pub trainer_only: bool,
+    pub body: String,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// Which sessions produce and use each thread, and which repeat each session, in one pass.
+pub struct Threads {
+    pub producers: HashMap<String, Vec<usize>>,
+    pub users: HashMap<String, Vec<usize>>,
+    pub repeats: HashMap<usize, Vec<usize>>,
+}
+
+impl Threads {
+    pub fn new(p: &Programme, order: &[usize]) -> Self {
+        let mut producers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut users: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut repeats: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &i in order {
+            let s = &p.sessions[i];
+            for t in &s.produces {
+                producers.entry(t.clone()).or_default().push(i);
+            }
+            for t in &s.uses {
+                users.entry(t.clone()).or_default().push(i);
+            }
+            if let Some(j) = s.same_as {
+                repeats.entry(j).or_default().push(i);
+            }
+        }
+        Threads {
+            producers,
+            users,
+            repeats,
+        }
+    }
+}
+
+pub fn session_view(
+    p: &Programme,
+    v: &ProgrammeViews,
+    th: &Threads,
+    i: usize,
+    pos: Option<usize>,
+) -> SessionView {
+    let s: &Session = &p.sessions[i];
+    let time = v.times.get(i).cloned().flatten();
+    let day = p.days.iter().find(|d| d.number == s.day);
+    let thread = |names: &[String], map: &HashMap<String, Vec<usize>>| -> Vec<Thread> {
+        names
+            .iter()
+            .map(|n| Thread {
+                name: n.clone(),
+                label: label(n),
+                sessions: map.get(n).map_or_else(Vec::new, |v2| {
+                    v2.iter()
+                        .filter(|&&j| j != i)
+                        .map(|&j| v.link(p, j))
+                        .collect()
+                }),
+            })
+            .collect()
+    };
+    let prev = pos
+        .and_then(|k| k.checked_sub(1))
+        .and_then(|k| v.order.get(k))
+        .map(|&j| v.link(p, j));
+    let next = pos.and_then(|k| v.order.get(k + 1)).map(|&j| v.link(p, j));
+    SessionView {
+        title: s.title.clone(),
+        href: s.out.clone(),
+        day: s.day,
+        day_title: day.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+        date: day.and_then(|d| d.date).map(date_long),
+        date_iso: day.and_then(|d| d.date).map(|d| d.to_string()),
+        block: p.block_title(&s.block),
+        start: time.as_ref().map(|t| t.1.clone()),
+        end: time.as_ref().map(|t| t.2.clone()),
+        duration: minutes_label(s.minutes),
+        format: s.format.as_deref().map(format_label),
+        summary: s.summary.clone(),
+        objectives: s.objectives.clone(),
+        prompts: s.prompts.clone(),
+        materials: s.materials.clone(),
+        themes: s
+            .themes
+            .iter()
+            .map(|t| Link {
+                title: label(t),
+                href: format!("{}/themes.html#{}", p.slug, slugify(t)),
+                when: None,
+            })
+            .collect(),
+        produces: thread(&s.produces, &th.users),
+        uses: thread(&s.uses, &th.producers),
+        same_as: s.same_as.map(|j| v.link(p, j)),
+        repeated_by: th
+            .repeats
+            .get(&i)
+            .map_or_else(Vec::new, |v2| v2.iter().map(|&j| v.link(p, j)).collect()),
+        letters: s
+            .letters
+            .iter()
+            .filter_map(|&j| p.letters.get(j))
+            .map(|l| Link {
+                title: l.title.clone(),
+                href: l.out.clone(),
+                when: None,
+            })
+            .collect(),
+        trainer_only: s.trainer_only,
+        body: s.md.html.clone(),
+        prev,
+        next,
+    }
+}
+
+#[derive(Serialize)]
+pub struct PromptGroup {
+    pub session: Link,
+    pub prompts: Vec<Prompt>,
+}
+
+#[derive(Serialize)]
+pub struct PromptDay {
+    pub title: String,
+    pub date: Option<String>,
+    pub sessions: Vec<PromptGroup>,
+}
+
+pub fn prompt_days(p: &Programme, v: &ProgrammeViews) -> Vec<PromptDay> {
+    v.days
+        .iter()
+        .map(|d| PromptDay {
+            title: d.title.clone(),
+            date: d.date.clone(),
+            sessions: v
+                .order
+                .iter()
+                .filter(|&&i| p.sessions[i].day == d.number && !p.sessions[i].prompts.is_empty())
+                .map(|&i| PromptGroup {
+                    session: v.link(p, i),
+                    prompts: p.sessions[i].prompts.clone(),
+                })
+                .collect(),
+        })
+        .filter(|d| !d.sessions.is_empty())
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct Material {
+    pub name: String,
+    pub sessions: Vec<Link>,
+}
+
+#[derive(Serialize)]
+pub struct MaterialDay {
+    pub title: String,
+    pub date: Option<String>,
+    pub items: Vec<Material>,
+}
+
+/// Each item once per day (matched without regard to case), with the sessions that need it.
+pub fn material_days(p: &Programme, v: &ProgrammeViews) -> Vec<MaterialDay> {
+    v.days
+        .iter()
+        .map(|d| {
+            let mut items: Vec<Material> = Vec::new();
+            let mut idx: HashMap<String, usize> = HashMap::new();
+            for &i in v.order.iter().filter(|&&i| p.sessions[i].day == d.number) {
+                for m in &p.sessions[i].materials {
+                    let key = m.trim().to_lowercase();
+                    let k = *idx.entry(key).or_insert_with(|| {
+                        items.push(Material {
+                            name: m.trim().to_string(),
+                            sessions: Vec::new(),
+                        });
+                        items.len() - 1
+                    });
+                    items[k].sessions.push(v.link(p, i));
+                }
+            }
+            MaterialDay {
+                title: d.title.clone(),
+                date: d.date.clone(),
+                items,
+            }
+        })
+        .filter(|d| !d.items.is_empty())
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ThemeView {
+    pub id: String,
+    pub label: String,
+    pub sessions: Vec<Link>,
+}
+
+pub fn theme_views(p: &Programme, v: &ProgrammeViews) -> Vec<ThemeView> {
+    v.themes
+        .iter()
+        .map(|(name, ids)| ThemeView {
+            id: slugify(name),
+            label: label(name),
+            sessions: ids.iter().map(|&i| v.link(p, i)).collect(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeCard {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub summary: Option<String>,
+    pub href: String,
+    pub dates: Option<String>,
+    pub days: usize,
+    pub sessions: usize,
+    pub contact: String,
+    pub venue: Option<String>,
+}
+
+pub fn programme_card(p: &Programme) -> ProgrammeCard {
+    ProgrammeCard {
+        title: p.title.clone(),
+        subtitle: p.subtitle.clone(),
+        summary: p.summary.clone(),
+        href: format!("{}/index.html", p.slug),
+        dates: p.dates_label(),
+        days: p.days.len(),
+        sessions: p.sessions.len(),
+        contact: minutes_label(p.contact_minutes()),
+        venue: p.venue.clone(),
+    }
+}
+
+pub fn programme_cards(site: &Site) -> Vec<ProgrammeCard> {
+    site.programmes.iter().map(programme_card).collect()
+}

@@ -1,0 +1,4 @@
+/* coursebook: small progressive enhancements. Pages work without this file. */
+(function () {
+  "use strict";
+})();
