@@ -24,8 +24,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
         });
     };
     let mut offset = 0;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         let t = l.trim_end();
         if t == "---" || t == "..." {
             let yaml = &rest[..offset];
@@ -38,7 +37,6 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err((
         1,

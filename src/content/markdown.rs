@@ -53,6 +53,15 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// A heading being collected: level, explicit id, classes, inner events, plain text.
+type OpenHeading<'a> = (
+    HeadingLevel,
+    Option<String>,
+    Vec<String>,
+    Vec<Event<'a>>,
+    String,
+);
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Callout {
     Plain,
@@ -119,13 +128,7 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
     let mut quotes: Vec<Callout> = Vec::new();
     let mut skip_depth: usize = 0; // >0 while inside a callout the audience must not see
     let mut code: Option<(String, String)> = None;
-    let mut heading: Option<(
-        HeadingLevel,
-        Option<String>,
-        Vec<String>,
-        Vec<Event>,
-        String,
-    )> = None;
+    let mut heading: Option<OpenHeading> = None;
     let mut used_ids: Vec<String> = Vec::new();
     let mut prompt_item: Option<String> = None;
     let mut prompt_depth = 0usize;

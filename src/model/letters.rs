@@ -56,12 +56,12 @@ pub fn token(i: usize) -> String {
     format!("\u{E000}{i}\u{E001}")
 }
 
+/// Pieces, placeholders, and malformed placeholders as (line, col, message).
+pub type Scan = (Vec<Piece>, Vec<Placeholder>, Vec<(usize, usize, String)>);
+
 /// Split `body` at `{{ name }}` placeholders. Returns the pieces, the placeholders with their
 /// positions, and the positions of malformed ones (`{{` without `}}`, or an empty name).
-pub fn scan(
-    body: &str,
-    first_line: usize,
-) -> (Vec<Piece>, Vec<Placeholder>, Vec<(usize, usize, String)>) {
+pub fn scan(body: &str, first_line: usize) -> Scan {
     let mut pieces = Vec::new();
     let mut found = Vec::new();
     let mut bad = Vec::new();

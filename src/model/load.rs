@@ -930,19 +930,17 @@ fn assemble(
                     .hint(hint),
             );
         }
-        if let Some(o) = s.order {
-            if let Some(other) = orders.insert((s.day, s.block.clone(), o), s.src.clone()) {
-                diags.push(
-                    Diagnostic::warning(
-                        &s.src,
-                        format!("`order: {o}` is also used by {other} in the same day and block"),
-                    )
-                    .at(refs.order.line, refs.order.col)
-                    .hint(
-                        "give each session of a block its own order; ties fall back to file name",
-                    ),
-                );
-            }
+        if let Some(o) = s.order
+            && let Some(other) = orders.insert((s.day, s.block.clone(), o), s.src.clone())
+        {
+            diags.push(
+                Diagnostic::warning(
+                    &s.src,
+                    format!("`order: {o}` is also used by {other} in the same day and block"),
+                )
+                .at(refs.order.line, refs.order.col)
+                .hint("give each session of a block its own order; ties fall back to file name"),
+            );
         }
         if let Some((target, pos)) = &refs.same_as {
             let resolved = resolve_relative(&s.file, target);
