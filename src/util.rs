@@ -62,6 +62,9 @@ fn hex(b: u8) -> Option<u8> {
 /// Encode a site-relative path for use in an `href`: spaces, `%`, `#`, `?` and non-ASCII
 /// are percent-encoded; `/` stays.
 pub fn encode_path(p: &str) -> String {
+    if let Some((path, frag)) = p.split_once('#') {
+        return format!("{}#{}", encode_path(path), encode_path(frag));
+    }
     let mut out = String::with_capacity(p.len());
     for b in p.bytes() {
         if b.is_ascii_alphanumeric() || b"/-_.~!$&'()*+,;=:@".contains(&b) {
@@ -103,6 +106,7 @@ mod tests {
         assert_eq!(percent_decode("my%20file.md"), "my file.md");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(encode_path("a b/é.html"), "a%20b/%C3%A9.html");
+        assert_eq!(encode_path("t.html#a b"), "t.html#a%20b");
         assert_eq!(root_prefix("a/b/c.html"), "../../");
         assert_eq!(root_prefix("index.html"), "");
     }

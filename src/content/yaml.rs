@@ -158,7 +158,12 @@ pub fn parse(path: &str, text: &str, first_line: usize) -> Result<Node, Diagnost
                 .map(|l| (l.line() as usize, l.column() as usize))
                 .unwrap_or((0, 0));
             let msg = e.without_snippet().to_string();
-            let msg = msg.lines().next().unwrap_or("invalid YAML").to_string();
+            let msg = msg.lines().next().unwrap_or("invalid YAML");
+            // The position is reported separately, relative to the file.
+            let msg = match msg.rfind(" at line ") {
+                Some(i) => &msg[..i],
+                None => msg,
+            };
             let d = Diagnostic::error(path, format!("invalid YAML front matter: {msg}")).hint(
                 "front matter is YAML between two `---` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`",
             );

@@ -505,7 +505,11 @@ fn parse_session(
         .map(|(s, n)| (s, Pos::of(n)))
         .collect();
     diags.append(&mut fl.diags);
-    let (title, day, minutes) = (title?, day?, minutes?);
+    // A session with a bad title or duration is kept (the build fails anyway) so that the
+    // cross-checks below still report its other problems in the same run.
+    let day = day?;
+    let title = title.unwrap_or_else(|| title_from_file(&f.rel));
+    let minutes = minutes.unwrap_or(1);
     let file = f
         .rel
         .split_once('/')

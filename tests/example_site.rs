@@ -1,0 +1,131 @@
+//! The example programme builds with no warning, and every link in it resolves from file://.
+
+mod common;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use common::*;
+use scraper::Html;
+
+fn build_example() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let opts = coursebook::BuildOptions {
+        root: root.to_path_buf(),
+        dest: Some(out.path().join("site")),
+        ..Default::default()
+    };
+    let report = coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    let msgs: Vec<String> = report
+        .diagnostics
+        .items
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        msgs.is_empty(),
+        "the example builds with no warning: {msgs:#?}"
+    );
+    out
+}
+
+fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, base, out);
+        } else {
+            out.push(
+                p.strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
+        }
+    }
+}
+
+#[test]
+fn every_link_and_anchor_of_the_example_resolves() {
+    let out = build_example();
+    let site = out.path().join("site");
+    let mut files = Vec::new();
+    walk(&site, &site, &mut files);
+    let set: HashSet<&str> = files.iter().map(String::as_str).collect();
+    let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut docs = Vec::new();
+    for f in files.iter().filter(|f| f.ends_with(".html")) {
+        let doc = Html::parse_document(&std::fs::read_to_string(site.join(f)).unwrap());
+        let page_ids = doc
+            .select(&sel("[id]"))
+            .filter_map(|e| e.value().attr("id").map(str::to_string))
+            .collect();
+        ids.insert(f.clone(), page_ids);
+        docs.push((f.clone(), doc));
+    }
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for (page, doc) in &docs {
+        for el in doc.select(&sel("a[href], link[href], script[src], img[src]")) {
+            let url = el
+                .value()
+                .attr("href")
+                .or_else(|| el.value().attr("src"))
+                .unwrap();
+            if url.starts_with("http:") || url.starts_with("https:") || url.starts_with("mailto:") {
+                if el.value().name() != "a" {
+                    broken.push(format!("{page}: loads {url} from another host"));
+                }
+                continue;
+            }
+            assert!(!url.starts_with('/'), "{page}: root-absolute link {url}");
+            let (path, frag) = url
+                .split_once('#')
+                .map_or((url, None), |(p, f)| (p, Some(f)));
+            let target = if path.is_empty() {
+                page.clone()
+            } else {
+                resolve(page, path)
+            };
+            let target = coursebook::util::percent_decode(&target);
+            checked += 1;
+            if !set.contains(target.as_str()) {
+                broken.push(format!("{page}: {url} -> {target} (missing)"));
+                continue;
+            }
+            if let Some(f) = frag.filter(|f| !f.is_empty())
+                && !ids.get(&target).is_some_and(|s| s.contains(f))
+            {
+                broken.push(format!("{page}: {url} -> no #{f} in {target}"));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+#[test]
+fn example_has_the_whole_programme() {
+    let out = build_example();
+    let site = out.path().join("site");
+    let csv = std::fs::read_to_string(site.join("recording/timetable.csv")).unwrap();
+    let sessions = csv.lines().filter(|l| l.contains(",session,")).count();
+    assert_eq!(sessions, 18, "all 18 sessions of both days");
+    assert_eq!(csv.lines().filter(|l| l.contains(",break,")).count(), 6);
+    let home = Html::parse_document(&std::fs::read_to_string(site.join("index.html")).unwrap());
+    assert!(texts(&home, ".programme-card h3").contains(&"Recording in Social Work".to_string()));
+    assert!(
+        texts(&home, ".programme-card")
+            .join(" ")
+            .contains("1 and 2 March 2027")
+    );
+    let prompts = Html::parse_document(
+        &std::fs::read_to_string(site.join("recording/prompts.html")).unwrap(),
+    );
+    assert!(texts(&prompts, ".prompts li").len() >= 15);
+    // The page's <h1> is the page's own title, never the site name.
+    let s = Html::parse_document(
+        &std::fs::read_to_string(site.join("recording/day-1/03-case-summaries.html")).unwrap(),
+    );
+    assert_eq!(texts(&s, "h1"), vec!["Case summaries, in pairs"]);
+}
