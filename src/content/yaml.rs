@@ -147,7 +147,23 @@ pub fn parse(path: &str, text: &str, first_line: usize) -> Result<Node, Diagnost
             col: 1,
         });
     }
-    match serde_saphyr::from_str::<Node>(text) {
+    if let Some((line, col)) = too_deep(text) {
+        return Err(Diagnostic::error(
+            path,
+            format!("front matter is nested more than {MAX_DEPTH} levels deep"),
+        )
+        .at(line + first_line - 1, col)
+        .hint("front matter needs only a few levels: lists of values or of small mappings"));
+    }
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = 50_000;
+    budget.max_events = 200_000;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    match serde_saphyr::from_str_with_options::<Node>(text, options) {
         Ok(mut node) => {
             shift(&mut node, first_line.saturating_sub(1));
             Ok(node)
@@ -174,6 +190,38 @@ pub fn parse(path: &str, text: &str, first_line: usize) -> Result<Node, Diagnost
             })
         }
     }
+}
+
+/// Front matter deeper than this is refused before parsing, so no input can exhaust the stack.
+pub const MAX_DEPTH: usize = 24;
+
+/// Where flow brackets or indentation first nest deeper than [`MAX_DEPTH`], if anywhere.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (ln, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        if indent / 2 > MAX_DEPTH * 2 {
+            return Some((ln + 1, 1));
+        }
+        let mut quote: Option<char> = None;
+        for (cn, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some((ln + 1, cn + 1));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 fn shift(node: &mut Node, by: usize) {
@@ -292,14 +340,19 @@ impl<'a> Fields<'a> {
         let v = match &n.value {
             Value::Int(i) => Some(*i),
             Value::Str(s) => s.trim().parse::<i128>().ok(),
+            // Integers too large for i128 arrive as floats: out of range, not "not a number".
+            Value::Float(f) if f.fract() == 0.0 => {
+                Some(if *f > 0.0 { i128::MAX } else { i128::MIN })
+            }
             _ => None,
         };
         match v {
             Some(i) if (min..=max).contains(&i) => Some((i as i64, n)),
-            Some(i) => {
+            Some(_) => {
+                let shown = n.as_text().unwrap_or_default();
                 self.error_at(
                     n,
-                    format!("`{key}` is {i}, out of range"),
+                    format!("`{key}` is {shown}, out of range"),
                     Some(format!("use a whole number from {min} to {max}")),
                 );
                 None
@@ -404,10 +457,40 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!("title: {}\n", "{a: ".repeat(5000));
+        let e = parse("a.md", &deep, 2).unwrap_err();
+        assert!(e.message.contains("nested"), "{e}");
+        let deep = format!("title: {}\n", "[".repeat(5000));
+        assert!(parse("a.md", &deep, 2).is_err());
+        let ok = "a: [1, [2, {b: \"[[[[\"}]]\n";
+        assert!(parse("a.md", ok, 2).is_ok());
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut y = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        for (p, c) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
+            y.push_str(&format!(
+                "{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+            ));
+        }
+        assert!(parse("a.md", &y, 2).is_err());
+    }
+
+    #[test]
     fn huge_numbers_are_out_of_range_not_a_panic() {
         let n = parse("a.md", "day: 99999999999999999999\n", 2).unwrap();
         let mut f = Fields::new("a.md", &n, "x", &["day"]);
         assert!(f.int("day", 1, 366).is_none());
         assert_eq!(f.diags.len(), 1);
+        assert!(
+            f.diags[0].message.contains("out of range"),
+            "{}",
+            f.diags[0]
+        );
     }
 }

@@ -215,6 +215,7 @@ pub fn load(
     if audience == Audience::Participant {
         drop_trainer_only(&mut site);
     }
+    diags.extend(super::paths::check(&site));
     diags.extend(super::links::check(&site));
     if let Some(logo) = &site.config.logo
         && !site.assets.iter().any(|a| &a.out == logo)

@@ -5,6 +5,7 @@ pub mod clock;
 mod letters;
 pub mod links;
 pub mod load;
+pub mod paths;
 pub mod timetable;
 
 use std::path::PathBuf;

@@ -1,0 +1,163 @@
+//! Hostile input gets a clear error naming the file: never a panic or a hang.
+
+mod common;
+use common::*;
+
+const S: &str = "---\ntitle: a\nday: 1\nblock: after-tea\nduration: 10m\n---\n";
+
+#[test]
+fn encoding_bom_and_crlf() {
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME)]);
+    std::fs::write(
+        f.root().join("content/p/bad.md"),
+        b"---\ntitle: caf\xe9\n---\n",
+    )
+    .unwrap();
+    let e = f.build_err();
+    assert!(
+        e[0].starts_with("content/p/bad.md:2:11: error: file is not UTF-8 text"),
+        "{e:?}"
+    );
+
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME)]);
+    let crlf = "\u{feff}---\r\ntitle: Windows\r\nday: 1\r\nblock: after-tea\r\nduration: 10m\r\n---\r\n[bad](nope.md)\r\n";
+    f.write("content/p/w.md", crlf);
+    let e = f.build_err();
+    assert!(
+        e[0].starts_with("content/p/w.md:7:1: error: link to missing file"),
+        "positions survive CRLF and a BOM: {e:?}"
+    );
+    f.write("content/p/w.md", &crlf.replace("[bad](nope.md)", "Fine"));
+    f.build();
+    assert_eq!(texts(&f.html("p/w.html"), "h1"), vec!["Windows"]);
+}
+
+#[test]
+fn out_of_range_numbers_and_durations() {
+    for (fm, want) in [
+        ("day: 99999999999999999999", "out of range"),
+        ("day: -1", "out of range"),
+        ("day: 1.5", "whole number"),
+        ("duration: 0", "not a positive number"),
+        ("duration: -10m", "negative"),
+        ("duration: 0m", "zero"),
+        ("duration: 48h", "longer than a day"),
+    ] {
+        let key = fm.split(':').next().unwrap();
+        let text = S
+            .lines()
+            .map(|l| {
+                if l.starts_with(&format!("{key}:")) {
+                    fm
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let f = Fixture::new(&[("content/p/index.md", PROGRAMME), ("content/p/a.md", &text)]);
+        let e = f.build_err();
+        assert!(
+            e.iter()
+                .any(|x| x.starts_with("content/p/a.md:") && x.contains(want)),
+            "{fm}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn two_sources_for_one_output_and_names_differing_by_case() {
+    let f = Fixture::new(&[
+        ("content/p/index.md", PROGRAMME),
+        ("content/p/timetable.md", "---\ntitle: Mine\n---\n"),
+    ]);
+    let e = f.build_err();
+    assert!(
+        e[0].starts_with("content/p/timetable.md: error: would write p/timetable.html"),
+        "{e:?}"
+    );
+
+    let f = Fixture::new(&[
+        ("content/p/index.md", PROGRAMME),
+        ("content/p/x.md", "x"),
+        ("content/p/x.html", "<p>raw</p>"),
+    ]);
+    let e = f.build_err();
+    assert!(e[0].contains("which content/p/x.md writes too"), "{e:?}");
+
+    let f = Fixture::new(&[
+        ("content/p/index.md", PROGRAMME),
+        ("content/p/Intro.md", S),
+        ("content/p/intro.md", S),
+    ]);
+    let e = f.build_err();
+    assert!(e.iter().any(|x| x.contains("differ only by case")), "{e:?}");
+}
+
+#[test]
+fn file_names_with_spaces_and_accents_link_properly() {
+    let f = Fixture::new(&[
+        (
+            "content/p/index.md",
+            "---\ntitle: P\n---\n[the session](my%20s\u{e9}ssion.md) and [again](<my s\u{e9}ssion.md>)\n",
+        ),
+        ("content/p/my s\u{e9}ssion.md", S),
+    ]);
+    f.build();
+    assert!(f.site().join("p/my s\u{e9}ssion.html").exists());
+    let doc = f.html("p/index.html");
+    let hrefs: Vec<String> = doc
+        .select(&sel("main .prose a"))
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    for h in &hrefs {
+        assert_eq!(
+            coursebook::util::percent_decode(&resolve("p/index.html", h)),
+            "p/my s\u{e9}ssion.html",
+            "{h}"
+        );
+    }
+    let side: Vec<&str> = doc
+        .select(&sel(".sidebar a"))
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.contains("ssion"))
+        .collect();
+    assert_eq!(side, vec!["../p/my%20s%C3%A9ssion.html"]);
+}
+
+#[test]
+fn very_large_files_and_deep_nesting_are_refused_cleanly() {
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME)]);
+    f.write("content/p/huge.md", &"word ".repeat(1_000_000));
+    let e = f.build_err();
+    assert!(
+        e[0].starts_with("content/p/huge.md: error: file is") && e[0].contains("at most 4096 KiB"),
+        "{e:?}"
+    );
+
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME)]);
+    f.write(
+        "content/p/deep.md",
+        &format!("---\ntitle: {}\n---\n", "{a: ".repeat(20_000)),
+    );
+    let e = f.build_err();
+    assert!(e[0].contains("nested more than"), "{e:?}");
+
+    // Deep Markdown nesting renders (or not) without blowing the stack.
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME)]);
+    f.write(
+        "content/p/q.md",
+        &format!("{S}{} deep\n\n{}", ">".repeat(20_000), "- ".repeat(5_000)),
+    );
+    f.build();
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_an_error_not_a_hang() {
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME)]);
+    std::os::unix::fs::symlink(f.root().join("content/p"), f.root().join("content/p/loop"))
+        .unwrap();
+    let e = f.build_err();
+    assert!(e.iter().any(|x| x.contains("symbolic link loop")), "{e:?}");
+}
