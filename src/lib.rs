@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 use diagnostics::{Diagnostic, Diagnostics};
 
 /// Who a build is for: trainers see everything; participants never see trainer-only parts.
+/// Highlighted code kept between builds (safe to delete: the next build is then cold).
+pub const CACHE_DIR: &str = ".coursebook-cache";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Audience {
     #[default]
@@ -66,6 +69,8 @@ pub fn load(root: &Path, audience: Audience) -> (Option<model::Site>, Diagnostic
 /// Build the site: load, render, and publish to the build directory only if all succeeded.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let started = Instant::now();
+    let cache = opts.root.join(CACHE_DIR);
+    content::highlight::load_cache(&cache);
     let (site, mut diags) = load(&opts.root, opts.audience);
     let Some(site) = site else { return Err(diags) };
     let theme = match render::Theme::load(&opts.root, &site.config.theme) {
@@ -95,6 +100,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         diags.push(d);
         return Err(diags);
     }
+    content::highlight::save_cache(&cache);
     Ok(Report {
         dest,
         pages,

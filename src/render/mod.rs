@@ -5,6 +5,7 @@ mod csv;
 pub mod theme;
 pub mod view;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -14,7 +15,7 @@ use tera::Context;
 use crate::Audience;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Letter, Programme, Site};
-use crate::util::{escape_html, root_prefix};
+use crate::util::{encode_path, escape_html, root_prefix};
 use view::{Link, ProgrammeViews, Threads};
 
 pub use theme::Theme;
@@ -68,19 +69,64 @@ struct Common<'a> {
     programmes: tera::Value,
 }
 
+/// A programme's navigation: its links for templates, and the sidebar pre-rendered once per
+/// folder depth (`root`), so each page only marks its own link.
+struct NavParts {
+    value: tera::Value,
+    html: HashMap<String, String>,
+}
+
+impl NavParts {
+    fn sidebar(&self, root: &str, path: &str) -> Option<String> {
+        let html = self.html.get(root)?;
+        let needle = format!(
+            "href=\"{}\"",
+            escape_html(&format!("{root}{}", encode_path(path)))
+        );
+        Some(html.replacen(&needle, &format!("{needle} aria-current=\"page\""), 1))
+    }
+}
+
 impl Common<'_> {
-    fn render(&self, job: Job, nav: Option<&tera::Value>) -> Result<Output, Diagnostic> {
+    fn render(&self, job: Job, nav: Option<&NavParts>) -> Result<Output, Diagnostic> {
         let mut ctx = job.ctx;
+        let root = root_prefix(&job.path);
         ctx.insert("site", &self.site);
         ctx.insert("programmes_nav", &self.programmes);
-        ctx.insert("root", &root_prefix(&job.path));
         ctx.insert("current", &job.path);
         ctx.insert("page_title", &job.title);
         if let Some(n) = nav {
-            ctx.insert("nav", n);
+            ctx.insert("nav", &n.value);
+            ctx.insert("nav_html", &n.sidebar(&root, &job.path));
         }
+        ctx.insert("root", &root);
         let html = self.theme.render(job.template, &ctx)?;
         Ok(Output::bytes(job.path, html.into_bytes()))
+    }
+
+    /// The programme sidebar for each folder depth among `paths`.
+    fn nav_parts(
+        &self,
+        v: &ProgrammeViews,
+        paths: impl Iterator<Item = String>,
+    ) -> Result<NavParts, Diagnostic> {
+        let value = tera::to_value(&v.nav).unwrap_or_default();
+        let days = tera::to_value(&v.nav.days).unwrap_or_default();
+        let mut html = HashMap::new();
+        for path in paths {
+            let root = root_prefix(&path);
+            if html.contains_key(&root) {
+                continue;
+            }
+            let mut ctx = Context::new();
+            ctx.insert("site", &self.site);
+            ctx.insert("nav", &value);
+            ctx.insert("nav_days", &days);
+            ctx.insert("root", &root);
+            let h = self.theme.render("nav.html", &ctx)?;
+            html.insert(root, h);
+        }
+        Ok(NavParts { value, html })
     }
 }
 
@@ -238,7 +284,6 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let _ = site;
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
-    let nav = tera::to_value(&views.nav).unwrap_or_default();
     let pv = tera::to_value(programme_view(p)).unwrap_or_default();
     let days = tera::to_value(&views.days).unwrap_or_default();
     let mut jobs: Vec<Job> = Vec::new();
@@ -327,6 +372,14 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             ctx: c,
         }
     });
+    let paths = jobs
+        .iter()
+        .map(|j| j.path.clone())
+        .chain(p.sessions.iter().map(|s| s.out.clone()));
+    let nav = match common.nav_parts(&views, paths) {
+        Ok(n) => n,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
     let mut results: Vec<Result<Output, Diagnostic>> =
         session_jobs.map(|j| common.render(j, Some(&nav))).collect();
     results.extend(

@@ -118,6 +118,8 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Escapes what HTML needs (& < > " ') but leaves `/` alone, so hrefs stay readable.
+        tera.set_escape_fn(crate::util::escape_html);
         tera.register_filter("href", href_filter);
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))

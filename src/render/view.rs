@@ -52,6 +52,8 @@ pub struct Nav {
     pub prompts: String,
     pub materials: String,
     pub themes: Option<String>,
+    /// Rendered once per programme into the sidebar (see `nav.html`), not sent with every page.
+    #[serde(skip)]
     pub days: Vec<NavDay>,
     pub pages: Vec<Link>,
     pub letters: Vec<Link>,

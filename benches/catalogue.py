@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Synthetic course catalogues, and a timed build of the same pages with coursebook, mdBook
+and Hugo (each when installed), alternating runs.
+
+    python3 benches/catalogue.py generate N DIR [--peer] [--code-every K]
+    python3 benches/catalogue.py compare N [--runs 3] [--peer] [--tools coursebook,mdbook,hugo]
+    python3 benches/catalogue.py rebuild N [--edits 20]      # serve-style rebuild after one edit
+
+`--peer` puts a 9-line Rust block on every page (the peer comparison); the default
+catalogue has code on one page in ten and prompts and materials on every session.
+Sessions are spread over programmes of 100: 5 days of 4 blocks of 5 sessions.
+"""
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORDS = ("record case summary family child parent practitioner analysis assessment plan evidence "
+         "supervision manager feedback colleague wishes feelings detail contact review policy "
+         "procedure support learning point action involve difference culture language careful "
+         "clear accurate timely fact opinion judgement decision reason outcome risk strength need").split()
+RUST = """```rust
+fn contact_minutes(sessions: &[u32]) -> u32 {
+    let mut total = 0;
+    for s in sessions {
+        total += s;
+    }
+    // Breaks are not contact time.
+    total
+}
+```"""
+BLOCKS = ["before-coffee", "after-coffee", "after-lunch", "after-tea"]
+
+
+def words(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+def body(rng, i, n_in_prog, code, link):
+    """About 600 words: headings, a list, a table, a link, maybe code."""
+    parts = [f"## Purpose of session {i}\n", words(rng, 120).capitalize() + ".\n",
+             "## Running it\n", words(rng, 110).capitalize() + ".\n",
+             "- " + words(rng, 12) + "\n- " + words(rng, 12) + "\n- " + words(rng, 12) + "\n",
+             "| Group | Task | Minutes |\n|---|---|---|\n| A | " + words(rng, 4) + " | 10 |\n| B | " + words(rng, 4) + " | 15 |\n",
+             f"See also [the related session]({link}).\n",
+             "## Notes\n", words(rng, 150).capitalize() + ".\n", words(rng, 140).capitalize() + ".\n"]
+    if code:
+        parts.insert(6, RUST + "\n")
+    return "\n".join(parts)
+
+
+def generate(n, out, peer=False, code_every=10, seed=1):
+    """Writes a coursebook site, an mdBook book and a Hugo site with the same pages."""
+    rng = random.Random(seed)
+    cb, mdb, hugo = (os.path.join(out, x) for x in ("coursebook", "mdbook", "hugo"))
+    for d in (cb, mdb, hugo):
+        shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(os.path.join(cb, "content"))
+    os.makedirs(os.path.join(mdb, "src"))
+    os.makedirs(os.path.join(hugo, "content"))
+    with open(os.path.join(cb, "book.toml"), "w") as f:
+        f.write('[book]\ntitle = "Catalogue"\n')
+    with open(os.path.join(mdb, "book.toml"), "w") as f:
+        f.write('[book]\ntitle = "Catalogue"\n[output.html]\n[output.html.search]\nenable = true\n')
+    with open(os.path.join(hugo, "hugo.toml"), "w") as f:
+        f.write('baseURL = "https://example.org/"\ntitle = "Catalogue"\ndisableKinds = ["taxonomy", "term", "RSS"]\n'
+                '[markup.highlight]\nnoClasses = false\n')
+    os.makedirs(os.path.join(hugo, "layouts", "_default"))
+    with open(os.path.join(hugo, "layouts", "_default", "single.html"), "w") as f:
+        f.write('<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><nav>{{ range .Parent.Pages }}'
+                '<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>')
+    with open(os.path.join(hugo, "layouts", "_default", "list.html"), "w") as f:
+        f.write('<!DOCTYPE html><html><body><h1>{{ .Title }}</h1>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>')
+    summary = ["# Summary\n"]
+    per_prog = 100
+    for p in range((n + per_prog - 1) // per_prog):
+        slug = f"course-{p:04d}"
+        count = min(per_prog, n - p * per_prog)
+        days = (count + 19) // 20
+        os.makedirs(os.path.join(cb, "content", slug))
+        with open(os.path.join(cb, "content", slug, "index.md"), "w") as f:
+            f.write(f"---\ntitle: Course {p}\nsummary: {words(rng, 20)}\nvenue: Room {p}\n"
+                    f"days:\n" + "".join(f"  - {{ title: Day {d + 1} }}\n" for d in range(days)) + "---\n" + words(rng, 80) + "\n")
+        os.makedirs(os.path.join(mdb, "src", slug))
+        with open(os.path.join(mdb, "src", slug, "index.md"), "w") as f:
+            f.write(f"# Course {p}\n\n{words(rng, 80)}\n")
+        summary.append(f"- [Course {p}]({slug}/index.md)\n")
+        os.makedirs(os.path.join(hugo, "content", slug))
+        with open(os.path.join(hugo, "content", slug, "_index.md"), "w") as f:
+            f.write(f"---\ntitle: Course {p}\n---\n{words(rng, 80)}\n")
+        for k in range(count):
+            i = p * per_prog + k
+            day, within = divmod(k, 20)
+            block = BLOCKS[within // 5]
+            name = f"s{k:03d}.md"
+            other = f"s{(k + 1) % count:03d}.md"
+            code = peer or (i % code_every == 0)
+            title = f"Session {i}: {words(rng, 3)}"
+            text = body(rng, i, count, code, other)
+            fm = (f"---\ntitle: \"{title}\"\nday: {day + 1}\nblock: {block}\nduration: {rng.choice([15, 30, 45])}m\n"
+                  f"format: {rng.choice(['pairs', 'small-groups', 'large-group', 'plenary'])}\n"
+                  f"summary: {words(rng, 12)}\n")
+            if not peer:
+                fm += (f"prompts:\n  - {words(rng, 8)}?\n  - text: {words(rng, 8)}?\n    note: {words(rng, 6)}\n"
+                       f"materials: [{rng.choice(WORDS)} cards, flipchart paper]\n")
+            fm += "---\n"
+            with open(os.path.join(cb, "content", slug, name), "w") as f:
+                f.write(fm + text)
+            with open(os.path.join(mdb, "src", slug, name), "w") as f:
+                f.write(f"# {title}\n\n{text}")
+            summary.append(f"  - [{title}]({slug}/{name})\n")
+            with open(os.path.join(hugo, "content", slug, name), "w") as f:
+                f.write(f"---\ntitle: \"{title}\"\n---\n{text}")
+    with open(os.path.join(mdb, "src", "SUMMARY.md"), "w") as f:
+        f.write("".join(summary))
+
+
+def coursebook_bin():
+    exe = os.path.join(ROOT, "target", "release", "coursebook")
+    if not os.path.exists(exe):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    return exe
+
+
+def commands(tools, out):
+    cmds = {}
+    if "coursebook" in tools:
+        cmds["coursebook"] = ([coursebook_bin(), "build", "--root", os.path.join(out, "coursebook")], None)
+    if "mdbook" in tools and shutil.which("mdbook"):
+        cmds["mdbook"] = (["mdbook", "build", os.path.join(out, "mdbook")], None)
+    if "hugo" in tools and shutil.which("hugo"):
+        cmds["hugo"] = (["hugo", "--quiet", "-s", os.path.join(out, "hugo")], None)
+    return cmds
+
+
+def timed(cmd, before=None):
+    """Wall seconds, CPU seconds and peak RSS (MB) of one run."""
+    if before:
+        before()
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    err = p.stderr.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{cmd[0]} failed:\n{err}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+
+
+def clean(out):
+    def run():
+        for d in ("coursebook/site", "coursebook/.coursebook-cache", "mdbook/book", "hugo/public", "hugo/resources"):
+            shutil.rmtree(os.path.join(out, d), ignore_errors=True)
+    return run
+
+
+def compare(n, runs, peer, tools, out=None):
+    out = out or tempfile.mkdtemp(prefix="cb-bench-")
+    generate(n, out, peer=peer)
+    cmds = commands(tools, out)
+    results = {k: [] for k in cmds}
+    for r in range(runs + 1):  # the first round warms the file cache and is dropped
+        for name, (cmd, _) in cmds.items():
+            res = timed(cmd, clean(out))
+            if r > 0:
+                results[name].append(res)
+    kind = "peer pages (code on every page)" if peer else "training catalogue (code on 1 in 10, prompts, materials)"
+    print(f"\n{n} {kind}, cold builds, median of {runs}:")
+    print(f"{'tool':<12}{'wall s':>9}{'cpu s':>9}{'peak MB':>10}{'vs coursebook':>15}")
+    base = statistics.median(x[0] for x in results["coursebook"]) if "coursebook" in results else None
+    for name, rs in results.items():
+        wall = statistics.median(x[0] for x in rs)
+        cpu = statistics.median(x[1] for x in rs)
+        mem = statistics.median(x[2] for x in rs)
+        ratio = f"{wall / base:.1f}x" if base else "-"
+        print(f"{name:<12}{wall:>9.2f}{cpu:>9.2f}{mem:>10.0f}{ratio:>15}")
+    missing = [t for t in tools if t not in cmds]
+    if missing:
+        print(f"(not installed, skipped: {', '.join(missing)}; `cargo install mdbook`, `apt-get install hugo`)")
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("generate")
+    g.add_argument("n", type=int)
+    g.add_argument("dir")
+    g.add_argument("--peer", action="store_true")
+    g.add_argument("--code-every", type=int, default=10)
+    c = sub.add_parser("compare")
+    c.add_argument("n", type=int)
+    c.add_argument("--runs", type=int, default=3)
+    c.add_argument("--peer", action="store_true")
+    c.add_argument("--tools", default="coursebook,mdbook,hugo")
+    a = ap.parse_args()
+    if a.cmd == "generate":
+        generate(a.n, a.dir, peer=a.peer, code_every=a.code_every)
+    elif a.cmd == "compare":
+        compare(a.n, a.runs, a.peer, a.tools.split(","))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+//! The hot parts of a build, one by one: `cargo bench`.
+//! Whole-catalogue timings against mdBook and Hugo are in benches/catalogue.py.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use coursebook::content::{markdown, yaml};
+use coursebook::model::timetable::{self, Slot};
+use coursebook::model::{Clock, Day, default_blocks};
+use coursebook::{Audience, render};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const FRONT: &str = "title: Case summaries, in pairs\nday: 1\nblock: after-coffee\nduration: 30 mins\nformat: pairs\nsummary: Partners swap case summaries and read them.\nobjectives: [Give feedback, Read as a family member]\nprompts:\n  - How did it read to you as a professional colleague?\n  - text: How did it read to you as a family member?\n    note: Watch for over-correction.\nmaterials: [sticky notes, flipchart paper]\nthemes: [aspects-of-difference]\nproduces: [post-box]\n";
+
+fn page_body(code: bool) -> String {
+    let para = "Partners swap case summaries and read them quickly, first as a professional colleague and then as a family member would. ".repeat(6);
+    let mut s = format!(
+        "## Purpose\n\n{para}\n\n## Running it\n\n{para}\n\n- one point\n- another point\n- a third\n\n| Group | Task |\n|---|---|\n| A | Read |\n| B | Write |\n\nSee [the next session](b.md).\n\n## Notes\n\n{para}\n\n{para}\n"
+    );
+    if code {
+        s.push_str("\n```rust\nfn contact_minutes(sessions: &[u32]) -> u32 {\n    let mut total = 0;\n    for s in sessions {\n        total += s;\n    }\n    // Breaks are not contact time.\n    total\n}\n```\n");
+    }
+    s
+}
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("front matter (yaml)", |b| {
+        b.iter(|| yaml::parse("a.md", black_box(FRONT), 2))
+    });
+    let plain = page_body(false);
+    c.bench_function("markdown, 600 words", |b| {
+        b.iter(|| markdown::render(black_box(&plain), 1, Audience::Trainer))
+    });
+    let code = page_body(true);
+    markdown::render(&code, 1, Audience::Trainer); // load the syntax set outside the timing
+    c.bench_function("markdown, 600 words + highlighted code (memoised)", |b| {
+        b.iter(|| markdown::render(black_box(&code), 1, Audience::Trainer))
+    });
+    let days: Vec<Day> = (1..=5)
+        .map(|n| Day {
+            number: n,
+            title: format!("Day {n}"),
+            date: None,
+            start: Clock(570),
+        })
+        .collect();
+    let blocks = default_blocks();
+    let ids = ["before-coffee", "after-coffee", "after-lunch", "after-tea"];
+    let slots: Vec<Slot> = (0..100)
+        .map(|i| Slot {
+            index: i,
+            day: (i / 20) as u32 + 1,
+            block: ids[(i % 20) / 5].into(),
+            order: None,
+            file: format!("s{i:03}.md"),
+            minutes: 30,
+        })
+        .collect();
+    c.bench_function("timetable, 100 sessions", |b| {
+        b.iter(|| timetable::compute(&blocks, &days, black_box(&slots)))
+    });
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    c.bench_function("load the example (check)", |b| {
+        b.iter(|| coursebook::load(root, Audience::Trainer))
+    });
+    let (site, _) = coursebook::load(root, Audience::Trainer);
+    let site = site.expect("the example loads");
+    let theme = render::Theme::load(root, "default").unwrap_or_else(|_| panic!("theme"));
+    c.bench_function("render the example (all pages, in memory)", |b| {
+        b.iter(|| render::render_site(black_box(&site), &theme, Audience::Trainer))
+    });
+}
+
+criterion_group!(hot, benches);
+criterion_main!(hot);
