@@ -129,7 +129,10 @@ pub fn publish(
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp).map_err(|e| io_err(&tmp, "create the folder", e))?;
-    let result = write_all(&tmp, outputs);
+    // Unchanged files are hard-linked from the published site: creating a file costs far more
+    // than reading and comparing one, and the old site stays untouched either way.
+    let previous = dest.join(MARKER).exists().then_some(dest.as_path());
+    let result = write_all(&tmp, outputs, previous);
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
@@ -170,7 +173,23 @@ fn clean_leftovers(parent: &Path, name: &str) {
     }
 }
 
-fn write_all(dir: &Path, outputs: &[Output]) -> Result<(), Diagnostic> {
+/// Whether `old` holds exactly `bytes`.
+fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(old).is_ok_and(|b| b == bytes)
+}
+
+fn same_file(old: &Path, src: &Path) -> bool {
+    match (std::fs::metadata(old), std::fs::metadata(src)) {
+        (Ok(a), Ok(b)) if a.is_file() && a.len() == b.len() => std::fs::read(old)
+            .ok()
+            .zip(std::fs::read(src).ok())
+            .is_some_and(|(x, y)| x == y),
+        _ => false,
+    }
+}
+
+fn write_all(dir: &Path, outputs: &[Output], previous: Option<&Path>) -> Result<(), Diagnostic> {
     let dirs: BTreeSet<PathBuf> = outputs
         .iter()
         .filter_map(|o| Path::new(&o.path).parent().map(|p| dir.join(p)))
@@ -180,6 +199,17 @@ fn write_all(dir: &Path, outputs: &[Output]) -> Result<(), Diagnostic> {
     }
     outputs.par_iter().try_for_each(|o| {
         let path = dir.join(&o.path);
+        if let Some(prev) = previous {
+            let old = prev.join(&o.path);
+            let unchanged = match &o.content {
+                Content::Bytes(b) => same_bytes(&old, b),
+                Content::Static(b) => same_bytes(&old, b),
+                Content::Copy(src) => same_file(&old, src),
+            };
+            if unchanged && std::fs::hard_link(&old, &path).is_ok() {
+                return Ok(());
+            }
+        }
         let r = match &o.content {
             Content::Bytes(b) => std::fs::write(&path, b),
             Content::Static(b) => std::fs::write(&path, b),

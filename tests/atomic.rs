@@ -102,3 +102,39 @@ fn a_killed_build_leaves_the_previous_site_whole() {
     assert!(leftovers(f.root()).is_empty(), "{:?}", leftovers(f.root()));
     assert!(f.site().join("p/s1499.html").exists());
 }
+
+#[test]
+fn unchanged_files_are_kept_and_changed_ones_replaced() {
+    let f = Fixture::new(&[("content/p/index.md", "---\ntitle: P\n---\n")]);
+    f.write("content/p/a.md", &session("Alpha", 1, "after-tea", "10m"));
+    f.write("content/p/b.md", &session("Beta", 1, "after-tea", "10m"));
+    f.build();
+    let old = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    for p in ["p/a.html", "p/b.html"] {
+        std::fs::File::options()
+            .write(true)
+            .open(f.site().join(p))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    // Body-only edit: the sidebar and every other page stay the same.
+    f.write(
+        "content/p/b.md",
+        &session("Beta", 1, "after-tea", "10m").replace("Body of Beta.", "A new body."),
+    );
+    f.build();
+    let mtime = |p: &str| {
+        std::fs::metadata(f.site().join(p))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    assert_eq!(
+        mtime("p/a.html"),
+        old,
+        "an unchanged page is carried over, not rewritten"
+    );
+    assert_ne!(mtime("p/b.html"), old);
+    assert!(f.read("p/b.html").contains("A new body."));
+}
