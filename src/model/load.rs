@@ -1067,3 +1067,24 @@ pub fn resolve_relative(file: &str, target: &str) -> Option<String> {
     }
     Some(parts.join("/"))
 }
+
+/// Parses one source as if it sat at `rel` inside a programme folder (`prog/...`), returning
+/// its diagnostics: the fuzzers' entry point to front matter, sessions, pages and letters.
+pub fn parse_one(rel: &str, text: &str) -> Vec<Diagnostic> {
+    let f = SourceFile {
+        rel: rel.to_string(),
+        display: format!("content/{rel}"),
+        text: crate::content::normalise(text.to_string()),
+    };
+    let slug = rel.split('/').next().unwrap_or("p").to_string();
+    let kind = if rel.split('/').nth(1) == Some("letters") {
+        Kind::Letter(slug)
+    } else {
+        Kind::InProgramme(slug)
+    };
+    let mut all = Vec::new();
+    for audience in [Audience::Trainer, Audience::Participant] {
+        all.extend(parse_file(&f, &kind, audience).1);
+    }
+    all
+}

@@ -11,7 +11,7 @@ pub mod timetable;
 use std::path::PathBuf;
 
 pub use clock::Clock;
-pub use letters::{BUILTINS, Field, Letter, Piece, token as letter_token};
+pub use letters::{BUILTINS, Field, Letter, Piece, scan as scan_letter, token as letter_token};
 use timetable::Timetable;
 
 use crate::config::Config;
