@@ -7,6 +7,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod letters;
 pub mod model;
 pub mod output;
 pub mod render;

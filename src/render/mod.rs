@@ -2,6 +2,7 @@
 //! Nothing here touches the build directory; pages render in parallel.
 
 mod csv;
+mod letter_files;
 pub mod theme;
 pub mod view;
 
@@ -301,7 +302,20 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             ctx: c,
         });
     }
+    let organisation = common_org(common);
+    let language = common
+        .site
+        .get("language")
+        .and_then(|v| v.as_str())
+        .unwrap_or("en");
+    let mut letter_outs = Vec::new();
     for l in &p.letters {
+        letter_outs.push(letter_files::outputs(
+            l,
+            p,
+            organisation.as_deref(),
+            language,
+        ));
         let mut c = base(&[]);
         c.insert("letter", &letter_view(l, p, &common_org(common)));
         jobs.push(Job {
@@ -342,6 +356,12 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             Err(e) => errs.push(e),
         }
     }
+    for r in letter_outs {
+        match r {
+            Ok(o) => outs.extend(o),
+            Err(e) => errs.push(e),
+        }
+    }
     outs.push(Output::bytes(
         format!("{}/timetable.csv", p.slug),
         csv::timetable(p),
@@ -363,6 +383,9 @@ struct LetterView {
     description: Option<String>,
     name: String,
     fields: Vec<crate::model::Field>,
+    /// Site-relative paths of the downloads.
+    docx: String,
+    txt: String,
     /// The letter with built-ins filled in and each field as a visible blank.
     html: String,
 }
@@ -402,6 +425,8 @@ fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> Lett
         description: l.description.clone(),
         name: l.name.clone(),
         fields: l.fields.clone(),
+        docx: letter_files::path(l, "docx"),
+        txt: letter_files::path(l, "txt"),
         html,
     }
 }
