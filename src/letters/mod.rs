@@ -61,6 +61,9 @@ pub enum Run {
 pub struct Para {
     pub block: Block,
     pub runs: Vec<Run>,
+    /// How many outermost lists had started when this paragraph began: tells two lists
+    /// that follow one another apart.
+    pub group: usize,
 }
 
 /// A letter's body as paragraphs, ready for any output format.
@@ -208,6 +211,8 @@ struct Walker {
     /// Open lists: `Some(list index)` for ordered ones, with the next number.
     lists: Vec<Option<(usize, u64)>>,
     in_cell: bool,
+    /// Outermost lists started so far.
+    groups: usize,
 }
 
 impl Walker {
@@ -225,6 +230,7 @@ impl Walker {
         self.cur = Some(Para {
             block,
             runs: Vec::new(),
+            group: self.groups,
         });
     }
 
@@ -287,6 +293,7 @@ impl Walker {
                 self.doc.paras.push(Para {
                     block: Block::Rule,
                     runs: Vec::new(),
+                    group: self.groups,
                 });
             }
             Event::TaskListMarker(done) => self.text(if *done { "☒ " } else { "☐ " }),
@@ -312,6 +319,9 @@ impl Walker {
             Tag::CodeBlock(_) => self.open(self.plain()),
             Tag::List(start) => {
                 self.flush();
+                if self.lists.is_empty() {
+                    self.groups += 1;
+                }
                 let ordered = start.map(|n| {
                     self.doc.number_starts.push(n);
                     (self.doc.number_starts.len() - 1, n)

@@ -5,17 +5,19 @@ use super::{Block, Doc, Fill, Marker, Run};
 
 pub fn write(doc: &Doc, fills: &[Fill]) -> String {
     let mut out = String::new();
-    let mut prev: Option<&Block> = None;
+    let mut prev: Option<&super::Para> = None;
     for p in &doc.paras {
-        if let Some(pb) = prev {
+        if let Some(pp) = prev {
             // Items of one list sit on consecutive lines; everything else is a paragraph apart.
-            out.push_str(if in_list(pb) && in_list(&p.block) {
-                "\n"
-            } else {
-                "\n\n"
-            });
+            out.push_str(
+                if in_list(&pp.block) && in_list(&p.block) && pp.group == p.group {
+                    "\n"
+                } else {
+                    "\n\n"
+                },
+            );
         }
-        prev = Some(&p.block);
+        prev = Some(p);
         let (lead, indent) = match &p.block {
             Block::Normal | Block::Heading(_) => (String::new(), String::new()),
             Block::Item { level, marker } => {

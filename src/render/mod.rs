@@ -382,6 +382,8 @@ struct LetterView {
     title: String,
     description: Option<String>,
     name: String,
+    /// The template's path from the site root, for the `merge` command shown on the page.
+    src: String,
     fields: Vec<crate::model::Field>,
     /// Site-relative paths of the downloads.
     docx: String,
@@ -424,6 +426,7 @@ fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> Lett
         title: l.title.clone(),
         description: l.description.clone(),
         name: l.name.clone(),
+        src: l.src.clone(),
         fields: l.fields.clone(),
         docx: letter_files::path(l, "docx"),
         txt: letter_files::path(l, "txt"),
