@@ -46,6 +46,7 @@ pub struct MergeOptions {
 #[derive(Debug)]
 pub struct Merged {
     pub dir: PathBuf,
+    pub format: Format,
     /// File names (inside `dir`) and contents, in row order.
     pub files: Vec<(String, Vec<u8>)>,
 }
@@ -226,7 +227,14 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}-letters", letter.name)));
-    (Some(Merged { dir, files }), diags)
+    (
+        Some(Merged {
+            dir,
+            format: opts.format,
+            files,
+        }),
+        diags,
+    )
 }
 
 /// Which column holds each field: the column named after the field, or after its label.
@@ -394,7 +402,7 @@ pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic>
         })?;
     }
     let ours: Vec<&str> = merged.files.iter().map(|(n, _)| n.as_str()).collect();
-    let stale = stale_letters(&merged.dir, &ours);
+    let stale = stale_letters(&merged.dir, merged.format.ext(), &ours);
     if !stale.is_empty() {
         diags.push(Diagnostic::warning(
             &dir_display,
@@ -408,15 +416,16 @@ pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic>
     Ok(())
 }
 
-/// Numbered letters in `dir` (`07-sam-taylor.docx`) that are not in `ours`.
-fn stale_letters(dir: &Path, ours: &[&str]) -> Vec<String> {
+/// Numbered letters in `dir` (`07-sam-taylor.docx`) with extension `ext` that are not in `ours`.
+fn stale_letters(dir: &Path, ext: &str, ours: &[&str]) -> Vec<String> {
+    let suffix = format!(".{ext}");
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut stale: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| {
-            (n.ends_with(".docx") || n.ends_with(".txt"))
+            n.ends_with(&suffix)
                 && n.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && !ours.contains(&n.as_str())
         })

@@ -491,3 +491,99 @@ fn merge_turns_thirty_rows_into_thirty_letters() {
         assert!(text.contains(&format!("Reply by {i} May.")), "{text}");
     }
 }
+
+/// The live preview in a real browser, from `file://`: a driver script loaded after
+/// letters.js types into a box the way a trainer would.
+#[test]
+fn typing_fills_the_letter_in_a_browser() {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    let Some(browser) = browser else {
+        eprintln!("no chromium found: skipping the browser check");
+        return;
+    };
+    let dir = site(&[("invitation", INVITATION)]);
+    let out = build(dir.path(), Audience::Trainer);
+    std::fs::write(
+        out.join("theme/drive.js"),
+        "var i = document.querySelector('input[name=\"participant_name\"]');\n\
+         i.value = '<b>Sam</b> & *Jo*';\n\
+         i.dispatchEvent(new Event('input', { bubbles: true }));\n",
+    )
+    .unwrap();
+    let page = out.join("prog/letters/invitation.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let marker = "theme/letters.js\" defer></script>";
+    assert!(html.contains(marker));
+    let driven = html.replace(
+        marker,
+        &format!("{marker}<script src=\"../../theme/drive.js\" defer></script>"),
+    );
+    let test_page = out.join("prog/letters/driven.html");
+    std::fs::write(&test_page, driven).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let run = Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", test_page.display()))
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let dom = Html::parse_document(&String::from_utf8_lossy(&run.stdout));
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let blank = dom
+        .select(&sel("#letter .blank[data-field=\"participant_name\"]"))
+        .next()
+        .expect("the blank");
+    // Typed text goes in as text: no element made from it, no Markdown.
+    assert_eq!(blank.text().collect::<String>(), "<b>Sam</b> & *Jo*");
+    assert!(blank.select(&sel("b")).next().is_none());
+    assert!(blank.value().classes().any(|c| c == "is-filled"));
+    // The other blank is untouched; the form is shown and the list of blanks hidden.
+    let reply = dom
+        .select(&sel("#letter .blank[data-field=\"reply_by\"]"))
+        .next()
+        .unwrap();
+    assert_eq!(reply.text().collect::<String>(), "[Reply by]");
+    let form = dom.select(&sel("#letter-form")).next().unwrap();
+    assert!(form.attr("hidden").is_none());
+    let print = dom.select(&sel("button.print-letter")).next().unwrap();
+    assert!(print.attr("hidden").is_none());
+}
+
+#[test]
+fn letters_show_on_the_overview_and_their_sessions() {
+    let dir = site(&[("invitation", INVITATION)]);
+    let out = build(dir.path(), Audience::Trainer);
+    let sel = Selector::parse("main a").unwrap();
+    for page in ["prog/index.html", "prog/day-1/intro.html"] {
+        let html = Html::parse_document(&std::fs::read_to_string(out.join(page)).unwrap());
+        let hrefs: Vec<String> = html
+            .select(&sel)
+            .filter_map(|a| a.attr("href").map(str::to_string))
+            .collect();
+        assert!(
+            hrefs.iter().any(|h| h.ends_with("letters/invitation.html")),
+            "{page}: {hrefs:?}"
+        );
+    }
+    write(
+        dir.path(),
+        "content/prog/day-1/intro.md",
+        "---\ntitle: Intro\nday: 1\nblock: before-coffee\nduration: 30m\nletters: [invitaton]\n---\nHello.\n",
+    );
+    let (_, diags) = coursebook::load(dir.path(), Audience::Trainer);
+    let err = diags
+        .items
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .expect("an unknown letter is an error");
+    assert_eq!(err.path, "content/prog/day-1/intro.md");
+    assert!(err.message.contains("invitaton"));
+}
