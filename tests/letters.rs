@@ -587,3 +587,28 @@ fn letters_show_on_the_overview_and_their_sessions() {
     assert_eq!(err.path, "content/prog/day-1/intro.md");
     assert!(err.message.contains("invitaton"));
 }
+
+#[test]
+fn a_builtin_without_a_value_is_a_warning_at_its_place() {
+    let letter = "---\ntitle: T\n---\nSee you at {{ programme.venue }}.\n";
+    let dir = site(&[("invitation", letter)]);
+    write(
+        dir.path(),
+        "content/prog/index.md",
+        "---\ntitle: Prog\n---\nAbout.\n",
+    );
+    let (site, diags) = coursebook::load(dir.path(), Audience::Trainer);
+    assert!(site.is_some());
+    let w = diags
+        .items
+        .iter()
+        .find(|d| d.message.contains("programme.venue"))
+        .expect("a warning for the unset venue");
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!(w.path, "content/prog/letters/invitation.md");
+    assert_eq!((w.line, w.col), (4, 12));
+    // The downloads show a readable blank.
+    let out = build(dir.path(), Audience::Trainer);
+    let txt = std::fs::read_to_string(out.join("prog/letters/invitation.txt")).unwrap();
+    assert_eq!(txt, "See you at [Venue].\n");
+}

@@ -827,6 +827,7 @@ fn parse_letter(
         pieces,
         html: md.html,
         slots,
+        placeholders: found,
         trainer_only,
     })
 }
@@ -837,7 +838,7 @@ fn assemble(
     mut sessions: Vec<(Session, SessionRefs)>,
     mut pages: Vec<Page>,
     letters: Vec<Letter>,
-    _organisation: Option<&str>,
+    organisation: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Programme {
     let mut p = head.p;
@@ -1043,6 +1044,7 @@ fn assemble(
     }
     p.sessions = sessions.into_iter().map(|(s, _)| s).collect();
     p.timetable = tt;
+    diags.extend(letters::unset_builtins(&p, organisation));
     p
 }
 

@@ -417,7 +417,10 @@ fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> Lett
         } else {
             match builtin_value(slot, p, organisation.as_deref()) {
                 Some(v) => format!("<span class=\"filled\">{}</span>", escape_html(&v)),
-                None => format!("<span class=\"blank\">[{}]</span>", escape_html(slot)),
+                None => format!(
+                    "<span class=\"blank\">[{}]</span>",
+                    escape_html(crate::letters::builtin_label(slot))
+                ),
             }
         };
         html = html.replace(&token, &filled);
