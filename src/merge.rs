@@ -368,6 +368,9 @@ fn make_letters(
             .and_then(|f| values.get(f.name.as_str()))
             .map(|v| slugify(v))
             .unwrap_or_default();
+        // Keep names well inside file-system limits, whatever is in the cell.
+        let slug: String = slug.chars().take(60).collect();
+        let slug = slug.trim_end_matches('-');
         let number = format!("{:0width$}", n + 1);
         let name = if slug.is_empty() {
             format!("{number}.{}", format.ext())
