@@ -7,6 +7,8 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod letters;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use coursebook::merge::{Format, MergeOptions};
 use coursebook::{Audience, BuildOptions};
 
 #[derive(Parser)]
@@ -31,11 +32,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Audience::Trainer)]
         audience: Audience,
     },
+    /// Fill a letter template once per row of a participant list (CSV).
+    Merge {
+        /// The letter template: content/<programme>/letters/<name>.md.
+        letter: PathBuf,
+        /// The participant list: a CSV whose header names the letter's fields.
+        #[arg(long)]
+        data: PathBuf,
+        /// The folder for the letters (default: <name>-letters).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The kind of document to write.
+        #[arg(long, value_enum, default_value_t = Format::Docx)]
+        format: Format,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Merge {
+            letter,
+            data,
+            out,
+            format,
+        } => merge(&MergeOptions {
+            letter,
+            data,
+            out,
+            format,
+        }),
         Command::Build {
             root,
             dest,
@@ -76,4 +102,34 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn merge(opts: &MergeOptions) -> ExitCode {
+    let (merged, mut diags) = coursebook::merge::merge(opts);
+    let Some(merged) = merged else {
+        coursebook::print_diagnostics(&diags);
+        eprintln!(
+            "merge failed: {} error(s), {} warning(s); no letters were written",
+            diags.errors(),
+            diags.warnings()
+        );
+        return ExitCode::from(1);
+    };
+    let written = coursebook::merge::write(&merged, &mut diags);
+    if let Err(d) = written {
+        diags.push(d);
+        coursebook::print_diagnostics(&diags);
+        return ExitCode::from(1);
+    }
+    coursebook::print_diagnostics(&diags);
+    eprintln!(
+        "wrote {} letter(s) to {}{}",
+        merged.files.len(),
+        merged.dir.display(),
+        match diags.warnings() {
+            0 => String::new(),
+            w => format!(", {w} warning(s)"),
+        }
+    );
+    ExitCode::SUCCESS
 }

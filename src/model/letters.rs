@@ -47,7 +47,58 @@ pub struct Letter {
     /// `slots`: values are put in after Markdown so they are never parsed as Markdown.
     pub html: String,
     pub slots: Vec<String>,
+    /// Where each slot stands in the file, in the same order as `slots`.
+    pub placeholders: Vec<Placeholder>,
     pub trainer_only: bool,
+}
+
+/// Warnings for built-ins a programme's letters use but that have no value (no `venue`, no
+/// dated days, no `organisation`): the letter would show a blank there.
+pub fn unset_builtins(
+    p: &super::Programme,
+    organisation: Option<&str>,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    let unset = |name: &str| -> Option<(&str, &str)> {
+        match name {
+            "programme.venue" if p.venue.is_none() => Some((
+                "the programme sets no `venue`",
+                "add `venue:` to the programme's index.md",
+            )),
+            "programme.dates" if p.dates_label().is_none() => Some((
+                "the programme's days have no dates",
+                "give each day a date: `days: [{ title: Day one, date: 2027-03-01 }]`",
+            )),
+            "organisation" if organisation.is_none() => Some((
+                "book.toml sets no organisation",
+                "add `organisation = \"...\"` under [output.html] in book.toml",
+            )),
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    for l in &p.letters {
+        let mut seen: Vec<&str> = Vec::new();
+        for ph in &l.placeholders {
+            if seen.contains(&ph.name.as_str()) {
+                continue;
+            }
+            seen.push(&ph.name);
+            if let Some((why, hint)) = unset(&ph.name) {
+                out.push(
+                    crate::diagnostics::Diagnostic::warning(
+                        &l.src,
+                        format!(
+                            "`{{{{ {} }}}}` has no value: {why}; the letter shows a blank",
+                            ph.name
+                        ),
+                    )
+                    .at(ph.line, ph.col)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// The stand-in for placeholder `i` while the Markdown is rendered: private-use characters

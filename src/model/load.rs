@@ -832,6 +832,7 @@ fn parse_letter(
         pieces,
         html: md.html,
         slots,
+        placeholders: found,
         trainer_only,
     })
 }
@@ -842,7 +843,7 @@ fn assemble(
     mut sessions: Vec<(Session, SessionRefs)>,
     mut pages: Vec<Page>,
     letters: Vec<Letter>,
-    _organisation: Option<&str>,
+    organisation: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Programme {
     let mut p = head.p;
@@ -1048,6 +1049,7 @@ fn assemble(
     }
     p.sessions = sessions.into_iter().map(|(s, _)| s).collect();
     p.timetable = tt;
+    diags.extend(letters::unset_builtins(&p, organisation));
     p
 }
 

@@ -2,6 +2,7 @@
 //! Nothing here touches the build directory; pages render in parallel.
 
 mod csv;
+mod letter_files;
 pub mod theme;
 pub mod view;
 
@@ -346,7 +347,20 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             ctx: c,
         });
     }
+    let organisation = common_org(common);
+    let language = common
+        .site
+        .get("language")
+        .and_then(|v| v.as_str())
+        .unwrap_or("en");
+    let mut letter_outs = Vec::new();
     for l in &p.letters {
+        letter_outs.push(letter_files::outputs(
+            l,
+            p,
+            organisation.as_deref(),
+            language,
+        ));
         let mut c = base(&[]);
         c.insert("letter", &letter_view(l, p, &common_org(common)));
         jobs.push(Job {
@@ -395,6 +409,12 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             Err(e) => errs.push(e),
         }
     }
+    for r in letter_outs {
+        match r {
+            Ok(o) => outs.extend(o),
+            Err(e) => errs.push(e),
+        }
+    }
     outs.push(Output::bytes(
         format!("{}/timetable.csv", p.slug),
         csv::timetable(p),
@@ -415,7 +435,12 @@ struct LetterView {
     title: String,
     description: Option<String>,
     name: String,
+    /// The template's path from the site root, for the `merge` command shown on the page.
+    src: String,
     fields: Vec<crate::model::Field>,
+    /// Site-relative paths of the downloads.
+    docx: String,
+    txt: String,
     /// The letter with built-ins filled in and each field as a visible blank.
     html: String,
 }
@@ -445,7 +470,10 @@ fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> Lett
         } else {
             match builtin_value(slot, p, organisation.as_deref()) {
                 Some(v) => format!("<span class=\"filled\">{}</span>", escape_html(&v)),
-                None => format!("<span class=\"blank\">[{}]</span>", escape_html(slot)),
+                None => format!(
+                    "<span class=\"blank\">[{}]</span>",
+                    escape_html(crate::letters::builtin_label(slot))
+                ),
             }
         };
         html = html.replace(&token, &filled);
@@ -454,7 +482,10 @@ fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> Lett
         title: l.title.clone(),
         description: l.description.clone(),
         name: l.name.clone(),
+        src: l.src.clone(),
         fields: l.fields.clone(),
+        docx: letter_files::path(l, "docx"),
+        txt: letter_files::path(l, "txt"),
         html,
     }
 }

@@ -1,0 +1,108 @@
+//! A letter as plain UTF-8 text: one line per paragraph (so it pastes into an email and
+//! wraps there), headings underlined, lists with `-` and numbers, blanks as `[Label]`.
+
+use super::{Block, Doc, Fill, Marker, Run};
+
+pub fn write(doc: &Doc, fills: &[Fill]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&super::Para> = None;
+    for p in &doc.paras {
+        if let Some(pp) = prev {
+            // Items of one list sit on consecutive lines; everything else is a paragraph apart.
+            out.push_str(
+                if in_list(&pp.block) && in_list(&p.block) && pp.group == p.group {
+                    "\n"
+                } else {
+                    "\n\n"
+                },
+            );
+        }
+        prev = Some(p);
+        let (lead, indent) = match &p.block {
+            Block::Normal | Block::Heading(_) => (String::new(), String::new()),
+            Block::Item { level, marker } => {
+                let mark = match marker {
+                    Marker::Bullet => "- ".to_string(),
+                    Marker::Number { n, .. } => format!("{n}. "),
+                };
+                let ind = "   ".repeat(*level);
+                (
+                    format!("{ind}{mark}"),
+                    format!("{ind}{}", " ".repeat(mark.len())),
+                )
+            }
+            Block::Continue { level } => {
+                let ind = "   ".repeat(level + 1);
+                (ind.clone(), ind)
+            }
+            Block::Quote => ("    ".into(), "    ".into()),
+            Block::Rule => {
+                out.push_str("* * *");
+                continue;
+            }
+        };
+        let mut line = lead;
+        for r in &p.runs {
+            match r {
+                Run::Text { text, .. } => line.push_str(text),
+                Run::Break => {
+                    line.push('\n');
+                    line.push_str(&indent);
+                }
+                Run::Slot { index, .. } => {
+                    let v = match fills.get(*index) {
+                        Some(Fill::Value(v)) => v.replace("\r\n", "\n"),
+                        Some(Fill::Field { label, .. }) | Some(Fill::Missing(label)) => {
+                            Fill::blank_text(label)
+                        }
+                        None => String::new(),
+                    };
+                    line.push_str(&v.replace('\n', &format!("\n{indent}")));
+                }
+            }
+        }
+        if let Block::Heading(level) = p.block {
+            let width = line.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            let under = if level == 1 { "=" } else { "-" };
+            line.push('\n');
+            line.push_str(&under.repeat(width));
+        }
+        out.push_str(&line);
+    }
+    out.push('\n');
+    out
+}
+
+fn in_list(b: &Block) -> bool {
+    matches!(b, Block::Item { .. } | Block::Continue { .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letters::parse_markdown;
+    use crate::model::letter_token;
+
+    #[test]
+    fn text_letter_with_values_and_blanks() {
+        let md = format!(
+            "# Hello\n\nDear {},\n\n- one\n- two *{}*\n\nYours,\\\n{}\n",
+            letter_token(0),
+            letter_token(1),
+            letter_token(2)
+        );
+        let fills = vec![
+            Fill::Field {
+                name: "name".into(),
+                label: "Name".into(),
+            },
+            Fill::Value("**not bold** & <b>".into()),
+            Fill::Missing("Organisation".into()),
+        ];
+        let txt = write(&parse_markdown(&md), &fills);
+        assert_eq!(
+            txt,
+            "Hello\n=====\n\nDear [Name],\n\n- one\n- two **not bold** & <b>\n\nYours,\n[Organisation]\n"
+        );
+    }
+}

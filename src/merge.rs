@@ -1,0 +1,471 @@
+//! `coursebook merge`: one filled letter per row of a participant list.
+//!
+//! The list is a CSV as Excel and LibreOffice save it: maybe a UTF-8 byte-order mark, quoted
+//! cells with commas, quotes and line breaks, and `;` (or a tab) as the separator in some
+//! locales, detected from the header line. Every document is made in memory first; if any
+//! error is found nothing is written.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::Audience;
+use crate::diagnostics::{Diagnostic, Diagnostics, closest};
+use crate::letters::{self, docx};
+use crate::model::{Letter, Programme};
+use crate::render::builtin_value;
+use crate::util::slugify;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Docx,
+    Txt,
+}
+
+impl Format {
+    fn ext(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Txt => "txt",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MergeOptions {
+    /// The letter template, `content/<programme>/letters/<name>.md`.
+    pub letter: PathBuf,
+    /// The participant list.
+    pub data: PathBuf,
+    /// Where the letters go; default `<name>-letters` in the current folder.
+    pub out: Option<PathBuf>,
+    pub format: Format,
+}
+
+/// The letters of one merge, made but not yet written.
+#[derive(Debug)]
+pub struct Merged {
+    pub dir: PathBuf,
+    pub format: Format,
+    /// File names (inside `dir`) and contents, in row order.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// A participant list: its header and its rows, each with the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub separator: u8,
+    pub header: Vec<String>,
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// The separator of a CSV: whichever of `,` `;` and tab is most common in its first line,
+/// outside quotes; `,` when there is none.
+pub fn detect_separator(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b',', b';', b'\t'];
+    let mut best = 0;
+    for i in 1..3 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    seps[best]
+}
+
+/// Read a CSV: strip a byte-order mark, detect the separator, keep rows that have any text.
+pub fn read_table(bytes: &[u8], display: &str) -> Result<Table, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::error(display, "the list is not UTF-8 text")
+            .at(line, 1)
+            .hint("in Excel, save it as \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, choose the character set Unicode (UTF-8)")
+    })?;
+    let separator = detect_separator(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut header: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            Diagnostic::error(display, format!("the list cannot be read as CSV: {e}")).at(line, 1)
+        })?;
+        // The reader's own line count lags after CRLF endings: count from the byte offset.
+        let line = rec
+            .position()
+            .map_or(0, |p| line_at(text, p.byte() as usize));
+        let cells: Vec<String> = rec.iter().map(str::to_string).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if header.is_none() {
+            header = Some(cells.iter().map(|c| c.trim().to_string()).collect());
+        } else {
+            rows.push((line, cells));
+        }
+    }
+    let Some(header) = header else {
+        return Err(Diagnostic::error(display, "the list is empty").hint(
+            "the first line names the columns, one per field: participant_name,reply_by,...",
+        ));
+    };
+    Ok(Table {
+        separator,
+        header,
+        rows,
+    })
+}
+
+/// The 1-based line of byte `offset` in `text`, skipping the line ending the offset may
+/// point at.
+fn line_at(text: &str, offset: usize) -> usize {
+    let head = text.get(..offset).unwrap_or(text);
+    let rest = text.get(offset..).unwrap_or("");
+    let skip = rest.len() - rest.trim_start_matches(['\r', '\n']).len();
+    let head_lines = head.matches('\n').count();
+    head_lines + rest[..skip].matches('\n').count() + 1
+}
+
+/// Load the site the letter belongs to, read the list and make one document per row.
+pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let letter_arg = opts.letter.display().to_string();
+    let Ok(letter_path) = opts.letter.canonicalize() else {
+        diags.push(Diagnostic::error(
+            &letter_arg,
+            "there is no such letter template",
+        ));
+        return (None, diags);
+    };
+    let Some(root) = letter_path
+        .ancestors()
+        .skip(1)
+        .find(|d| d.join("book.toml").is_file())
+    else {
+        diags.push(
+            Diagnostic::error(&letter_arg, "no book.toml in any folder above this letter")
+                .hint("letters live in content/<programme>/letters/ of a coursebook site"),
+        );
+        return (None, diags);
+    };
+    let (site, d) = crate::load(root, Audience::Trainer);
+    diags.extend(d);
+    let Some(site) = site else {
+        return (None, diags);
+    };
+    let found = site.programmes.iter().find_map(|p| {
+        p.letters
+            .iter()
+            .find(|l| {
+                root.join(&l.src)
+                    .canonicalize()
+                    .is_ok_and(|c| c == letter_path)
+            })
+            .map(|l| (p, l))
+    });
+    let Some((programme, letter)) = found else {
+        diags.push(
+            Diagnostic::error(
+                &letter_arg,
+                "this file is not a letter template of the site",
+            )
+            .hint(format!(
+                "letters live in {}/<programme>/letters/<name>.md",
+                site.config.src.display()
+            )),
+        );
+        return (None, diags);
+    };
+
+    let display = opts.data.display().to_string();
+    let table = match std::fs::read(&opts.data) {
+        Ok(b) => read_table(&b, &display),
+        Err(e) => Err(Diagnostic::error(
+            &display,
+            format!("cannot read the list: {e}"),
+        )),
+    };
+    let table = match table {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let org = site.config.organisation.as_deref();
+    let files = make_letters(
+        letter,
+        programme,
+        org,
+        &site.config.language,
+        &table,
+        &display,
+        opts.format,
+        &mut diags,
+    );
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let dir = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}-letters", letter.name)));
+    (
+        Some(Merged {
+            dir,
+            format: opts.format,
+            files,
+        }),
+        diags,
+    )
+}
+
+/// Which column holds each field: the column named after the field, or after its label.
+fn columns(
+    letter: &Letter,
+    table: &Table,
+    display: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<usize>> {
+    let mut cols = Vec::new();
+    let mut missing = false;
+    for f in &letter.fields {
+        let at = table.header.iter().position(|h| h == &f.name).or_else(|| {
+            table
+                .header
+                .iter()
+                .position(|h| h.to_lowercase() == f.label.to_lowercase())
+        });
+        match at {
+            Some(i) => cols.push(i),
+            None => {
+                missing = true;
+                let hint = match closest(&f.name, table.header.iter().map(String::as_str)) {
+                    Some(c) => format!("did you mean `{c}`? Name the column `{}`", f.name),
+                    None => format!(
+                        "add a column `{}` ({}); the columns are: {}",
+                        f.name,
+                        f.label,
+                        table.header.join(", ")
+                    ),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        display,
+                        format!("no column for the field `{}` ({})", f.name, f.label),
+                    )
+                    .at(1, 1)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    if missing {
+        return None;
+    }
+    let extra: Vec<&str> = table
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !cols.contains(i))
+        .map(|(_, h)| h.as_str())
+        .collect();
+    if !extra.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                display,
+                format!(
+                    "the letter has no field for {} `{}`; ignored",
+                    if extra.len() == 1 {
+                        "the column"
+                    } else {
+                        "the columns"
+                    },
+                    extra.join("`, `")
+                ),
+            )
+            .at(1, 1),
+        );
+    }
+    Some(cols)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_letters(
+    letter: &Letter,
+    programme: &Programme,
+    organisation: Option<&str>,
+    language: &str,
+    table: &Table,
+    display: &str,
+    format: Format,
+    diags: &mut Diagnostics,
+) -> Vec<(String, Vec<u8>)> {
+    let Some(cols) = columns(letter, table, display, diags) else {
+        return Vec::new();
+    };
+    if table.rows.is_empty() {
+        diags.push(Diagnostic::warning(
+            display,
+            "the list has a header but no rows: no letters to write",
+        ));
+    }
+    let doc = letters::parse(letter);
+    let width = table.rows.len().to_string().len().max(2);
+    let meta = docx::Meta {
+        title: &letter.title,
+        organisation,
+        language,
+    };
+    let mut files = Vec::new();
+    for (n, (line, cells)) in table.rows.iter().enumerate() {
+        let mut values: HashMap<&str, String> = HashMap::new();
+        for (f, &c) in letter.fields.iter().zip(&cols) {
+            let v = cells.get(c).map(|s| s.trim()).unwrap_or("");
+            if v.is_empty() {
+                diags.push(
+                    Diagnostic::warning(
+                        display,
+                        format!(
+                            "row {} has no value for `{}` ({}); its letter keeps the blank",
+                            n + 1,
+                            f.name,
+                            f.label
+                        ),
+                    )
+                    .at(*line, c + 1),
+                );
+            } else {
+                values.insert(f.name.as_str(), v.to_string());
+            }
+        }
+        let fills = letters::fills(letter, |name| {
+            values
+                .get(name)
+                .cloned()
+                .or_else(|| builtin_value(name, programme, organisation))
+        });
+        let slug = letter
+            .fields
+            .first()
+            .and_then(|f| values.get(f.name.as_str()))
+            .map(|v| slugify(v))
+            .unwrap_or_default();
+        // Keep names well inside file-system limits, whatever is in the cell.
+        let slug: String = slug.chars().take(60).collect();
+        let slug = slug.trim_end_matches('-');
+        let number = format!("{:0width$}", n + 1);
+        let name = if slug.is_empty() {
+            format!("{number}.{}", format.ext())
+        } else {
+            format!("{number}-{slug}.{}", format.ext())
+        };
+        let bytes = match format {
+            Format::Txt => Ok(letters::txt::write(&doc, &fills).into_bytes()),
+            Format::Docx => docx::write(&doc, &fills, &meta),
+        };
+        match bytes {
+            Ok(b) => files.push((name, b)),
+            Err(e) => diags.push(
+                Diagnostic::error(display, format!("could not make letter {}: {e}", n + 1))
+                    .at(*line, 1),
+            ),
+        }
+    }
+    files
+}
+
+/// Write the letters into their folder (made if missing). Files of an earlier merge that
+/// this one did not replace are left alone, with a warning.
+pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic> {
+    let dir_display = merged.dir.display().to_string();
+    std::fs::create_dir_all(&merged.dir)
+        .map_err(|e| Diagnostic::error(&dir_display, format!("cannot make the folder: {e}")))?;
+    for (name, bytes) in &merged.files {
+        let path = merged.dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| {
+            Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"))
+        })?;
+    }
+    let ours: Vec<&str> = merged.files.iter().map(|(n, _)| n.as_str()).collect();
+    let stale = stale_letters(&merged.dir, merged.format.ext(), &ours);
+    if !stale.is_empty() {
+        diags.push(Diagnostic::warning(
+            &dir_display,
+            format!(
+                "{} letter(s) from an earlier merge are still in this folder: {}",
+                stale.len(),
+                stale.join(", ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Numbered letters in `dir` (`07-sam-taylor.docx`) with extension `ext` that are not in `ours`.
+fn stale_letters(dir: &Path, ext: &str, ours: &[&str]) -> Vec<String> {
+    let suffix = format!(".{ext}");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            n.ends_with(&suffix)
+                && n.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && !ours.contains(&n.as_str())
+        })
+        .collect();
+    stale.sort();
+    stale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_separators() {
+        assert_eq!(detect_separator("a,b,c\n1;2"), b',');
+        assert_eq!(detect_separator("name;\"a, b\";c\n"), b';');
+        assert_eq!(detect_separator("a\tb\n"), b'\t');
+        assert_eq!(detect_separator("single\n"), b',');
+    }
+
+    #[test]
+    fn reads_excel_csv() {
+        let bytes = "\u{FEFF}participant_name;team\r\n\"Taylor, Sam\";\"The \"\"East\"\" team\"\r\n;;\r\nJo;\r\n"
+            .as_bytes();
+        let t = read_table(bytes, "people.csv").unwrap();
+        assert_eq!(t.separator, b';');
+        assert_eq!(t.header, vec!["participant_name", "team"]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].1, vec!["Taylor, Sam", "The \"East\" team"]);
+        assert_eq!(t.rows[0].0, 2);
+        assert_eq!(t.rows[1].0, 4);
+    }
+
+    #[test]
+    fn refuses_other_encodings() {
+        let d = read_table(b"name\nJos\xe9\n", "people.csv").unwrap_err();
+        assert_eq!(d.line, 2);
+        assert!(d.message.contains("UTF-8"));
+    }
+}
