@@ -215,6 +215,9 @@ pub fn load(
     if audience == Audience::Participant {
         drop_trainer_only(&mut site);
     }
+    if site.config.sanitize {
+        super::sanitize::site(&mut site);
+    }
     diags.extend(super::paths::check(&site));
     diags.extend(super::links::check(&site));
     if let Some(logo) = &site.config.logo

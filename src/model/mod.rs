@@ -6,6 +6,7 @@ mod letters;
 pub mod links;
 pub mod load;
 pub mod paths;
+mod sanitize;
 pub mod timetable;
 
 use std::path::PathBuf;
