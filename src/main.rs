@@ -30,6 +30,9 @@ enum Command {
         /// Who the site is for; `participant` leaves out every trainer-only part.
         #[arg(long, value_enum, default_value_t = Audience::Trainer)]
         audience: Audience,
+        /// Also write site.zip, the whole site in one file, into the build directory.
+        #[arg(long)]
+        zip: bool,
     },
 }
 
@@ -40,11 +43,13 @@ fn main() -> ExitCode {
             root,
             dest,
             audience,
+            zip,
         } => {
             let opts = BuildOptions {
                 root,
                 dest,
                 audience,
+                zip,
             };
             match coursebook::build(&opts) {
                 Ok(report) => {

@@ -38,6 +38,9 @@ pub struct Markdown {
     pub snippet: String,
     /// How many trainer-only callouts the source has (kept or dropped).
     pub trainer_notes: usize,
+    /// Plain text of each `[!TRAINER]` callout left out of a participant build, so the
+    /// build can check that none of it reached the output.
+    pub dropped: Vec<String>,
 }
 
 const SNIPPET_CHARS: usize = 300;
@@ -147,6 +150,9 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
                 out.trainer_notes += 1;
             }
             if skip_depth > 0 || (c == Callout::Trainer && audience == Audience::Participant) {
+                if skip_depth == 0 {
+                    out.dropped.push(String::new());
+                }
                 skip_depth += 1;
                 continue;
             }
@@ -182,6 +188,10 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
             continue;
         }
         if skip_depth > 0 {
+            if let (Event::Text(t) | Event::Code(t), Some(d)) = (&ev, out.dropped.last_mut()) {
+                d.push(' ');
+                d.push_str(t);
+            }
             continue;
         }
         let in_prompts = quotes.contains(&Callout::Prompts);

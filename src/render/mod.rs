@@ -1,7 +1,9 @@
 //! Outputs: every file of the site as bytes (or a file to copy), from the model alone.
 //! Nothing here touches the build directory; pages render in parallel.
 
+pub mod archive;
 mod csv;
+pub mod leak;
 pub mod theme;
 pub mod view;
 
