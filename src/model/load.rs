@@ -238,6 +238,7 @@ pub fn load(
     if audience == Audience::Participant {
         drop_trainer_only(&mut site);
     }
+    diags.extend(undated_days(&site));
     diags.extend(super::links::check(&site));
     if let Some(logo) = &site.config.logo
         && !site.assets.iter().any(|a| &a.out == logo)
@@ -255,6 +256,37 @@ pub fn load(
         .iter()
         .any(|d| d.severity == crate::diagnostics::Severity::Error);
     (ok.then_some(site), diags)
+}
+
+/// A note (not a warning: dates are optional) for each programme whose calendar is not
+/// written because some days have no date.
+fn undated_days(site: &Site) -> Vec<Diagnostic> {
+    site.programmes
+        .iter()
+        .filter_map(|p| {
+            let missing: Vec<&str> = p
+                .days
+                .iter()
+                .filter(|d| d.date.is_none())
+                .map(|d| d.title.as_str())
+                .collect();
+            (!missing.is_empty()).then(|| {
+                Diagnostic::note(
+                    &p.src,
+                    format!(
+                        "no calendar (timetable.ics) for `{}`: {} without a date",
+                        p.slug,
+                        if missing.len() == p.days.len() {
+                            "every day is".to_string()
+                        } else {
+                            format!("{} {}", missing.join(", "), if missing.len() == 1 { "is" } else { "are" })
+                        }
+                    ),
+                )
+                .hint("give each day a date under `days:`, e.g. - { title: Day one, date: 2027-03-01 }")
+            })
+        })
+        .collect()
 }
 
 /// Participant builds keep no trainer-only page, session or letter; what is dropped is

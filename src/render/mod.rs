@@ -3,6 +3,8 @@
 
 pub mod archive;
 mod csv;
+pub mod handout;
+pub mod ics;
 pub mod leak;
 pub mod theme;
 pub mod view;
@@ -68,6 +70,7 @@ struct Common<'a> {
     theme: &'a Theme,
     site: tera::Value,
     programmes: tera::Value,
+    participant: bool,
 }
 
 impl Common<'_> {
@@ -116,6 +119,7 @@ pub fn render_site(
                 .collect::<Vec<_>>(),
         )
         .unwrap_or_default(),
+        participant: audience == Audience::Participant,
     };
 
     let mut outputs: Vec<Output> = Vec::new();
@@ -237,7 +241,6 @@ fn programme_view(p: &Programme) -> ProgrammeView<'_> {
 }
 
 fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
-    let _ = site;
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
     let nav = tera::to_value(&views.nav).unwrap_or_default();
@@ -261,6 +264,8 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     });
     let mut c = base(&[("days", &days)]);
     c.insert("csv", &format!("{}/timetable.csv", p.slug));
+    let dated = !p.days.is_empty() && p.days.iter().all(|d| d.date.is_some());
+    c.insert("ics", &dated.then(|| format!("{}/timetable.ics", p.slug)));
     jobs.push(Job {
         template: "timetable.html",
         path: format!("{}/timetable.html", p.slug),
@@ -283,6 +288,37 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         title: format!("Materials: {}", p.title),
         ctx: c,
     });
+    let print_days = handout::days(p, handout::Kind::Print);
+    let mut c = base(&[]);
+    c.insert("days", &handout::days(p, handout::Kind::Handout));
+    // The handout is for participants in every build: no sidebar, which in a trainer
+    // build would list trainer-only pages.
+    let handout_job = Job {
+        template: "handout.html",
+        path: format!("{}/handout.html", p.slug),
+        title: format!("Handout: {}", p.title),
+        ctx: c,
+    };
+    let mut c = base(&[]);
+    c.insert("days", &print_days);
+    jobs.push(Job {
+        template: "print.html",
+        path: format!("{}/print.html", p.slug),
+        title: format!("{} (print)", p.title),
+        ctx: c,
+    });
+    if !common.participant {
+        for d in &print_days {
+            let mut c = base(&[]);
+            c.insert("day", d);
+            jobs.push(Job {
+                template: "runsheet.html",
+                path: d.runsheet.clone(),
+                title: format!("Run sheet, {}: {}", d.title, p.title),
+                ctx: c,
+            });
+        }
+    }
     if views.nav.themes.is_some() {
         let mut c = base(&[]);
         c.insert("themes", &view::theme_views(p, &views));
@@ -331,6 +367,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     });
     let mut results: Vec<Result<Output, Diagnostic>> =
         session_jobs.map(|j| common.render(j, Some(&nav))).collect();
+    results.push(common.render(handout_job, None));
     results.extend(
         jobs.into_par_iter()
             .map(|j| common.render(j, Some(&nav)))
@@ -348,6 +385,9 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         format!("{}/timetable.csv", p.slug),
         csv::timetable(p),
     ));
+    if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
+        outs.push(Output::bytes(format!("{}/timetable.ics", p.slug), ics));
+    }
     (outs, errs)
 }
 
