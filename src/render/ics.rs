@@ -132,7 +132,7 @@ fn offset(o: Offset) -> String {
     let s = o.seconds();
     let sign = if s < 0 { '-' } else { '+' };
     let a = s.unsigned_abs();
-    if a % 60 == 0 {
+    if a.is_multiple_of(60) {
         format!("{sign}{:02}{:02}", a / 3600, a / 60 % 60)
     } else {
         format!("{sign}{:02}{:02}{:02}", a / 3600, a / 60 % 60, a % 60)
