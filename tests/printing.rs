@@ -214,3 +214,77 @@ fn print_has_every_day_in_order_and_run_sheets_one_per_day() {
     assert!(!p.join("prog/runsheet-day-1.html").exists());
     assert!(!read(&p, "prog/timetable.html").contains("runsheet"));
 }
+
+/// The JSON inside a `searchindex.js` file.
+fn index_chunk(js: &str) -> serde_json::Value {
+    let start = js.find(".push(").unwrap() + ".push(".len();
+    let end = js.rfind(");").unwrap();
+    serde_json::from_str(&js[start..end]).unwrap()
+}
+
+#[test]
+fn search_index_covers_sessions_pages_prompts_and_letters() {
+    let dir = site(true);
+    let out = build(dir.path(), Audience::Trainer, false).unwrap();
+    let root = index_chunk(&read(&out, "searchindex.js"));
+    assert_eq!(root["shards"], serde_json::json!(["prog/searchindex.js"]));
+    assert_eq!(root["docs"][0]["t"], "Welcome");
+    let shard = index_chunk(&read(&out, "prog/searchindex.js"));
+    let docs = shard["docs"].as_array().unwrap();
+    let find = |t: &str| {
+        docs.iter()
+            .find(|d| d["t"] == t)
+            .unwrap_or_else(|| panic!("{t} not indexed"))
+    };
+    let s = find("Case summaries, in pairs");
+    assert_eq!(s["u"], "prog/day-1/b-pairs.html");
+    assert_eq!(s["w"], "Day 1, 10:15");
+    assert_eq!(s["s"], "Partners swap summaries.");
+    assert_eq!(
+        find("How did it read?")["u"],
+        "prog/day-1/b-pairs.html#session-prompts"
+    );
+    assert_eq!(find("Invitation")["w"], "Letter");
+    assert_eq!(
+        find("Quokkatitle Trainer Page")["u"],
+        "prog/trainer-notes.html"
+    );
+    // Every page a tag loads is a file next to the pages: nothing from another host.
+    let page = Html::parse_document(&read(&out, "prog/day-1/b-pairs.html"));
+    let scripts: Vec<&str> = page
+        .select(&sel("script"))
+        .filter_map(|e| e.value().attr("src"))
+        .collect();
+    assert!(scripts.contains(&"../../theme/search.js"), "{scripts:?}");
+    assert!(page.select(&sel("script:not([src])")).next().is_none());
+    assert!(
+        page.select(&sel("header input[type=search]"))
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn sitemap_lists_every_page_with_absolute_urls() {
+    let dir = site(true);
+    let out = build(dir.path(), Audience::Participant, false).unwrap();
+    let xml = read(&out, "sitemap.xml");
+    assert!(xml.contains("<loc>https://intranet.example/training/index.html</loc>"));
+    assert!(xml.contains("<loc>https://intranet.example/training/prog/day-1/a-intro.html</loc>"));
+    assert!(!xml.contains("404.html"));
+    let n = xml.matches("<url>").count();
+    let pages = common::files(&out)
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .count();
+    assert_eq!(n, pages - 1);
+    // Without site-url, no sitemap.
+    let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
+    common::write(
+        dir.path(),
+        "book.toml",
+        &toml.replace("site-url = \"https://intranet.example/training/\"\n", ""),
+    );
+    let out = build(dir.path(), Audience::Participant, false).unwrap();
+    assert!(!out.join("sitemap.xml").exists());
+}

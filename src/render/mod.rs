@@ -6,6 +6,8 @@ mod csv;
 pub mod handout;
 pub mod ics;
 pub mod leak;
+pub mod search;
+mod sitemap;
 pub mod theme;
 pub mod view;
 
@@ -170,11 +172,17 @@ pub fn render_site(
             .collect(),
     );
 
-    for p in &site.programmes {
-        let (outs, errs) = render_programme(p, &common, site);
+    // Programmes in parallel (pages inside each too), each with its own search shard.
+    let per_programme: Vec<(Vec<Output>, Vec<Diagnostic>)> = site
+        .programmes
+        .par_iter()
+        .map(|p| render_programme(p, &common, site))
+        .collect();
+    for (outs, errs) in per_programme {
         outputs.extend(outs);
         errors.extend(errs);
     }
+    outputs.push(search::root(site));
 
     outputs.extend(theme.static_files());
     for a in &site.assets {
@@ -182,6 +190,10 @@ pub fn render_site(
             path: a.out.clone(),
             content: Content::Copy(a.source.clone()),
         });
+    }
+    if let Some(url) = &cfg.site_url {
+        let map = sitemap::sitemap(url, &outputs);
+        outputs.push(map);
     }
     if errors.is_empty() {
         Ok(outputs)
@@ -385,6 +397,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         format!("{}/timetable.csv", p.slug),
         csv::timetable(p),
     ));
+    outs.push(search::shard(p, &views));
     if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
         outs.push(Output::bytes(format!("{}/timetable.ics", p.slug), ics));
     }
