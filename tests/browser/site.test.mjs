@@ -161,6 +161,28 @@ test("a 375 px wide screen never scrolls sideways", async () => {
   await page.context().close();
 });
 
+/** Pages in a PDF printed from the page, A4 as the print stylesheet asks. */
+async function printedPages(page) {
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+  await page.emulateMedia({ media: "screen" });
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+test("each run sheet prints on one A4 page; print.html breaks the page per day", async () => {
+  const page = await newPage();
+  for (const day of [1, 2]) {
+    await page.goto(url(`recording/runsheet-day-${day}.html`));
+    assert.equal(await printedPages(page), 1, `run sheet for day ${day}`);
+  }
+  await page.goto(url("recording/print.html"));
+  await page.emulateMedia({ media: "print" });
+  const breaks = await page.$$eval("section.print-day", (days) => days.map((d) => getComputedStyle(d).breakBefore));
+  assert.deepEqual(breaks, ["auto", "page"]);
+  assert.equal(await page.locator(".sidebar").isVisible(), false);
+  await page.context().close();
+});
+
 test("no console errors on any page visited", () => {
   assert.deepEqual(consoleErrors, []);
 });
