@@ -188,9 +188,23 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
             continue;
         }
         if skip_depth > 0 {
-            if let (Event::Text(t) | Event::Code(t), Some(d)) = (&ev, out.dropped.last_mut()) {
-                d.push(' ');
-                d.push_str(t);
+            // Text as it reads: events join without a space (`un*believ*able`), and
+            // line or block ends become one.
+            if let Some(d) = out.dropped.last_mut() {
+                match &ev {
+                    Event::Text(t) | Event::Code(t) => d.push_str(t),
+                    Event::SoftBreak
+                    | Event::HardBreak
+                    | Event::End(
+                        TagEnd::Paragraph
+                        | TagEnd::Item
+                        | TagEnd::Heading(_)
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::CodeBlock
+                        | TagEnd::TableCell,
+                    ) => d.push(' '),
+                    _ => {}
+                }
             }
             continue;
         }
@@ -531,6 +545,28 @@ mod tests {
         );
         assert!(!p.html.contains("Secret"), "{}", p.html);
         assert!(p.html.contains("Public"));
+    }
+
+    #[test]
+    fn participant_render_remembers_what_it_dropped() {
+        let m = render(
+            "Open.\n\n> [!TRAINER]\n> An un*believ*able\n> remark.\n>\n> > nested\n\nAfter.\n",
+            1,
+            Audience::Participant,
+        );
+        assert!(!m.html.contains("believ"), "{}", m.html);
+        assert!(m.html.contains("After."));
+        assert_eq!(m.dropped.len(), 1);
+        let text = m.dropped[0]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(text, "An unbelievable remark. nested");
+        assert!(
+            render("> [!TRAINER]\n> x\n", 1, Audience::Trainer)
+                .dropped
+                .is_empty()
+        );
     }
 
     #[test]

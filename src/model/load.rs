@@ -299,6 +299,9 @@ fn drop_trainer_only(site: &mut Site) {
         p.letters.retain(|l| {
             if l.trainer_only {
                 frags.push(Fragment::new(&l.src, &l.title));
+                if let Some(d) = &l.description {
+                    frags.push(Fragment::new(&l.src, d));
+                }
                 frags.push(Fragment::path(&l.src, &l.out));
             }
             !l.trainer_only

@@ -397,7 +397,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         format!("{}/timetable.csv", p.slug),
         csv::timetable(p),
     ));
-    outs.push(search::shard(p, &views));
+    outs.push(search::shard(p, &views, common.participant));
     if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
         outs.push(Output::bytes(format!("{}/timetable.ics", p.slug), ics));
     }

@@ -101,7 +101,7 @@ pub fn shard_path(slug: &str) -> String {
 }
 
 /// A programme's shard: the programme, its tools, sessions, prompts, pages and letters.
-pub fn shard(p: &Programme, v: &ProgrammeViews) -> Output {
+pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
     let mut entries = vec![Entry {
         t: p.title.clone(),
         u: format!("{}/index.html", p.slug),
@@ -114,14 +114,31 @@ pub fn shard(p: &Programme, v: &ProgrammeViews) -> Output {
             p.md.snippet
         ),
     }];
-    for (t, file) in [
+    let mut tools: Vec<(String, String)> = [
         ("Timetable", "timetable.html"),
         ("Discussion prompts", "prompts.html"),
         ("Materials checklist", "materials.html"),
-    ] {
+        ("Participant handout", "handout.html"),
+        ("Print the programme", "print.html"),
+    ]
+    .iter()
+    .map(|(t, f)| (t.to_string(), format!("{}/{f}", p.slug)))
+    .collect();
+    if v.nav.themes.is_some() {
+        tools.push(("Themes".into(), format!("{}/themes.html", p.slug)));
+    }
+    if !participant {
+        for d in &v.days {
+            tools.push((
+                format!("Run sheet: {}", d.title),
+                super::handout::runsheet_path(&p.slug, d.number),
+            ));
+        }
+    }
+    for (t, u) in tools {
         entries.push(Entry {
-            t: t.into(),
-            u: format!("{}/{file}", p.slug),
+            t,
+            u,
             w: p.title.clone(),
             s: String::new(),
             x: String::new(),
@@ -167,6 +184,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews) -> Output {
             x: l.fields
                 .iter()
                 .map(|f| f.label.as_str())
+                .chain(l.description.as_deref())
                 .collect::<Vec<_>>()
                 .join(" "),
         });
