@@ -97,7 +97,17 @@ pub fn check(fragments: &[Fragment], outputs: &[Output]) -> Vec<Diagnostic> {
                     found.push((*i, o.path.clone()));
                 }
             }
-            if let Content::Bytes(b) = &o.content {
+            let copied;
+            let bytes: Option<&[u8]> = match &o.content {
+                Content::Bytes(b) => Some(b),
+                // Text files copied from the content folder are part of the site too.
+                Content::Copy(p) if is_text(&o.path) => {
+                    copied = std::fs::read(p).ok();
+                    copied.as_deref()
+                }
+                _ => None,
+            };
+            if let Some(b) = bytes {
                 let text = normalise(&o.path, b);
                 for m in ac.find_overlapping_iter(&text[..]) {
                     found.push((probes[m.pattern().as_usize()].1, o.path.clone()));
@@ -123,6 +133,18 @@ pub fn check(fragments: &[Fragment], outputs: &[Output]) -> Vec<Diagnostic> {
             .hint("the participant build stops rather than leak; if participants may see this text, move it out of the trainer note (or reword one of the two)")
         })
         .collect()
+}
+
+fn is_text(path: &str) -> bool {
+    let ext = path
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(
+        ext.as_str(),
+        "html" | "htm" | "txt" | "csv" | "tsv" | "js" | "json" | "xml" | "svg" | "ics" | "css"
+    )
 }
 
 fn ellipsis(s: &str, max: usize) -> String {
@@ -170,6 +192,20 @@ mod tests {
         assert!(d[0].message.contains("p/y.html"));
         assert_eq!(d[1].path, "content/p/secret.md");
         assert!(check(&frags, &outs[..1]).is_empty());
+    }
+
+    #[test]
+    fn scans_copied_text_files_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("notes.txt");
+        std::fs::write(&f, "A remark meant for trainers alone").unwrap();
+        let frags = vec![Fragment::new("s.md", "remark meant for trainers alone")];
+        let copy = |path: &str| Output {
+            path: path.into(),
+            content: Content::Copy(f.clone()),
+        };
+        assert_eq!(check(&frags, &[copy("assets/notes.txt")]).len(), 1);
+        assert!(check(&frags, &[copy("assets/notes.png")]).is_empty());
     }
 
     #[test]
