@@ -8,6 +8,7 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
 use crate::model::Programme;
+use crate::util::encode_path;
 
 /// The same for every build, so a rebuilt calendar is byte for byte the same file.
 const DTSTAMP: &str = "20000101T000000Z";
@@ -59,7 +60,8 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
             if let Some(v) = &p.venue {
                 lines.push(format!("LOCATION:{}", text(v)));
             }
-            let url = site_url.map(|u| format!("{}/{}", u.trim_end_matches('/'), s.out));
+            let url =
+                site_url.map(|u| format!("{}/{}", u.trim_end_matches('/'), encode_path(&s.out)));
             let mut desc = s.summary.clone().unwrap_or_default();
             if let Some(u) = &url {
                 if !desc.is_empty() {
