@@ -37,6 +37,8 @@ pub struct BuildOptions {
     /// Overrides `[build] build-dir`.
     pub dest: Option<PathBuf>,
     pub audience: Audience,
+    /// Also write `site.zip` (every other file of the site) into the build directory.
+    pub zip: bool,
 }
 
 #[derive(Debug)]
@@ -89,6 +91,23 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
             return Err(diags);
         }
     };
+    if opts.audience == Audience::Participant {
+        let leaks = render::leak::check(&site.trainer_fragments, &outputs);
+        if !leaks.is_empty() {
+            diags.extend(leaks);
+            return Err(diags);
+        }
+    }
+    let mut outputs = outputs;
+    if opts.zip {
+        match render::archive::site_zip(&outputs) {
+            Ok(z) => outputs.push(z),
+            Err(d) => {
+                diags.push(d);
+                return Err(diags);
+            }
+        }
+    }
     let dest = match &opts.dest {
         Some(d) if d.is_absolute() => d.clone(),
         Some(d) => std::env::current_dir()

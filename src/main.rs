@@ -31,6 +31,9 @@ enum Command {
         /// Who the site is for; `participant` leaves out every trainer-only part.
         #[arg(long, value_enum, default_value_t = Audience::Trainer)]
         audience: Audience,
+        /// Also write site.zip, the whole site in one file, into the build directory.
+        #[arg(long)]
+        zip: bool,
     },
     /// Fill a letter template once per row of a participant list (CSV).
     Merge {
@@ -66,11 +69,13 @@ fn main() -> ExitCode {
             root,
             dest,
             audience,
+            zip,
         } => {
             let opts = BuildOptions {
                 root,
                 dest,
                 audience,
+                zip,
             };
             match coursebook::build(&opts) {
                 Ok(report) => {

@@ -118,3 +118,82 @@ mod tests {
         assert_eq!(root_prefix("index.html"), "");
     }
 }
+
+/// Rewrites the relative `href`/`src` URLs in `html`, written for the page at site path
+/// `from`, so they work in the page at `to` (a session's body shown in print.html, say).
+/// Links to a fragment alone point back at `from`, whose headings they name.
+pub fn rebase_links(html: &str, from: &str, to: &str) -> String {
+    let from_dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+    let up = root_prefix(to);
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some((attr_end, value_end)) = find_attr(rest) {
+        out.push_str(&rest[..attr_end]);
+        let url = &rest[attr_end..value_end];
+        out.push_str(&rebase_one(url, from, from_dir, &up));
+        rest = &rest[value_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Byte range of the value of the next ` href="` or ` src="` in `s`.
+fn find_attr(s: &str) -> Option<(usize, usize)> {
+    let h = s.find(" href=\"").map(|i| i + 7);
+    let c = s.find(" src=\"").map(|i| i + 6);
+    let start = match (h, c) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    let end = start + s[start..].find('"')?;
+    Some((start, end))
+}
+
+fn rebase_one(url: &str, from: &str, from_dir: &str, up: &str) -> String {
+    let external = url.starts_with('/')
+        || url
+            .find(':')
+            .is_some_and(|c| url.find('/').is_none_or(|s| c < s));
+    if url.is_empty() || external {
+        return url.to_string();
+    }
+    if url.starts_with('#') {
+        return format!("{up}{}{url}", encode_path(from));
+    }
+    let mut parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let (path, tail) = match url.find(['#', '?']) {
+        Some(i) => (&url[..i], &url[i..]),
+        None => (url, ""),
+    };
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return url.to_string();
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("{up}{}{tail}", parts.join("/"))
+}
+
+#[cfg(test)]
+mod rebase_tests {
+    use super::rebase_links;
+
+    #[test]
+    fn links_in_a_moved_body_still_resolve() {
+        let html = r##"<a href="05-post-box.html#x">a</a> <a href="../letters/i.html">b</a> <img src="../../assets/l.svg" alt=""> <a href="#top">c</a> <a href="https://e.org/a">d</a>"##;
+        let out = rebase_links(html, "rec/day-1/03.html", "rec/print.html");
+        assert!(
+            out.contains(r#"href="../rec/day-1/05-post-box.html#x""#),
+            "{out}"
+        );
+        assert!(out.contains(r#"href="../rec/letters/i.html""#), "{out}");
+        assert!(out.contains(r#"src="../assets/l.svg""#), "{out}");
+        assert!(out.contains(r#"href="../rec/day-1/03.html#top""#), "{out}");
+        assert!(out.contains(r#"href="https://e.org/a""#), "{out}");
+    }
+}

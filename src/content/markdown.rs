@@ -38,6 +38,9 @@ pub struct Markdown {
     pub snippet: String,
     /// How many trainer-only callouts the source has (kept or dropped).
     pub trainer_notes: usize,
+    /// Plain text of each `[!TRAINER]` callout left out of a participant build, so the
+    /// build can check that none of it reached the output.
+    pub dropped: Vec<String>,
 }
 
 const SNIPPET_CHARS: usize = 300;
@@ -147,6 +150,9 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
                 out.trainer_notes += 1;
             }
             if skip_depth > 0 || (c == Callout::Trainer && audience == Audience::Participant) {
+                if skip_depth == 0 {
+                    out.dropped.push(String::new());
+                }
                 skip_depth += 1;
                 continue;
             }
@@ -182,6 +188,24 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
             continue;
         }
         if skip_depth > 0 {
+            // Text as it reads: events join without a space (`un*believ*able`), and
+            // line or block ends become one.
+            if let Some(d) = out.dropped.last_mut() {
+                match &ev {
+                    Event::Text(t) | Event::Code(t) => d.push_str(t),
+                    Event::SoftBreak
+                    | Event::HardBreak
+                    | Event::End(
+                        TagEnd::Paragraph
+                        | TagEnd::Item
+                        | TagEnd::Heading(_)
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::CodeBlock
+                        | TagEnd::TableCell,
+                    ) => d.push(' '),
+                    _ => {}
+                }
+            }
             continue;
         }
         let in_prompts = quotes.contains(&Callout::Prompts);
@@ -521,6 +545,28 @@ mod tests {
         );
         assert!(!p.html.contains("Secret"), "{}", p.html);
         assert!(p.html.contains("Public"));
+    }
+
+    #[test]
+    fn participant_render_remembers_what_it_dropped() {
+        let m = render(
+            "Open.\n\n> [!TRAINER]\n> An un*believ*able\n> remark.\n>\n> > nested\n\nAfter.\n",
+            1,
+            Audience::Participant,
+        );
+        assert!(!m.html.contains("believ"), "{}", m.html);
+        assert!(m.html.contains("After."));
+        assert_eq!(m.dropped.len(), 1);
+        let text = m.dropped[0]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(text, "An unbelievable remark. nested");
+        assert!(
+            render("> [!TRAINER]\n> x\n", 1, Audience::Trainer)
+                .dropped
+                .is_empty()
+        );
     }
 
     #[test]

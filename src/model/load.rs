@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::timetable::{self, Issue, Slot};
 use super::{
-    Asset, BlockDef, Clock, Day, Field, Letter, Page, Programme, Prompt, Session, Site,
+    Asset, BlockDef, Clock, Day, Field, Fragment, Letter, Page, Programme, Prompt, Session, Site,
     default_blocks, letters,
 };
 use crate::Audience;
@@ -94,8 +94,25 @@ enum Parsed {
     Programme(Box<ProgrammeHead>),
     Session(Box<(Session, SessionRefs)>),
     Page(Page),
-    Letter(Box<Letter>),
+    /// The letter and the text of the `[!TRAINER]` callouts left out of it.
+    Letter(Box<Letter>, Vec<String>),
+    /// A trainer-only page left out of a participant build: what must not appear.
+    TrainerOnly(Vec<Fragment>),
     Skipped,
+}
+
+impl Parsed {
+    /// Text of the `[!TRAINER]` callouts a participant build left out of this file.
+    fn dropped(&self) -> Option<(&str, &[String])> {
+        let (src, md) = match self {
+            Parsed::Home(pg) | Parsed::Page(pg) => (&pg.src, &pg.md),
+            Parsed::Programme(h) => (&h.p.src, &h.p.md),
+            Parsed::Session(s) => (&s.0.src, &s.0.md),
+            Parsed::Letter(l, dropped) => return Some((l.src.as_str(), dropped.as_slice())),
+            _ => return None,
+        };
+        Some((src.as_str(), md.dropped.as_slice()))
+    }
 }
 
 enum Kind {
@@ -164,16 +181,21 @@ pub fn load(
     let mut sessions: HashMap<String, Vec<(Session, SessionRefs)>> = HashMap::new();
     let mut pages: HashMap<String, Vec<Page>> = HashMap::new();
     let mut letters: HashMap<String, Vec<Letter>> = HashMap::new();
+    let mut trainer_fragments: Vec<Fragment> = Vec::new();
     for (kind, p, d) in parsed {
         diags.extend(d);
+        if let Some((src, dropped)) = p.dropped() {
+            trainer_fragments.extend(dropped.iter().map(|t| Fragment::new(src, t)));
+        }
         match (kind, p) {
+            (_, Parsed::TrainerOnly(f)) => trainer_fragments.extend(f),
             (_, Parsed::Home(pg)) => home = Some(pg),
             (Kind::Programme(slug), Parsed::Programme(h)) => {
                 heads.insert(slug, *h);
             }
             (Kind::InProgramme(slug), Parsed::Session(s)) => sessions.entry(slug).or_default().push(*s),
             (Kind::InProgramme(slug), Parsed::Page(pg)) => pages.entry(slug).or_default().push(pg),
-            (Kind::Letter(slug), Parsed::Letter(l)) => letters.entry(slug).or_default().push(*l),
+            (Kind::Letter(slug), Parsed::Letter(l, _)) => letters.entry(slug).or_default().push(*l),
             (_, Parsed::Page(pg)) => site_pages.push(pg),
             (_, Parsed::Session(s)) => diags.push(
                 Diagnostic::error(&s.0.src, "a session (it has `day`) outside any programme folder")
@@ -211,6 +233,7 @@ pub fn load(
         pages: site_pages,
         programmes,
         assets,
+        trainer_fragments,
     };
     if audience == Audience::Participant {
         drop_trainer_only(&mut site);
@@ -219,6 +242,7 @@ pub fn load(
         super::sanitize::site(&mut site);
     }
     diags.extend(super::paths::check(&site));
+    diags.extend(undated_days(&site));
     diags.extend(super::links::check(&site));
     if let Some(logo) = &site.config.logo
         && !site.assets.iter().any(|a| &a.out == logo)
@@ -238,15 +262,59 @@ pub fn load(
     (ok.then_some(site), diags)
 }
 
-/// Participant builds keep no trainer-only page, session or letter.
+/// A note (not a warning: dates are optional) for each programme whose calendar is not
+/// written because some days have no date.
+fn undated_days(site: &Site) -> Vec<Diagnostic> {
+    site.programmes
+        .iter()
+        .filter_map(|p| {
+            let missing: Vec<&str> = p
+                .days
+                .iter()
+                .filter(|d| d.date.is_none())
+                .map(|d| d.title.as_str())
+                .collect();
+            (!missing.is_empty()).then(|| {
+                Diagnostic::note(
+                    &p.src,
+                    format!(
+                        "no calendar (timetable.ics) for `{}`: {} without a date",
+                        p.slug,
+                        if missing.len() == p.days.len() {
+                            "every day is".to_string()
+                        } else {
+                            format!("{} {}", missing.join(", "), if missing.len() == 1 { "is" } else { "are" })
+                        }
+                    ),
+                )
+                .hint("give each day a date under `days:`, e.g. - { title: Day one, date: 2027-03-01 }")
+            })
+        })
+        .collect()
+}
+
+/// Participant builds keep no trainer-only page, session or letter; what is dropped is
+/// remembered in `trainer_fragments` for the leak check over the written output.
 fn drop_trainer_only(site: &mut Site) {
+    let frags = &mut site.trainer_fragments;
     site.pages.retain(|p| !p.trainer_only);
     for p in &mut site.programmes {
         p.pages.retain(|pg| !pg.trainer_only);
-        p.letters.retain(|l| !l.trainer_only);
+        p.letters.retain(|l| {
+            if l.trainer_only {
+                frags.push(Fragment::new(&l.src, &l.title));
+                if let Some(d) = &l.description {
+                    frags.push(Fragment::new(&l.src, d));
+                }
+                frags.push(Fragment::path(&l.src, &l.out));
+            }
+            !l.trainer_only
+        });
         for s in &mut p.sessions {
             for pr in &mut s.prompts {
-                pr.note = None;
+                if let Some(n) = pr.note.take() {
+                    frags.push(Fragment::new(&s.src, &n));
+                }
             }
         }
     }
@@ -280,8 +348,15 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
         },
     };
     if let Kind::Letter(slug) = kind {
-        return match parse_letter(f, slug, &node, split.body, split.body_line, &mut diags) {
-            Some(l) => (Parsed::Letter(Box::new(l)), diags),
+        return match parse_letter(
+            f,
+            slug,
+            &node,
+            (split.body, split.body_line),
+            audience,
+            &mut diags,
+        ) {
+            Some((l, dropped)) => (Parsed::Letter(Box::new(l), dropped), diags),
             None => (Parsed::Skipped, diags),
         };
     }
@@ -296,7 +371,21 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
         matches!(kind, Kind::InProgramme(_) | Kind::SitePage) && node.get("day").is_some();
     let trainer_only = audience_of(f, &node, &mut diags);
     if trainer_only && audience == Audience::Participant {
-        return (Parsed::Skipped, diags);
+        let md = markdown::render(split.body, split.body_line, Audience::Trainer);
+        let title = node
+            .get("title")
+            .and_then(Node::as_text)
+            .or_else(|| md.headings.first().map(|h| h.text.clone()))
+            .unwrap_or_else(|| title_from_file(&f.rel));
+        let mut frags = vec![
+            Fragment::new(&f.display, &title),
+            Fragment::path(&f.display, &out_path(&f.rel)),
+            Fragment::new(&f.display, &md.snippet),
+        ];
+        if let Some(summary) = node.get("summary").and_then(Node::as_text) {
+            frags.push(Fragment::new(&f.display, &summary));
+        }
+        return (Parsed::TrainerOnly(frags), diags);
     }
     let md = markdown::render(split.body, split.body_line, audience);
     if is_session {
@@ -704,10 +793,10 @@ fn parse_letter(
     f: &SourceFile,
     slug: &str,
     node: &Node,
-    body: &str,
-    body_line: usize,
+    (body, body_line): (&str, usize),
+    audience: Audience,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Letter> {
+) -> Option<(Letter, Vec<String>)> {
     let what = "letter front matter";
     let mut fl = Fields::new(&f.display, node, what, LETTER_KEYS);
     let title = fl.text("title");
@@ -817,7 +906,7 @@ fn parse_letter(
             }
         }
     }
-    let md = markdown::render(&tokenised, body_line, Audience::Trainer);
+    let md = markdown::render(&tokenised, body_line, audience);
     let name = f
         .rel
         .rsplit('/')
@@ -825,7 +914,7 @@ fn parse_letter(
         .unwrap_or(&f.rel)
         .trim_end_matches(".md")
         .to_string();
-    Some(Letter {
+    let letter = Letter {
         name: name.clone(),
         src: f.display.clone(),
         out: format!("{slug}/letters/{name}.html"),
@@ -837,7 +926,8 @@ fn parse_letter(
         slots,
         placeholders: found,
         trainer_only,
-    })
+    };
+    Some((letter, md.dropped))
 }
 
 /// Links a programme's parts together: days, blocks, references, the timetable.

@@ -27,6 +27,34 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub programmes: Vec<Programme>,
     pub assets: Vec<Asset>,
+    /// In a participant build: what was left out as trainer-only, so the build can check
+    /// that none of it reached the output. Empty in a trainer build.
+    pub trainer_fragments: Vec<Fragment>,
+}
+
+/// Something trainer-only, and the source file it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fragment {
+    pub src: String,
+    pub text: String,
+    /// An output path (a dropped page's), rather than text.
+    pub is_path: bool,
+}
+
+impl Fragment {
+    pub fn new(src: &str, text: &str) -> Self {
+        Fragment {
+            src: src.to_string(),
+            text: text.to_string(),
+            is_path: false,
+        }
+    }
+    pub fn path(src: &str, out: &str) -> Self {
+        Fragment {
+            is_path: true,
+            ..Fragment::new(src, out)
+        }
+    }
 }
 
 /// A file copied as it is.

@@ -1,8 +1,14 @@
 //! Outputs: every file of the site as bytes (or a file to copy), from the model alone.
 //! Nothing here touches the build directory; pages render in parallel.
 
+pub mod archive;
 mod csv;
+pub mod handout;
+pub mod ics;
+pub mod leak;
 mod letter_files;
+pub mod search;
+mod sitemap;
 pub mod theme;
 pub mod view;
 
@@ -68,6 +74,7 @@ struct Common<'a> {
     theme: &'a Theme,
     site: tera::Value,
     programmes: tera::Value,
+    participant: bool,
 }
 
 /// A programme's navigation: its links for templates, and the sidebar pre-rendered once per
@@ -161,6 +168,7 @@ pub fn render_site(
                 .collect::<Vec<_>>(),
         )
         .unwrap_or_default(),
+        participant: audience == Audience::Participant,
     };
 
     let mut outputs: Vec<Output> = Vec::new();
@@ -211,11 +219,17 @@ pub fn render_site(
             .collect(),
     );
 
-    for p in &site.programmes {
-        let (outs, errs) = render_programme(p, &common, site);
+    // Programmes in parallel (pages inside each too), each with its own search shard.
+    let per_programme: Vec<(Vec<Output>, Vec<Diagnostic>)> = site
+        .programmes
+        .par_iter()
+        .map(|p| render_programme(p, &common, site))
+        .collect();
+    for (outs, errs) in per_programme {
         outputs.extend(outs);
         errors.extend(errs);
     }
+    outputs.push(search::root(site));
 
     outputs.extend(theme.static_files());
     for a in &site.assets {
@@ -223,6 +237,10 @@ pub fn render_site(
             path: a.out.clone(),
             content: Content::Copy(a.source.clone()),
         });
+    }
+    if let Some(url) = &cfg.site_url {
+        let map = sitemap::sitemap(url, &outputs);
+        outputs.push(map);
     }
     if errors.is_empty() {
         Ok(outputs)
@@ -282,7 +300,6 @@ fn programme_view(p: &Programme) -> ProgrammeView<'_> {
 }
 
 fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
-    let _ = site;
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
     let pv = tera::to_value(programme_view(p)).unwrap_or_default();
@@ -305,6 +322,8 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     });
     let mut c = base(&[("days", &days)]);
     c.insert("csv", &format!("{}/timetable.csv", p.slug));
+    let dated = !p.days.is_empty() && p.days.iter().all(|d| d.date.is_some());
+    c.insert("ics", &dated.then(|| format!("{}/timetable.ics", p.slug)));
     jobs.push(Job {
         template: "timetable.html",
         path: format!("{}/timetable.html", p.slug),
@@ -327,6 +346,37 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         title: format!("Materials: {}", p.title),
         ctx: c,
     });
+    let print_days = handout::days(p, handout::Kind::Print);
+    let mut c = base(&[]);
+    c.insert("days", &handout::days(p, handout::Kind::Handout));
+    // The handout is for participants in every build: no sidebar, which in a trainer
+    // build would list trainer-only pages.
+    let handout_job = Job {
+        template: "handout.html",
+        path: format!("{}/handout.html", p.slug),
+        title: format!("Handout: {}", p.title),
+        ctx: c,
+    };
+    let mut c = base(&[]);
+    c.insert("days", &print_days);
+    jobs.push(Job {
+        template: "print.html",
+        path: format!("{}/print.html", p.slug),
+        title: format!("{} (print)", p.title),
+        ctx: c,
+    });
+    if !common.participant {
+        for d in &print_days {
+            let mut c = base(&[]);
+            c.insert("day", d);
+            jobs.push(Job {
+                template: "runsheet.html",
+                path: d.runsheet.clone(),
+                title: format!("Run sheet, {}: {}", d.title, p.title),
+                ctx: c,
+            });
+        }
+    }
     if views.nav.themes.is_some() {
         let mut c = base(&[]);
         c.insert("themes", &view::theme_views(p, &views));
@@ -396,6 +446,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     };
     let mut results: Vec<Result<Output, Diagnostic>> =
         session_jobs.map(|j| common.render(j, Some(&nav))).collect();
+    results.push(common.render(handout_job, None));
     results.extend(
         jobs.into_par_iter()
             .map(|j| common.render(j, Some(&nav)))
@@ -419,6 +470,10 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         format!("{}/timetable.csv", p.slug),
         csv::timetable(p),
     ));
+    outs.push(search::shard(p, &views, common.participant));
+    if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
+        outs.push(Output::bytes(format!("{}/timetable.ics", p.slug), ics));
+    }
     (outs, errs)
 }
 

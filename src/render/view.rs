@@ -57,6 +57,8 @@ pub struct Nav {
     pub days: Vec<NavDay>,
     pub pages: Vec<Link>,
     pub letters: Vec<Link>,
+    /// Hrefs of trainer-only pages and letters, marked as such in a trainer build's nav.
+    pub trainer_only: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -199,6 +201,18 @@ impl ProgrammeViews {
                     href: l.out.clone(),
                     when: None,
                 })
+                .collect(),
+            trainer_only: p
+                .pages
+                .iter()
+                .filter(|pg| pg.trainer_only)
+                .map(|pg| pg.out.clone())
+                .chain(
+                    p.letters
+                        .iter()
+                        .filter(|l| l.trainer_only)
+                        .map(|l| l.out.clone()),
+                )
                 .collect(),
         };
         ProgrammeViews {

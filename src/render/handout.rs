@@ -1,0 +1,168 @@
+//! Views for the pages people print: the participants' handout, the whole programme in
+//! timetable order, and the trainer's one-page run sheet per day.
+
+use serde::Serialize;
+
+use crate::model::clock::{date_long, minutes_label};
+use crate::model::timetable::RowKind;
+use crate::model::{Programme, Prompt};
+
+use super::view::format_label;
+
+/// Run sheets of a programme: `<programme>/runsheet-day-<n>.html`.
+pub fn runsheet_path(slug: &str, day: u32) -> String {
+    format!("{slug}/runsheet-day-{day}.html")
+}
+
+#[derive(Serialize)]
+pub struct Row {
+    /// "session", "break" or "free".
+    pub kind: &'static str,
+    pub start: String,
+    pub end: String,
+    pub duration: String,
+    pub title: String,
+    pub href: Option<String>,
+    pub block: Option<String>,
+    pub format: Option<String>,
+    pub materials: Vec<String>,
+    pub first_prompt: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Detail {
+    pub title: String,
+    pub href: String,
+    pub start: String,
+    pub end: String,
+    pub duration: String,
+    pub block: String,
+    pub format: Option<String>,
+    pub summary: Option<String>,
+    pub objectives: Vec<String>,
+    pub prompts: Vec<Prompt>,
+    pub materials: Vec<String>,
+    pub trainer_only: bool,
+    /// The session's notes (print only; empty in the handout).
+    pub body: String,
+}
+
+#[derive(Serialize)]
+pub struct PrintDay {
+    pub number: u32,
+    pub title: String,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub start: String,
+    pub end: String,
+    pub runsheet: String,
+    pub rows: Vec<Row>,
+    pub sessions: Vec<Detail>,
+}
+
+/// Which parts a printed view holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// For participants whatever the build: no trainer-only session, prompt note or notes.
+    Handout,
+    /// The whole programme as the build has it, notes included.
+    Print,
+}
+
+/// Every day in timetable order, with its rows and its sessions' details.
+pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
+    let handout = kind == Kind::Handout;
+    p.timetable
+        .days
+        .iter()
+        .map(|d| {
+            let day = p.days.iter().find(|x| x.number == d.number);
+            let mut rows = Vec::new();
+            let mut sessions = Vec::new();
+            for r in d.rows() {
+                let (kind, title, href, block, format, materials, first) = match &r.kind {
+                    RowKind::Session(i) => {
+                        let s = &p.sessions[*i];
+                        if handout && s.trainer_only {
+                            continue;
+                        }
+                        let block = p.block_title(&s.block);
+                        sessions.push(Detail {
+                            title: s.title.clone(),
+                            href: s.out.clone(),
+                            start: r.start.to_string(),
+                            end: r.end.to_string(),
+                            duration: minutes_label(r.minutes()),
+                            block: block.clone(),
+                            format: s.format.as_deref().map(format_label),
+                            summary: s.summary.clone(),
+                            objectives: s.objectives.clone(),
+                            prompts: s
+                                .prompts
+                                .iter()
+                                .map(|pr| Prompt {
+                                    text: pr.text.clone(),
+                                    note: if handout { None } else { pr.note.clone() },
+                                })
+                                .collect(),
+                            materials: s.materials.clone(),
+                            trainer_only: s.trainer_only,
+                            // The body's links were written for the session's own page.
+                            body: if handout {
+                                String::new()
+                            } else {
+                                crate::util::rebase_links(
+                                    &s.md.html,
+                                    &s.out,
+                                    &format!("{}/print.html", p.slug),
+                                )
+                            },
+                        });
+                        (
+                            "session",
+                            s.title.clone(),
+                            Some(s.out.clone()),
+                            Some(block),
+                            s.format.as_deref().map(format_label),
+                            s.materials.clone(),
+                            s.prompts.first().map(|x| x.text.clone()),
+                        )
+                    }
+                    RowKind::Break(t) => ("break", t.clone(), None, None, None, vec![], None),
+                    RowKind::Free => (
+                        "free",
+                        "Free time".to_string(),
+                        None,
+                        None,
+                        None,
+                        vec![],
+                        None,
+                    ),
+                };
+                rows.push(Row {
+                    kind,
+                    start: r.start.to_string(),
+                    end: r.end.to_string(),
+                    duration: minutes_label(r.minutes()),
+                    title,
+                    href,
+                    block,
+                    format,
+                    materials,
+                    first_prompt: first,
+                });
+            }
+            PrintDay {
+                number: d.number,
+                title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
+                date: day.and_then(|x| x.date).map(date_long),
+                date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
+                start: d.start.to_string(),
+                end: d.end.to_string(),
+                runsheet: runsheet_path(&p.slug, d.number),
+                rows,
+                sessions,
+            }
+        })
+        .collect()
+}
