@@ -82,6 +82,7 @@ struct SessionRefs {
     uses: Vec<(String, Pos)>,
 }
 
+#[derive(Clone)]
 struct ProgrammeHead {
     p: Programme,
     days_given: bool,
@@ -89,6 +90,7 @@ struct ProgrammeHead {
     blocks_pos: Pos,
 }
 
+#[derive(Clone)]
 enum Parsed {
     Home(Page),
     Programme(Box<ProgrammeHead>),
@@ -98,6 +100,7 @@ enum Parsed {
     Skipped,
 }
 
+#[derive(Clone, PartialEq)]
 enum Kind {
     Home,
     Programme(String),
@@ -110,12 +113,48 @@ fn out_path(rel: &str) -> String {
     format!("{}.html", rel.strip_suffix(".md").unwrap_or(rel))
 }
 
+/// Parsed files kept between loads (by the dev server), so that only files whose text
+/// changed are parsed again. Keyed by path; a hit needs the same text, kind and audience.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<String, CachedFile>,
+}
+
+struct CachedFile {
+    text: String,
+    kind: Kind,
+    audience: Audience,
+    parsed: Parsed,
+    diags: Vec<Diagnostic>,
+}
+
+impl ParseCache {
+    /// How many files the cache holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
 /// Build the model from the sources, collecting every diagnostic.
 pub fn load(
     root: &Path,
     config: Config,
     sources: Sources,
     audience: Audience,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    load_cached(root, config, sources, audience, &mut ParseCache::default())
+}
+
+/// [`load`], reusing what `cache` holds for files whose text has not changed.
+pub fn load_cached(
+    root: &Path,
+    config: Config,
+    sources: Sources,
+    audience: Audience,
+    cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let programme_dirs: HashSet<String> = sources
@@ -148,15 +187,38 @@ pub fn load(
         Kind::SitePage
     };
 
+    let cached = &cache.files;
     let parsed: Vec<(Kind, Parsed, Vec<Diagnostic>)> = sources
         .markdown
         .par_iter()
         .map(|f| {
             let kind = kind_of(&f.rel);
+            if let Some(c) = cached.get(&f.rel)
+                && c.text == f.text
+                && c.kind == kind
+                && c.audience == audience
+            {
+                return (kind, c.parsed.clone(), c.diags.clone());
+            }
             let (p, d) = parse_file(f, &kind, audience);
             (kind, p, d)
         })
         .collect();
+    let mut fresh = HashMap::with_capacity(sources.markdown.len());
+    for (f, (kind, p, d)) in sources.markdown.iter().zip(&parsed) {
+        let entry = match cache.files.remove(&f.rel) {
+            Some(c) if c.text == f.text && c.kind == *kind && c.audience == audience => c,
+            _ => CachedFile {
+                text: f.text.clone(),
+                kind: kind.clone(),
+                audience,
+                parsed: p.clone(),
+                diags: d.clone(),
+            },
+        };
+        fresh.insert(f.rel.clone(), entry);
+    }
+    cache.files = fresh;
 
     let mut home = None;
     let mut site_pages = Vec::new();

@@ -90,6 +90,27 @@ pub fn render_site(
     theme: &Theme,
     audience: Audience,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let parts = render_parts(site, theme, audience, &|_| true)?;
+    let mut outputs = parts.common;
+    outputs.extend(parts.programmes.into_iter().flat_map(|(_, o)| o));
+    Ok(outputs)
+}
+
+/// The site's outputs in parts, so the dev server can re-render only what an edit touches.
+pub struct Parts {
+    /// Site-level pages, theme static files and assets: always rendered.
+    pub common: Vec<Output>,
+    /// (slug, outputs) of each programme that `select` chose.
+    pub programmes: Vec<(String, Vec<Output>)>,
+}
+
+/// Site-level outputs and those of the programmes `select` chooses.
+pub fn render_parts(
+    site: &Site,
+    theme: &Theme,
+    audience: Audience,
+    select: &(dyn Fn(&Programme) -> bool + Sync),
+) -> Result<Parts, Vec<Diagnostic>> {
     let cfg = &site.config;
     let common = Common {
         theme,
@@ -164,9 +185,10 @@ pub fn render_site(
             .collect(),
     );
 
-    for p in &site.programmes {
+    let mut programmes = Vec::new();
+    for p in site.programmes.iter().filter(|p| select(p)) {
         let (outs, errs) = render_programme(p, &common, site);
-        outputs.extend(outs);
+        programmes.push((p.slug.clone(), outs));
         errors.extend(errs);
     }
 
@@ -178,7 +200,10 @@ pub fn render_site(
         });
     }
     if errors.is_empty() {
-        Ok(outputs)
+        Ok(Parts {
+            common: outputs,
+            programmes,
+        })
     } else {
         Err(errors)
     }
