@@ -1088,18 +1088,33 @@ fn assemble(
     for &i in &order {
         let (s, refs) = &sessions[i];
         for (u, pos) in &refs.uses {
-            if !produced.contains(u.as_str()) {
-                diags.push(
+            if produced.contains(u.as_str()) {
+                continue;
+            }
+            let later = order
+                .iter()
+                .map(|&j| &sessions[j].0)
+                .find(|o| o.produces.contains(u));
+            let d = match later {
+                Some(o) => Diagnostic::warning(
+                    &s.src,
+                    format!("uses `{u}`, but it is produced only later, by {}", o.src),
+                )
+                .hint("move this session after that one, or the producing session earlier"),
+                None => {
+                    let all = sessions.iter().flat_map(|(o, _)| o.produces.iter());
+                    let hint = match closest(u, all.map(String::as_str)) {
+                        Some(c) => format!("did you mean `{c}`?"),
+                        None => format!("add `produces: [{u}]` to the session that makes it"),
+                    };
                     Diagnostic::warning(
                         &s.src,
-                        format!("uses `{u}`, but no earlier session produces it"),
+                        format!("uses `{u}`, but no session of this programme produces it"),
                     )
-                    .at(pos.line, pos.col)
-                    .hint(format!(
-                        "add `produces: [{u}]` to the session that makes it"
-                    )),
-                );
-            }
+                    .hint(hint)
+                }
+            };
+            diags.push(d.at(pos.line, pos.col));
         }
         produced.extend(s.produces.iter().map(String::as_str));
     }
