@@ -300,8 +300,8 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// The engine re-renders only the programme an edit touches, and everything after a
-/// theme change.
+/// The engine re-renders only the pages an edit touches, and everything after a theme
+/// change.
 #[test]
 fn rebuilds_only_what_an_edit_touches() {
     let dir = new_site();
@@ -321,44 +321,78 @@ fn rebuilds_only_what_an_edit_touches() {
     }
     let mut engine = Engine::new(&std::fs::canonicalize(root).unwrap(), Audience::Trainer);
     let first = engine.rebuild(true).unwrap();
-    assert_eq!(first.rendered, 2);
+    let pages = first.files.keys().filter(|p| p.ends_with(".html")).count();
+    assert_eq!(first.rendered.len(), pages);
 
+    // A change to a session's text: its page and the pages that gather prompts or
+    // materials may change; nothing of the other programme, no other session.
     let session = root.join("content/other/day-1/03-questions.md");
     let text = std::fs::read_to_string(&session).unwrap();
     std::fs::write(&session, text.replace("by theme", "by topic")).unwrap();
     let r = engine.rebuild(false).unwrap();
-    assert_eq!(r.rendered, 1, "only the edited programme");
     assert!(
-        r.changed
+        r.rendered
             .contains(&"other/day-1/03-questions.html".to_string())
     );
     assert!(
-        r.changed.iter().all(|p| p.starts_with("other/")),
+        r.rendered.iter().all(|p| p.starts_with("other/")),
         "{:?}",
+        r.rendered
+    );
+    assert!(
+        !r.rendered
+            .contains(&"other/day-1/01-welcome.html".to_string()),
+        "{:?}",
+        r.rendered
+    );
+    assert!(
         r.changed
+            .contains(&"other/day-1/03-questions.html".to_string())
     );
     let page = match &r.files["other/day-1/03-questions.html"] {
         serve::Body::Mem(b) => String::from_utf8(b.to_vec()).unwrap(),
         serve::Body::File(_) => panic!("pages are held in memory"),
     };
     assert!(page.contains("by topic"));
-    // The untouched programme is still all there.
-    assert!(r.files.contains_key("course/day-1/03-questions.html"));
+    // Every page is still there, the same as a full build would make.
     assert_eq!(
-        r.files.keys().filter(|p| p.starts_with("course/")).count(),
-        first
-            .files
-            .keys()
-            .filter(|p| p.starts_with("course/"))
-            .count()
+        r.files.keys().collect::<std::collections::BTreeSet<_>>(),
+        first.files.keys().collect()
+    );
+    let mut fresh = Engine::new(&std::fs::canonicalize(root).unwrap(), Audience::Trainer);
+    let full = fresh.rebuild(true).unwrap();
+    for (path, body) in full.files.iter() {
+        if let (serve::Body::Mem(a), serve::Body::Mem(b)) = (body, &r.files[path]) {
+            assert_eq!(a, b, "{path} differs from a full build");
+        }
+    }
+
+    // A new title is in every page's navigation: every page of that programme changes.
+    std::fs::write(
+        &session,
+        text.replace(
+            "title: Answering the questions",
+            "title: Questions answered",
+        ),
+    )
+    .unwrap();
+    let r = engine.rebuild(false).unwrap();
+    assert!(
+        r.changed
+            .contains(&"other/day-1/01-welcome.html".to_string())
+    );
+    assert!(
+        r.changed.iter().all(|p| p.starts_with("other/")),
+        "{:?}",
+        r.changed
     );
 
     // Nothing changed: nothing rendered, nothing reported.
     let r = engine.rebuild(false).unwrap();
-    assert_eq!(r.rendered, 0);
+    assert!(r.rendered.is_empty(), "{:?}", r.rendered);
     assert!(r.changed.is_empty());
 
-    // A theme override changes every page.
+    // A theme override re-renders every page.
     let tpl = root.join("themes/default/templates/404.html");
     std::fs::create_dir_all(tpl.parent().unwrap()).unwrap();
     std::fs::write(
@@ -367,7 +401,7 @@ fn rebuilds_only_what_an_edit_touches() {
     )
     .unwrap();
     let r = engine.rebuild(true).unwrap();
-    assert_eq!(r.rendered, 2);
+    assert_eq!(r.rendered.len(), pages);
     assert!(
         r.changed.contains(&"404.html".to_string()),
         "{:?}",

@@ -5,7 +5,10 @@ mod csv;
 pub mod theme;
 pub mod view;
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -66,10 +69,51 @@ struct Common<'a> {
     theme: &'a Theme,
     site: tera::Value,
     programmes: tera::Value,
+    /// Set by the dev server: pages whose key is the same as in here are not rendered.
+    memo: Option<&'a Memo>,
+    /// Every page's key (when there is a memo), and the pages skipped as unchanged.
+    keys: Mutex<(Memo, Vec<String>)>,
+    /// Hash of what every page shares (`site`, `programmes_nav`).
+    shared_key: u64,
+}
+
+/// A page's template and context, hashed.
+fn page_key(job: &Job, nav_key: u64, shared_key: u64) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (job.template, &job.path, &job.title, nav_key, shared_key).hash(&mut h);
+    serde_json::to_vec(&job.ctx.clone().into_json())
+        .unwrap_or_default()
+        .hash(&mut h);
+    h.finish()
+}
+
+fn value_key(v: &tera::Value) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_vec(v).unwrap_or_default().hash(&mut h);
+    h.finish()
 }
 
 impl Common<'_> {
-    fn render(&self, job: Job, nav: Option<&tera::Value>) -> Result<Output, Diagnostic> {
+    /// Renders a page; `Ok(None)` when the memo shows it unchanged.
+    fn render(
+        &self,
+        job: Job,
+        nav: Option<(&tera::Value, u64)>,
+    ) -> Result<Option<Output>, Diagnostic> {
+        if let Some(memo) = self.memo {
+            let key = page_key(&job, nav.map_or(0, |n| n.1), self.shared_key);
+            let same = memo.get(&job.path) == Some(&key);
+            if let Ok(mut k) = self.keys.lock() {
+                k.0.insert(job.path.clone(), key);
+                if same {
+                    k.1.push(job.path.clone());
+                }
+            }
+            if same {
+                return Ok(None);
+            }
+        }
+        let nav = nav.map(|n| n.0);
         let mut ctx = job.ctx;
         ctx.insert("site", &self.site);
         ctx.insert("programmes_nav", &self.programmes);
@@ -80,7 +124,7 @@ impl Common<'_> {
             ctx.insert("nav", n);
         }
         let html = self.theme.render(job.template, &ctx)?;
-        Ok(Output::bytes(job.path, html.into_bytes()))
+        Ok(Some(Output::bytes(job.path, html.into_bytes())))
     }
 }
 
@@ -90,29 +134,32 @@ pub fn render_site(
     theme: &Theme,
     audience: Audience,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let parts = render_parts(site, theme, audience, &|_| true)?;
-    let mut outputs = parts.common;
-    outputs.extend(parts.programmes.into_iter().flat_map(|(_, o)| o));
-    Ok(outputs)
+    render_parts(site, theme, audience, None).map(|p| p.outputs)
 }
 
-/// The site's outputs in parts, so the dev server can re-render only what an edit touches.
+/// Path -> a hash of what the page was rendered from (template and context).
+pub type Memo = HashMap<String, u64>;
+
+/// What [`render_parts`] made.
 pub struct Parts {
-    /// Site-level pages, theme static files and assets: always rendered.
-    pub common: Vec<Output>,
-    /// (slug, outputs) of each programme that `select` chose.
-    pub programmes: Vec<(String, Vec<Output>)>,
+    /// Every output except the pages skipped as unchanged.
+    pub outputs: Vec<Output>,
+    /// Pages not rendered because their key matched the memo: reuse the last output.
+    pub unchanged: Vec<String>,
+    /// Every page's key, the memo for next time (empty without a memo).
+    pub memo: Memo,
 }
 
-/// Site-level outputs and those of the programmes `select` chooses.
+/// The site's outputs; with a `memo` (the dev server's), pages whose template and context
+/// are the same as last time are skipped, so an edit re-renders only what it touches.
 pub fn render_parts(
     site: &Site,
     theme: &Theme,
     audience: Audience,
-    select: &(dyn Fn(&Programme) -> bool + Sync),
+    memo: Option<&Memo>,
 ) -> Result<Parts, Vec<Diagnostic>> {
     let cfg = &site.config;
-    let common = Common {
+    let mut common = Common {
         theme,
         site: tera::to_value(SiteView {
             title: &cfg.title,
@@ -135,14 +182,21 @@ pub fn render_parts(
                 .collect::<Vec<_>>(),
         )
         .unwrap_or_default(),
+        memo,
+        keys: Mutex::default(),
+        shared_key: 0,
     };
+    if memo.is_some() {
+        common.shared_key = value_key(&common.site) ^ value_key(&common.programmes).rotate_left(1);
+    }
 
     let mut outputs: Vec<Output> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut collect = |r: Vec<Result<Output, Diagnostic>>| {
+    let mut collect = |r: Vec<Result<Option<Output>, Diagnostic>>| {
         for x in r {
             match x {
-                Ok(o) => outputs.push(o),
+                Ok(Some(o)) => outputs.push(o),
+                Ok(None) => {}
                 Err(e) => errors.push(e),
             }
         }
@@ -185,10 +239,9 @@ pub fn render_parts(
             .collect(),
     );
 
-    let mut programmes = Vec::new();
-    for p in site.programmes.iter().filter(|p| select(p)) {
+    for p in &site.programmes {
         let (outs, errs) = render_programme(p, &common, site);
-        programmes.push((p.slug.clone(), outs));
+        outputs.extend(outs);
         errors.extend(errs);
     }
 
@@ -200,9 +253,11 @@ pub fn render_parts(
         });
     }
     if errors.is_empty() {
+        let (memo, unchanged) = common.keys.into_inner().unwrap_or_default();
         Ok(Parts {
-            common: outputs,
-            programmes,
+            outputs,
+            unchanged,
+            memo,
         })
     } else {
         Err(errors)
@@ -264,6 +319,11 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
     let nav = tera::to_value(&views.nav).unwrap_or_default();
+    let nav_key = if common.memo.is_some() {
+        value_key(&nav)
+    } else {
+        0
+    };
     let pv = tera::to_value(programme_view(p)).unwrap_or_default();
     let days = tera::to_value(&views.days).unwrap_or_default();
     let mut jobs: Vec<Job> = Vec::new();
@@ -352,18 +412,20 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             ctx: c,
         }
     });
-    let mut results: Vec<Result<Output, Diagnostic>> =
-        session_jobs.map(|j| common.render(j, Some(&nav))).collect();
+    let mut results: Vec<Result<Option<Output>, Diagnostic>> = session_jobs
+        .map(|j| common.render(j, Some((&nav, nav_key))))
+        .collect();
     results.extend(
         jobs.into_par_iter()
-            .map(|j| common.render(j, Some(&nav)))
+            .map(|j| common.render(j, Some((&nav, nav_key))))
             .collect::<Vec<_>>(),
     );
     let mut outs = Vec::new();
     let mut errs = Vec::new();
     for r in results {
         match r {
-            Ok(o) => outs.push(o),
+            Ok(Some(o)) => outs.push(o),
+            Ok(None) => {}
             Err(e) => errs.push(e),
         }
     }

@@ -1,9 +1,9 @@
 //! Rebuilds in memory, redoing only what an edit touches: files whose text is unchanged are
-//! not parsed again (the model's [`ParseCache`]), and only the programmes whose sources
-//! changed are rendered again (everything after a change to book.toml or the theme).
+//! not parsed again (the model's [`ParseCache`]), and pages whose template and context are
+//! unchanged are not rendered again (the renderer's [`Memo`]); after a change to book.toml
+//! or the theme, everything is.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,7 +14,7 @@ use crate::Audience;
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::load::{ParseCache, load_cached};
-use crate::render::{self, Content, Output, Theme};
+use crate::render::{self, Content, Memo, Theme};
 
 /// One file the server can send.
 #[derive(Debug, Clone)]
@@ -35,8 +35,8 @@ pub struct Rebuilt {
     pub changed: Vec<String>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
-    /// Programmes rendered again (all of them after a full rebuild).
-    pub rendered: usize,
+    /// Pages rendered again (every page after a full rebuild), sorted.
+    pub rendered: Vec<String>,
 }
 
 pub struct Engine {
@@ -45,33 +45,9 @@ pub struct Engine {
     config: Option<Config>,
     theme: Option<Theme>,
     cache: ParseCache,
-    /// Markdown path -> hash of its text, as of the last good site.
-    hashes: HashMap<String, u64>,
-    /// Outputs of each programme, as of the last good site.
-    programmes: HashMap<String, Vec<Output>>,
+    /// What each page of the last good site was rendered from; None forces a full render.
+    memo: Option<Memo>,
     files: Arc<Files>,
-}
-
-fn hash_text(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
-}
-
-fn body_of(o: &Output) -> Body {
-    match &o.content {
-        Content::Bytes(b) => Body::Mem(Bytes::from(b.clone())),
-        Content::Static(b) => Body::Mem(Bytes::from_static(b)),
-        Content::Copy(p) => Body::File(p.clone()),
-    }
-}
-
-fn same(a: &Body, b: &Body) -> bool {
-    match (a, b) {
-        (Body::Mem(x), Body::Mem(y)) => x == y,
-        (Body::File(x), Body::File(y)) => x == y,
-        _ => false,
-    }
 }
 
 impl Engine {
@@ -82,8 +58,7 @@ impl Engine {
             config: None,
             theme: None,
             cache: ParseCache::default(),
-            hashes: HashMap::new(),
-            programmes: HashMap::new(),
+            memo: None,
             files: Arc::new(Files::new()),
         }
     }
@@ -98,17 +73,11 @@ impl Engine {
     pub fn rebuild(&mut self, full: bool) -> Result<Rebuilt, Diagnostics> {
         let started = Instant::now();
         let mut diags = Diagnostics::default();
-        let mut render_all = full || self.config.is_none() || self.theme.is_none();
         if full || self.config.is_none() {
             let (cfg, d) = config::load(&self.root);
             diags.extend(d);
             match cfg {
-                Some(c) if !diags.has_errors() => {
-                    if self.config.as_ref() != Some(&c) {
-                        self.theme = None;
-                    }
-                    self.config = Some(c);
-                }
+                Some(c) if !diags.has_errors() => self.config = Some(c),
                 _ => {
                     self.config = None;
                     return Err(diags);
@@ -119,6 +88,7 @@ impl Engine {
             return Err(diags);
         };
         if full || self.theme.is_none() {
+            self.memo = None;
             match Theme::load(&self.root, &config.theme) {
                 Ok(t) => self.theme = Some(t),
                 Err(d) => {
@@ -131,33 +101,6 @@ impl Engine {
 
         let (sources, d) = crate::content::discover(&self.root, &self.root.join(&config.src));
         diags.extend(d);
-        // Which programmes' sources changed since the last good site.
-        let hashes: HashMap<String, u64> = sources
-            .markdown
-            .iter()
-            .map(|f| (f.rel.clone(), hash_text(&f.text)))
-            .collect();
-        let mut touched: HashSet<String> = HashSet::new();
-        let changed_rels = hashes
-            .iter()
-            .filter(|(rel, h)| self.hashes.get(*rel) != Some(h))
-            .map(|(rel, _)| rel.as_str())
-            .chain(
-                self.hashes
-                    .keys()
-                    .filter(|rel| !hashes.contains_key(*rel))
-                    .map(String::as_str),
-            );
-        for rel in changed_rels {
-            if let Some((slug, rest)) = rel.split_once('/') {
-                // A programme's title is in every page's navigation.
-                if rest == "index.md" {
-                    render_all = true;
-                }
-                touched.insert(slug.to_string());
-            }
-        }
-
         let (site, d) = load_cached(&self.root, config, sources, self.audience, &mut self.cache);
         diags.extend(d);
         let Some(site) = site.filter(|_| !diags.has_errors()) else {
@@ -166,46 +109,51 @@ impl Engine {
         let Some(theme) = &self.theme else {
             return Err(diags);
         };
-        let cached = &self.programmes;
-        let select = |p: &crate::model::Programme| {
-            render_all || touched.contains(&p.slug) || !cached.contains_key(&p.slug)
-        };
-        let parts = match render::render_parts(&site, theme, self.audience, &select) {
+        // An empty memo renders every page and records what each was made from.
+        let empty = Memo::new();
+        let memo = self.memo.as_ref().unwrap_or(&empty);
+        let parts = match render::render_parts(&site, theme, self.audience, Some(memo)) {
             Ok(p) => p,
             Err(d) => {
                 diags.extend(d);
                 return Err(diags);
             }
         };
-        let rendered = parts.programmes.len();
-        let live: HashSet<&str> = site.programmes.iter().map(|p| p.slug.as_str()).collect();
-        self.programmes
-            .retain(|slug, _| live.contains(slug.as_str()));
-        for (slug, outs) in parts.programmes {
-            self.programmes.insert(slug, outs);
-        }
         let mut files = Files::with_capacity(self.files.len());
-        for o in parts
-            .common
-            .iter()
-            .chain(self.programmes.values().flatten())
-        {
-            files.insert(o.path.clone(), body_of(o));
+        let mut changed = Vec::new();
+        let mut rendered = Vec::new();
+        for o in parts.outputs {
+            let body = body_of(o.content);
+            if !self.files.get(&o.path).is_some_and(|old| same(old, &body)) {
+                changed.push(o.path.clone());
+            }
+            if o.path.ends_with(".html") {
+                rendered.push(o.path.clone());
+            }
+            files.insert(o.path, body);
         }
-        let mut changed: Vec<String> = files
-            .iter()
-            .filter(|(p, b)| !self.files.get(*p).is_some_and(|old| same(old, b)))
-            .map(|(p, _)| p.clone())
-            .chain(
-                self.files
-                    .keys()
-                    .filter(|p| !files.contains_key(*p))
-                    .cloned(),
-            )
-            .collect();
+        for p in &parts.unchanged {
+            match self.files.get(p) {
+                Some(b) => {
+                    files.insert(p.clone(), b.clone());
+                }
+                None => {
+                    // The memo and the site disagree (should not happen): start afresh.
+                    self.memo = None;
+                    return self.rebuild(false);
+                }
+            }
+        }
+        changed.extend(
+            self.files
+                .keys()
+                .filter(|p| !files.contains_key(*p))
+                .cloned(),
+        );
         changed.sort();
+        rendered.sort();
         self.files = Arc::new(files);
-        self.hashes = hashes;
+        self.memo = Some(parts.memo);
         Ok(Rebuilt {
             files: self.files.clone(),
             changed,
@@ -213,5 +161,21 @@ impl Engine {
             elapsed: started.elapsed(),
             rendered,
         })
+    }
+}
+
+fn body_of(c: Content) -> Body {
+    match c {
+        Content::Bytes(b) => Body::Mem(Bytes::from(b)),
+        Content::Static(b) => Body::Mem(Bytes::from_static(b)),
+        Content::Copy(p) => Body::File(p),
+    }
+}
+
+fn same(a: &Body, b: &Body) -> bool {
+    match (a, b) {
+        (Body::Mem(x), Body::Mem(y)) => x == y,
+        (Body::File(x), Body::File(y)) => x == y,
+        _ => false,
     }
 }
