@@ -302,3 +302,21 @@ fn warnings_fail_only_when_denied() {
     assert_eq!(run(false), Some(0));
     assert_eq!(run(true), Some(1));
 }
+
+/// One mistake, one message: a session left out of the timetable by its own error does not
+/// make the sessions that use what it produces report that nothing does.
+#[test]
+fn no_cascade_from_a_dropped_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    coursebook::init::init(root).unwrap();
+    let p = root.join("content/course/day-1/02-first-exercise.md");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, text.replace("block: morning", "block: mornin")).unwrap();
+    let diags = coursebook::check(root, coursebook::Audience::Trainer);
+    let shown: Vec<String> = diags.items.iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(shown[0].starts_with(
+        "content/course/day-1/02-first-exercise.md:4:8: error: unknown block `mornin`"
+    ));
+}

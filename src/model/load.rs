@@ -1095,6 +1095,10 @@ fn assemble(
                 .iter()
                 .map(|&j| &sessions[j].0)
                 .find(|o| o.produces.contains(u));
+            // A producer left out of the timetable has an error of its own already.
+            if later.is_none() && sessions.iter().any(|(o, _)| o.produces.contains(u)) {
+                continue;
+            }
             let d = match later {
                 Some(o) => Diagnostic::warning(
                     &s.src,

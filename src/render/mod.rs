@@ -77,43 +77,58 @@ struct Common<'a> {
     shared_key: u64,
 }
 
-/// A page's template and context, hashed.
-fn page_key(job: &Job, nav_key: u64, shared_key: u64) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (job.template, &job.path, &job.title, nav_key, shared_key).hash(&mut h);
-    serde_json::to_vec(&job.ctx.clone().into_json())
-        .unwrap_or_default()
-        .hash(&mut h);
-    h.finish()
-}
-
-fn value_key(v: &tera::Value) -> u64 {
+fn hash_of(v: &impl Serialize) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     serde_json::to_vec(v).unwrap_or_default().hash(&mut h);
     h.finish()
 }
 
 impl Common<'_> {
+    /// A page's key: its template, path, title, what every page shares, and `data` (a hash
+    /// of its own context).
+    fn key(&self, job: (&str, &str, &str), nav_key: u64, data: u64) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (job, nav_key, self.shared_key, data).hash(&mut h);
+        h.finish()
+    }
+
+    /// Records the page's key; true when the memo shows the page unchanged.
+    fn unchanged(&self, path: &str, key: u64) -> bool {
+        let Some(memo) = self.memo else {
+            return false;
+        };
+        let same = memo.get(path) == Some(&key);
+        if let Ok(mut k) = self.keys.lock() {
+            k.0.insert(path.to_string(), key);
+            if same {
+                k.1.push(path.to_string());
+            }
+        }
+        same
+    }
+
     /// Renders a page; `Ok(None)` when the memo shows it unchanged.
     fn render(
         &self,
         job: Job,
         nav: Option<(&tera::Value, u64)>,
     ) -> Result<Option<Output>, Diagnostic> {
-        if let Some(memo) = self.memo {
-            let key = page_key(&job, nav.map_or(0, |n| n.1), self.shared_key);
-            let same = memo.get(&job.path) == Some(&key);
-            if let Ok(mut k) = self.keys.lock() {
-                k.0.insert(job.path.clone(), key);
-                if same {
-                    k.1.push(job.path.clone());
-                }
-            }
-            if same {
+        if self.memo.is_some() {
+            let data = hash_of(&job.ctx.clone().into_json());
+            let key = self.key(
+                (job.template, &job.path, &job.title),
+                nav.map_or(0, |n| n.1),
+                data,
+            );
+            if self.unchanged(&job.path, key) {
                 return Ok(None);
             }
         }
-        let nav = nav.map(|n| n.0);
+        self.draw(job, nav.map(|n| n.0)).map(Some)
+    }
+
+    /// Renders a page whatever the memo says.
+    fn draw(&self, job: Job, nav: Option<&tera::Value>) -> Result<Output, Diagnostic> {
         let mut ctx = job.ctx;
         ctx.insert("site", &self.site);
         ctx.insert("programmes_nav", &self.programmes);
@@ -124,7 +139,7 @@ impl Common<'_> {
             ctx.insert("nav", n);
         }
         let html = self.theme.render(job.template, &ctx)?;
-        Ok(Some(Output::bytes(job.path, html.into_bytes())))
+        Ok(Output::bytes(job.path, html.into_bytes()))
     }
 }
 
@@ -187,7 +202,7 @@ pub fn render_parts(
         shared_key: 0,
     };
     if memo.is_some() {
-        common.shared_key = value_key(&common.site) ^ value_key(&common.programmes).rotate_left(1);
+        common.shared_key = hash_of(&(&common.site, &common.programmes));
     }
 
     let mut outputs: Vec<Output> = Vec::new();
@@ -319,12 +334,13 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
     let nav = tera::to_value(&views.nav).unwrap_or_default();
+    let pv = tera::to_value(programme_view(p)).unwrap_or_default();
+    // What every page of the programme shares, hashed once rather than per page.
     let nav_key = if common.memo.is_some() {
-        value_key(&nav)
+        hash_of(&(&nav, &pv))
     } else {
         0
     };
-    let pv = tera::to_value(programme_view(p)).unwrap_or_default();
     let days = tera::to_value(&views.days).unwrap_or_default();
     let mut jobs: Vec<Job> = Vec::new();
     let base = |extra: &[(&str, &tera::Value)]| {
@@ -401,19 +417,29 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     for (k, &i) in views.order.iter().enumerate() {
         pos[i] = Some(k);
     }
-    let session_jobs = (0..p.sessions.len()).into_par_iter().map(|i| {
-        let sv = view::session_view(p, &views, &threads, i, pos[i]);
-        let mut c = base(&[]);
-        c.insert("session", &sv);
-        Job {
-            template: "session.html",
-            path: p.sessions[i].out.clone(),
-            title: p.sessions[i].title.clone(),
-            ctx: c,
-        }
-    });
-    let mut results: Vec<Result<Option<Output>, Diagnostic>> = session_jobs
-        .map(|j| common.render(j, Some((&nav, nav_key))))
+    // The bulk of a big programme: checked against the memo from the view alone, so an
+    // unchanged session costs no template context.
+    let mut results: Vec<Result<Option<Output>, Diagnostic>> = (0..p.sessions.len())
+        .into_par_iter()
+        .map(|i| {
+            let s = &p.sessions[i];
+            let sv = view::session_view(p, &views, &threads, i, pos[i]);
+            if common.memo.is_some() {
+                let key = common.key(("session.html", &s.out, &s.title), nav_key, hash_of(&sv));
+                if common.unchanged(&s.out, key) {
+                    return Ok(None);
+                }
+            }
+            let mut c = base(&[]);
+            c.insert("session", &sv);
+            let job = Job {
+                template: "session.html",
+                path: s.out.clone(),
+                title: s.title.clone(),
+                ctx: c,
+            };
+            common.draw(job, Some(&nav)).map(Some)
+        })
         .collect();
     results.extend(
         jobs.into_par_iter()

@@ -99,8 +99,10 @@ impl Engine {
             }
         }
 
+        let t0 = Instant::now();
         let (sources, d) = crate::content::discover(&self.root, &self.root.join(&config.src));
         diags.extend(d);
+        let t_discover = t0.elapsed();
         let (site, d) = load_cached(&self.root, config, sources, self.audience, &mut self.cache);
         diags.extend(d);
         let Some(site) = site.filter(|_| !diags.has_errors()) else {
@@ -109,6 +111,7 @@ impl Engine {
         let Some(theme) = &self.theme else {
             return Err(diags);
         };
+        let t_load = t0.elapsed();
         // An empty memo renders every page and records what each was made from.
         let empty = Memo::new();
         let memo = self.memo.as_ref().unwrap_or(&empty);
@@ -119,6 +122,7 @@ impl Engine {
                 return Err(diags);
             }
         };
+        let t_render = t0.elapsed();
         let mut files = Files::with_capacity(self.files.len());
         let mut changed = Vec::new();
         let mut rendered = Vec::new();
@@ -152,6 +156,15 @@ impl Engine {
         );
         changed.sort();
         rendered.sort();
+        if std::env::var_os("COURSEBOOK_TIMINGS").is_some() {
+            eprintln!(
+                "timings: discover {:?}, load {:?}, render {:?}, assemble {:?}",
+                t_discover,
+                t_load - t_discover,
+                t_render - t_load,
+                t0.elapsed() - t_render
+            );
+        }
         self.files = Arc::new(files);
         self.memo = Some(parts.memo);
         Ok(Rebuilt {

@@ -267,6 +267,11 @@ fn spawn_rebuilder(
                             "{what}: {fixed}rebuilt in {} ms, {pages} page(s) changed",
                             r.elapsed.as_millis()
                         ));
+                        if let Some(c) = engine.config()
+                            && watched.root.join(&c.src) != watched.src
+                        {
+                            log("note: `src` in book.toml changed: restart `coursebook serve` to watch the new content folder");
+                        }
                         let generation = before.generation + u64::from(!r.changed.is_empty());
                         tx.send_replace(Arc::new(Status {
                             generation,
@@ -319,4 +324,26 @@ pub fn run(opts: Options) -> Result<(), Diagnostics> {
     }
     server.wait();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback;
+
+    #[test]
+    fn loopback_hosts() {
+        for h in [
+            "127.0.0.1",
+            "127.1.2.3",
+            "::1",
+            "[::1]",
+            "localhost",
+            "LOCALHOST",
+        ] {
+            assert!(is_loopback(h), "{h}");
+        }
+        for h in ["0.0.0.0", "192.168.1.10", "::", "example.org"] {
+            assert!(!is_loopback(h), "{h}");
+        }
+    }
 }
