@@ -92,6 +92,12 @@ impl Common<'_> {
         h.finish()
     }
 
+    /// A hash of `v` when there is a memo to check it against (0 otherwise: a build
+    /// renders everything and need not pay for hashing).
+    fn hash(&self, v: &impl Serialize) -> u64 {
+        if self.memo.is_some() { hash_of(v) } else { 0 }
+    }
+
     /// Records the page's key; true when the memo shows the page unchanged.
     fn unchanged(&self, path: &str, key: u64) -> bool {
         let Some(memo) = self.memo else {
@@ -329,89 +335,124 @@ fn programme_view(p: &Programme) -> ProgrammeView<'_> {
     }
 }
 
+/// A programme page whose context is made only if it has to be rendered: with the dev
+/// server's memo, `data` (a hash of its view) decides that first.
+struct LazyJob<'a> {
+    template: &'static str,
+    path: String,
+    title: String,
+    data: u64,
+    fill: Box<dyn FnOnce(&mut Context) + Send + 'a>,
+}
+
 fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
     let _ = site;
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
-    let nav = tera::to_value(&views.nav).unwrap_or_default();
-    let pv = tera::to_value(programme_view(p)).unwrap_or_default();
+    // Made once, and only if some page of the programme is rendered.
+    let nav = std::sync::OnceLock::new();
+    let nav = || nav.get_or_init(|| tera::to_value(&views.nav).unwrap_or_default());
+    let pv = std::sync::OnceLock::new();
+    let pv = || pv.get_or_init(|| tera::to_value(programme_view(p)).unwrap_or_default());
     // What every page of the programme shares, hashed once rather than per page.
-    let nav_key = if common.memo.is_some() {
-        hash_of(&(&nav, &pv))
-    } else {
-        0
-    };
-    let days = tera::to_value(&views.days).unwrap_or_default();
-    let mut jobs: Vec<Job> = Vec::new();
-    let base = |extra: &[(&str, &tera::Value)]| {
-        let mut c = Context::new();
-        c.insert("programme", &pv);
-        for (k, v) in extra {
-            c.insert(*k, *v);
-        }
-        c
+    let nav_key = common.hash(&(&views.nav, programme_view(p)));
+    let days_key = common.hash(&views.days);
+    let views_ref = &views;
+    let mut jobs: Vec<LazyJob> = Vec::new();
+    let mut add = |template, path: String, title: String, data, fill| {
+        jobs.push(LazyJob {
+            template,
+            path,
+            title,
+            data,
+            fill,
+        })
     };
 
-    jobs.push(Job {
-        template: "programme.html",
-        path: format!("{}/index.html", p.slug),
-        title: p.title.clone(),
-        ctx: base(&[("days", &days)]),
-    });
-    let mut c = base(&[("days", &days)]);
-    c.insert("csv", &format!("{}/timetable.csv", p.slug));
-    jobs.push(Job {
-        template: "timetable.html",
-        path: format!("{}/timetable.html", p.slug),
-        title: format!("Timetable: {}", p.title),
-        ctx: c,
-    });
-    let mut c = base(&[]);
-    c.insert("days", &view::prompt_days(p, &views));
-    jobs.push(Job {
-        template: "prompts.html",
-        path: format!("{}/prompts.html", p.slug),
-        title: format!("Discussion prompts: {}", p.title),
-        ctx: c,
-    });
-    let mut c = base(&[]);
-    c.insert("days", &view::material_days(p, &views));
-    jobs.push(Job {
-        template: "materials.html",
-        path: format!("{}/materials.html", p.slug),
-        title: format!("Materials: {}", p.title),
-        ctx: c,
-    });
+    add(
+        "programme.html",
+        format!("{}/index.html", p.slug),
+        p.title.clone(),
+        days_key,
+        Box::new(move |c: &mut Context| c.insert("days", &views_ref.days)),
+    );
+    let csv_path = format!("{}/timetable.csv", p.slug);
+    add(
+        "timetable.html",
+        format!("{}/timetable.html", p.slug),
+        format!("Timetable: {}", p.title),
+        days_key,
+        Box::new(move |c: &mut Context| {
+            c.insert("days", &views_ref.days);
+            c.insert("csv", &csv_path);
+        }),
+    );
+    let prompts = view::prompt_days(p, &views);
+    add(
+        "prompts.html",
+        format!("{}/prompts.html", p.slug),
+        format!("Discussion prompts: {}", p.title),
+        common.hash(&prompts),
+        Box::new(move |c: &mut Context| c.insert("days", &prompts)),
+    );
+    let materials = view::material_days(p, &views);
+    add(
+        "materials.html",
+        format!("{}/materials.html", p.slug),
+        format!("Materials: {}", p.title),
+        common.hash(&materials),
+        Box::new(move |c: &mut Context| c.insert("days", &materials)),
+    );
     if views.nav.themes.is_some() {
-        let mut c = base(&[]);
-        c.insert("themes", &view::theme_views(p, &views));
-        jobs.push(Job {
-            template: "themes.html",
-            path: format!("{}/themes.html", p.slug),
-            title: format!("Themes: {}", p.title),
-            ctx: c,
-        });
+        let themes = view::theme_views(p, &views);
+        add(
+            "themes.html",
+            format!("{}/themes.html", p.slug),
+            format!("Themes: {}", p.title),
+            common.hash(&themes),
+            Box::new(move |c: &mut Context| c.insert("themes", &themes)),
+        );
     }
     for pg in &p.pages {
-        let mut c = base(&[]);
-        c.insert("page", &page_view(pg));
-        jobs.push(Job {
-            template: "page.html",
-            path: pg.out.clone(),
-            title: pg.title.clone(),
-            ctx: c,
-        });
+        let v = page_view(pg);
+        add(
+            "page.html",
+            pg.out.clone(),
+            pg.title.clone(),
+            common.hash(&v),
+            Box::new(move |c: &mut Context| c.insert("page", &v)),
+        );
     }
+    let org = common_org(common);
     for l in &p.letters {
-        let mut c = base(&[]);
-        c.insert("letter", &letter_view(l, p, &common_org(common)));
-        jobs.push(Job {
-            template: "letter.html",
-            path: l.out.clone(),
-            title: l.title.clone(),
-            ctx: c,
-        });
+        let v = letter_view(l, p, &org);
+        add(
+            "letter.html",
+            l.out.clone(),
+            l.title.clone(),
+            common.hash(&v),
+            Box::new(move |c: &mut Context| c.insert("letter", &v)),
+        );
     }
+    let draw = |template: &'static str,
+                path: String,
+                title: String,
+                fill: &mut dyn FnMut(&mut Context)| {
+        let mut ctx = Context::new();
+        ctx.insert("programme", pv());
+        fill(&mut ctx);
+        common
+            .draw(
+                Job {
+                    template,
+                    path,
+                    title,
+                    ctx,
+                },
+                Some(nav()),
+            )
+            .map(Some)
+    };
     // Session pages: position in timetable order gives prev/next without a search per page.
     let mut pos = vec![None; p.sessions.len()];
     for (k, &i) in views.order.iter().enumerate() {
@@ -424,26 +465,33 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         .map(|i| {
             let s = &p.sessions[i];
             let sv = view::session_view(p, &views, &threads, i, pos[i]);
-            if common.memo.is_some() {
-                let key = common.key(("session.html", &s.out, &s.title), nav_key, hash_of(&sv));
-                if common.unchanged(&s.out, key) {
-                    return Ok(None);
-                }
+            let key = common.key(
+                ("session.html", &s.out, &s.title),
+                nav_key,
+                common.hash(&sv),
+            );
+            if common.unchanged(&s.out, key) {
+                return Ok(None);
             }
-            let mut c = base(&[]);
-            c.insert("session", &sv);
-            let job = Job {
-                template: "session.html",
-                path: s.out.clone(),
-                title: s.title.clone(),
-                ctx: c,
-            };
-            common.draw(job, Some(&nav)).map(Some)
+            draw("session.html", s.out.clone(), s.title.clone(), &mut |c| {
+                c.insert("session", &sv)
+            })
         })
         .collect();
     results.extend(
         jobs.into_par_iter()
-            .map(|j| common.render(j, Some((&nav, nav_key))))
+            .map(|j| {
+                let key = common.key((j.template, &j.path, &j.title), nav_key, j.data);
+                if common.unchanged(&j.path, key) {
+                    return Ok(None);
+                }
+                let mut fill = Some(j.fill);
+                draw(j.template, j.path, j.title, &mut |c| {
+                    if let Some(f) = fill.take() {
+                        f(c)
+                    }
+                })
+            })
             .collect::<Vec<_>>(),
     );
     let mut outs = Vec::new();
