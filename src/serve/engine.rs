@@ -45,6 +45,7 @@ pub struct Engine {
     config: Option<Config>,
     theme: Option<Theme>,
     cache: ParseCache,
+    read_cache: crate::content::ReadCache,
     /// What each page of the last good site was rendered from; None forces a full render.
     memo: Option<Memo>,
     files: Arc<Files>,
@@ -58,8 +59,16 @@ impl Engine {
             config: None,
             theme: None,
             cache: ParseCache::default(),
+            read_cache: Default::default(),
             memo: None,
             files: Arc::new(Files::new()),
+        }
+    }
+
+    /// Files the watcher saw change: read them again even if their time stamp is the same.
+    pub fn forget(&mut self, paths: &[PathBuf]) {
+        for p in paths {
+            self.read_cache.forget(p);
         }
     }
 
@@ -99,10 +108,12 @@ impl Engine {
             }
         }
 
-        let t0 = Instant::now();
-        let (sources, d) = crate::content::discover(&self.root, &self.root.join(&config.src));
+        let (sources, d) = crate::content::discover_cached(
+            &self.root,
+            &self.root.join(&config.src),
+            &mut self.read_cache,
+        );
         diags.extend(d);
-        let t_discover = t0.elapsed();
         let (site, d) = load_cached(&self.root, config, sources, self.audience, &mut self.cache);
         diags.extend(d);
         let Some(site) = site.filter(|_| !diags.has_errors()) else {
@@ -111,7 +122,6 @@ impl Engine {
         let Some(theme) = &self.theme else {
             return Err(diags);
         };
-        let t_load = t0.elapsed();
         // An empty memo renders every page and records what each was made from.
         let empty = Memo::new();
         let memo = self.memo.as_ref().unwrap_or(&empty);
@@ -122,7 +132,6 @@ impl Engine {
                 return Err(diags);
             }
         };
-        let t_render = t0.elapsed();
         let mut files = Files::with_capacity(self.files.len());
         let mut changed = Vec::new();
         let mut rendered = Vec::new();
@@ -156,15 +165,6 @@ impl Engine {
         );
         changed.sort();
         rendered.sort();
-        if std::env::var_os("COURSEBOOK_TIMINGS").is_some() {
-            eprintln!(
-                "timings: discover {:?}, load {:?}, render {:?}, assemble {:?}",
-                t_discover,
-                t_load - t_discover,
-                t_render - t_load,
-                t0.elapsed() - t_render
-            );
-        }
         self.files = Arc::new(files);
         self.memo = Some(parts.memo);
         Ok(Rebuilt {

@@ -240,9 +240,10 @@ fn spawn_rebuilder(
                 while let Ok(more) = events.try_recv() {
                     let c = watched.change_of(&more);
                     change.full |= c.full;
-                    for p in c.paths {
+                    for (p, abs) in c.paths.into_iter().zip(c.abs) {
                         if !change.paths.contains(&p) {
                             change.paths.push(p);
+                            change.abs.push(abs);
                         }
                     }
                 }
@@ -251,6 +252,7 @@ fn spawn_rebuilder(
                 }
                 let what = change.paths.join(", ");
                 let before = tx.borrow().clone();
+                engine.forget(&change.abs);
                 match engine.rebuild(change.full) {
                     Ok(r) => {
                         if r.warnings != last_warnings {

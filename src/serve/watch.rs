@@ -20,6 +20,8 @@ pub struct Change {
     pub full: bool,
     /// Files that changed, relative to the site root, for the terminal.
     pub paths: Vec<String>,
+    /// The same, as the watcher gave them.
+    pub abs: Vec<PathBuf>,
 }
 
 pub struct Watched {
@@ -77,6 +79,7 @@ impl Watched {
                     change.full |= full;
                     if !change.paths.contains(&rel) {
                         change.paths.push(rel);
+                        change.abs.push(p.clone());
                     }
                 }
             }
