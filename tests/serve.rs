@@ -351,7 +351,7 @@ fn rebuilds_only_what_an_edit_touches() {
     );
     let page = match &r.files["other/day-1/03-questions.html"] {
         serve::Body::Mem(b) => String::from_utf8(b.to_vec()).unwrap(),
-        serve::Body::File(_) => panic!("pages are held in memory"),
+        serve::Body::File(..) => panic!("pages are held in memory"),
     };
     assert!(page.contains("by topic"));
     // Every page is still there, the same as a full build would make.
@@ -386,6 +386,21 @@ fn rebuilds_only_what_an_edit_touches() {
         "{:?}",
         r.changed
     );
+
+    // An asset is served from disk; replacing it counts as a change (open pages reload).
+    let logo = root.join("content/assets/logo.svg");
+    std::fs::create_dir_all(logo.parent().unwrap()).unwrap();
+    std::fs::write(&logo, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    let r = engine.rebuild(false).unwrap();
+    assert_eq!(r.changed, vec!["assets/logo.svg".to_string()]);
+    std::fs::write(
+        &logo,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\"/>",
+    )
+    .unwrap();
+    let r = engine.rebuild(false).unwrap();
+    assert_eq!(r.changed, vec!["assets/logo.svg".to_string()]);
+    assert!(r.rendered.is_empty(), "{:?}", r.rendered);
 
     // Nothing changed: nothing rendered, nothing reported.
     let r = engine.rebuild(false).unwrap();

@@ -20,8 +20,9 @@ use crate::render::{self, Content, Memo, Theme};
 #[derive(Debug, Clone)]
 pub enum Body {
     Mem(Bytes),
-    /// Assets and theme files are read from disk when asked for.
-    File(PathBuf),
+    /// Assets and theme files are read from disk when asked for. The size and modification
+    /// time tell a rebuild that the file changed (so open pages reload).
+    File(PathBuf, Option<(u64, std::time::SystemTime)>),
 }
 
 /// The site as the server holds it: output path -> body.
@@ -181,14 +182,19 @@ fn body_of(c: Content) -> Body {
     match c {
         Content::Bytes(b) => Body::Mem(Bytes::from(b)),
         Content::Static(b) => Body::Mem(Bytes::from_static(b)),
-        Content::Copy(p) => Body::File(p),
+        Content::Copy(p) => {
+            let stamp = std::fs::metadata(&p)
+                .and_then(|m| Ok((m.len(), m.modified()?)))
+                .ok();
+            Body::File(p, stamp)
+        }
     }
 }
 
 fn same(a: &Body, b: &Body) -> bool {
     match (a, b) {
         (Body::Mem(x), Body::Mem(y)) => x == y,
-        (Body::File(x), Body::File(y)) => x == y,
+        (Body::File(x, a), Body::File(y, b)) => x == y && a == b,
         _ => false,
     }
 }

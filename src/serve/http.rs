@@ -206,7 +206,7 @@ async fn site_file(State(state): State<Shared>, method: Method, uri: Uri) -> Res
     let mime = mime(&path);
     let bytes = match body {
         Body::Mem(b) => b,
-        Body::File(f) => match tokio::task::spawn_blocking(move || std::fs::read(f)).await {
+        Body::File(f, _) => match tokio::task::spawn_blocking(move || std::fs::read(f)).await {
             Ok(Ok(b)) => Bytes::from(b),
             _ => return plain(StatusCode::NOT_FOUND, "not found\n"),
         },
