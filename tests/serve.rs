@@ -423,3 +423,28 @@ fn rebuilds_only_what_an_edit_touches() {
         r.changed
     );
 }
+
+/// book.toml is watched too (saved the way editors do), and a change to it reaches every page.
+#[test]
+fn book_toml_edit_reaches_every_page() {
+    let dir = new_site();
+    let root = dir.path();
+    let server = serve::start(&options(root), false).unwrap();
+    let addr = server.addr;
+    let mut events = Events::open(addr);
+    events.wait_for("event: ok\ndata: 1\n");
+    let book = root.join("book.toml");
+    let text = std::fs::read_to_string(&book).unwrap();
+    let tmp = root.join(".book.toml.swp");
+    std::fs::write(
+        &tmp,
+        text.replace("Your organisation", "Northshire Training"),
+    )
+    .unwrap();
+    std::fs::rename(&tmp, &book).unwrap();
+    events.wait_for("event: ok\ndata: 2\n");
+    for page in ["/index.html", PAGE, "/course/timetable.html"] {
+        let r = get(addr, page);
+        assert!(r.body.contains("Northshire Training"), "{page}");
+    }
+}

@@ -87,7 +87,14 @@ impl Engine {
             let (cfg, d) = config::load(&self.root);
             diags.extend(d);
             match cfg {
-                Some(c) if !diags.has_errors() => self.config = Some(c),
+                Some(c) if !diags.has_errors() => {
+                    // Cached files carry paths for messages that depend on `src`.
+                    if self.config.as_ref() != Some(&c) {
+                        self.cache = ParseCache::default();
+                        self.read_cache = Default::default();
+                    }
+                    self.config = Some(c);
+                }
                 _ => {
                     self.config = None;
                     return Err(diags);
