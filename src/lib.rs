@@ -7,11 +7,13 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod init;
 pub mod letters;
 pub mod merge;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod util;
 
 use std::path::{Path, PathBuf};
@@ -68,6 +70,18 @@ pub fn load(root: &Path, audience: Audience) -> (Option<model::Site>, Diagnostic
     } else {
         (site, diags)
     }
+}
+
+/// Everything `build` validates (config, content, links, timetable, theme templates),
+/// writing nothing.
+pub fn check(root: &Path, audience: Audience) -> Diagnostics {
+    let (site, mut diags) = load(root, audience);
+    if let Some(site) = site
+        && let Err(d) = render::Theme::load(root, &site.config.theme)
+    {
+        diags.extend(d);
+    }
+    diags
 }
 
 /// Build the site: load, render, and publish to the build directory only if all succeeded.

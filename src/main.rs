@@ -49,6 +49,69 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Docx)]
         format: Format,
     },
+    /// Check the site as `build` would, writing nothing; report every problem at its line.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings as errors (exit 1 when there are any).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// `human`: path:line:col: error: message; `json`: one object for editors and CI.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = Audience::Trainer)]
+        audience: Audience,
+    },
+    /// Serve the site with live reload while you edit; nothing is written to disk.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// Address to listen on; anything but loopback exposes your notes to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        #[arg(long, value_enum, default_value_t = Audience::Trainer)]
+        audience: Audience,
+    },
+    /// Start a new site (book.toml, a programme, three sessions, a letter) in DIR.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Add a file to the site.
+    #[command(subcommand)]
+    New(New),
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A session file with complete front matter, numbered to come last in its day.
+    Session {
+        /// The session's title.
+        title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Programme folder under content/ (may be left out when there is only one).
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        day: u32,
+        /// Block id (default: the programme's first block).
+        #[arg(long)]
+        block: Option<String>,
+        #[arg(long, default_value = "30m")]
+        duration: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Human,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -106,6 +169,118 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check {
+            root,
+            deny_warnings,
+            format,
+            audience,
+        } => check(&root, deny_warnings, format, audience),
+        Command::Serve {
+            root,
+            port,
+            host,
+            open,
+            audience,
+        } => {
+            let opts = coursebook::serve::Options {
+                root,
+                host,
+                port,
+                open,
+                audience,
+            };
+            match coursebook::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => {
+                    coursebook::print_diagnostics(&d);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Init { dir } => match coursebook::init::init(&dir) {
+            Ok(files) => {
+                for f in &files {
+                    eprintln!("created {}", f.display());
+                }
+                let cd = if dir == std::path::Path::new(".") {
+                    String::new()
+                } else {
+                    format!("cd {} && ", dir.display())
+                };
+                eprintln!("\nnext: {cd}coursebook serve --open");
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(d),
+        },
+        Command::New(New::Session {
+            title,
+            root,
+            programme,
+            day,
+            block,
+            duration,
+        }) => {
+            let opts = coursebook::init::NewSession {
+                root,
+                title,
+                programme,
+                day,
+                block,
+                duration,
+            };
+            match coursebook::init::new_session(&opts) {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(d) => fail(d),
+            }
+        }
+    }
+}
+
+fn fail(d: coursebook::diagnostics::Diagnostic) -> ExitCode {
+    let mut ds = coursebook::diagnostics::Diagnostics::default();
+    ds.push(d);
+    coursebook::print_diagnostics(&ds);
+    ExitCode::from(1)
+}
+
+fn check(
+    root: &std::path::Path,
+    deny_warnings: bool,
+    format: ReportFormat,
+    audience: Audience,
+) -> ExitCode {
+    let started = std::time::Instant::now();
+    let diags = coursebook::check(root, audience);
+    let (errors, warnings) = (diags.errors(), diags.warnings());
+    match format {
+        ReportFormat::Human => {
+            coursebook::print_diagnostics(&diags);
+            let verdict = if errors > 0 || (deny_warnings && warnings > 0) {
+                "check failed"
+            } else {
+                "check passed"
+            };
+            eprintln!(
+                "{verdict}: {errors} error(s), {warnings} warning(s) in {} ms",
+                started.elapsed().as_millis()
+            );
+        }
+        ReportFormat::Json => {
+            let report = serde_json::json!({
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": diags.sorted(),
+            });
+            println!("{report}");
+        }
+    }
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -42,9 +42,36 @@ fn rel_string(p: &Path) -> String {
         .join("/")
 }
 
+/// A file's size and modification time, where the file system gives them.
+type Stamp = Option<(u64, std::time::SystemTime)>;
+
+/// Markdown files read before, by path, with the size and modification time they had
+/// then: the dev server passes it to [`discover_cached`] so unchanged files are not read.
+#[derive(Default)]
+pub struct ReadCache {
+    files: std::collections::HashMap<PathBuf, (u64, std::time::SystemTime, SourceFile)>,
+}
+
+impl ReadCache {
+    /// Read `path` again next time whatever its time stamp says (for file systems whose
+    /// clocks are too coarse to see two saves in one second).
+    pub fn forget(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+}
+
 /// Walks `src_dir` (following links, skipping hidden files), reads every Markdown file and
 /// lists everything else as an asset.
 pub fn discover(root: &Path, src_dir: &Path) -> (Sources, Vec<Diagnostic>) {
+    discover_cached(root, src_dir, &mut ReadCache::default())
+}
+
+/// [`discover`], reusing the text of files whose size and modification time are unchanged.
+pub fn discover_cached(
+    root: &Path,
+    src_dir: &Path,
+    cache: &mut ReadCache,
+) -> (Sources, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let src_display = rel_string(src_dir.strip_prefix(root).unwrap_or(src_dir));
     let display = |rel: &str| {
@@ -101,17 +128,36 @@ pub fn discover(root: &Path, src_dir: &Path) -> (Sources, Vec<Diagnostic>) {
             assets.push((rel, entry.path().to_path_buf()));
         }
     }
-    let read: Vec<Result<SourceFile, Diagnostic>> = md_paths
+    let old = &cache.files;
+    let read: Vec<(Result<SourceFile, Diagnostic>, Stamp)> = md_paths
         .par_iter()
-        .map(|(rel, path)| read_text(path, rel, &display(rel)))
+        .map(|(rel, path)| {
+            let stamp = std::fs::metadata(path)
+                .and_then(|m| Ok((m.len(), m.modified()?)))
+                .ok();
+            if let (Some(st), Some((len, time, f))) = (stamp, old.get(path))
+                && st == (*len, *time)
+                && f.rel == *rel
+            {
+                return (Ok(f.clone()), stamp);
+            }
+            (read_text(path, rel, &display(rel)), stamp)
+        })
         .collect();
+    let mut fresh = std::collections::HashMap::with_capacity(read.len());
     let mut markdown = Vec::with_capacity(read.len());
-    for r in read {
+    for ((r, stamp), (_, path)) in read.into_iter().zip(md_paths) {
         match r {
-            Ok(f) => markdown.push(f),
+            Ok(f) => {
+                if let Some((len, time)) = stamp {
+                    fresh.insert(path, (len, time, f.clone()));
+                }
+                markdown.push(f);
+            }
             Err(d) => diags.push(d),
         }
     }
+    cache.files = fresh;
     (Sources { markdown, assets }, diags)
 }
 

@@ -180,6 +180,7 @@ pub fn parse(path: &str, text: &str, first_line: usize) -> Result<Node, Diagnost
                 Some(i) => &msg[..i],
                 None => msg,
             };
+            let msg = file_lines(msg, first_line.saturating_sub(1));
             let d = Diagnostic::error(path, format!("invalid YAML front matter: {msg}")).hint(
                 "front matter is YAML between two `---` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`",
             );
@@ -222,6 +223,25 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The parser counts lines from the start of the front matter; messages count from the
+/// start of the file, as the diagnostic's own position does.
+fn file_lines(msg: &str, by: usize) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find("line ") {
+        out.push_str(&rest[..i + 5]);
+        rest = &rest[i + 5..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        match rest[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + by).to_string()),
+            Err(_) => out.push_str(&rest[..digits]),
+        }
+        rest = &rest[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn shift(node: &mut Node, by: usize) {

@@ -80,8 +80,11 @@ struct SessionRefs {
     same_as: Option<(String, Pos)>,
     letters: Vec<(String, Pos)>,
     uses: Vec<(String, Pos)>,
+    /// The session's own front matter has an error: it is checked, not timetabled.
+    broken: bool,
 }
 
+#[derive(Clone)]
 struct ProgrammeHead {
     p: Programme,
     days_given: bool,
@@ -89,6 +92,7 @@ struct ProgrammeHead {
     blocks_pos: Pos,
 }
 
+#[derive(Clone)]
 enum Parsed {
     Home(Page),
     Programme(Box<ProgrammeHead>),
@@ -115,6 +119,7 @@ impl Parsed {
     }
 }
 
+#[derive(Clone, PartialEq)]
 enum Kind {
     Home,
     Programme(String),
@@ -127,12 +132,48 @@ fn out_path(rel: &str) -> String {
     format!("{}.html", rel.strip_suffix(".md").unwrap_or(rel))
 }
 
+/// Parsed files kept between loads (by the dev server), so that only files whose text
+/// changed are parsed again. Keyed by path; a hit needs the same text, kind and audience.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<String, CachedFile>,
+}
+
+struct CachedFile {
+    text: String,
+    kind: Kind,
+    audience: Audience,
+    parsed: Parsed,
+    diags: Vec<Diagnostic>,
+}
+
+impl ParseCache {
+    /// How many files the cache holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
 /// Build the model from the sources, collecting every diagnostic.
 pub fn load(
     root: &Path,
     config: Config,
     sources: Sources,
     audience: Audience,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    load_cached(root, config, sources, audience, &mut ParseCache::default())
+}
+
+/// [`load`], reusing what `cache` holds for files whose text has not changed.
+pub fn load_cached(
+    root: &Path,
+    config: Config,
+    sources: Sources,
+    audience: Audience,
+    cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let programme_dirs: HashSet<String> = sources
@@ -165,15 +206,38 @@ pub fn load(
         Kind::SitePage
     };
 
+    let cached = &cache.files;
     let parsed: Vec<(Kind, Parsed, Vec<Diagnostic>)> = sources
         .markdown
         .par_iter()
         .map(|f| {
             let kind = kind_of(&f.rel);
+            if let Some(c) = cached.get(&f.rel)
+                && c.text == f.text
+                && c.kind == kind
+                && c.audience == audience
+            {
+                return (kind, c.parsed.clone(), c.diags.clone());
+            }
             let (p, d) = parse_file(f, &kind, audience);
             (kind, p, d)
         })
         .collect();
+    let mut fresh = HashMap::with_capacity(sources.markdown.len());
+    for (f, (kind, p, d)) in sources.markdown.iter().zip(&parsed) {
+        let entry = match cache.files.remove(&f.rel) {
+            Some(c) if c.text == f.text && c.kind == *kind && c.audience == audience => c,
+            _ => CachedFile {
+                text: f.text.clone(),
+                kind: kind.clone(),
+                audience,
+                parsed: p.clone(),
+                diags: d.clone(),
+            },
+        };
+        fresh.insert(f.rel.clone(), entry);
+    }
+    cache.files = fresh;
 
     let mut home = None;
     let mut site_pages = Vec::new();
@@ -601,6 +665,7 @@ fn parse_session(
     // A session with a bad title or duration is kept (the build fails anyway) so that the
     // cross-checks below still report its other problems in the same run.
     let day = day?;
+    refs.broken = title.is_none() || minutes.is_none();
     let title = title.unwrap_or_else(|| title_from_file(&f.rel));
     let minutes = minutes.unwrap_or(1);
     let file = f
@@ -979,7 +1044,7 @@ fn assemble(
         .map(|(i, (s, _))| (s.file.clone(), i))
         .collect();
     let mut orders: HashMap<(u32, String, i64), String> = HashMap::new();
-    let mut keep = vec![true; sessions.len()];
+    let mut keep: Vec<bool> = sessions.iter().map(|(_, r)| !r.broken).collect();
     for (i, (s, refs)) in sessions.iter_mut().enumerate() {
         if s.day as usize > p.days.len() {
             keep[i] = false;
@@ -1125,18 +1190,37 @@ fn assemble(
     for &i in &order {
         let (s, refs) = &sessions[i];
         for (u, pos) in &refs.uses {
-            if !produced.contains(u.as_str()) {
-                diags.push(
+            if produced.contains(u.as_str()) {
+                continue;
+            }
+            let later = order
+                .iter()
+                .map(|&j| &sessions[j].0)
+                .find(|o| o.produces.contains(u));
+            // A producer left out of the timetable has an error of its own already.
+            if later.is_none() && sessions.iter().any(|(o, _)| o.produces.contains(u)) {
+                continue;
+            }
+            let d = match later {
+                Some(o) => Diagnostic::warning(
+                    &s.src,
+                    format!("uses `{u}`, but it is produced only later, by {}", o.src),
+                )
+                .hint("move this session after that one, or the producing session earlier"),
+                None => {
+                    let all = sessions.iter().flat_map(|(o, _)| o.produces.iter());
+                    let hint = match closest(u, all.map(String::as_str)) {
+                        Some(c) => format!("did you mean `{c}`?"),
+                        None => format!("add `produces: [{u}]` to the session that makes it"),
+                    };
                     Diagnostic::warning(
                         &s.src,
-                        format!("uses `{u}`, but no earlier session produces it"),
+                        format!("uses `{u}`, but no session of this programme produces it"),
                     )
-                    .at(pos.line, pos.col)
-                    .hint(format!(
-                        "add `produces: [{u}]` to the session that makes it"
-                    )),
-                );
-            }
+                    .hint(hint)
+                }
+            };
+            diags.push(d.at(pos.line, pos.col));
         }
         produced.extend(s.produces.iter().map(String::as_str));
     }

@@ -13,7 +13,9 @@ pub mod theme;
 pub mod view;
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -75,6 +77,18 @@ struct Common<'a> {
     site: tera::Value,
     programmes: tera::Value,
     participant: bool,
+    /// Set by the dev server: pages whose key is the same as in here are not rendered.
+    memo: Option<&'a Memo>,
+    /// Every page's key (when there is a memo), and the pages skipped as unchanged.
+    keys: Mutex<(Memo, Vec<String>)>,
+    /// Hash of what every page shares (`site`, `programmes_nav`).
+    shared_key: u64,
+}
+
+fn hash_of(v: &impl Serialize) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_vec(v).unwrap_or_default().hash(&mut h);
+    h.finish()
 }
 
 /// A programme's navigation: its links for templates, and the sidebar pre-rendered once per
@@ -82,6 +96,8 @@ struct Common<'a> {
 struct NavParts {
     value: tera::Value,
     html: HashMap<String, String>,
+    /// Hash of the navigation and programme view (0 without a memo).
+    key: u64,
 }
 
 impl NavParts {
@@ -96,7 +112,53 @@ impl NavParts {
 }
 
 impl Common<'_> {
-    fn render(&self, job: Job, nav: Option<&NavParts>) -> Result<Output, Diagnostic> {
+    /// A page's key: its template, path, title, what every page shares, and `data` (a hash
+    /// of its own context).
+    fn key(&self, job: (&str, &str, &str), nav_key: u64, data: u64) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (job, nav_key, self.shared_key, data).hash(&mut h);
+        h.finish()
+    }
+
+    /// A hash of `v` when there is a memo to check it against (0 otherwise: a build
+    /// renders everything and need not pay for hashing).
+    fn hash(&self, v: &impl Serialize) -> u64 {
+        if self.memo.is_some() { hash_of(v) } else { 0 }
+    }
+
+    /// Records the page's key; true when the memo shows the page unchanged.
+    fn unchanged(&self, path: &str, key: u64) -> bool {
+        let Some(memo) = self.memo else {
+            return false;
+        };
+        let same = memo.get(path) == Some(&key);
+        if let Ok(mut k) = self.keys.lock() {
+            k.0.insert(path.to_string(), key);
+            if same {
+                k.1.push(path.to_string());
+            }
+        }
+        same
+    }
+
+    /// Renders a page; `Ok(None)` when the dev server's memo shows it unchanged.
+    fn render(&self, job: Job, nav: Option<&NavParts>) -> Result<Option<Output>, Diagnostic> {
+        if self.memo.is_some() {
+            let data = hash_of(&job.ctx.clone().into_json());
+            let key = self.key(
+                (job.template, &job.path, &job.title),
+                nav.map_or(0, |n| n.key),
+                data,
+            );
+            if self.unchanged(&job.path, key) {
+                return Ok(None);
+            }
+        }
+        self.draw(job, nav).map(Some)
+    }
+
+    /// Renders a page whatever the memo says.
+    fn draw(&self, job: Job, nav: Option<&NavParts>) -> Result<Output, Diagnostic> {
         let mut ctx = job.ctx;
         let root = root_prefix(&job.path);
         ctx.insert("site", &self.site);
@@ -134,7 +196,8 @@ impl Common<'_> {
             let h = self.theme.render("nav.html", &ctx)?;
             html.insert(root, h);
         }
-        Ok(NavParts { value, html })
+        let key = self.hash(&(&value, &days));
+        Ok(NavParts { value, html, key })
     }
 }
 
@@ -144,8 +207,32 @@ pub fn render_site(
     theme: &Theme,
     audience: Audience,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    render_parts(site, theme, audience, None).map(|p| p.outputs)
+}
+
+/// Path -> a hash of what the page was rendered from (template and context).
+pub type Memo = HashMap<String, u64>;
+
+/// What [`render_parts`] made.
+pub struct Parts {
+    /// Every output except the pages skipped as unchanged.
+    pub outputs: Vec<Output>,
+    /// Pages not rendered because their key matched the memo: reuse the last output.
+    pub unchanged: Vec<String>,
+    /// Every page's key, the memo for next time (empty without a memo).
+    pub memo: Memo,
+}
+
+/// The site's outputs; with a `memo` (the dev server's), pages whose template and context
+/// are the same as last time are skipped, so an edit re-renders only what it touches.
+pub fn render_parts(
+    site: &Site,
+    theme: &Theme,
+    audience: Audience,
+    memo: Option<&Memo>,
+) -> Result<Parts, Vec<Diagnostic>> {
     let cfg = &site.config;
-    let common = Common {
+    let mut common = Common {
         theme,
         site: tera::to_value(SiteView {
             title: &cfg.title,
@@ -169,14 +256,21 @@ pub fn render_site(
         )
         .unwrap_or_default(),
         participant: audience == Audience::Participant,
+        memo,
+        keys: Mutex::default(),
+        shared_key: 0,
     };
+    if memo.is_some() {
+        common.shared_key = hash_of(&(&common.site, &common.programmes));
+    }
 
     let mut outputs: Vec<Output> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut collect = |r: Vec<Result<Output, Diagnostic>>| {
+    let mut collect = |r: Vec<Result<Option<Output>, Diagnostic>>| {
         for x in r {
             match x {
-                Ok(o) => outputs.push(o),
+                Ok(Some(o)) => outputs.push(o),
+                Ok(None) => {}
                 Err(e) => errors.push(e),
             }
         }
@@ -238,12 +332,21 @@ pub fn render_site(
             content: Content::Copy(a.source.clone()),
         });
     }
+    let (memo, unchanged) = common.keys.into_inner().unwrap_or_default();
     if let Some(url) = &cfg.site_url {
-        let map = sitemap::sitemap(url, &outputs);
+        let paths = outputs
+            .iter()
+            .map(|o| o.path.as_str())
+            .chain(unchanged.iter().map(String::as_str));
+        let map = sitemap::sitemap(url, paths);
         outputs.push(map);
     }
     if errors.is_empty() {
-        Ok(outputs)
+        Ok(Parts {
+            outputs,
+            unchanged,
+            memo,
+        })
     } else {
         Err(errors)
     }
@@ -425,17 +528,6 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     for (k, &i) in views.order.iter().enumerate() {
         pos[i] = Some(k);
     }
-    let session_jobs = (0..p.sessions.len()).into_par_iter().map(|i| {
-        let sv = view::session_view(p, &views, &threads, i, pos[i]);
-        let mut c = base(&[]);
-        c.insert("session", &sv);
-        Job {
-            template: "session.html",
-            path: p.sessions[i].out.clone(),
-            title: p.sessions[i].title.clone(),
-            ctx: c,
-        }
-    });
     let paths = jobs
         .iter()
         .map(|j| j.path.clone())
@@ -444,8 +536,35 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         Ok(n) => n,
         Err(e) => return (Vec::new(), vec![e]),
     };
-    let mut results: Vec<Result<Output, Diagnostic>> =
-        session_jobs.map(|j| common.render(j, Some(&nav))).collect();
+    // The bulk of a big programme. With the dev server's memo a session page is checked
+    // from its view alone, so an unchanged session costs no template context.
+    let pv_key = common.hash(&pv);
+    let mut results: Vec<Result<Option<Output>, Diagnostic>> = (0..p.sessions.len())
+        .into_par_iter()
+        .map(|i| {
+            let s = &p.sessions[i];
+            let sv = view::session_view(p, &views, &threads, i, pos[i]);
+            if common.memo.is_some() {
+                let key = common.key(
+                    ("session.html", &s.out, &s.title),
+                    nav.key ^ pv_key,
+                    hash_of(&sv),
+                );
+                if common.unchanged(&s.out, key) {
+                    return Ok(None);
+                }
+            }
+            let mut c = base(&[]);
+            c.insert("session", &sv);
+            let job = Job {
+                template: "session.html",
+                path: s.out.clone(),
+                title: s.title.clone(),
+                ctx: c,
+            };
+            common.draw(job, Some(&nav)).map(Some)
+        })
+        .collect();
     results.push(common.render(handout_job, None));
     results.extend(
         jobs.into_par_iter()
@@ -456,7 +575,8 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let mut errs = Vec::new();
     for r in results {
         match r {
-            Ok(o) => outs.push(o),
+            Ok(Some(o)) => outs.push(o),
+            Ok(None) => {}
             Err(e) => errs.push(e),
         }
     }

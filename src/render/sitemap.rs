@@ -4,11 +4,9 @@
 use super::Output;
 use crate::util::{encode_path, escape_html};
 
-pub fn sitemap(site_url: &str, outputs: &[Output]) -> Output {
+pub fn sitemap<'a>(site_url: &str, paths: impl Iterator<Item = &'a str>) -> Output {
     let base = format!("{}/", site_url.trim_end_matches('/'));
-    let mut pages: Vec<&str> = outputs
-        .iter()
-        .map(|o| o.path.as_str())
+    let mut pages: Vec<&str> = paths
         .filter(|p| p.ends_with(".html") && *p != "404.html" && !p.starts_with("theme/"))
         .collect();
     pages.sort_unstable();
