@@ -277,3 +277,50 @@ fn materials_are_listed_once_per_day_with_their_sessions() {
     );
     assert_eq!(texts(&doc, ".checklist li .for")[0], "for A, B");
 }
+
+#[test]
+fn a_long_programmes_sidebar_lists_only_the_days_own_sessions() {
+    let mut files = vec![(
+        "content/p/index.md".to_string(),
+        "---\ntitle: P\ndays: [{title: One}, {title: Two}, {title: Three}]\n---\n".to_string(),
+    )];
+    for i in 0..45 {
+        files.push((
+            format!("content/p/s{i:02}.md"),
+            session(&format!("S{i}"), 1 + (i / 15) as u32, "after-tea", "10m"),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let f = Fixture::new(&refs);
+    f.build();
+    let doc = f.html("p/s20.html");
+    let listed = texts(&doc, ".sidebar .nav-sessions li");
+    assert_eq!(listed.len(), 15, "only day two's sessions: {listed:?}");
+    assert!(
+        listed
+            .iter()
+            .all(|t| (15..30).any(|i| t.ends_with(&format!("S{i}")))),
+        "{listed:?}"
+    );
+    let current: Vec<&str> = doc
+        .select(&sel(".sidebar a[aria-current=page]"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(current, vec!["../p/s20.html"]);
+    // Other days are a link to their part of the timetable.
+    let day_links: Vec<&str> = doc
+        .select(&sel(".sidebar .nav-heading a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        day_links,
+        vec!["../p/timetable.html#day-1", "../p/timetable.html#day-3"]
+    );
+    // The timetable page's sidebar lists no sessions at all; the table has them all.
+    let t = f.html("p/timetable.html");
+    assert_eq!(t.select(&sel(".sidebar .nav-sessions li")).count(), 0);
+    assert_eq!(t.select(&sel("tr.session-row")).count(), 45);
+}

@@ -95,14 +95,18 @@ fn hash_of(v: &impl Serialize) -> u64 {
 /// folder depth (`root`), so each page only marks its own link.
 struct NavParts {
     value: tera::Value,
-    html: HashMap<String, String>,
+    /// Sidebar HTML by (folder depth, day shown in full; 0 for none).
+    html: HashMap<(String, u32), String>,
+    /// The day of each session page, whose sidebar shows that day's sessions.
+    day_of: HashMap<String, u32>,
     /// Hash of the navigation and programme view (0 without a memo).
     key: u64,
 }
 
 impl NavParts {
     fn sidebar(&self, root: &str, path: &str) -> Option<String> {
-        let html = self.html.get(root)?;
+        let day = self.day_of.get(path).copied().unwrap_or(0);
+        let html = self.html.get(&(root.to_string(), day))?;
         let needle = format!(
             "href=\"{}\"",
             escape_html(&format!("{root}{}", encode_path(path)))
@@ -174,18 +178,36 @@ impl Common<'_> {
         Ok(Output::bytes(job.path, html.into_bytes()))
     }
 
-    /// The programme sidebar for each folder depth among `paths`.
+    /// The programme sidebar for each folder depth among `paths` (pages, and sessions with
+    /// their day). A programme of more than [`FULL_NAV`] sessions lists, on a session's page,
+    /// only that day's sessions, so no page carries the whole of a long programme.
     fn nav_parts(
         &self,
         v: &ProgrammeViews,
-        paths: impl Iterator<Item = String>,
+        pages: impl Iterator<Item = String>,
+        sessions: impl Iterator<Item = (String, u32)>,
     ) -> Result<NavParts, Diagnostic> {
         let value = tera::to_value(&v.nav).unwrap_or_default();
         let days = tera::to_value(&v.nav.days).unwrap_or_default();
+        let count: usize = v
+            .nav
+            .days
+            .iter()
+            .flat_map(|d| &d.blocks)
+            .map(|b| b.sessions.len())
+            .sum();
+        let show_all = count <= FULL_NAV;
+        let day_of: HashMap<String, u32> = if show_all {
+            HashMap::new()
+        } else {
+            sessions.collect()
+        };
         let mut html = HashMap::new();
-        for path in paths {
-            let root = root_prefix(&path);
-            if html.contains_key(&root) {
+        let wanted = pages
+            .map(|p| (root_prefix(&p), 0))
+            .chain(day_of.iter().map(|(p, d)| (root_prefix(p), *d)));
+        for (root, day) in wanted {
+            if html.contains_key(&(root.clone(), day)) {
                 continue;
             }
             let mut ctx = Context::new();
@@ -193,13 +215,23 @@ impl Common<'_> {
             ctx.insert("nav", &value);
             ctx.insert("nav_days", &days);
             ctx.insert("root", &root);
+            ctx.insert("show_all", &show_all);
+            ctx.insert("current_day", &day);
             let h = self.theme.render("nav.html", &ctx)?;
-            html.insert(root, h);
+            html.insert((root, day), h);
         }
         let key = self.hash(&(&value, &days));
-        Ok(NavParts { value, html, key })
+        Ok(NavParts {
+            value,
+            html,
+            day_of,
+            key,
+        })
     }
 }
+
+/// Programmes with at most this many sessions list them all in every page's sidebar.
+pub const FULL_NAV: usize = 40;
 
 /// All outputs of the site.
 pub fn render_site(
@@ -528,11 +560,9 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     for (k, &i) in views.order.iter().enumerate() {
         pos[i] = Some(k);
     }
-    let paths = jobs
-        .iter()
-        .map(|j| j.path.clone())
-        .chain(p.sessions.iter().map(|s| s.out.clone()));
-    let nav = match common.nav_parts(&views, paths) {
+    let pages = jobs.iter().map(|j| j.path.clone());
+    let sessions = p.sessions.iter().map(|s| (s.out.clone(), s.day));
+    let nav = match common.nav_parts(&views, pages, sessions) {
         Ok(n) => n,
         Err(e) => return (Vec::new(), vec![e]),
     };
