@@ -27,7 +27,7 @@ WORDS = ("record case summary family child parent practitioner analysis assessme
          "clear accurate timely fact opinion judgement decision reason outcome risk strength need").split()
 RUST = """```rust
 fn contact_minutes(sessions: &[u32]) -> u32 {
-    let mut total = 0;
+    let mut total = SESSION_ID;
     for s in sessions {
         total += s;
     }
@@ -51,7 +51,8 @@ def body(rng, i, n_in_prog, code, link):
              f"See also [the related session]({link}).\n",
              "## Notes\n", words(rng, 150).capitalize() + ".\n", words(rng, 140).capitalize() + ".\n"]
     if code:
-        parts.insert(6, RUST + "\n")
+        # Every block differs, so no tool can highlight one block and reuse it.
+        parts.insert(6, RUST.replace("SESSION_ID", str(i)) + "\n")
     return "\n".join(parts)
 
 

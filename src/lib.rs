@@ -87,9 +87,19 @@ pub fn check(root: &Path, audience: Audience) -> Diagnostics {
 /// Build the site: load, render, and publish to the build directory only if all succeeded.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let started = Instant::now();
+    // COURSEBOOK_TIMINGS=1 prints how long each stage took, for profiling.
+    let timings = std::env::var_os("COURSEBOOK_TIMINGS").is_some();
+    let mut last = started;
+    let mut stage = |name: &str| {
+        if timings {
+            eprintln!("  {name}: {} ms", last.elapsed().as_millis());
+            last = Instant::now();
+        }
+    };
     let cache = opts.root.join(CACHE_DIR);
     content::highlight::load_cache(&cache);
     let (site, mut diags) = load(&opts.root, opts.audience);
+    stage("load");
     let Some(site) = site else { return Err(diags) };
     let theme = match render::Theme::load(&opts.root, &site.config.theme) {
         Ok(t) => t,
@@ -98,6 +108,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
             return Err(diags);
         }
     };
+    stage("theme");
     let outputs = match render::render_site(&site, &theme, opts.audience) {
         Ok(o) => o,
         Err(d) => {
@@ -105,6 +116,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
             return Err(diags);
         }
     };
+    stage("render");
     if opts.audience == Audience::Participant {
         let leaks = render::leak::check(&site.trainer_fragments, &outputs);
         if !leaks.is_empty() {
@@ -131,11 +143,16 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     };
     let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
     let files = outputs.len();
+    stage("leak check and zip");
     if let Err(d) = output::publish(&opts.root, &site.config, &dest, &outputs) {
         diags.push(d);
         return Err(diags);
     }
+    stage("write");
     content::highlight::save_cache(&cache);
+    drop(outputs);
+    drop(site);
+    stage("cache and free");
     Ok(Report {
         dest,
         pages,

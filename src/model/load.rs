@@ -137,6 +137,8 @@ fn out_path(rel: &str) -> String {
 #[derive(Default)]
 pub struct ParseCache {
     files: HashMap<String, CachedFile>,
+    /// A one-off build keeps nothing: copying every parsed file would cost time and memory.
+    disabled: bool,
 }
 
 struct CachedFile {
@@ -164,7 +166,8 @@ pub fn load(
     sources: Sources,
     audience: Audience,
 ) -> (Option<Site>, Vec<Diagnostic>) {
-    load_cached(root, config, sources, audience, &mut ParseCache::default())
+    let mut none = ParseCache { disabled: true, ..Default::default() };
+    load_cached(root, config, sources, audience, &mut none)
 }
 
 /// [`load`], reusing what `cache` holds for files whose text has not changed.
@@ -224,7 +227,7 @@ pub fn load_cached(
         })
         .collect();
     let mut fresh = HashMap::with_capacity(sources.markdown.len());
-    for (f, (kind, p, d)) in sources.markdown.iter().zip(&parsed) {
+    for (f, (kind, p, d)) in sources.markdown.iter().zip(&parsed).filter(|_| !cache.disabled) {
         let entry = match cache.files.remove(&f.rel) {
             Some(c) if c.text == f.text && c.kind == *kind && c.audience == audience => c,
             _ => CachedFile {

@@ -27,6 +27,9 @@ pub struct Row {
     pub format: Option<String>,
     pub materials: Vec<String>,
     pub first_prompt: Option<String>,
+    /// Index of the session's [`Detail`] in its day's `sessions`, so a template finds it
+    /// without a search per row (a search made print.html quadratic in a day's sessions).
+    pub detail: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -139,7 +142,9 @@ pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
                         None,
                     ),
                 };
+                let detail = (kind == "session").then(|| sessions.len() - 1);
                 rows.push(Row {
+                    detail,
                     kind,
                     start: r.start.to_string(),
                     end: r.end.to_string(),

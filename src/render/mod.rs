@@ -166,12 +166,16 @@ impl Common<'_> {
         let mut ctx = job.ctx;
         let root = root_prefix(&job.path);
         ctx.insert("site", &self.site);
-        ctx.insert("programmes_nav", &self.programmes);
         ctx.insert("current", &job.path);
         ctx.insert("page_title", &job.title);
-        if let Some(n) = nav {
-            ctx.insert("nav", &n.value);
-            ctx.insert("nav_html", &n.sidebar(&root, &job.path));
+        match nav {
+            Some(n) => {
+                ctx.insert("nav", &n.value);
+                ctx.insert("nav_html", &n.sidebar(&root, &job.path));
+            }
+            // Only pages outside any programme list the programmes: in every page of a
+            // catalogue that list would make the build quadratic.
+            None => ctx.insert("programmes_nav", &self.programmes),
         }
         ctx.insert("root", &root);
         let html = self.theme.render(job.template, &ctx)?;
