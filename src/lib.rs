@@ -109,31 +109,6 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         }
     };
     stage("theme");
-    let outputs = match render::render_site(&site, &theme, opts.audience) {
-        Ok(o) => o,
-        Err(d) => {
-            diags.extend(d);
-            return Err(diags);
-        }
-    };
-    stage("render");
-    if opts.audience == Audience::Participant {
-        let leaks = render::leak::check(&site.trainer_fragments, &outputs);
-        if !leaks.is_empty() {
-            diags.extend(leaks);
-            return Err(diags);
-        }
-    }
-    let mut outputs = outputs;
-    if opts.zip {
-        match render::archive::site_zip(&outputs) {
-            Ok(z) => outputs.push(z),
-            Err(d) => {
-                diags.push(d);
-                return Err(diags);
-            }
-        }
-    }
     let dest = match &opts.dest {
         Some(d) if d.is_absolute() => d.clone(),
         Some(d) => std::env::current_dir()
@@ -141,16 +116,69 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
             .unwrap_or_else(|_| d.clone()),
         None => opts.root.join(&site.config.build_dir),
     };
-    let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
-    let files = outputs.len();
-    stage("leak check and zip");
-    if let Err(d) = output::publish(&opts.root, &site.config, &dest, &outputs) {
+    let publish = match output::Publish::begin(&opts.root, &site.config, &dest) {
+        Ok(p) => p,
+        Err(d) => {
+            diags.push(d);
+            return Err(diags);
+        }
+    };
+    // Each programme is checked (participant builds) and written as soon as it is rendered.
+    let participant = opts.audience == Audience::Participant;
+    let check_and_write = |outputs: &[render::Output]| -> Result<(), Vec<diagnostics::Diagnostic>> {
+        if participant {
+            let leaks = render::leak::check(&site.trainer_fragments, outputs);
+            if !leaks.is_empty() {
+                return Err(leaks);
+            }
+        }
+        publish.write(outputs).map_err(|d| vec![d])
+    };
+    let sink = |batch: Vec<render::Output>| {
+        check_and_write(&batch)?;
+        Ok(batch.into_iter().map(|o| o.path).collect())
+    };
+    let parts = match render::render_streamed(&site, &theme, opts.audience, &sink) {
+        Ok(p) => p,
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    stage("render and write programmes");
+    if let Err(d) = check_and_write(&parts.outputs) {
+        diags.extend(d);
+        return Err(diags);
+    }
+    let mut paths: Vec<String> = parts.streamed;
+    paths.extend(parts.outputs.iter().map(|o| o.path.clone()));
+    drop(parts.outputs);
+    if opts.zip {
+        // Built from the files as written, so it holds exactly the published site.
+        let written: Vec<render::Output> = paths
+            .iter()
+            .map(|p| render::Output {
+                path: p.clone(),
+                content: render::Content::Copy(publish.staged(p)),
+            })
+            .collect();
+        let zip = render::archive::site_zip(&written);
+        match zip.and_then(|z| publish.write(std::slice::from_ref(&z)).map(|_| z)) {
+            Ok(z) => paths.push(z.path),
+            Err(d) => {
+                diags.push(d);
+                return Err(diags);
+            }
+        }
+    }
+    let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
+    let files = paths.len();
+    if let Err(d) = publish.finish() {
         diags.push(d);
         return Err(diags);
     }
-    stage("write");
+    stage("rest, zip and swap");
     content::highlight::save_cache(&cache);
-    drop(outputs);
     drop(site);
     stage("cache and free");
     Ok(Report {

@@ -112,50 +112,100 @@ pub fn publish(
     dest: &Path,
     outputs: &[Output],
 ) -> Result<(), Diagnostic> {
-    check_dest(root, config, dest)?;
-    let dest = absolute(dest);
-    let parent = dest
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    std::fs::create_dir_all(&parent).map_err(|e| io_err(&parent, "create the folder", e))?;
-    clean_leftovers(&parent, &name);
+    let p = Publish::begin(root, config, dest)?;
+    p.write(outputs)?;
+    p.finish()
+}
 
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).map_err(|e| io_err(&tmp, "create the folder", e))?;
-    // Unchanged files are hard-linked from the published site: creating a file costs far more
-    // than reading and comparing one, and the old site stays untouched either way.
-    let previous = dest.join(MARKER).exists().then_some(dest.as_path());
-    let result = write_all(&tmp, outputs, previous);
-    if let Err(e) = result {
+/// A site being written: files go into a temporary sibling of the build directory as they
+/// are rendered (so the whole site never sits in memory), and [`Publish::finish`] swaps it
+/// into place. Dropped unfinished, it removes its temporary folder and the published site
+/// is untouched.
+pub struct Publish {
+    dest: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tmp: PathBuf,
+    /// The published site, when coursebook made it: unchanged files are hard-linked from it.
+    previous: Option<PathBuf>,
+    finished: bool,
+}
+
+impl Publish {
+    pub fn begin(root: &Path, config: &Config, dest: &Path) -> Result<Publish, Diagnostic> {
+        check_dest(root, config, dest)?;
+        let dest = absolute(dest);
+        let parent = dest
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        std::fs::create_dir_all(&parent).map_err(|e| io_err(&parent, "create the folder", e))?;
+        clean_leftovers(&parent, &name);
+        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
+        std::fs::create_dir_all(&tmp).map_err(|e| io_err(&tmp, "create the folder", e))?;
+        // Creating a file costs far more than reading and comparing one, and the old site
+        // stays untouched either way.
+        let previous = dest.join(MARKER).exists().then(|| dest.clone());
+        Ok(Publish {
+            dest,
+            parent,
+            name,
+            tmp,
+            previous,
+            finished: false,
+        })
     }
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    let had_old = dest.exists();
-    if had_old {
-        std::fs::rename(&dest, &old).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&tmp);
-            io_err(&dest, "move the previous site aside", e)
-        })?;
+
+    /// Where a written file is until the site is swapped in.
+    pub fn staged(&self, path: &str) -> PathBuf {
+        self.tmp.join(path)
     }
-    if let Err(e) = std::fs::rename(&tmp, &dest) {
+
+    /// Writes `outputs` into the temporary folder, in parallel.
+    pub fn write(&self, outputs: &[Output]) -> Result<(), Diagnostic> {
+        write_all(&self.tmp, outputs, self.previous.as_deref())
+    }
+
+    /// Marks the new site and swaps it in for the old one.
+    pub fn finish(mut self) -> Result<(), Diagnostic> {
+        std::fs::write(
+            self.tmp.join(MARKER),
+            "This folder is written by coursebook and replaced on every build.\n",
+        )
+        .map_err(|e| io_err(&self.tmp, "write the marker", e))?;
+        let old = self
+            .parent
+            .join(format!(".{}.old-{}", self.name, std::process::id()));
+        let had_old = self.dest.exists();
         if had_old {
-            let _ = std::fs::rename(&old, &dest);
+            std::fs::rename(&self.dest, &old)
+                .map_err(|e| io_err(&self.dest, "move the previous site aside", e))?;
         }
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(io_err(&dest, "put the new site in place", e));
+        if let Err(e) = std::fs::rename(&self.tmp, &self.dest) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.dest);
+            }
+            return Err(io_err(&self.dest, "put the new site in place", e));
+        }
+        self.finished = true;
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
     }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&old);
+}
+
+impl Drop for Publish {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
     }
-    Ok(())
 }
 
 /// Removes `.site.tmp-*` and `.site.old-*` left by interrupted builds (never anything else).
@@ -216,10 +266,5 @@ fn write_all(dir: &Path, outputs: &[Output], previous: Option<&Path>) -> Result<
             Content::Copy(src) => std::fs::copy(src, &path).map(|_| ()),
         };
         r.map_err(|e| io_err(&path, "write", e))
-    })?;
-    std::fs::write(
-        dir.join(MARKER),
-        "This folder is written by coursebook and replaced on every build.\n",
-    )
-    .map_err(|e| io_err(dir, "write the marker", e))
+    })
 }

@@ -166,7 +166,10 @@ pub fn load(
     sources: Sources,
     audience: Audience,
 ) -> (Option<Site>, Vec<Diagnostic>) {
-    let mut none = ParseCache { disabled: true, ..Default::default() };
+    let mut none = ParseCache {
+        disabled: true,
+        ..Default::default()
+    };
     load_cached(root, config, sources, audience, &mut none)
 }
 
@@ -227,7 +230,12 @@ pub fn load_cached(
         })
         .collect();
     let mut fresh = HashMap::with_capacity(sources.markdown.len());
-    for (f, (kind, p, d)) in sources.markdown.iter().zip(&parsed).filter(|_| !cache.disabled) {
+    for (f, (kind, p, d)) in sources
+        .markdown
+        .iter()
+        .zip(&parsed)
+        .filter(|_| !cache.disabled)
+    {
         let entry = match cache.files.remove(&f.rel) {
             Some(c) if c.text == f.text && c.kind == *kind && c.audience == audience => c,
             _ => CachedFile {

@@ -257,6 +257,8 @@ pub struct Parts {
     pub unchanged: Vec<String>,
     /// Every page's key, the memo for next time (empty without a memo).
     pub memo: Memo,
+    /// Paths of the outputs handed to a sink (see [`render_streamed`]).
+    pub streamed: Vec<String>,
 }
 
 /// The site's outputs; with a `memo` (the dev server's), pages whose template and context
@@ -266,6 +268,32 @@ pub fn render_parts(
     theme: &Theme,
     audience: Audience,
     memo: Option<&Memo>,
+) -> Result<Parts, Vec<Diagnostic>> {
+    render_inner(site, theme, audience, memo, None)
+}
+
+/// Takes each programme's outputs as soon as they are rendered (a build writes them at once,
+/// so the whole site never sits in memory); returns what it took's paths, or the problems.
+pub type Sink<'a> = dyn Fn(Vec<Output>) -> Result<Vec<String>, Vec<Diagnostic>> + Sync + 'a;
+
+/// [`render_site`], handing every programme's outputs to `sink` as they are made. The
+/// returned [`Parts`] holds the rest (site-level pages, search root, theme files, assets)
+/// and, in `streamed`, the paths the sink took.
+pub fn render_streamed(
+    site: &Site,
+    theme: &Theme,
+    audience: Audience,
+    sink: &Sink,
+) -> Result<Parts, Vec<Diagnostic>> {
+    render_inner(site, theme, audience, None, Some(sink))
+}
+
+fn render_inner(
+    site: &Site,
+    theme: &Theme,
+    audience: Audience,
+    memo: Option<&Memo>,
+    sink: Option<&Sink>,
 ) -> Result<Parts, Vec<Diagnostic>> {
     let cfg = &site.config;
     let mut common = Common {
@@ -350,13 +378,25 @@ pub fn render_parts(
     );
 
     // Programmes in parallel (pages inside each too), each with its own search shard.
-    let per_programme: Vec<(Vec<Output>, Vec<Diagnostic>)> = site
+    let per_programme: Vec<(Vec<Output>, Vec<String>, Vec<Diagnostic>)> = site
         .programmes
         .par_iter()
-        .map(|p| render_programme(p, &common, site))
+        .map(|p| {
+            let (outs, mut errs) = render_programme(p, &common, site);
+            match sink {
+                Some(sink) if errs.is_empty() => match sink(outs) {
+                    Ok(paths) => (Vec::new(), paths, errs),
+                    Err(e) => (Vec::new(), Vec::new(), e),
+                },
+                Some(_) => (Vec::new(), Vec::new(), std::mem::take(&mut errs)),
+                None => (outs, Vec::new(), errs),
+            }
+        })
         .collect();
-    for (outs, errs) in per_programme {
+    let mut streamed = Vec::new();
+    for (outs, paths, errs) in per_programme {
         outputs.extend(outs);
+        streamed.extend(paths);
         errors.extend(errs);
     }
     outputs.push(search::root(site));
@@ -373,7 +413,8 @@ pub fn render_parts(
         let paths = outputs
             .iter()
             .map(|o| o.path.as_str())
-            .chain(unchanged.iter().map(String::as_str));
+            .chain(unchanged.iter().map(String::as_str))
+            .chain(streamed.iter().map(String::as_str));
         let map = sitemap::sitemap(url, paths);
         outputs.push(map);
     }
@@ -382,6 +423,7 @@ pub fn render_parts(
             outputs,
             unchanged,
             memo,
+            streamed,
         })
     } else {
         Err(errors)
