@@ -198,6 +198,15 @@ pub fn print_diagnostics(diags: &Diagnostics) {
     }
 }
 
+/// Errors and warnings only: `build` leaves notes (information, such as days without a
+/// date) to `check`.
+pub fn print_problems(diags: &Diagnostics) {
+    let colour = diagnostics::colour_stderr();
+    for d in diags.sorted().into_iter().filter(|d| d.severity != diagnostics::Severity::Note) {
+        eprintln!("{}", d.render(colour));
+    }
+}
+
 pub fn error(msg: impl Into<String>) -> Diagnostic {
     Diagnostic::error("", msg)
 }

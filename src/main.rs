@@ -142,7 +142,7 @@ fn main() -> ExitCode {
             };
             match coursebook::build(&opts) {
                 Ok(report) => {
-                    coursebook::print_diagnostics(&report.diagnostics);
+                    coursebook::print_problems(&report.diagnostics);
                     let warnings = report.diagnostics.warnings();
                     eprintln!(
                         "wrote {} pages ({} files) to {} in {} ms{}",
@@ -159,7 +159,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    coursebook::print_diagnostics(&diags);
+                    coursebook::print_problems(&diags);
                     eprintln!(
                         "build failed: {} error(s), {} warning(s); the previous site was left as it was",
                         diags.errors(),
