@@ -202,7 +202,11 @@ pub fn print_diagnostics(diags: &Diagnostics) {
 /// date) to `check`.
 pub fn print_problems(diags: &Diagnostics) {
     let colour = diagnostics::colour_stderr();
-    for d in diags.sorted().into_iter().filter(|d| d.severity != diagnostics::Severity::Note) {
+    for d in diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity != diagnostics::Severity::Note)
+    {
         eprintln!("{}", d.render(colour));
     }
 }

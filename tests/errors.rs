@@ -87,7 +87,10 @@ fn cli_exit_codes_and_summary() {
         "{err}"
     );
     assert!(!err.contains('\x1b'), "no colour when not on a terminal");
-    assert!(!err.contains("note:"), "build leaves notes (no dates here) to check: {err}");
+    assert!(
+        !err.contains("note:"),
+        "build leaves notes (no dates here) to check: {err}"
+    );
 
     let bad_args = f.run(&["build", "--no-such-flag"]);
     assert_eq!(bad_args.status.code(), Some(2));

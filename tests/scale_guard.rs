@@ -1,0 +1,85 @@
+//! A guard against gross regressions at catalogue scale: 2,000 generated sessions must
+//! build, and four times the sessions must not cost anywhere near sixteen times the time
+//! (quadratic work). Thresholds are loose on purpose: real speed is measured by
+//! benches/catalogue.py, not here.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const WORDS: &[&str] = &[
+    "record", "case", "summary", "family", "child", "analysis", "plan", "evidence", "feedback",
+    "review",
+];
+
+fn generate(root: &Path, sessions: usize) {
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("book.toml"), "[book]\ntitle = \"Catalogue\"\n").unwrap();
+    for p in 0..sessions.div_ceil(100) {
+        let dir = root.join(format!("content/course-{p:03}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let days: String = (1..=5)
+            .map(|d| format!("  - {{ title: Day {d}, date: 2027-03-0{d} }}\n"))
+            .collect();
+        std::fs::write(
+            dir.join("index.md"),
+            format!("---\ntitle: Course {p}\ndays:\n{days}---\nAbout.\n"),
+        )
+        .unwrap();
+        for k in 0..100.min(sessions - p * 100) {
+            let block = ["before-coffee", "after-coffee", "after-lunch", "after-tea"][(k % 20) / 5];
+            let mut body = String::new();
+            for para in 0..6 {
+                let _ = write!(body, "## Part {para}\n\n");
+                for w in 0..90 {
+                    body.push_str(WORDS[(k + para + w) % WORDS.len()]);
+                    body.push(' ');
+                }
+                body.push_str("\n\n");
+            }
+            let _ = write!(
+                body,
+                "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSee [next](s{:03}.md).\n",
+                (k + 1) % 100.min(sessions - p * 100)
+            );
+            if k % 10 == 0 {
+                let _ = write!(body, "\n```rust\nfn session_{k}() -> u32 {{ {k} }}\n```\n");
+            }
+            let fm = format!(
+                "---\ntitle: Session {k}\nday: {}\nblock: {block}\nduration: 15m\nformat: pairs\nsummary: A summary.\nprompts:\n  - Why?\n  - text: How?\n    note: For the trainer.\nmaterials: [cards, pens]\n---\n",
+                k / 20 + 1
+            );
+            std::fs::write(dir.join(format!("s{k:03}.md")), fm + &body).unwrap();
+        }
+    }
+}
+
+fn timed_build(sessions: usize) -> Duration {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), sessions);
+    let start = Instant::now();
+    let report = coursebook::build(&coursebook::BuildOptions {
+        root: dir.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    let took = start.elapsed();
+    assert!(report.pages > sessions, "{} pages", report.pages);
+    took
+}
+
+#[test]
+fn two_thousand_sessions_build_without_gross_regression() {
+    let small = timed_build(500);
+    let large = timed_build(2000);
+    eprintln!("500 sessions: {small:?}; 2,000 sessions: {large:?}");
+    assert!(
+        large < Duration::from_secs(30),
+        "2,000 sessions took {large:?}"
+    );
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(0.05);
+    assert!(
+        ratio < 9.0,
+        "4x the sessions took {ratio:.1}x the time: something is quadratic"
+    );
+}
