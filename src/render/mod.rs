@@ -70,6 +70,9 @@ struct Job {
     path: String,
     title: String,
     ctx: Context,
+    /// With the dev server's memo: a hash of the views the context was made from (0: hash
+    /// the context itself, which costs a deep copy).
+    data: u64,
 }
 
 struct Common<'a> {
@@ -148,7 +151,11 @@ impl Common<'_> {
     /// Renders a page; `Ok(None)` when the dev server's memo shows it unchanged.
     fn render(&self, job: Job, nav: Option<&NavParts>) -> Result<Option<Output>, Diagnostic> {
         if self.memo.is_some() {
-            let data = hash_of(&job.ctx.clone().into_json());
+            let data = if job.data != 0 {
+                job.data
+            } else {
+                hash_of(&job.ctx.clone().into_json())
+            };
             let key = self.key(
                 (job.template, &job.path, &job.title),
                 nav.map_or(0, |n| n.key),
@@ -354,12 +361,14 @@ fn render_inner(
         path: "index.html".into(),
         title: home_title,
         ctx: home,
+        data: 0,
     });
     jobs.push(Job {
         template: "404.html",
         path: "404.html".into(),
         title: "Page not found".into(),
         ctx: Context::new(),
+        data: 0,
     });
     for pg in &site.pages {
         let mut c = Context::new();
@@ -369,6 +378,7 @@ fn render_inner(
             path: pg.out.clone(),
             title: pg.title.clone(),
             ctx: c,
+            data: 0,
         });
     }
     collect(
@@ -486,6 +496,9 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let pv = tera::to_value(programme_view(p)).unwrap_or_default();
     let days = tera::to_value(&views.days).unwrap_or_default();
     let mut jobs: Vec<Job> = Vec::new();
+    // With the dev server's memo, the big pages are keyed by hashes of their views.
+    let pv_key = common.hash(&pv);
+    let days_key = common.hash(&views.days);
     let base = |extra: &[(&str, &tera::Value)]| {
         let mut c = Context::new();
         c.insert("programme", &pv);
@@ -500,6 +513,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         path: format!("{}/index.html", p.slug),
         title: p.title.clone(),
         ctx: base(&[("days", &days)]),
+        data: common.hash(&(pv_key, days_key)),
     });
     let mut c = base(&[("days", &days)]);
     c.insert("csv", &format!("{}/timetable.csv", p.slug));
@@ -510,26 +524,35 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         path: format!("{}/timetable.html", p.slug),
         title: format!("Timetable: {}", p.title),
         ctx: c,
+        data: common.hash(&(pv_key, days_key, dated)),
     });
     let mut c = base(&[]);
-    c.insert("days", &view::prompt_days(p, &views));
+    let prompt_days = view::prompt_days(p, &views);
+    let prompts_key = common.hash(&(pv_key, &prompt_days));
+    c.insert("days", &prompt_days);
     jobs.push(Job {
         template: "prompts.html",
         path: format!("{}/prompts.html", p.slug),
         title: format!("Discussion prompts: {}", p.title),
         ctx: c,
+        data: prompts_key,
     });
     let mut c = base(&[]);
-    c.insert("days", &view::material_days(p, &views));
+    let material_days = view::material_days(p, &views);
+    let materials_key = common.hash(&(pv_key, &material_days));
+    c.insert("days", &material_days);
     jobs.push(Job {
         template: "materials.html",
         path: format!("{}/materials.html", p.slug),
         title: format!("Materials: {}", p.title),
         ctx: c,
+        data: materials_key,
     });
     let print_days = handout::days(p, handout::Kind::Print);
     let mut c = base(&[]);
-    c.insert("days", &handout::days(p, handout::Kind::Handout));
+    let handout_days = handout::days(p, handout::Kind::Handout);
+    let handout_key = common.hash(&(pv_key, &handout_days));
+    c.insert("days", &handout_days);
     // The handout is for participants in every build: no sidebar, which in a trainer
     // build would list trainer-only pages.
     let handout_job = Job {
@@ -537,24 +560,29 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         path: format!("{}/handout.html", p.slug),
         title: format!("Handout: {}", p.title),
         ctx: c,
+        data: handout_key,
     };
     let mut c = base(&[]);
+    let print_key = common.hash(&(pv_key, &print_days));
     c.insert("days", &print_days);
     jobs.push(Job {
         template: "print.html",
         path: format!("{}/print.html", p.slug),
         title: format!("{} (print)", p.title),
         ctx: c,
+        data: print_key,
     });
     if !common.participant {
         for d in &print_days {
             let mut c = base(&[]);
+            let runsheet_key = common.hash(&(pv_key, d));
             c.insert("day", d);
             jobs.push(Job {
                 template: "runsheet.html",
                 path: d.runsheet.clone(),
                 title: format!("Run sheet, {}: {}", d.title, p.title),
                 ctx: c,
+                data: runsheet_key,
             });
         }
     }
@@ -566,6 +594,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             path: format!("{}/themes.html", p.slug),
             title: format!("Themes: {}", p.title),
             ctx: c,
+            data: 0,
         });
     }
     for pg in &p.pages {
@@ -576,6 +605,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             path: pg.out.clone(),
             title: pg.title.clone(),
             ctx: c,
+            data: 0,
         });
     }
     let organisation = common_org(common);
@@ -599,6 +629,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             path: l.out.clone(),
             title: l.title.clone(),
             ctx: c,
+            data: 0,
         });
     }
     // Session pages: position in timetable order gives prev/next without a search per page.
@@ -637,6 +668,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
                 path: s.out.clone(),
                 title: s.title.clone(),
                 ctx: c,
+                data: 0,
             };
             common.draw(job, Some(&nav)).map(Some)
         })
