@@ -231,7 +231,7 @@ impl Common<'_> {
             let h = self.theme.render("nav.html", &ctx)?;
             html.insert((root, day), h);
         }
-        let key = self.hash(&(&value, &days));
+        let key = self.hash(&(&v.nav, &v.nav.days));
         Ok(NavParts {
             value,
             html,
@@ -499,6 +499,12 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     // With the dev server's memo, the big pages are keyed by hashes of their views.
     let pv_key = common.hash(&pv);
     let days_key = common.hash(&views.days);
+    let nav_key = common.hash(&(&views.nav, &views.nav.days));
+    // With the memo, a page whose key is unchanged is not even given a context.
+    let fresh = |template: &str, path: &str, title: &str, nav: u64, data: u64| {
+        !(common.memo.is_some()
+            && common.unchanged(path, common.key((template, path, title), nav, data)))
+    };
     let base = |extra: &[(&str, &tera::Value)]| {
         let mut c = Context::new();
         c.insert("programme", &pv);
@@ -562,28 +568,37 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         ctx: c,
         data: handout_key,
     };
-    let mut c = base(&[]);
     let print_key = common.hash(&(pv_key, &print_days));
-    c.insert("days", &print_days);
-    jobs.push(Job {
-        template: "print.html",
-        path: format!("{}/print.html", p.slug),
-        title: format!("{} (print)", p.title),
-        ctx: c,
-        data: print_key,
-    });
+    let (path, title) = (
+        format!("{}/print.html", p.slug),
+        format!("{} (print)", p.title),
+    );
+    if fresh("print.html", &path, &title, nav_key, print_key) {
+        let mut c = base(&[]);
+        c.insert("days", &print_days);
+        jobs.push(Job {
+            template: "print.html",
+            path,
+            title,
+            ctx: c,
+            data: print_key,
+        });
+    }
     if !common.participant {
         for d in &print_days {
-            let mut c = base(&[]);
             let runsheet_key = common.hash(&(pv_key, d));
-            c.insert("day", d);
-            jobs.push(Job {
-                template: "runsheet.html",
-                path: d.runsheet.clone(),
-                title: format!("Run sheet, {}: {}", d.title, p.title),
-                ctx: c,
-                data: runsheet_key,
-            });
+            let title = format!("Run sheet, {}: {}", d.title, p.title);
+            if fresh("runsheet.html", &d.runsheet, &title, nav_key, runsheet_key) {
+                let mut c = base(&[]);
+                c.insert("day", d);
+                jobs.push(Job {
+                    template: "runsheet.html",
+                    path: d.runsheet.clone(),
+                    title,
+                    ctx: c,
+                    data: runsheet_key,
+                });
+            }
         }
     }
     if views.nav.themes.is_some() {
