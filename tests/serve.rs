@@ -149,11 +149,14 @@ fn serves_reloads_and_survives_errors() {
     // Edit a session: the new text is served and open pages are told to reload.
     let session = root.join("content/course/day-1/01-welcome.md");
     let text = std::fs::read_to_string(&session).unwrap();
+    let saved = Instant::now();
     save(
         &session,
         &text.replace("Welcome people as they arrive", "Greet everyone warmly"),
     );
     events.wait_for("event: ok\ndata: 2\n");
+    let seen = saved.elapsed();
+    assert!(seen < Duration::from_secs(2), "the reload event came {seen:?} after the save");
     let r = get(addr, PAGE);
     assert!(r.body.contains("Greet everyone warmly"), "{}", r.body);
     assert!(r.body.contains("data-generation=\"2\""));
