@@ -5,12 +5,17 @@
 //!   (slow-loris clients and idle keep-alive connections are closed);
 //! - a request head over [`MAX_HEAD`] bytes is refused (431) and the connection closed;
 //! - no request has a body: one announced is refused (413) unread, and the connection closed;
+//! - a client that stops reading its responses for [`WRITE_STALL`] is dropped;
 //! - at most [`MAX_CONNECTIONS`] connections at once; more wait in the kernel's backlog.
 //!
 //! Open event streams are long-lived by design and unaffected: the head timeout runs only
 //! while hyper waits for a request, not while a response streams.
 
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
@@ -21,13 +26,17 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use tokio::net::TcpListener;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
+use tokio::time::Sleep;
 
 pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// hyper's read buffer, and so the largest request head; hyper's minimum is 8 KiB.
 pub const MAX_HEAD: usize = 16 * 1024;
 pub const MAX_CONNECTIONS: usize = 512;
+/// Longer than the event stream's keep-alive (15 s), which an open page reads.
+pub const WRITE_STALL: Duration = Duration::from_secs(20);
 
 /// Serves `app` on `listener` until the task is dropped.
 pub async fn serve(listener: TcpListener, app: Router) {
@@ -55,8 +64,81 @@ pub async fn serve(listener: TcpListener, app: Router) {
                 .max_buf_size(MAX_HEAD)
                 .keep_alive(true);
             // Errors here are the client's (reset, timeout, bad request): nothing to report.
-            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+            let _ = http
+                .serve_connection(TokioIo::new(Stall::new(stream)), service)
+                .await;
         });
+    }
+}
+
+/// A connection whose writes fail once the peer has not taken a byte for [`WRITE_STALL`]
+/// (hyper has no write timeout, and a stuck reader would otherwise hold its task forever).
+struct Stall {
+    io: TcpStream,
+    since: Option<Pin<Box<Sleep>>>,
+}
+
+impl Stall {
+    fn new(io: TcpStream) -> Stall {
+        Stall { io, since: None }
+    }
+
+    /// Passes a write's outcome through, starting the stall clock while it is pending.
+    fn watch<T>(&mut self, cx: &mut Context<'_>, r: Poll<io::Result<T>>) -> Poll<io::Result<T>> {
+        if r.is_ready() {
+            self.since = None;
+            return r;
+        }
+        let timer = self
+            .since
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(WRITE_STALL)));
+        if timer.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(Err(io::ErrorKind::TimedOut.into()));
+        }
+        Poll::Pending
+    }
+}
+
+impl AsyncRead for Stall {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.io).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Stall {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let r = Pin::new(&mut self.io).poll_write(cx, buf);
+        self.watch(cx, r)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let r = Pin::new(&mut self.io).poll_write_vectored(cx, bufs);
+        self.watch(cx, r)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let r = Pin::new(&mut self.io).poll_flush(cx);
+        self.watch(cx, r)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.io).poll_shutdown(cx)
     }
 }
 
