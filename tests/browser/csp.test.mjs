@@ -5,8 +5,8 @@
 // Run from the repository root: node --test tests/browser/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFile, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFile, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, dirname, extname, normalize, sep } from "node:path";
@@ -187,4 +187,46 @@ test("the violation listener works: an inline script is reported", async () => {
   await settle(page);
   assert.ok(problems.some((p) => p.includes("CSP blocked")), problems.join("\n"));
   await page.context().close();
+});
+
+test("serve's live-reload client works under the policy too: its error overlay shows", async () => {
+  // The dev server sends no policy itself, so the page's responses get it on the way in.
+  const root = mkdtempSync(join(tmpdir(), "coursebook-csp-serve-"));
+  cpSync(join(repo, "book.toml"), join(root, "book.toml"));
+  cpSync(join(repo, "content"), join(root, "content"), { recursive: true });
+  const child = spawn("cargo", ["run", "-q", "--", "serve", "--root", root, "--port", "0"], { cwd: repo, stdio: ["ignore", "ignore", "pipe"] });
+  try {
+    const base = await new Promise((resolve, reject) => {
+      let seen = "";
+      child.stderr.on("data", (d) => {
+        seen += d;
+        const m = seen.match(/serving (http:\/\/\S+\/)/);
+        if (m) resolve(m[1]);
+      });
+      child.on("exit", (code) => reject(new Error(`serve exited (${code}): ${seen}`)));
+    });
+    const problems = [];
+    const page = await strictPage(problems);
+    await page.route("**/*", async (route) => {
+      if (route.request().resourceType() !== "document") return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
+    });
+    const session = "recording/day-1/03-case-summaries.html";
+    const first = await page.goto(base + session);
+    assert.equal(first.headers()["content-security-policy"], CSP);
+    assert.equal(await page.locator('script[src="/__coursebook/live.js"]').count(), 1);
+    await settle(page);
+    // Break the session's front matter: the overlay must appear, styled from the script.
+    const file = join(root, "content", "recording", "day-1", "03-case-summaries.md");
+    writeFileSync(file, "---\ntitle: [unclosed\n---\nBroken.\n");
+    const overlay = page.locator("#coursebook-errors");
+    await overlay.waitFor({ timeout: 15000 });
+    assert.equal(await overlay.evaluate((el) => getComputedStyle(el).position), "fixed");
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  } finally {
+    child.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
