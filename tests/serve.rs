@@ -156,7 +156,10 @@ fn serves_reloads_and_survives_errors() {
     );
     events.wait_for("event: ok\ndata: 2\n");
     let seen = saved.elapsed();
-    assert!(seen < Duration::from_secs(2), "the reload event came {seen:?} after the save");
+    assert!(
+        seen < Duration::from_secs(2),
+        "the reload event came {seen:?} after the save"
+    );
     let r = get(addr, PAGE);
     assert!(r.body.contains("Greet everyone warmly"), "{}", r.body);
     assert!(r.body.contains("data-generation=\"2\""));

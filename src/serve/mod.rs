@@ -5,6 +5,7 @@
 
 mod engine;
 pub mod http;
+pub mod listen;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -197,11 +198,7 @@ pub fn start(opts: &Options, signals: bool) -> Result<Server, Diagnostics> {
                 };
                 // No graceful shutdown: event streams never end by themselves.
                 tokio::select! {
-                    r = axum::serve(listener, app) => {
-                        if let Err(e) = r {
-                            log(&format!("error: the server stopped: {e}"));
-                        }
-                    }
+                    _ = listen::serve(listener, app) => {}
                     _ = stop_rx => {}
                     _ = ctrl_c => {}
                 }
