@@ -482,7 +482,7 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
             title,
             summary,
             trainer_only,
-            md,
+            md: std::sync::Arc::new(md),
         };
         match kind {
             Kind::Home => (Parsed::Home(page), diags),
@@ -705,7 +705,7 @@ fn parse_session(
             same_as: None,
             letters: Vec::new(),
             trainer_only,
-            md,
+            md: std::sync::Arc::new(md),
         },
         refs,
     ))
@@ -808,7 +808,7 @@ fn parse_programme(
             sessions: Vec::new(),
             pages: Vec::new(),
             letters: Vec::new(),
-            md,
+            md: std::sync::Arc::new(md),
             timetable: Default::default(),
         },
         days_given,

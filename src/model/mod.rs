@@ -75,7 +75,8 @@ pub struct Page {
     pub title: String,
     pub summary: Option<String>,
     pub trainer_only: bool,
-    pub md: Markdown,
+    /// Shared: the dev server's parse cache hands the same body to every rebuild.
+    pub md: std::sync::Arc<Markdown>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -131,7 +132,8 @@ pub struct Session {
     /// Indices into the programme's letters.
     pub letters: Vec<usize>,
     pub trainer_only: bool,
-    pub md: Markdown,
+    /// Shared: the dev server's parse cache hands the same body to every rebuild.
+    pub md: std::sync::Arc<Markdown>,
 }
 
 #[derive(Debug, Clone)]
@@ -154,7 +156,8 @@ pub struct Programme {
     pub sessions: Vec<Session>,
     pub pages: Vec<Page>,
     pub letters: Vec<Letter>,
-    pub md: Markdown,
+    /// Shared: the dev server's parse cache hands the same body to every rebuild.
+    pub md: std::sync::Arc<Markdown>,
     pub timetable: Timetable,
 }
 

@@ -23,18 +23,18 @@ pub fn site(site: &mut Site) {
     let c = cleaner();
     let clean = |h: &mut String| *h = c.clean(h).to_string();
     if let Some(h) = &mut site.home {
-        clean(&mut h.md.html);
+        clean(&mut std::sync::Arc::make_mut(&mut h.md).html);
     }
     for pg in &mut site.pages {
-        clean(&mut pg.md.html);
+        clean(&mut std::sync::Arc::make_mut(&mut pg.md).html);
     }
     for p in &mut site.programmes {
-        clean(&mut p.md.html);
+        clean(&mut std::sync::Arc::make_mut(&mut p.md).html);
         for s in &mut p.sessions {
-            clean(&mut s.md.html);
+            clean(&mut std::sync::Arc::make_mut(&mut s.md).html);
         }
         for pg in &mut p.pages {
-            clean(&mut pg.md.html);
+            clean(&mut std::sync::Arc::make_mut(&mut pg.md).html);
         }
         for l in &mut p.letters {
             clean(&mut l.html);
