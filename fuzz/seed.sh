@@ -8,8 +8,9 @@ for f in $(find ../content -name '*.md'); do
   n=$(echo "$f" | tr / _)
   cp "$f" "corpus/front_matter/$n"
   cp "$f" "corpus/markdown/$n"
+  # Any page is Markdown a letter body may hold; the real letters add fields and placeholders.
+  cp "$f" "corpus/letter/$n"
 done
-cp ../content/*/letters/*.md corpus/letter/
 for d in 30 30m "30 min" "30 mins" "1h" "1h 30m" "1:30" "90 minutes" "1 hr 15 mins" "0:45"; do
   printf '%s' "$d" > "corpus/duration/$(echo "$d" | tr ' :' '__')"
 done

@@ -185,3 +185,29 @@ fn raw_html_passes_through_unless_sanitize_is_on() {
     assert!(!f.read("p/a.html").contains("javascript:"));
     assert_eq!(texts(&doc, "main .mine"), vec!["kept"]);
 }
+
+#[test]
+fn placeholder_stand_ins_typed_or_in_values_are_text() {
+    // While Markdown is rendered a placeholder is U+E000 n U+E001. Typed into a letter, those
+    // characters made a second placeholder; inside a value, they were filled again.
+    let programme = PROGRAMME.replace("Test programme", "Prog \u{E000}1\u{E001}");
+    let letter = "---\ntitle: L\nfields:\n  - name: who\n    label: Who\n---\n\
+                  Dear {{ programme.title }}, {{ who }}; typed \u{E000}1\u{E001}.\n";
+    let f = Fixture::new(&[
+        ("content/p/index.md", &programme),
+        ("content/p/letters/l.md", letter),
+    ]);
+    f.build();
+    let page = f.html("p/letters/l.html");
+    assert_eq!(texts(&page, ".filled"), vec!["Prog \u{E000}1\u{E001}"]);
+    assert_eq!(texts(&page, "[data-field=who]"), vec!["[Who]"]);
+    assert!(
+        texts(&page, "p")
+            .iter()
+            .any(|p| p.ends_with("typed \u{FFFD}1\u{FFFD}.")),
+        "{:?}",
+        texts(&page, "p")
+    );
+    let txt = f.read("p/letters/l.txt");
+    assert_eq!(txt.matches("[Who]").count(), 1, "{txt}");
+}

@@ -553,4 +553,24 @@ mod tests {
             .collect();
         assert_eq!(text, vec!["Hello", "Bye"]);
     }
+
+    #[test]
+    fn typed_token_characters_are_not_placeholders() {
+        // Broke the `letter` fuzz target's property (each slot once): the private-use
+        // characters a placeholder stands in for while Markdown is rendered, typed into the
+        // letter, became a second slot 0 (and a slot 7 that does not exist).
+        let text = "---\ntitle: T\nfields:\n  - name: who\n    label: Who\n---\n\
+                    Dear {{ who }}, see \u{E000}0\u{E001} and \u{E000}7\u{E001}.\n";
+        let l = crate::model::load::parse_letter_one("l", text).unwrap();
+        assert_eq!(l.slots, vec!["who"]);
+        assert_eq!(l.html.matches(&letter_token(0)).count(), 1, "{}", l.html);
+        let doc = parse(&l);
+        let slots: Vec<&Run> = doc
+            .paras
+            .iter()
+            .flat_map(|p| &p.runs)
+            .filter(|r| matches!(r, Run::Slot { .. }))
+            .collect();
+        assert_eq!(slots.len(), 1, "{slots:?}");
+    }
 }

@@ -166,7 +166,41 @@ pub fn scan(body: &str, first_line: usize) -> Scan {
     }
     pieces.push(Piece::Text(rest.to_string()));
     pieces.retain(|p| !matches!(p, Piece::Text(t) if t.is_empty()));
+    // The characters of a `token` typed into the letter would read as a placeholder once the
+    // Markdown is rendered: they mean nothing in a letter, so they become U+FFFD.
+    for p in &mut pieces {
+        if let Piece::Text(t) = p
+            && t.contains(TOKEN_CHARS)
+        {
+            *t = t.replace(TOKEN_CHARS, "\u{FFFD}");
+        }
+    }
     (pieces, found, bad)
+}
+
+const TOKEN_CHARS: [char; 2] = ['\u{E000}', '\u{E001}'];
+
+/// `html` with each `token(i)` replaced by `fill(i)`, in one pass: a value that itself holds a
+/// token is not filled again.
+pub fn fill_tokens(html: &str, mut fill: impl FnMut(usize) -> String) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(a) = rest.find('\u{E000}') {
+        let after = &rest[a + '\u{E000}'.len_utf8()..];
+        let Some((index, tail)) = after
+            .split_once('\u{E001}')
+            .and_then(|(n, tail)| Some((n.parse::<usize>().ok()?, tail)))
+        else {
+            out.push_str(&rest[..a + '\u{E000}'.len_utf8()]);
+            rest = after;
+            continue;
+        };
+        out.push_str(&rest[..a]);
+        out.push_str(&fill(index));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -183,6 +217,17 @@ mod tests {
         assert_eq!(bad.len(), 1);
         assert_eq!(pieces[0], Piece::Text("Dear ".into()));
         assert_eq!(pieces[1], Piece::Slot("name".into()));
+    }
+
+    #[test]
+    fn tokens_are_filled_once() {
+        let html = format!("<p>{} and {}</p>", token(0), token(1));
+        let out = fill_tokens(&html, |i| if i == 0 { token(1) } else { "one".into() });
+        assert_eq!(out, format!("<p>{} and one</p>", token(1)));
+        assert_eq!(
+            fill_tokens("a \u{E000}x\u{E001} b", |_| "!".into()),
+            "a \u{E000}x\u{E001} b"
+        );
     }
 
     #[test]

@@ -1278,3 +1278,17 @@ pub fn parse_one(rel: &str, text: &str) -> Vec<Diagnostic> {
     }
     all
 }
+
+/// The letter a file at `prog/letters/<name>.md` gives a participant, if it parses: the
+/// fuzzers' entry point to the letter writers ([`parse_one`] only gives diagnostics).
+pub fn parse_letter_one(name: &str, text: &str) -> Option<Letter> {
+    let f = SourceFile {
+        rel: format!("p/letters/{name}.md"),
+        display: format!("content/p/letters/{name}.md"),
+        text: crate::content::normalise(text.to_string()),
+    };
+    match parse_file(&f, &Kind::Letter("p".into()), Audience::Participant).0 {
+        Parsed::Letter(l, _) => Some(*l),
+        _ => None,
+    }
+}

@@ -12,7 +12,10 @@ pub mod timetable;
 use std::path::PathBuf;
 
 pub use clock::Clock;
-pub use letters::{BUILTINS, Field, Letter, Piece, scan as scan_letter, token as letter_token};
+pub use letters::{
+    BUILTINS, Field, Letter, Piece, fill_tokens as fill_letter_tokens, scan as scan_letter,
+    token as letter_token,
+};
 use timetable::Timetable;
 
 use crate::config::Config;

@@ -756,10 +756,12 @@ pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> O
 }
 
 fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> LetterView {
-    let mut html = l.html.clone();
-    for (i, slot) in l.slots.iter().enumerate() {
-        let token = crate::model::letter_token(i);
-        let filled = if let Some(f) = l.fields.iter().find(|f| &f.name == slot) {
+    // One pass, so a value holding a token is not filled again.
+    let html = crate::model::fill_letter_tokens(&l.html, |i| {
+        let Some(slot) = l.slots.get(i) else {
+            return String::new();
+        };
+        if let Some(f) = l.fields.iter().find(|f| &f.name == slot) {
             format!(
                 "<span class=\"blank\" data-field=\"{}\">[{}]</span>",
                 escape_html(&f.name),
@@ -773,9 +775,8 @@ fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> Lett
                     escape_html(crate::letters::builtin_label(slot))
                 ),
             }
-        };
-        html = html.replace(&token, &filled);
-    }
+        }
+    });
     LetterView {
         title: l.title.clone(),
         description: l.description.clone(),
