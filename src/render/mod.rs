@@ -98,8 +98,11 @@ fn hash_of(v: &impl Serialize) -> u64 {
 /// folder depth (`root`), so each page only marks its own link.
 struct NavParts {
     value: tera::Value,
-    /// Sidebar HTML by (folder depth, day shown in full; 0 for none).
-    html: HashMap<(String, u32), String>,
+    days: tera::Value,
+    show_all: bool,
+    /// Sidebar HTML by (folder depth, day shown in full; 0 for none), rendered on first use:
+    /// the dev server re-renders few pages, so it renders few sidebars.
+    html: Mutex<HashMap<(String, u32), String>>,
     /// The day of each session page, whose sidebar shows that day's sessions.
     day_of: HashMap<String, u32>,
     /// Hash of the navigation and programme view (0 without a memo).
@@ -107,14 +110,32 @@ struct NavParts {
 }
 
 impl NavParts {
-    fn sidebar(&self, root: &str, path: &str) -> Option<String> {
+    fn sidebar(&self, common: &Common, root: &str, path: &str) -> Result<String, Diagnostic> {
         let day = self.day_of.get(path).copied().unwrap_or(0);
-        let html = self.html.get(&(root.to_string(), day))?;
+        let key = (root.to_string(), day);
+        let cached = self.html.lock().ok().and_then(|m| m.get(&key).cloned());
+        let html = match cached {
+            Some(h) => h,
+            None => {
+                let mut ctx = Context::new();
+                ctx.insert("site", &common.site);
+                ctx.insert("nav", &self.value);
+                ctx.insert("nav_days", &self.days);
+                ctx.insert("root", &root);
+                ctx.insert("show_all", &self.show_all);
+                ctx.insert("current_day", &day);
+                let h = common.theme.render("nav.html", &ctx)?;
+                if let Ok(mut m) = self.html.lock() {
+                    m.insert(key, h.clone());
+                }
+                h
+            }
+        };
         let needle = format!(
             "href=\"{}\"",
             escape_html(&format!("{root}{}", encode_path(path)))
         );
-        Some(html.replacen(&needle, &format!("{needle} aria-current=\"page\""), 1))
+        Ok(html.replacen(&needle, &format!("{needle} aria-current=\"page\""), 1))
     }
 }
 
@@ -178,7 +199,7 @@ impl Common<'_> {
         match nav {
             Some(n) => {
                 ctx.insert("nav", &n.value);
-                ctx.insert("nav_html", &n.sidebar(&root, &job.path));
+                ctx.insert("nav_html", &n.sidebar(self, &root, &job.path)?);
             }
             // Only pages outside any programme list the programmes: in every page of a
             // catalogue that list would make the build quadratic.
@@ -195,11 +216,8 @@ impl Common<'_> {
     fn nav_parts(
         &self,
         v: &ProgrammeViews,
-        pages: impl Iterator<Item = String>,
         sessions: impl Iterator<Item = (String, u32)>,
-    ) -> Result<NavParts, Diagnostic> {
-        let value = tera::to_value(&v.nav).unwrap_or_default();
-        let days = tera::to_value(&v.nav.days).unwrap_or_default();
+    ) -> NavParts {
         let count: usize = v
             .nav
             .days
@@ -208,36 +226,18 @@ impl Common<'_> {
             .map(|b| b.sessions.len())
             .sum();
         let show_all = count <= FULL_NAV;
-        let day_of: HashMap<String, u32> = if show_all {
-            HashMap::new()
-        } else {
-            sessions.collect()
-        };
-        let mut html = HashMap::new();
-        let wanted = pages
-            .map(|p| (root_prefix(&p), 0))
-            .chain(day_of.iter().map(|(p, d)| (root_prefix(p), *d)));
-        for (root, day) in wanted {
-            if html.contains_key(&(root.clone(), day)) {
-                continue;
-            }
-            let mut ctx = Context::new();
-            ctx.insert("site", &self.site);
-            ctx.insert("nav", &value);
-            ctx.insert("nav_days", &days);
-            ctx.insert("root", &root);
-            ctx.insert("show_all", &show_all);
-            ctx.insert("current_day", &day);
-            let h = self.theme.render("nav.html", &ctx)?;
-            html.insert((root, day), h);
+        NavParts {
+            value: tera::to_value(&v.nav).unwrap_or_default(),
+            days: tera::to_value(&v.nav.days).unwrap_or_default(),
+            show_all,
+            html: Mutex::default(),
+            day_of: if show_all {
+                HashMap::new()
+            } else {
+                sessions.collect()
+            },
+            key: self.hash(&(&v.nav, &v.nav.days)),
         }
-        let key = self.hash(&(&v.nav, &v.nav.days));
-        Ok(NavParts {
-            value,
-            html,
-            day_of,
-            key,
-        })
     }
 }
 
@@ -652,12 +652,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     for (k, &i) in views.order.iter().enumerate() {
         pos[i] = Some(k);
     }
-    let pages = jobs.iter().map(|j| j.path.clone());
-    let sessions = p.sessions.iter().map(|s| (s.out.clone(), s.day));
-    let nav = match common.nav_parts(&views, pages, sessions) {
-        Ok(n) => n,
-        Err(e) => return (Vec::new(), vec![e]),
-    };
+    let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     // The bulk of a big programme. With the dev server's memo a session page is checked
     // from its view alone, so an unchanged session costs no template context.
     let pv_key = common.hash(&pv);
