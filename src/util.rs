@@ -23,6 +23,20 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Whitespace collapsed and cut at a word boundary to at most `max` characters, with an
+/// ellipsis when cut: snippets for search and summaries.
+pub fn truncate_words(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
 /// A heading or file slug: lowercase letters and digits joined by single hyphens.
 /// Non-ASCII letters are kept (browsers handle them in fragments).
 pub fn slugify(s: &str) -> String {

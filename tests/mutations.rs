@@ -64,6 +64,19 @@ const INSERTS: &[&[u8]] = &[
     b"\0",
 ];
 
+/// The byte range of the line (with its newline) that holds offset `at`.
+fn line_at(d: &[u8], at: usize) -> std::ops::Range<usize> {
+    let start = d[..at]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = d[at..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(d.len(), |i| at + i + 1);
+    start..end
+}
+
 fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
     let mut d = data.to_vec();
     let at = rng.below(d.len() + 1);
@@ -75,28 +88,13 @@ fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
         }
         2 => {
             // Delete a line.
-            let start = d[..at]
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |i| i + 1);
-            let end = d[at..]
-                .iter()
-                .position(|b| *b == b'\n')
-                .map_or(d.len(), |i| at + i + 1);
-            d.drain(start..end);
+            d.drain(line_at(&d, at));
         }
         3 => {
             // Duplicate a line.
-            let start = d[..at]
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |i| i + 1);
-            let end = d[at..]
-                .iter()
-                .position(|b| *b == b'\n')
-                .map_or(d.len(), |i| at + i + 1);
-            let line = d[start..end].to_vec();
-            d.splice(start..start, line);
+            let line = line_at(&d, at);
+            let copy = d[line.clone()].to_vec();
+            d.splice(line.start..line.start, copy);
         }
         4 => {
             if at < d.len() {

@@ -333,20 +333,8 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.html = html;
-    out.snippet = truncate_words(&snippet, SNIPPET_CHARS);
+    out.snippet = crate::util::truncate_words(&snippet, SNIPPET_CHARS);
     out
-}
-
-fn truncate_words(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let cut: String = s.chars().take(max).collect();
-    match cut.rfind(' ') {
-        Some(i) => format!("{}…", &cut[..i]),
-        None => format!("{cut}…"),
-    }
 }
 
 /// The kind of a plain blockquote whose first line is `[!PROMPTS]` or `[!TRAINER]`, carried

@@ -32,25 +32,13 @@ pub struct Entry {
     x: String,
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let cut: String = s.chars().take(max).collect();
-    match cut.rfind(' ') {
-        Some(i) => format!("{}…", &cut[..i]),
-        None => format!("{cut}…"),
-    }
-}
-
 fn page_entry(pg: &Page, context: &str) -> Entry {
     let headings: Vec<&str> = pg.md.headings.iter().map(|h| h.text.as_str()).collect();
     Entry {
         t: pg.title.clone(),
         u: pg.out.clone(),
         w: context.to_string(),
-        s: shorten(pg.summary.as_deref().unwrap_or(&pg.md.snippet), SNIPPET),
+        s: crate::util::truncate_words(pg.summary.as_deref().unwrap_or(&pg.md.snippet), SNIPPET),
         x: format!(
             "{} {} {}",
             pg.summary.as_deref().unwrap_or_default(),
@@ -106,7 +94,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
         t: p.title.clone(),
         u: format!("{}/index.html", p.slug),
         w: "Programme".into(),
-        s: shorten(p.summary.as_deref().unwrap_or(&p.md.snippet), SNIPPET),
+        s: crate::util::truncate_words(p.summary.as_deref().unwrap_or(&p.md.snippet), SNIPPET),
         x: format!(
             "{} {} {}",
             p.subtitle.as_deref().unwrap_or_default(),
@@ -153,7 +141,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
             t: s.title.clone(),
             u: s.out.clone(),
             w: when.clone(),
-            s: shorten(s.summary.as_deref().unwrap_or(&s.md.snippet), SNIPPET),
+            s: crate::util::truncate_words(s.summary.as_deref().unwrap_or(&s.md.snippet), SNIPPET),
             x: format!(
                 "{} {} {} {} {} {}",
                 s.summary.as_deref().unwrap_or_default(),
@@ -166,7 +154,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
         });
         for pr in prompts {
             entries.push(Entry {
-                t: shorten(pr, 120),
+                t: crate::util::truncate_words(pr, 120),
                 u: format!("{}#session-prompts", s.out),
                 w: format!("Prompt · {} · {when}", s.title),
                 s: String::new(),
@@ -180,7 +168,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
             t: l.title.clone(),
             u: l.out.clone(),
             w: "Letter".into(),
-            s: shorten(l.description.as_deref().unwrap_or_default(), SNIPPET),
+            s: crate::util::truncate_words(l.description.as_deref().unwrap_or_default(), SNIPPET),
             x: l.fields
                 .iter()
                 .map(|f| f.label.as_str())
