@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 use coursebook::Audience;
 use coursebook::serve::Engine;
 
+// The same allocator as the coursebook binary, so the numbers are what `serve` does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SESSIONS: usize = 1000;
 const PER_DAY: usize = 20;
 const RUNS: usize = 21;

@@ -146,6 +146,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         }
     };
     stage("render and write programmes");
+    if timings && let Ok(times) = render::theme::TEMPLATE_TIMES.lock() {
+        for (template, (n, us)) in times.iter() {
+            eprintln!("    {template}: {n} renders, {} ms of CPU", us / 1000);
+        }
+    }
     if let Err(d) = check_and_write(&parts.outputs) {
         diags.extend(d);
         return Err(diags);

@@ -4,6 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+// Rendering allocates many short-lived strings on every thread; mimalloc's per-thread heaps
+// cut the allocator's share of a catalogue build (glibc malloc was ~15% of the profile).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use coursebook::merge::{Format, MergeOptions};
 use coursebook::{Audience, BuildOptions};
 

@@ -249,21 +249,31 @@ fn write_all(dir: &Path, outputs: &[Output], previous: Option<&Path>) -> Result<
     }
     outputs.par_iter().try_for_each(|o| {
         let path = dir.join(&o.path);
+        let rendered;
+        let bytes: Option<&[u8]> = match &o.content {
+            Content::Bytes(b) => Some(b),
+            Content::Static(b) => Some(b),
+            Content::Copy(_) => None,
+            Content::Deferred(d) => {
+                rendered = d.render()?;
+                Some(&rendered)
+            }
+        };
         if let Some(prev) = previous {
             let old = prev.join(&o.path);
-            let unchanged = match &o.content {
-                Content::Bytes(b) => same_bytes(&old, b),
-                Content::Static(b) => same_bytes(&old, b),
-                Content::Copy(src) => same_file(&old, src),
+            let unchanged = match (&o.content, bytes) {
+                (Content::Copy(src), _) => same_file(&old, src),
+                (_, Some(b)) => same_bytes(&old, b),
+                _ => false,
             };
             if unchanged && std::fs::hard_link(&old, &path).is_ok() {
                 return Ok(());
             }
         }
-        let r = match &o.content {
-            Content::Bytes(b) => std::fs::write(&path, b),
-            Content::Static(b) => std::fs::write(&path, b),
-            Content::Copy(src) => std::fs::copy(src, &path).map(|_| ()),
+        let r = match (&o.content, bytes) {
+            (Content::Copy(src), _) => std::fs::copy(src, &path).map(|_| ()),
+            (_, Some(b)) => std::fs::write(&path, b),
+            (_, None) => Ok(()),
         };
         r.map_err(|e| io_err(&path, "write", e))
     })

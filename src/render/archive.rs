@@ -30,6 +30,10 @@ pub fn site_zip(outputs: &[Output]) -> Result<Output, Diagnostic> {
                 })?;
                 &copied
             }
+            Content::Deferred(d) => {
+                copied = d.render()?;
+                &copied
+            }
         };
         zip.start_file(o.path.as_str(), opts)
             .map_err(|e| fail(&e))?;

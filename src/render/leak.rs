@@ -105,7 +105,11 @@ pub fn check(fragments: &[Fragment], outputs: &[Output]) -> Vec<Diagnostic> {
                     copied = std::fs::read(p).ok();
                     copied.as_deref()
                 }
-                _ => None,
+                Content::Deferred(d) => {
+                    copied = d.render().ok();
+                    copied.as_deref()
+                }
+                Content::Copy(_) | Content::Static(_) => None,
             };
             if let Some(b) = bytes {
                 let text = normalise(&o.path, b);

@@ -15,7 +15,7 @@ pub mod view;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -34,6 +34,8 @@ pub enum Content {
     Bytes(Vec<u8>),
     Static(&'static [u8]),
     Copy(PathBuf),
+    /// Only from the dev server's incremental renders (see [`Common::defer`]).
+    Deferred(Arc<theme::Deferred>),
 }
 
 /// One file of the built site.
@@ -86,12 +88,29 @@ struct Common<'a> {
     keys: Mutex<(Memo, Vec<String>)>,
     /// Hash of what every page shares (`site`, `programmes_nav`).
     shared_key: u64,
+    /// The dev server after its first render: pages other than sessions' that changed get
+    /// their context now and are rendered when the browser asks for them, so an edit to one
+    /// session does not wait for the print page of a thousand.
+    defer: bool,
 }
 
+/// A 64-bit hash of `v`'s JSON, serialised into a buffer each thread reuses.
 fn hash_of(v: &impl Serialize) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    serde_json::to_vec(v).unwrap_or_default().hash(&mut h);
-    h.finish()
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with(|b| {
+        let mut buf = b.take();
+        buf.clear();
+        // Serialising plain views into memory cannot fail; if it did, the page would be
+        // keyed by what was written, so at worst re-rendered more often.
+        let _ = serde_json::to_writer(&mut buf, v);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        buf.hash(&mut h);
+        let h = h.finish();
+        b.replace(buf);
+        h
+    })
 }
 
 /// A programme's navigation: its links for templates, and the sidebar pre-rendered once per
@@ -186,11 +205,28 @@ impl Common<'_> {
                 return Ok(None);
             }
         }
+        if self.defer {
+            let template = job.template;
+            let path = job.path.clone();
+            let ctx = self.context(job, nav)?;
+            return Ok(Some(Output {
+                path,
+                content: Content::Deferred(Arc::new(self.theme.defer(template, ctx))),
+            }));
+        }
         self.draw(job, nav).map(Some)
     }
 
     /// Renders a page whatever the memo says.
     fn draw(&self, job: Job, nav: Option<&NavParts>) -> Result<Output, Diagnostic> {
+        let (template, path) = (job.template, job.path.clone());
+        let ctx = self.context(job, nav)?;
+        let html = self.theme.render(template, &ctx)?;
+        Ok(Output::bytes(path, html.into_bytes()))
+    }
+
+    /// A page's whole context: its own, and what every page has.
+    fn context(&self, job: Job, nav: Option<&NavParts>) -> Result<Context, Diagnostic> {
         let mut ctx = job.ctx;
         let root = root_prefix(&job.path);
         ctx.insert("site", &self.site);
@@ -206,8 +242,7 @@ impl Common<'_> {
             None => ctx.insert("programmes_nav", &self.programmes),
         }
         ctx.insert("root", &root);
-        let html = self.theme.render(job.template, &ctx)?;
-        Ok(Output::bytes(job.path, html.into_bytes()))
+        Ok(ctx)
     }
 
     /// The programme sidebar for each folder depth among `paths` (pages, and sessions with
@@ -330,6 +365,8 @@ fn render_inner(
         memo,
         keys: Mutex::default(),
         shared_key: 0,
+        // A first render (empty memo) renders everything, so template errors show at once.
+        defer: memo.is_some_and(|m| !m.is_empty()),
     };
     if memo.is_some() {
         common.shared_key = hash_of(&(&common.site, &common.programmes));
@@ -494,16 +531,13 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
     let pv = tera::to_value(programme_view(p)).unwrap_or_default();
-    let days = tera::to_value(&views.days).unwrap_or_default();
-    let mut jobs: Vec<Job> = Vec::new();
     // With the dev server's memo, the big pages are keyed by hashes of their views.
     let pv_key = common.hash(&pv);
-    let days_key = common.hash(&views.days);
-    let nav_key = common.hash(&(&views.nav, &views.nav.days));
+    let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     // With the memo, a page whose key is unchanged is not even given a context.
-    let fresh = |template: &str, path: &str, title: &str, nav: u64, data: u64| {
+    let fresh = |template: &str, path: &str, title: &str, data: u64| {
         !(common.memo.is_some()
-            && common.unchanged(path, common.key((template, path, title), nav, data)))
+            && common.unchanged(path, common.key((template, path, title), nav.key, data)))
     };
     let base = |extra: &[(&str, &tera::Value)]| {
         let mut c = Context::new();
@@ -513,204 +547,217 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         }
         c
     };
-
-    jobs.push(Job {
-        template: "programme.html",
-        path: format!("{}/index.html", p.slug),
-        title: p.title.clone(),
-        ctx: base(&[("days", &days)]),
-        data: common.hash(&(pv_key, days_key)),
-    });
-    let mut c = base(&[("days", &days)]);
-    c.insert("csv", &format!("{}/timetable.csv", p.slug));
-    let dated = !p.days.is_empty() && p.days.iter().all(|d| d.date.is_some());
-    c.insert("ics", &dated.then(|| format!("{}/timetable.ics", p.slug)));
-    jobs.push(Job {
-        template: "timetable.html",
-        path: format!("{}/timetable.html", p.slug),
-        title: format!("Timetable: {}", p.title),
-        ctx: c,
-        data: common.hash(&(pv_key, days_key, dated)),
-    });
-    let mut c = base(&[]);
-    let prompt_days = view::prompt_days(p, &views);
-    let prompts_key = common.hash(&(pv_key, &prompt_days));
-    c.insert("days", &prompt_days);
-    jobs.push(Job {
-        template: "prompts.html",
-        path: format!("{}/prompts.html", p.slug),
-        title: format!("Discussion prompts: {}", p.title),
-        ctx: c,
-        data: prompts_key,
-    });
-    let mut c = base(&[]);
-    let material_days = view::material_days(p, &views);
-    let materials_key = common.hash(&(pv_key, &material_days));
-    c.insert("days", &material_days);
-    jobs.push(Job {
-        template: "materials.html",
-        path: format!("{}/materials.html", p.slug),
-        title: format!("Materials: {}", p.title),
-        ctx: c,
-        data: materials_key,
-    });
-    let print_days = handout::days(p, handout::Kind::Print);
-    let mut c = base(&[]);
-    let handout_days = handout::days(p, handout::Kind::Handout);
-    let handout_key = common.hash(&(pv_key, &handout_days));
-    c.insert("days", &handout_days);
-    // The handout is for participants in every build: no sidebar, which in a trainer
-    // build would list trainer-only pages.
-    let handout_job = Job {
-        template: "handout.html",
-        path: format!("{}/handout.html", p.slug),
-        title: format!("Handout: {}", p.title),
-        ctx: c,
-        data: handout_key,
+    let job = |template: &'static str, path: String, title: String, ctx: Context, data: u64| Job {
+        template,
+        path,
+        title,
+        ctx,
+        data,
     };
-    let print_key = common.hash(&(pv_key, &print_days));
-    let (path, title) = (
-        format!("{}/print.html", p.slug),
-        format!("{} (print)", p.title),
-    );
-    if fresh("print.html", &path, &title, nav_key, print_key) {
-        let mut c = base(&[]);
-        c.insert("days", &print_days);
-        jobs.push(Job {
-            template: "print.html",
-            path,
-            title,
-            ctx: c,
-            data: print_key,
-        });
-    }
-    if !common.participant {
-        for d in &print_days {
-            let runsheet_key = common.hash(&(pv_key, d));
-            let title = format!("Run sheet, {}: {}", d.title, p.title);
-            if fresh("runsheet.html", &d.runsheet, &title, nav_key, runsheet_key) {
+
+    // The whole-programme pages, each from its own views: built side by side, since in a
+    // programme of a thousand sessions each view is a pass over all of them.
+    type Pages<'a> = Box<dyn Fn() -> Vec<Job> + Send + Sync + 'a>;
+    let builders: Vec<Pages> = vec![
+        Box::new(|| {
+            let days = tera::to_value(&views.days).unwrap_or_default();
+            let days_key = common.hash(&views.days);
+            let mut c = base(&[("days", &days)]);
+            c.insert("csv", &format!("{}/timetable.csv", p.slug));
+            let dated = !p.days.is_empty() && p.days.iter().all(|d| d.date.is_some());
+            c.insert("ics", &dated.then(|| format!("{}/timetable.ics", p.slug)));
+            vec![
+                job(
+                    "programme.html",
+                    format!("{}/index.html", p.slug),
+                    p.title.clone(),
+                    base(&[("days", &days)]),
+                    common.hash(&(pv_key, days_key)),
+                ),
+                job(
+                    "timetable.html",
+                    format!("{}/timetable.html", p.slug),
+                    format!("Timetable: {}", p.title),
+                    c,
+                    common.hash(&(pv_key, days_key, dated)),
+                ),
+            ]
+        }),
+        Box::new(|| {
+            let prompt_days = view::prompt_days(p, &views);
+            let key = common.hash(&(pv_key, &prompt_days));
+            let mut c = base(&[]);
+            c.insert("days", &prompt_days);
+            let title = format!("Discussion prompts: {}", p.title);
+            vec![job(
+                "prompts.html",
+                format!("{}/prompts.html", p.slug),
+                title,
+                c,
+                key,
+            )]
+        }),
+        Box::new(|| {
+            let material_days = view::material_days(p, &views);
+            let key = common.hash(&(pv_key, &material_days));
+            let mut c = base(&[]);
+            c.insert("days", &material_days);
+            let title = format!("Materials: {}", p.title);
+            vec![job(
+                "materials.html",
+                format!("{}/materials.html", p.slug),
+                title,
+                c,
+                key,
+            )]
+        }),
+        Box::new(|| {
+            let print_days = handout::days(p, handout::Kind::Print);
+            let mut jobs = Vec::new();
+            let key = common.hash(&(pv_key, &print_days));
+            let (path, title) = (
+                format!("{}/print.html", p.slug),
+                format!("{} (print)", p.title),
+            );
+            if fresh("print.html", &path, &title, key) {
                 let mut c = base(&[]);
-                c.insert("day", d);
-                jobs.push(Job {
-                    template: "runsheet.html",
-                    path: d.runsheet.clone(),
-                    title,
-                    ctx: c,
-                    data: runsheet_key,
-                });
+                c.insert("days", &print_days);
+                jobs.push(job("print.html", path, title, c, key));
             }
-        }
-    }
-    if views.nav.themes.is_some() {
+            if !common.participant {
+                for d in &print_days {
+                    let key = common.hash(&(pv_key, d));
+                    let title = format!("Run sheet, {}: {}", d.title, p.title);
+                    if fresh("runsheet.html", &d.runsheet, &title, key) {
+                        let mut c = base(&[]);
+                        c.insert("day", d);
+                        jobs.push(job("runsheet.html", d.runsheet.clone(), title, c, key));
+                    }
+                }
+            }
+            jobs
+        }),
+        Box::new(|| {
+            let mut jobs = Vec::new();
+            if views.nav.themes.is_some() {
+                let mut c = base(&[]);
+                c.insert("themes", &view::theme_views(p, &views));
+                let title = format!("Themes: {}", p.title);
+                jobs.push(job(
+                    "themes.html",
+                    format!("{}/themes.html", p.slug),
+                    title,
+                    c,
+                    0,
+                ));
+            }
+            for pg in &p.pages {
+                let mut c = base(&[]);
+                c.insert("page", &page_view(pg));
+                jobs.push(job("page.html", pg.out.clone(), pg.title.clone(), c, 0));
+            }
+            let organisation = common_org(common);
+            for l in &p.letters {
+                let mut c = base(&[]);
+                c.insert("letter", &letter_view(l, p, &organisation));
+                jobs.push(job("letter.html", l.out.clone(), l.title.clone(), c, 0));
+            }
+            jobs
+        }),
+    ];
+    // The handout is for participants in every build: no sidebar, which in a trainer build
+    // would list trainer-only pages.
+    let handout = || {
+        let days = handout::days(p, handout::Kind::Handout);
+        let key = common.hash(&(pv_key, &days));
         let mut c = base(&[]);
-        c.insert("themes", &view::theme_views(p, &views));
-        jobs.push(Job {
-            template: "themes.html",
-            path: format!("{}/themes.html", p.slug),
-            title: format!("Themes: {}", p.title),
-            ctx: c,
-            data: 0,
-        });
-    }
-    for pg in &p.pages {
-        let mut c = base(&[]);
-        c.insert("page", &page_view(pg));
-        jobs.push(Job {
-            template: "page.html",
-            path: pg.out.clone(),
-            title: pg.title.clone(),
-            ctx: c,
-            data: 0,
-        });
-    }
-    let organisation = common_org(common);
-    let language = common
-        .site
-        .get("language")
-        .and_then(|v| v.as_str())
-        .unwrap_or("en");
-    let mut letter_outs = Vec::new();
-    for l in &p.letters {
-        letter_outs.push(letter_files::outputs(
-            l,
-            p,
-            organisation.as_deref(),
-            language,
-        ));
-        let mut c = base(&[]);
-        c.insert("letter", &letter_view(l, p, &common_org(common)));
-        jobs.push(Job {
-            template: "letter.html",
-            path: l.out.clone(),
-            title: l.title.clone(),
-            ctx: c,
-            data: 0,
-        });
-    }
+        c.insert("days", &days);
+        let path = format!("{}/handout.html", p.slug);
+        let title = format!("Handout: {}", p.title);
+        common.render(job("handout.html", path, title, c, key), None)
+    };
+    let pages = || -> Vec<Result<Option<Output>, Diagnostic>> {
+        let mut r: Vec<_> = builders
+            .par_iter()
+            .flat_map_iter(|b| b())
+            .map(|j| common.render(j, Some(&nav)))
+            .collect();
+        r.push(handout());
+        r
+    };
+
     // Session pages: position in timetable order gives prev/next without a search per page.
     let mut pos = vec![None; p.sessions.len()];
     for (k, &i) in views.order.iter().enumerate() {
         pos[i] = Some(k);
     }
-    let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     // The bulk of a big programme. With the dev server's memo a session page is checked
     // from its view alone, so an unchanged session costs no template context.
-    let pv_key = common.hash(&pv);
-    let mut results: Vec<Result<Option<Output>, Diagnostic>> = (0..p.sessions.len())
-        .into_par_iter()
-        .map(|i| {
-            let s = &p.sessions[i];
-            let sv = view::session_view(p, &views, &threads, i, pos[i]);
-            if common.memo.is_some() {
-                let key = common.key(
-                    ("session.html", &s.out, &s.title),
-                    nav.key ^ pv_key,
-                    hash_of(&sv),
-                );
-                if common.unchanged(&s.out, key) {
-                    return Ok(None);
+    let sessions = || -> Vec<Result<Option<Output>, Diagnostic>> {
+        (0..p.sessions.len())
+            .into_par_iter()
+            .map(|i| {
+                let s = &p.sessions[i];
+                let sv = view::session_view(p, &views, &threads, i, pos[i]);
+                if common.memo.is_some() {
+                    let key = common.key(
+                        ("session.html", &s.out, &s.title),
+                        nav.key ^ pv_key,
+                        hash_of(&sv),
+                    );
+                    if common.unchanged(&s.out, key) {
+                        return Ok(None);
+                    }
                 }
+                let mut c = base(&[]);
+                c.insert("session", &sv);
+                let job = job("session.html", s.out.clone(), s.title.clone(), c, 0);
+                common.draw(job, Some(&nav)).map(Some)
+            })
+            .collect()
+    };
+    // Files made without templates.
+    let data = || -> Vec<Result<Output, Diagnostic>> {
+        let mut outs: Vec<Result<Output, Diagnostic>> = vec![
+            Ok(Output::bytes(
+                format!("{}/timetable.csv", p.slug),
+                csv::timetable(p),
+            )),
+            Ok(search::shard(p, &views, common.participant)),
+        ];
+        if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
+            outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
+        }
+        let organisation = common_org(common);
+        let language = common
+            .site
+            .get("language")
+            .and_then(|v| v.as_str())
+            .unwrap_or("en");
+        for l in &p.letters {
+            match letter_files::outputs(l, p, organisation.as_deref(), language) {
+                Ok(o) => outs.extend(o.into_iter().map(Ok)),
+                Err(e) => outs.push(Err(e)),
             }
-            let mut c = base(&[]);
-            c.insert("session", &sv);
-            let job = Job {
-                template: "session.html",
-                path: s.out.clone(),
-                title: s.title.clone(),
-                ctx: c,
-                data: 0,
-            };
-            common.draw(job, Some(&nav)).map(Some)
-        })
-        .collect();
-    results.push(common.render(handout_job, None));
-    results.extend(
-        jobs.into_par_iter()
-            .map(|j| common.render(j, Some(&nav)))
-            .collect::<Vec<_>>(),
-    );
+        }
+        outs
+    };
+    let (sessions, (pages, data)) = rayon::join(sessions, || rayon::join(pages, data));
+
     let mut outs = Vec::new();
     let mut errs = Vec::new();
-    for r in results {
+    for r in sessions.into_iter().chain(pages) {
         match r {
             Ok(Some(o)) => outs.push(o),
             Ok(None) => {}
             Err(e) => errs.push(e),
         }
     }
-    for r in letter_outs {
+    for r in data {
         match r {
-            Ok(o) => outs.extend(o),
+            Ok(o) => outs.push(o),
             Err(e) => errs.push(e),
         }
-    }
-    outs.push(Output::bytes(
-        format!("{}/timetable.csv", p.slug),
-        csv::timetable(p),
-    ));
-    outs.push(search::shard(p, &views, common.participant));
-    if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
-        outs.push(Output::bytes(format!("{}/timetable.ics", p.slug), ics));
     }
     (outs, errs)
 }

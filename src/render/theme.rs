@@ -1,7 +1,10 @@
 //! The theme: Tera templates and static files, built into the binary and overridable file by
 //! file from `themes/<name>/` at the site root. Templates are compiled once per build.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Instant;
 
 use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
@@ -14,8 +17,12 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default"
 /// Where theme static files go in the site.
 pub const STATIC_DIR: &str = "theme";
 
+/// `COURSEBOOK_TIMINGS=1`: renders and microseconds per template, printed after a build.
+pub static TEMPLATE_TIMES: Mutex<BTreeMap<String, (u64, u64)>> = Mutex::new(BTreeMap::new());
+static TIMINGS: LazyLock<bool> = LazyLock::new(|| std::env::var_os("COURSEBOOK_TIMINGS").is_some());
+
 pub struct Theme {
-    tera: Tera,
+    tera: Arc<Tera>,
     statics: Vec<Output>,
     /// The override folder, when there is one.
     pub dir: Option<PathBuf>,
@@ -130,23 +137,67 @@ impl Theme {
             ));
         }
         if diags.is_empty() {
-            Ok(Theme { tera, statics, dir })
+            Ok(Theme {
+                tera: Arc::new(tera),
+                statics,
+                dir,
+            })
         } else {
             Err(diags)
         }
     }
 
     pub fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(template, ctx).map_err(|e| {
-            Diagnostic::error(
-                format!("themes/…/templates/{template}"),
-                format!("cannot render: {}", error_chain(&e)),
-            )
-        })
+        render(&self.tera, template, ctx)
+    }
+
+    /// A page to render later, when it is asked for (the dev server's big pages).
+    pub fn defer(&self, template: &str, ctx: Context) -> Deferred {
+        Deferred {
+            tera: self.tera.clone(),
+            template: template.to_string(),
+            ctx,
+        }
     }
 
     pub fn static_files(&self) -> Vec<Output> {
         self.statics.clone()
+    }
+}
+
+fn render(tera: &Tera, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+    let started = Instant::now();
+    let r = tera.render(template, ctx);
+    if *TIMINGS && let Ok(mut m) = TEMPLATE_TIMES.lock() {
+        let e = m.entry(template.to_string()).or_default();
+        e.0 += 1;
+        e.1 += started.elapsed().as_micros() as u64;
+    }
+    r.map_err(|e| {
+        Diagnostic::error(
+            format!("themes/…/templates/{template}"),
+            format!("cannot render: {}", error_chain(&e)),
+        )
+    })
+}
+
+/// A page with its context made, rendered when [`Deferred::render`] is called: the dev server
+/// renders whole-programme pages (print, handout, timetable) only when the browser asks.
+pub struct Deferred {
+    tera: Arc<Tera>,
+    template: String,
+    ctx: Context,
+}
+
+impl Deferred {
+    pub fn render(&self) -> Result<Vec<u8>, Diagnostic> {
+        render(&self.tera, &self.template, &self.ctx).map(String::into_bytes)
+    }
+}
+
+impl std::fmt::Debug for Deferred {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Deferred({})", self.template)
     }
 }
 

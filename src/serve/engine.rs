@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -23,6 +23,32 @@ pub enum Body {
     /// Assets and theme files are read from disk when asked for. The size and modification
     /// time tell a rebuild that the file changed (so open pages reload).
     File(PathBuf, Option<(u64, std::time::SystemTime)>),
+    /// A page rendered when first asked for (see [`render::theme::Deferred`]).
+    Lazy(Arc<Lazy>),
+}
+
+/// A deferred page and, once it has been asked for, its bytes.
+#[derive(Debug)]
+pub struct Lazy {
+    page: Arc<render::theme::Deferred>,
+    done: OnceLock<Result<Bytes, String>>,
+}
+
+impl Body {
+    /// The bytes to send: reads a file or renders a deferred page (so call it off the
+    /// async runtime's threads).
+    pub fn bytes(&self) -> Result<Bytes, String> {
+        match self {
+            Body::Mem(b) => Ok(b.clone()),
+            Body::File(p, _) => std::fs::read(p)
+                .map(Bytes::from)
+                .map_err(|e| format!("cannot read {}: {e}", p.display())),
+            Body::Lazy(l) => l
+                .done
+                .get_or_init(|| l.page.render().map(Bytes::from).map_err(|d| d.to_string()))
+                .clone(),
+        }
+    }
 }
 
 /// The site as the server holds it: output path -> body.
@@ -116,14 +142,24 @@ impl Engine {
             }
         }
 
+        let timings = std::env::var_os("COURSEBOOK_TIMINGS").is_some();
+        let mut last = Instant::now();
+        let mut stage = |name: &str| {
+            if timings {
+                eprintln!("  {name}: {} us", last.elapsed().as_micros());
+                last = Instant::now();
+            }
+        };
         let (sources, d) = crate::content::discover_cached(
             &self.root,
             &self.root.join(&config.src),
             &mut self.read_cache,
         );
         diags.extend(d);
+        stage("discover");
         let (site, d) = load_cached(&self.root, config, sources, self.audience, &mut self.cache);
         diags.extend(d);
+        stage("load");
         let Some(site) = site.filter(|_| !diags.has_errors()) else {
             return Err(diags);
         };
@@ -140,6 +176,7 @@ impl Engine {
                 return Err(diags);
             }
         };
+        stage("render");
         let mut files = Files::with_capacity(self.files.len());
         let mut changed = Vec::new();
         let mut rendered = Vec::new();
@@ -148,7 +185,7 @@ impl Engine {
             if !self.files.get(&o.path).is_some_and(|old| same(old, &body)) {
                 changed.push(o.path.clone());
             }
-            if o.path.ends_with(".html") {
+            if o.path.ends_with(".html") && matches!(body, Body::Mem(_)) {
                 rendered.push(o.path.clone());
             }
             files.insert(o.path, body);
@@ -175,6 +212,7 @@ impl Engine {
         rendered.sort();
         self.files = Arc::new(files);
         self.memo = Some(parts.memo);
+        stage("diff");
         Ok(Rebuilt {
             files: self.files.clone(),
             changed,
@@ -189,6 +227,10 @@ fn body_of(c: Content) -> Body {
     match c {
         Content::Bytes(b) => Body::Mem(Bytes::from(b)),
         Content::Static(b) => Body::Mem(Bytes::from_static(b)),
+        Content::Deferred(page) => Body::Lazy(Arc::new(Lazy {
+            page,
+            done: OnceLock::new(),
+        })),
         Content::Copy(p) => {
             let stamp = std::fs::metadata(&p)
                 .and_then(|m| Ok((m.len(), m.modified()?)))

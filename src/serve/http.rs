@@ -206,10 +206,23 @@ async fn site_file(State(state): State<Shared>, method: Method, uri: Uri) -> Res
     let mime = mime(&path);
     let bytes = match body {
         Body::Mem(b) => b,
-        Body::File(f, _) => match tokio::task::spawn_blocking(move || std::fs::read(f)).await {
-            Ok(Ok(b)) => Bytes::from(b),
-            _ => return plain(StatusCode::NOT_FOUND, "not found\n"),
-        },
+        // A file read or a page rendered now: off the runtime's threads.
+        Body::File(..) | Body::Lazy(_) => {
+            let lazy = matches!(body, Body::Lazy(_));
+            match tokio::task::spawn_blocking(move || body.bytes()).await {
+                Ok(Ok(b)) => b,
+                Ok(Err(e)) if lazy => {
+                    eprintln!("error: {e}");
+                    let msg = HttpBody::from(format!("{e}\n"));
+                    return with_headers(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "text/plain; charset=utf-8",
+                        msg,
+                    );
+                }
+                _ => return plain(StatusCode::NOT_FOUND, "not found\n"),
+            }
+        }
     };
     let bytes = if mime.starts_with("text/html") {
         Bytes::from(inject(&bytes, status.generation))
