@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Synthetic course catalogues, and a timed build of the same pages with coursebook, mdBook
-and Hugo (each when installed), alternating runs.
+"""Synthetic course catalogues, and a timed build of the same pages with coursebook, mdBook,
+Hugo and Zola (each when installed), alternating runs.
 
     python3 benches/catalogue.py generate N DIR [--peer] [--code-every K]
-    python3 benches/catalogue.py compare N [--runs 3] [--peer] [--tools coursebook,mdbook,hugo]
+    python3 benches/catalogue.py compare N [--runs 3] [--peer] [--tools coursebook,mdbook,hugo,zola]
     python3 benches/catalogue.py rebuild N [--edits 20]      # serve-style rebuild after one edit
 
 `--peer` puts a 9-line Rust block on every page (the peer comparison); the default
@@ -57,14 +57,34 @@ def body(rng, i, n_in_prog, code, link):
 
 
 def generate(n, out, peer=False, code_every=10, seed=1):
-    """Writes a coursebook site, an mdBook book and a Hugo site with the same pages."""
+    """Writes a coursebook site, an mdBook book, a Hugo site and a Zola site with the same pages."""
     rng = random.Random(seed)
-    cb, mdb, hugo = (os.path.join(out, x) for x in ("coursebook", "mdbook", "hugo"))
-    for d in (cb, mdb, hugo):
+    cb, mdb, hugo, zola = (os.path.join(out, x) for x in ("coursebook", "mdbook", "hugo", "zola"))
+    for d in (cb, mdb, hugo, zola):
         shutil.rmtree(d, ignore_errors=True)
     os.makedirs(os.path.join(cb, "content"))
     os.makedirs(os.path.join(mdb, "src"))
     os.makedirs(os.path.join(hugo, "content"))
+    # Zola: search index on, highlighting into CSS classes (as coursebook and Hugo do), and
+    # templates like Hugo's: a page lists its section's pages, a section lists its pages.
+    os.makedirs(os.path.join(zola, "content"))
+    os.makedirs(os.path.join(zola, "templates"))
+    with open(os.path.join(zola, "config.toml"), "w") as f:
+        f.write('base_url = "https://example.org"\ntitle = "Catalogue"\nbuild_search_index = true\n'
+                '[markdown.highlighting]\ntheme = "github-light"\nstyle = "class"\n')
+    with open(os.path.join(zola, "templates", "page.html"), "w") as f:
+        f.write('<!DOCTYPE html><html><head><title>{{ page.title }}</title></head><body><nav>'
+                '{% set section = get_section(path=page.ancestors | last, metadata_only=false) %}'
+                '{% for p in section.pages %}<a href="{{ p.permalink }}">{{ p.title }}</a>{% endfor %}'
+                '</nav><main><h1>{{ page.title }}</h1>{{ page.content | safe }}</main></body></html>')
+    for name in ("section.html", "index.html"):
+        with open(os.path.join(zola, "templates", name), "w") as f:
+            f.write('<!DOCTYPE html><html><body><h1>{{ section.title }}</h1>{% for p in section.pages %}'
+                    '<a href="{{ p.permalink }}">{{ p.title }}</a>{% endfor %}'
+                    '{% for s in section.subsections %}<a href="{{ get_url(path=s) }}">{{ s }}</a>{% endfor %}'
+                    '</body></html>')
+    with open(os.path.join(zola, "content", "_index.md"), "w") as f:
+        f.write('+++\ntitle = "Catalogue"\n+++\n')
     with open(os.path.join(cb, "book.toml"), "w") as f:
         f.write('[book]\ntitle = "Catalogue"\n')
     with open(os.path.join(mdb, "book.toml"), "w") as f:
@@ -93,8 +113,12 @@ def generate(n, out, peer=False, code_every=10, seed=1):
             f.write(f"# Course {p}\n\n{words(rng, 80)}\n")
         summary.append(f"- [Course {p}]({slug}/index.md)\n")
         os.makedirs(os.path.join(hugo, "content", slug))
+        about = words(rng, 80)
         with open(os.path.join(hugo, "content", slug, "_index.md"), "w") as f:
-            f.write(f"---\ntitle: Course {p}\n---\n{words(rng, 80)}\n")
+            f.write(f"---\ntitle: Course {p}\n---\n{about}\n")
+        os.makedirs(os.path.join(zola, "content", slug))
+        with open(os.path.join(zola, "content", slug, "_index.md"), "w") as f:
+            f.write(f"+++\ntitle = \"Course {p}\"\n+++\n{about}\n")
         for k in range(count):
             i = p * per_prog + k
             day, within = divmod(k, 20)
@@ -118,6 +142,8 @@ def generate(n, out, peer=False, code_every=10, seed=1):
             summary.append(f"  - [{title}]({slug}/{name})\n")
             with open(os.path.join(hugo, "content", slug, name), "w") as f:
                 f.write(f"---\ntitle: \"{title}\"\n---\n{text}")
+            with open(os.path.join(zola, "content", slug, name), "w") as f:
+                f.write(f"+++\ntitle = \"{title}\"\n+++\n{text}")
     with open(os.path.join(mdb, "src", "SUMMARY.md"), "w") as f:
         f.write("".join(summary))
 
@@ -137,6 +163,8 @@ def commands(tools, out):
         cmds["mdbook"] = (["mdbook", "build", os.path.join(out, "mdbook")], None)
     if "hugo" in tools and shutil.which("hugo"):
         cmds["hugo"] = (["hugo", "--quiet", "-s", os.path.join(out, "hugo")], None)
+    if "zola" in tools and shutil.which("zola"):
+        cmds["zola"] = (["zola", "--root", os.path.join(out, "zola"), "build"], None)
     return cmds
 
 
@@ -155,14 +183,23 @@ def timed(cmd, before=None):
 
 
 def clean(out):
+    """Removes every tool's output, then lets the disk settle: deleting thousands of files
+    leaves the file system busy for a moment (journal, discards), and that must not be
+    charged to whichever tool happens to run next."""
     def run():
-        for d in ("coursebook/site", "coursebook/.coursebook-cache", "mdbook/book", "hugo/public", "hugo/resources"):
+        for d in ("coursebook/site", "coursebook/.coursebook-cache", "mdbook/book", "hugo/public", "hugo/resources",
+                  "zola/public"):
             shutil.rmtree(os.path.join(out, d), ignore_errors=True)
+        os.sync()
+        time.sleep(SETTLE)
     return run
 
 
-def compare(n, runs, peer, tools, out=None):
-    out = out or tempfile.mkdtemp(prefix="cb-bench-")
+SETTLE = 3  # seconds
+
+
+def compare(n, runs, peer, tools, out=None, parent=None):
+    out = out or tempfile.mkdtemp(prefix="cb-bench-", dir=parent)
     generate(n, out, peer=peer)
     cmds = commands(tools, out)
     results = {k: [] for k in cmds}
@@ -183,7 +220,8 @@ def compare(n, runs, peer, tools, out=None):
         print(f"{name:<12}{wall:>9.2f}{cpu:>9.2f}{mem:>10.0f}{ratio:>15}")
     missing = [t for t in tools if t not in cmds]
     if missing:
-        print(f"(not installed, skipped: {', '.join(missing)}; `cargo install mdbook`, `apt-get install hugo`)")
+        print(f"(not installed, skipped: {', '.join(missing)}; `cargo install mdbook`, `apt-get install hugo`, "
+              "Zola from its release or source: it is not on crates.io)")
     return out
 
 
@@ -199,12 +237,15 @@ def main():
     c.add_argument("n", type=int)
     c.add_argument("--runs", type=int, default=3)
     c.add_argument("--peer", action="store_true")
-    c.add_argument("--tools", default="coursebook,mdbook,hugo")
+    c.add_argument("--tools", default="coursebook,mdbook,hugo,zola")
+    c.add_argument("--dir", help="where to generate and build (default: the system temp folder); "
+                   "/dev/shm measures the tools without the disk")
     a = ap.parse_args()
     if a.cmd == "generate":
         generate(a.n, a.dir, peer=a.peer, code_every=a.code_every)
     elif a.cmd == "compare":
-        compare(a.n, a.runs, a.peer, a.tools.split(","))
+        out = compare(a.n, a.runs, a.peer, a.tools.split(","), parent=a.dir)
+        shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

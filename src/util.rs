@@ -26,15 +26,26 @@ pub fn escape_html(s: &str) -> String {
 /// Whitespace collapsed and cut at a word boundary to at most `max` characters, with an
 /// ellipsis when cut: snippets for search and summaries.
 pub fn truncate_words(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
+    // One pass that stops at `max`: bodies are long and snippets short.
+    let mut out = String::with_capacity(s.len().min(max * 2) + 4);
+    let mut count = 0;
+    for word in s.split_whitespace() {
+        let n = word.chars().count();
+        let sep = usize::from(count > 0);
+        if count + sep + n > max {
+            if count == 0 {
+                out.extend(word.chars().take(max));
+            }
+            out.push('…');
+            return out;
+        }
+        if sep == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        count += sep + n;
     }
-    let cut: String = s.chars().take(max).collect();
-    match cut.rfind(' ') {
-        Some(i) => format!("{}…", &cut[..i]),
-        None => format!("{cut}…"),
-    }
+    out
 }
 
 /// A heading or file slug: lowercase letters and digits joined by single hyphens.
@@ -115,6 +126,16 @@ mod tests {
     }
 
     #[test]
+    fn snippets_cut_at_a_word() {
+        assert_eq!(truncate_words("  a  short\n text ", 20), "a short text");
+        assert_eq!(truncate_words("one two three", 7), "one two…");
+        assert_eq!(truncate_words("one two three", 6), "one…");
+        assert_eq!(truncate_words("abcdefghij", 4), "abcd…");
+        assert_eq!(truncate_words("été à la plage", 6), "été à…");
+        assert_eq!(truncate_words("", 5), "");
+    }
+
+    #[test]
     fn escapes() {
         assert_eq!(
             escape_html("<b a=\"x\">&'"),
@@ -151,16 +172,20 @@ pub fn rebase_links(html: &str, from: &str, to: &str) -> String {
     out
 }
 
-/// Byte range of the value of the next ` href="` or ` src="` in `s`.
+/// Byte range of the value of the next ` href="` or ` src="` in `s`. One pass over `s`
+/// (memchr for `=`): print pages run this over every session's body.
 fn find_attr(s: &str) -> Option<(usize, usize)> {
-    let h = s.find(" href=\"").map(|i| i + 7);
-    let c = s.find(" src=\"").map(|i| i + 6);
-    let start = match (h, c) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
-    };
-    let end = start + s[start..].find('"')?;
-    Some((start, end))
+    let mut from = 0;
+    while let Some(i) = s[from..].find('=') {
+        let eq = from + i;
+        from = eq + 1;
+        if s[from..].starts_with('"') && (s[..eq].ends_with(" href") || s[..eq].ends_with(" src")) {
+            let start = eq + 2;
+            let end = start + s[start..].find('"')?;
+            return Some((start, end));
+        }
+    }
+    None
 }
 
 fn rebase_one(url: &str, from: &str, from_dir: &str, up: &str) -> String {
@@ -209,5 +234,12 @@ mod rebase_tests {
         assert!(out.contains(r#"src="../assets/l.svg""#), "{out}");
         assert!(out.contains(r#"href="../rec/day-1/03.html#top""#), "{out}");
         assert!(out.contains(r#"href="https://e.org/a""#), "{out}");
+        // Other attributes and text with `=` are left alone.
+        let html = r#"<p>x = 1</p><span data-src="a.html" title="b=c"></span><a class="k" href="a.html">a</a>"#;
+        let out = rebase_links(html, "rec/day-1/03.html", "rec/print.html");
+        assert_eq!(
+            out,
+            r#"<p>x = 1</p><span data-src="a.html" title="b=c"></span><a class="k" href="../rec/day-1/a.html">a</a>"#
+        );
     }
 }

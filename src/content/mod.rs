@@ -24,8 +24,9 @@ pub struct SourceFile {
     pub rel: String,
     /// Path from the site root, for messages (`content/recording/day-1/intro.md`).
     pub display: String,
-    /// UTF-8 text with any byte-order mark removed and CRLF line ends made LF.
-    pub text: String,
+    /// UTF-8 text with any byte-order mark removed and CRLF line ends made LF. Shared, so
+    /// the dev server's caches hold it without copies.
+    pub text: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -192,7 +193,7 @@ fn read_text(path: &Path, rel: &str, display: &str) -> Result<SourceFile, Diagno
     Ok(SourceFile {
         rel: rel.to_string(),
         display: display.to_string(),
-        text: normalise(text),
+        text: normalise(text).into(),
     })
 }
 

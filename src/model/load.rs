@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -141,8 +142,13 @@ pub struct ParseCache {
     disabled: bool,
 }
 
+/// Unchanged files reach the parse cache as the same shared text: no need to compare it.
+fn same_text(a: &Arc<str>, b: &Arc<str>) -> bool {
+    Arc::ptr_eq(a, b) || a == b
+}
+
 struct CachedFile {
-    text: String,
+    text: Arc<str>,
     kind: Kind,
     audience: Audience,
     parsed: Parsed,
@@ -219,7 +225,7 @@ pub fn load_cached(
         .map(|f| {
             let kind = kind_of(&f.rel);
             if let Some(c) = cached.get(&f.rel)
-                && c.text == f.text
+                && same_text(&c.text, &f.text)
                 && c.kind == kind
                 && c.audience == audience
             {
@@ -237,7 +243,9 @@ pub fn load_cached(
         .filter(|_| !cache.disabled)
     {
         let entry = match cache.files.remove(&f.rel) {
-            Some(c) if c.text == f.text && c.kind == *kind && c.audience == audience => c,
+            Some(c) if same_text(&c.text, &f.text) && c.kind == *kind && c.audience == audience => {
+                c
+            }
             _ => CachedFile {
                 text: f.text.clone(),
                 kind: kind.clone(),
@@ -1264,7 +1272,7 @@ pub fn parse_one(rel: &str, text: &str) -> Vec<Diagnostic> {
     let f = SourceFile {
         rel: rel.to_string(),
         display: format!("content/{rel}"),
-        text: crate::content::normalise(text.to_string()),
+        text: crate::content::normalise(text.to_string()).into(),
     };
     let slug = rel.split('/').next().unwrap_or("p").to_string();
     let kind = if rel.split('/').nth(1) == Some("letters") {
@@ -1285,7 +1293,7 @@ pub fn parse_letter_one(name: &str, text: &str) -> Option<Letter> {
     let f = SourceFile {
         rel: format!("p/letters/{name}.md"),
         display: format!("content/p/letters/{name}.md"),
-        text: crate::content::normalise(text.to_string()),
+        text: crate::content::normalise(text.to_string()).into(),
     };
     match parse_file(&f, &Kind::Letter("p".into()), Audience::Participant).0 {
         Parsed::Letter(l, _) => Some(*l),
