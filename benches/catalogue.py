@@ -198,15 +198,15 @@ def clean(out):
 SETTLE = 3  # seconds
 
 
-def compare(n, runs, peer, tools, out=None, parent=None):
+def compare(n, runs, peer, tools, out=None, parent=None, warmup=1):
     out = out or tempfile.mkdtemp(prefix="cb-bench-", dir=parent)
     generate(n, out, peer=peer)
     cmds = commands(tools, out)
     results = {k: [] for k in cmds}
-    for r in range(runs + 1):  # the first round warms the file cache and is dropped
+    for r in range(runs + warmup):  # warm-up rounds fill the file cache and are dropped
         for name, (cmd, _) in cmds.items():
             res = timed(cmd, clean(out))
-            if r > 0:
+            if r >= warmup:
                 results[name].append(res)
     kind = "peer pages (code on every page)" if peer else "training catalogue (code on 1 in 10, prompts, materials)"
     print(f"\n{n} {kind}, cold builds, median of {runs}:")
@@ -238,13 +238,14 @@ def main():
     c.add_argument("--runs", type=int, default=3)
     c.add_argument("--peer", action="store_true")
     c.add_argument("--tools", default="coursebook,mdbook,hugo,zola")
+    c.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted (default 1)")
     c.add_argument("--dir", help="where to generate and build (default: the system temp folder); "
                    "/dev/shm measures the tools without the disk")
     a = ap.parse_args()
     if a.cmd == "generate":
         generate(a.n, a.dir, peer=a.peer, code_every=a.code_every)
     elif a.cmd == "compare":
-        out = compare(a.n, a.runs, a.peer, a.tools.split(","), parent=a.dir)
+        out = compare(a.n, a.runs, a.peer, a.tools.split(","), parent=a.dir, warmup=a.warmup)
         shutil.rmtree(out, ignore_errors=True)
 
 

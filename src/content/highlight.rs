@@ -7,8 +7,12 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{LazyLock, Mutex};
 
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use crate::util::escape_html;
@@ -113,17 +117,7 @@ fn highlight(code: &str, lang: &str) -> Option<String> {
     let syntax = ss
         .find_syntax_by_token(lang)
         .or_else(|| ss.find_syntax_by_token(&lang.to_lowercase()))?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(
-        syntax,
-        ss,
-        ClassStyle::SpacedPrefixed { prefix: "hl-" },
-    );
-    for line in LinesWithEndings::from(code) {
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
-    }
-    let html = generator.finalize();
+    let html = LINES.with(|memo| memo.borrow_mut().block(code, syntax, ss))?;
     if let Ok(mut m) = MEMO.lock() {
         m.html.insert(key, html.clone());
         m.used.insert(key);
@@ -131,9 +125,152 @@ fn highlight(code: &str, lang: &str) -> Option<String> {
     Some(html)
 }
 
+/// What the parser made of one line: the scope operations, and the state after it.
+struct Parsed {
+    ops: Rc<[(usize, ScopeStackOp)]>,
+    next: usize,
+}
+
+/// Lines already parsed, by parser state and text. Parsing a line depends on nothing else,
+/// so a line that recurs in the same state (a closing brace, a common import, a line shared
+/// by variants of one example) is parsed once per thread. Parser states are interned so a
+/// key is a small number.
+#[derive(Default)]
+struct LineMemo {
+    states: Vec<ParseState>,
+    /// Interned states by a hash of their debug form (ParseState has no `Hash`).
+    by_hash: HashMap<u64, Vec<usize>>,
+    /// The first state of each syntax, by name.
+    starts: HashMap<String, usize>,
+    lines: HashMap<(usize, String), Parsed>,
+}
+
+/// Beyond this many distinct lines the memo starts again, so memory stays bounded in a
+/// long `serve` session.
+const MAX_LINES: usize = 100_000;
+
+thread_local! {
+    static LINES: RefCell<LineMemo> = RefCell::new(LineMemo::default());
+}
+
+impl LineMemo {
+    fn intern(&mut self, state: ParseState) -> usize {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{state:?}").hash(&mut h);
+        let ids = self.by_hash.entry(h.finish()).or_default();
+        if let Some(&id) = ids.iter().find(|&&i| self.states[i] == state) {
+            return id;
+        }
+        self.states.push(state);
+        ids.push(self.states.len() - 1);
+        self.states.len() - 1
+    }
+
+    /// The block as class-annotated HTML, as syntect's `ClassedHTMLGenerator` makes it.
+    fn block(&mut self, code: &str, syntax: &SyntaxReference, ss: &SyntaxSet) -> Option<String> {
+        if self.lines.len() > MAX_LINES {
+            *self = LineMemo::default();
+        }
+        let mut state = match self.starts.get(&syntax.name) {
+            Some(&id) => id,
+            None => {
+                let id = self.intern(ParseState::new(syntax));
+                self.starts.insert(syntax.name.clone(), id);
+                id
+            }
+        };
+        let style = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+        let mut stack = ScopeStack::new();
+        let mut html = String::with_capacity(code.len() * 4);
+        let mut open: isize = 0;
+        for line in LinesWithEndings::from(code) {
+            let key = (state, line.to_string());
+            let (ops, next) = match self.lines.get(&key) {
+                Some(p) => (p.ops.clone(), p.next),
+                None => {
+                    let mut st = self.states[state].clone();
+                    let ops: Rc<[_]> = st.parse_line(line, ss).ok()?.into();
+                    let next = self.intern(st);
+                    self.lines.insert(
+                        key,
+                        Parsed {
+                            ops: ops.clone(),
+                            next,
+                        },
+                    );
+                    (ops, next)
+                }
+            };
+            let (formatted, delta) =
+                line_tokens_to_classed_spans(line, &ops, style, &mut stack).ok()?;
+            open += delta;
+            html.push_str(&formatted);
+            state = next;
+        }
+        for _ in 0..open {
+            html.push_str("</span>");
+        }
+        Some(html)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn syntect_alone(code: &str, lang: &str) -> String {
+        let ss = &*SYNTAXES;
+        let syntax = ss.find_syntax_by_token(lang).unwrap();
+        let mut g = syntect::html::ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            ss,
+            ClassStyle::SpacedPrefixed { prefix: "hl-" },
+        );
+        for line in LinesWithEndings::from(code) {
+            g.parse_html_for_line_which_includes_newline(line).unwrap();
+        }
+        g.finalize()
+    }
+
+    /// The line memo gives exactly what syntect gives, also when a line recurs in another
+    /// state (`x = 1` in code and inside a comment or string) and on the second pass, when
+    /// every line is a hit.
+    #[test]
+    fn line_memo_matches_syntect() {
+        let blocks = [
+            (
+                "fn a() {\n    let x = 1;\n}\n/*\n    let x = 1;\n*/\nlet s = \"\n    let x = 1;\n\";\n",
+                "rust",
+            ),
+            (
+                "def f():\n    x = 1\n    \"\"\"\n    x = 1\n    \"\"\"\n    return x\n",
+                "python",
+            ),
+            ("x = 1\n", "python"),
+            (
+                "<p class=\"a\">x = 1</p>\n<script>\nx = 1\n</script>\n",
+                "html",
+            ),
+            ("no newline at the end", "rust"),
+            // Variants of one example: only the middle line is new.
+            ("fn b() {\n    let y = 1;\n}\n", "rust"),
+            ("fn b() {\n    let y = 2;\n}\n", "rust"),
+        ];
+        let mut memo = LineMemo::default();
+        for pass in 0..2 {
+            for (code, lang) in blocks {
+                let syntax = SYNTAXES.find_syntax_by_token(lang).unwrap();
+                let got = memo.block(code, syntax, &SYNTAXES).unwrap();
+                assert_eq!(
+                    got,
+                    syntect_alone(code, lang),
+                    "pass {pass}, {lang}: {code}"
+                );
+            }
+        }
+        let lines: usize = blocks.iter().map(|(c, _)| c.lines().count()).sum();
+        assert!(memo.lines.len() < lines, "no line was shared");
+    }
 
     #[test]
     fn highlights_known_languages_into_classes() {

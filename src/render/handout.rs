@@ -60,7 +60,57 @@ pub struct PrintDay {
     pub end: String,
     pub runsheet: String,
     pub rows: Vec<Row>,
+    /// The day's sessions in order, each row's `detail` indexing them. Not serialised with
+    /// the day: run sheets do not show them, and the views below add them as each page needs.
+    #[serde(skip)]
     pub sessions: Vec<Detail>,
+}
+
+/// A handout day: the table of rows, then the sessions.
+#[derive(Serialize)]
+pub struct HandoutDay<'a> {
+    #[serde(flatten)]
+    pub day: &'a PrintDay,
+    pub sessions: &'a [Detail],
+}
+
+/// A print day: each row with its session inline, so the template reads `r.session.*`
+/// (a `{% set %}` from an index would copy each session, body and all).
+#[derive(Serialize)]
+pub struct PrintPageDay<'a> {
+    #[serde(flatten)]
+    pub day: &'a PrintDay,
+    pub items: Vec<PrintItem<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PrintItem<'a> {
+    #[serde(flatten)]
+    pub row: &'a Row,
+    pub session: Option<&'a Detail>,
+}
+
+impl PrintDay {
+    pub fn handout(&self) -> HandoutDay<'_> {
+        HandoutDay {
+            day: self,
+            sessions: &self.sessions,
+        }
+    }
+
+    pub fn print(&self) -> PrintPageDay<'_> {
+        PrintPageDay {
+            day: self,
+            items: self
+                .rows
+                .iter()
+                .map(|row| PrintItem {
+                    row,
+                    session: row.detail.and_then(|i| self.sessions.get(i)),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Which parts a printed view holds.

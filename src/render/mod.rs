@@ -613,15 +613,16 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         }),
         Box::new(|| {
             let print_days = handout::days(p, handout::Kind::Print);
+            let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
             let mut jobs = Vec::new();
-            let key = common.hash(&(pv_key, &print_days));
+            let key = common.hash(&(pv_key, &pages));
             let (path, title) = (
                 format!("{}/print.html", p.slug),
                 format!("{} (print)", p.title),
             );
             if fresh("print.html", &path, &title, key) {
                 let mut c = base(&[]);
-                c.insert("days", &print_days);
+                c.insert("days", &pages);
                 jobs.push(job("print.html", path, title, c, key));
             }
             if !common.participant {
@@ -669,6 +670,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     // would list trainer-only pages.
     let handout = || {
         let days = handout::days(p, handout::Kind::Handout);
+        let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
         let key = common.hash(&(pv_key, &days));
         let mut c = base(&[]);
         c.insert("days", &days);
