@@ -60,6 +60,22 @@ pub fn load(root: &Path, audience: Audience) -> (Option<model::Site>, Diagnostic
     let Some(config) = config else {
         return (None, diags);
     };
+    let (site, d) = load_content(root, config, audience);
+    diags.extend(d.items);
+    if diags.has_errors() {
+        (None, diags)
+    } else {
+        (site, diags)
+    }
+}
+
+/// The content under a loaded configuration: `None` when there are errors.
+fn load_content(
+    root: &Path,
+    config: config::Config,
+    audience: Audience,
+) -> (Option<model::Site>, Diagnostics) {
+    let mut diags = Diagnostics::default();
     let src = root.join(&config.src);
     let (sources, d) = content::discover(root, &src);
     diags.extend(d);
@@ -98,17 +114,25 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     };
     let cache = opts.root.join(CACHE_DIR);
     content::highlight::load_cache(&cache);
-    let (site, mut diags) = load(&opts.root, opts.audience);
-    stage("load");
-    let Some(site) = site else { return Err(diags) };
-    let theme = match render::Theme::load(&opts.root, &site.config.theme) {
-        Ok(t) => t,
-        Err(d) => {
-            diags.extend(d);
-            return Err(diags);
-        }
+    // The theme's templates compile while the content loads.
+    let (config, d) = config::load(&opts.root);
+    let mut diags = Diagnostics::default();
+    diags.extend(d);
+    let Some(config) = config else {
+        return Err(diags);
     };
-    stage("theme");
+    let theme_name = config.theme.clone();
+    let ((site, d), theme) = rayon::join(
+        || load_content(&opts.root, config, opts.audience),
+        || render::Theme::load(&opts.root, &theme_name),
+    );
+    diags.extend(d.items);
+    stage("load and theme");
+    // Content and theme errors are reported together.
+    let theme = theme.map_err(|d| diags.extend(d)).ok();
+    let (Some(site), Some(theme)) = (site, theme) else {
+        return Err(diags);
+    };
     let dest = match &opts.dest {
         Some(d) if d.is_absolute() => d.clone(),
         Some(d) => std::env::current_dir()
@@ -184,8 +208,10 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     }
     stage("rest, zip and swap");
     content::highlight::save_cache(&cache);
-    drop(site);
-    stage("cache and free");
+    // Freeing thousands of sessions takes a while and nobody waits for it: a process that
+    // exits next does not finish it.
+    std::thread::spawn(move || drop(site));
+    stage("cache");
     Ok(Report {
         dest,
         pages,

@@ -188,3 +188,31 @@ fn refuses_to_build_over_the_content_or_an_unmarked_folder() {
     let out = f.run(&["build", "--dest", "."]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Content and theme load side by side; a build with errors in both reports both.
+#[test]
+fn content_and_theme_errors_in_one_run() {
+    let f = Fixture::new(&[
+        (
+            "book.toml",
+            "[book]\ntitle = \"Test course\"\n[build]\ntheme = \"mine\"\n",
+        ),
+        ("content/p/index.md", PROGRAMME),
+        (
+            "content/p/a.md",
+            &session("A", 1, "after-tea", "ten minutes"),
+        ),
+        ("themes/mine/templates/page.html", "{% if %}broken"),
+    ]);
+    let errs = f.build_err();
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("content/p/a.md:5:11: error: invalid `duration`")),
+        "{errs:#?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("themes/mine/templates") && e.contains("template error")),
+        "{errs:#?}"
+    );
+}

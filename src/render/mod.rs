@@ -81,6 +81,9 @@ struct Common<'a> {
     theme: &'a Theme,
     site: tera::Value,
     programmes: tera::Value,
+    /// `site` and `programmes_nav` as contexts to extend pages' contexts with.
+    site_ctx: Context,
+    programmes_ctx: Context,
     participant: bool,
     /// Set by the dev server: pages whose key is the same as in here are not rendered.
     memo: Option<&'a Memo>,
@@ -95,6 +98,13 @@ struct Common<'a> {
 }
 
 /// A 64-bit hash of `v`'s JSON, serialised into a buffer each thread reuses.
+/// A context holding `value` under `key`.
+fn context_of(key: &str, value: &tera::Value) -> Context {
+    let mut c = Context::new();
+    c.insert(key, value);
+    c
+}
+
 fn hash_of(v: &impl Serialize) -> u64 {
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -117,6 +127,8 @@ fn hash_of(v: &impl Serialize) -> u64 {
 /// folder depth (`root`), so each page only marks its own link.
 struct NavParts {
     value: tera::Value,
+    /// `nav` as a context to extend pages' contexts with.
+    ctx: Context,
     days: tera::Value,
     show_all: bool,
     /// Sidebar HTML by (folder depth, day shown in full; 0 for none), rendered on first use:
@@ -229,17 +241,19 @@ impl Common<'_> {
     fn context(&self, job: Job, nav: Option<&NavParts>) -> Result<Context, Diagnostic> {
         let mut ctx = job.ctx;
         let root = root_prefix(&job.path);
-        ctx.insert("site", &self.site);
+        // Shared parts are cloned from contexts made once (a clone of a value is several
+        // times cheaper than inserting it, which serialises it afresh).
+        ctx.extend(self.site_ctx.clone());
         ctx.insert("current", &job.path);
         ctx.insert("page_title", &job.title);
         match nav {
             Some(n) => {
-                ctx.insert("nav", &n.value);
+                ctx.extend(n.ctx.clone());
                 ctx.insert("nav_html", &n.sidebar(self, &root, &job.path)?);
             }
             // Only pages outside any programme list the programmes: in every page of a
             // catalogue that list would make the build quadratic.
-            None => ctx.insert("programmes_nav", &self.programmes),
+            None => ctx.extend(self.programmes_ctx.clone()),
         }
         ctx.insert("root", &root);
         Ok(ctx)
@@ -261,8 +275,10 @@ impl Common<'_> {
             .map(|b| b.sessions.len())
             .sum();
         let show_all = count <= FULL_NAV;
+        let value = tera::to_value(&v.nav).unwrap_or_default();
         NavParts {
-            value: tera::to_value(&v.nav).unwrap_or_default(),
+            ctx: context_of("nav", &value),
+            value,
             days: tera::to_value(&v.nav.days).unwrap_or_default(),
             show_all,
             html: Mutex::default(),
@@ -361,6 +377,8 @@ fn render_inner(
                 .collect::<Vec<_>>(),
         )
         .unwrap_or_default(),
+        site_ctx: Context::new(),
+        programmes_ctx: Context::new(),
         participant: audience == Audience::Participant,
         memo,
         keys: Mutex::default(),
@@ -368,6 +386,8 @@ fn render_inner(
         // A first render (empty memo) renders everything, so template errors show at once.
         defer: memo.is_some_and(|m| !m.is_empty()),
     };
+    common.site_ctx = context_of("site", &common.site);
+    common.programmes_ctx = context_of("programmes_nav", &common.programmes);
     if memo.is_some() {
         common.shared_key = hash_of(&(&common.site, &common.programmes));
     }
@@ -539,9 +559,9 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         !(common.memo.is_some()
             && common.unchanged(path, common.key((template, path, title), nav.key, data)))
     };
+    let programme_ctx = context_of("programme", &pv);
     let base = |extra: &[(&str, &tera::Value)]| {
-        let mut c = Context::new();
-        c.insert("programme", &pv);
+        let mut c = programme_ctx.clone();
         for (k, v) in extra {
             c.insert(*k, *v);
         }
