@@ -133,11 +133,35 @@ struct NavParts {
     show_all: bool,
     /// Sidebar HTML by (folder depth, day shown in full; 0 for none), rendered on first use:
     /// the dev server re-renders few pages, so it renders few sidebars.
-    html: Mutex<HashMap<(String, u32), String>>,
+    html: Mutex<HashMap<(String, u32), Arc<Sidebar>>>,
     /// The day of each session page, whose sidebar shows that day's sessions.
     day_of: HashMap<String, u32>,
     /// Hash of the navigation and programme view (0 without a memo).
     key: u64,
+}
+
+/// A rendered sidebar, and where each link's `href="…"` ends, so a page marks its own
+/// link without searching the HTML.
+struct Sidebar {
+    html: String,
+    ends: HashMap<String, usize>,
+}
+
+impl Sidebar {
+    fn new(html: String) -> Self {
+        let mut ends = HashMap::new();
+        let mut from = 0;
+        while let Some(i) = html[from..].find("href=\"") {
+            let start = from + i + 6;
+            let Some(len) = html[start..].find('"') else {
+                break;
+            };
+            ends.entry(html[start..start + len].to_string())
+                .or_insert(start + len + 1);
+            from = start + len + 1;
+        }
+        Sidebar { html, ends }
+    }
 }
 
 impl NavParts {
@@ -145,7 +169,7 @@ impl NavParts {
         let day = self.day_of.get(path).copied().unwrap_or(0);
         let key = (root.to_string(), day);
         let cached = self.html.lock().ok().and_then(|m| m.get(&key).cloned());
-        let html = match cached {
+        let bar = match cached {
             Some(h) => h,
             None => {
                 let mut ctx = Context::new();
@@ -155,18 +179,24 @@ impl NavParts {
                 ctx.insert("root", &root);
                 ctx.insert("show_all", &self.show_all);
                 ctx.insert("current_day", &day);
-                let h = common.theme.render("nav.html", &ctx)?;
+                let h = Arc::new(Sidebar::new(common.theme.render("nav.html", &ctx)?));
                 if let Ok(mut m) = self.html.lock() {
                     m.insert(key, h.clone());
                 }
                 h
             }
         };
-        let needle = format!(
-            "href=\"{}\"",
-            escape_html(&format!("{root}{}", encode_path(path)))
-        );
-        Ok(html.replacen(&needle, &format!("{needle} aria-current=\"page\""), 1))
+        let href = escape_html(&format!("{root}{}", encode_path(path)));
+        Ok(match bar.ends.get(&href) {
+            Some(&at) => {
+                let mut out = String::with_capacity(bar.html.len() + 24);
+                out.push_str(&bar.html[..at]);
+                out.push_str(" aria-current=\"page\"");
+                out.push_str(&bar.html[at..]);
+                out
+            }
+            None => bar.html.clone(),
+        })
     }
 }
 

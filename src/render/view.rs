@@ -328,7 +328,7 @@ pub struct Thread {
 }
 
 #[derive(Serialize)]
-pub struct SessionView {
+pub struct SessionView<'a> {
     pub title: String,
     pub href: String,
     pub day: u32,
@@ -351,7 +351,8 @@ pub struct SessionView {
     pub repeated_by: Vec<Link>,
     pub letters: Vec<Link>,
     pub trainer_only: bool,
-    pub body: String,
+    /// Borrowed: the context copies it once anyway.
+    pub body: &'a str,
     pub prev: Option<Link>,
     pub next: Option<Link>,
 }
@@ -388,13 +389,13 @@ impl Threads {
     }
 }
 
-pub fn session_view(
-    p: &Programme,
+pub fn session_view<'a>(
+    p: &'a Programme,
     v: &ProgrammeViews,
     th: &Threads,
     i: usize,
     pos: Option<usize>,
-) -> SessionView {
+) -> SessionView<'a> {
     let s: &Session = &p.sessions[i];
     let time = v.times.get(i).cloned().flatten();
     let day = p.days.iter().find(|d| d.number == s.day);
@@ -461,7 +462,7 @@ pub fn session_view(
             })
             .collect(),
         trainer_only: s.trainer_only,
-        body: s.md.html.clone(),
+        body: &s.md.html,
         prev,
         next,
     }
