@@ -133,6 +133,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let (Some(site), Some(theme)) = (site, theme) else {
         return Err(diags);
     };
+    // Every block was highlighted while loading: the cache is written while pages render.
+    let saving = std::thread::spawn({
+        let cache = cache.clone();
+        move || content::highlight::save_cache(&cache)
+    });
     let dest = match &opts.dest {
         Some(d) if d.is_absolute() => d.clone(),
         Some(d) => std::env::current_dir()
@@ -207,7 +212,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         return Err(diags);
     }
     stage("rest, zip and swap");
-    content::highlight::save_cache(&cache);
+    let _ = saving.join();
     // Freeing thousands of sessions takes a while and nobody waits for it: a process that
     // exits next does not finish it.
     std::thread::spawn(move || drop(site));

@@ -142,7 +142,10 @@ pub fn discover_cached(
             {
                 return (Ok(f.clone()), stamp);
             }
-            (read_text(path, rel, &display(rel)), stamp)
+            (
+                read_text(path, rel, &display(rel), stamp.map(|s| s.0)),
+                stamp,
+            )
         })
         .collect();
     let mut fresh = std::collections::HashMap::with_capacity(read.len());
@@ -162,15 +165,25 @@ pub fn discover_cached(
     (Sources { markdown, assets }, diags)
 }
 
-fn read_text(path: &Path, rel: &str, display: &str) -> Result<SourceFile, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(display, format!("cannot read: {e}")))?;
-    if meta.len() > MAX_MARKDOWN_BYTES {
+/// `len`: the size, when the caller has just looked (a stat per file is not free at 5,000).
+fn read_text(
+    path: &Path,
+    rel: &str,
+    display: &str,
+    len: Option<u64>,
+) -> Result<SourceFile, Diagnostic> {
+    let len = match len {
+        Some(l) => l,
+        None => std::fs::metadata(path)
+            .map_err(|e| Diagnostic::error(display, format!("cannot read: {e}")))?
+            .len(),
+    };
+    if len > MAX_MARKDOWN_BYTES {
         return Err(Diagnostic::error(
             display,
             format!(
                 "file is {} KiB; Markdown files may be at most {} KiB",
-                meta.len() / 1024,
+                len / 1024,
                 MAX_MARKDOWN_BYTES / 1024
             ),
         )
