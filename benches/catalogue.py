@@ -3,8 +3,10 @@
 Hugo and Zola (each when installed), alternating runs.
 
     python3 benches/catalogue.py generate N DIR [--peer] [--code-every K]
-    python3 benches/catalogue.py compare N [--runs 3] [--peer] [--tools coursebook,mdbook,hugo,zola]
-    python3 benches/catalogue.py rebuild N [--edits 20]      # serve-style rebuild after one edit
+    python3 benches/catalogue.py compare N [--runs 3] [--warmup 1] [--peer]
+                                           [--tools coursebook,mdbook,hugo,zola] [--dir /dev/shm]
+
+The dev server's rebuild after one edit is timed by `cargo bench --bench rebuild`.
 
 `--peer` puts a 9-line Rust block on every page (the peer comparison); the default
 catalogue has code on one page in ten and prompts and materials on every session.
