@@ -134,10 +134,10 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         return Err(diags);
     };
     // Every block was highlighted while loading: the cache is written while pages render.
-    let saving = std::thread::spawn({
+    let saving = JoinOnDrop(Some(std::thread::spawn({
         let cache = cache.clone();
         move || content::highlight::save_cache(&cache)
-    });
+    })));
     let dest = match &opts.dest {
         Some(d) if d.is_absolute() => d.clone(),
         Some(d) => std::env::current_dir()
@@ -212,7 +212,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         return Err(diags);
     }
     stage("rest, zip and swap");
-    let _ = saving.join();
+    drop(saving);
     // Freeing thousands of sessions takes a while and nobody waits for it: a process that
     // exits next does not finish it.
     std::thread::spawn(move || drop(site));
@@ -224,6 +224,18 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         elapsed: started.elapsed(),
         diagnostics: diags,
     })
+}
+
+/// Waits for a thread when dropped, so a build that fails midway still finishes what it
+/// started (writing the highlight cache) before returning.
+struct JoinOnDrop(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for JoinOnDrop {
+    fn drop(&mut self) {
+        if let Some(h) = self.0.take() {
+            let _ = h.join();
+        }
+    }
 }
 
 /// Print diagnostics to stderr, errors and warnings alike, in a stable order.
