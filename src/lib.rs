@@ -4,6 +4,9 @@
 //! (validated plain data and the timetable) -> [`render`] (outputs as bytes) -> [`output`]
 //! (written atomically to the build directory).
 
+// Outside tests no unwrap or expect: nothing a user wrote may panic the tool.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod config;
 pub mod content;
 pub mod diagnostics;

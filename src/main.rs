@@ -1,5 +1,8 @@
 //! The `coursebook` command: arguments in, library call, diagnostics out, exit code.
 
+// Outside tests no unwrap or expect: nothing a user wrote may panic the tool.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
