@@ -63,13 +63,10 @@ pub fn load(root: &Path, audience: Audience) -> (Option<model::Site>, Diagnostic
     let Some(config) = config else {
         return (None, diags);
     };
+    // A config with errors is None above; content with errors gives no site.
     let (site, d) = load_content(root, config, audience);
     diags.extend(d.items);
-    if diags.has_errors() {
-        (None, diags)
-    } else {
-        (site, diags)
-    }
+    (site, diags)
 }
 
 /// The content under a loaded configuration: `None` when there are errors.

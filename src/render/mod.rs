@@ -97,7 +97,6 @@ struct Common<'a> {
     defer: bool,
 }
 
-/// A 64-bit hash of `v`'s JSON, serialised into a buffer each thread reuses.
 /// A context holding `value` under `key`.
 fn context_of(key: &str, value: &tera::Value) -> Context {
     let mut c = Context::new();
@@ -105,6 +104,7 @@ fn context_of(key: &str, value: &tera::Value) -> Context {
     c
 }
 
+/// A 64-bit hash of `v`'s JSON, serialised into a buffer each thread reuses.
 fn hash_of(v: &impl Serialize) -> u64 {
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -634,31 +634,23 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             ]
         }),
         Box::new(|| {
-            let prompt_days = view::prompt_days(p, &views);
-            let key = common.hash(&(pv_key, &prompt_days));
-            let mut c = base(&[]);
-            c.insert("days", &prompt_days);
-            let title = format!("Discussion prompts: {}", p.title);
-            vec![job(
-                "prompts.html",
-                format!("{}/prompts.html", p.slug),
-                title,
-                c,
-                key,
+            vec![days_job(
+                common,
+                &programme_ctx,
+                pv_key,
+                ("prompts.html", format!("{}/prompts.html", p.slug)),
+                format!("Discussion prompts: {}", p.title),
+                &view::prompt_days(p, &views),
             )]
         }),
         Box::new(|| {
-            let material_days = view::material_days(p, &views);
-            let key = common.hash(&(pv_key, &material_days));
-            let mut c = base(&[]);
-            c.insert("days", &material_days);
-            let title = format!("Materials: {}", p.title);
-            vec![job(
-                "materials.html",
-                format!("{}/materials.html", p.slug),
-                title,
-                c,
-                key,
+            vec![days_job(
+                common,
+                &programme_ctx,
+                pv_key,
+                ("materials.html", format!("{}/materials.html", p.slug)),
+                format!("Materials: {}", p.title),
+                &view::material_days(p, &views),
             )]
         }),
         Box::new(|| {
@@ -721,12 +713,15 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let handout = || {
         let days = handout::days(p, handout::Kind::Handout);
         let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
-        let key = common.hash(&(pv_key, &days));
-        let mut c = base(&[]);
-        c.insert("days", &days);
-        let path = format!("{}/handout.html", p.slug);
-        let title = format!("Handout: {}", p.title);
-        common.render(job("handout.html", path, title, c, key), None)
+        let job = days_job(
+            common,
+            &programme_ctx,
+            pv_key,
+            ("handout.html", format!("{}/handout.html", p.slug)),
+            format!("Handout: {}", p.title),
+            &days,
+        );
+        common.render(job, None)
     };
     let pages = || -> Vec<Result<Option<Output>, Diagnostic>> {
         let mut r: Vec<_> = builders
@@ -812,6 +807,26 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         }
     }
     (outs, errs)
+}
+
+/// A whole-programme page made from the programme and one `days` view, keyed by both.
+fn days_job<T: Serialize>(
+    common: &Common,
+    programme: &Context,
+    pv_key: u64,
+    (template, path): (&'static str, String),
+    title: String,
+    days: &T,
+) -> Job {
+    let mut ctx = programme.clone();
+    ctx.insert("days", days);
+    Job {
+        template,
+        path,
+        title,
+        ctx,
+        data: common.hash(&(pv_key, days)),
+    }
 }
 
 fn common_org(common: &Common) -> Option<String> {
