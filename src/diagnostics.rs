@@ -126,8 +126,9 @@ impl Diagnostics {
     pub fn warnings(&self) -> usize {
         self.count(Severity::Warning)
     }
+    /// Counted as shown: a problem found on several pages (a template's) counts once.
     pub fn count(&self, s: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == s).count()
+        self.sorted().iter().filter(|d| d.severity == s).count()
     }
     pub fn has_errors(&self) -> bool {
         self.errors() > 0

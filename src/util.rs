@@ -3,10 +3,27 @@
 /// Escape text for HTML element content and attribute values. Runs over bytes and copies
 /// unescaped stretches whole: it is on the path of every value a template prints.
 pub fn escape_html(s: &str) -> String {
-    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 16);
+    each_escaped(s, |part| out.push_str(part));
+    out
+}
+
+/// [`escape_html`] into a writer: Tera's escape function, so templates print without an
+/// intermediate string.
+pub fn escape_html_to(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut r = Ok(());
+    each_escaped(s, |part| {
+        if r.is_ok() {
+            r = w.write_all(part.as_bytes());
+        }
+    });
+    r
+}
+
+/// Calls `out` with the stretches of `s` and the escapes between them, in order.
+fn each_escaped<'a>(s: &'a str, mut out: impl FnMut(&'a str)) {
     let mut last = 0;
-    for (i, b) in bytes.iter().enumerate() {
+    for (i, b) in s.bytes().enumerate() {
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -15,12 +32,15 @@ pub fn escape_html(s: &str) -> String {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
+        if last < i {
+            out(&s[last..i]);
+        }
+        out(rep);
         last = i + 1;
     }
-    out.push_str(&s[last..]);
-    out
+    if last < s.len() {
+        out(&s[last..]);
+    }
 }
 
 /// Whitespace collapsed and cut at a word boundary to at most `max` characters, with an

@@ -216,3 +216,62 @@ fn content_and_theme_errors_in_one_run() {
         "{errs:#?}"
     );
 }
+
+/// A theme's mistakes are reported in its own file, at line and column, with the closest
+/// name: misspelt filters (all of them, when templates load) and fields (when rendering).
+#[test]
+fn theme_template_errors_at_their_line_with_a_hint() {
+    let book = "[book]\ntitle = \"Test course\"\n[build]\ntheme = \"mine\"\n";
+    let session_tpl = |body: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}\n{body}\n{{% endblock content %}}\n"
+        )
+    };
+    let filters =
+        session_tpl("<h1>{{ session.title | uper }}</h1><p>{{ session.block | lowr }}</p>");
+    let f = Fixture::new(&[
+        ("book.toml", book),
+        ("content/p/index.md", PROGRAMME),
+        ("content/p/a.md", &session("A", 1, "after-tea", "10m")),
+        ("themes/mine/templates/session.html", &filters),
+    ]);
+    let errs = f.build_err();
+    let e = errs
+        .iter()
+        .find(|e| e.contains("Unknown filter `uper`"))
+        .unwrap_or_else(|| panic!("{errs:#?}"));
+    assert!(
+        e.starts_with("themes/mine/templates/session.html:3:24: error: template error:"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean `upper`?"), "{e}");
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("themes/mine/templates/session.html:3:")
+                && e.contains("`lowr`")
+                && e.contains("did you mean `lower`?")),
+        "{errs:#?}"
+    );
+
+    let field = session_tpl("<h1>{{ session.titel }}</h1>");
+    let f = Fixture::new(&[
+        ("book.toml", book),
+        ("content/p/index.md", PROGRAMME),
+        ("content/p/a.md", &session("A", 1, "after-tea", "10m")),
+        ("content/p/b.md", &session("B", 1, "after-tea", "10m")),
+        ("themes/mine/templates/session.html", &field),
+    ]);
+    let out = f.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "themes/mine/templates/session.html:3:16: error: cannot render: Field `titel` is not defined"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+    // Two session pages hit the same mistake: it is one problem, reported and counted once.
+    assert_eq!(stderr.matches("`titel`").count(), 1, "{stderr}");
+    assert!(stderr.contains("build failed: 1 error(s)"), "{stderr}");
+}

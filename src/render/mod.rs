@@ -81,6 +81,8 @@ struct Common<'a> {
     theme: &'a Theme,
     site: tera::Value,
     programmes: tera::Value,
+    organisation: Option<&'a str>,
+    language: &'a str,
     /// `site` and `programmes_nav` as contexts to extend pages' contexts with.
     site_ctx: Context,
     programmes_ctx: Context,
@@ -98,10 +100,27 @@ struct Common<'a> {
 }
 
 /// A context holding `value` under `key`.
-fn context_of(key: &str, value: &tera::Value) -> Context {
+fn context_of(key: &'static str, value: &tera::Value) -> Context {
     let mut c = Context::new();
-    c.insert(key, value);
+    c.insert_value(key, value.clone());
     c
+}
+
+/// `v` as a template value. Plain views always convert; were one not to, the page would
+/// show nothing there rather than the build panicking.
+fn value_of(v: &(impl Serialize + ?Sized)) -> tera::Value {
+    tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
+}
+
+/// `Context::insert` without its panic on a value that does not convert.
+trait Put {
+    fn put(&mut self, key: &'static str, v: &(impl Serialize + ?Sized));
+}
+
+impl Put for Context {
+    fn put(&mut self, key: &'static str, v: &(impl Serialize + ?Sized)) {
+        self.insert_value(key, value_of(v));
+    }
 }
 
 /// A 64-bit hash of `v`'s JSON, serialised into a buffer each thread reuses.
@@ -173,12 +192,12 @@ impl NavParts {
             Some(h) => h,
             None => {
                 let mut ctx = Context::new();
-                ctx.insert("site", &common.site);
-                ctx.insert("nav", &self.value);
-                ctx.insert("nav_days", &self.days);
-                ctx.insert("root", &root);
-                ctx.insert("show_all", &self.show_all);
-                ctx.insert("current_day", &day);
+                ctx.insert_value("site", common.site.clone());
+                ctx.insert_value("nav", self.value.clone());
+                ctx.insert_value("nav_days", self.days.clone());
+                ctx.put("root", root);
+                ctx.put("show_all", &self.show_all);
+                ctx.put("current_day", &day);
                 let h = Arc::new(Sidebar::new(common.theme.render("nav.html", &ctx)?));
                 if let Ok(mut m) = self.html.lock() {
                     m.insert(key, h.clone());
@@ -233,15 +252,10 @@ impl Common<'_> {
     /// Renders a page; `Ok(None)` when the dev server's memo shows it unchanged.
     fn render(&self, job: Job, nav: Option<&NavParts>) -> Result<Option<Output>, Diagnostic> {
         if self.memo.is_some() {
-            let data = if job.data != 0 {
-                job.data
-            } else {
-                hash_of(&job.ctx.clone().into_json())
-            };
             let key = self.key(
                 (job.template, &job.path, &job.title),
                 nav.map_or(0, |n| n.key),
-                data,
+                job.data,
             );
             if self.unchanged(&job.path, key) {
                 return Ok(None);
@@ -274,18 +288,18 @@ impl Common<'_> {
         // Shared parts are cloned from contexts made once (a clone of a value is several
         // times cheaper than inserting it, which serialises it afresh).
         ctx.extend(self.site_ctx.clone());
-        ctx.insert("current", &job.path);
-        ctx.insert("page_title", &job.title);
+        ctx.put("current", &job.path);
+        ctx.put("page_title", &job.title);
         match nav {
             Some(n) => {
                 ctx.extend(n.ctx.clone());
-                ctx.insert("nav_html", &n.sidebar(self, &root, &job.path)?);
+                ctx.put("nav_html", &n.sidebar(self, &root, &job.path)?);
             }
             // Only pages outside any programme list the programmes: in every page of a
             // catalogue that list would make the build quadratic.
             None => ctx.extend(self.programmes_ctx.clone()),
         }
-        ctx.insert("root", &root);
+        ctx.put("root", &root);
         Ok(ctx)
     }
 
@@ -305,11 +319,11 @@ impl Common<'_> {
             .map(|b| b.sessions.len())
             .sum();
         let show_all = count <= FULL_NAV;
-        let value = tera::to_value(&v.nav).unwrap_or_default();
+        let value = value_of(&v.nav);
         NavParts {
             ctx: context_of("nav", &value),
             value,
-            days: tera::to_value(&v.nav.days).unwrap_or_default(),
+            days: value_of(&v.nav.days),
             show_all,
             html: Mutex::default(),
             day_of: if show_all {
@@ -384,29 +398,30 @@ fn render_inner(
     sink: Option<&Sink>,
 ) -> Result<Parts, Vec<Diagnostic>> {
     let cfg = &site.config;
+    let site_view = SiteView {
+        title: &cfg.title,
+        description: cfg.description.as_deref(),
+        organisation: cfg.organisation.as_deref(),
+        language: &cfg.language,
+        logo: cfg.logo.as_deref(),
+        authors: &cfg.authors,
+        participant: audience == Audience::Participant,
+    };
+    let programme_links: Vec<Link> = site
+        .programmes
+        .iter()
+        .map(|p| Link {
+            title: p.title.clone(),
+            href: format!("{}/index.html", p.slug),
+            when: None,
+        })
+        .collect();
     let mut common = Common {
         theme,
-        site: tera::to_value(SiteView {
-            title: &cfg.title,
-            description: cfg.description.as_deref(),
-            organisation: cfg.organisation.as_deref(),
-            language: &cfg.language,
-            logo: cfg.logo.as_deref(),
-            authors: &cfg.authors,
-            participant: audience == Audience::Participant,
-        })
-        .unwrap_or_default(),
-        programmes: tera::to_value(
-            site.programmes
-                .iter()
-                .map(|p| Link {
-                    title: p.title.clone(),
-                    href: format!("{}/index.html", p.slug),
-                    when: None,
-                })
-                .collect::<Vec<_>>(),
-        )
-        .unwrap_or_default(),
+        site: value_of(&site_view),
+        programmes: value_of(&programme_links),
+        organisation: cfg.organisation.as_deref(),
+        language: &cfg.language,
         site_ctx: Context::new(),
         programmes_ctx: Context::new(),
         participant: audience == Audience::Participant,
@@ -419,7 +434,8 @@ fn render_inner(
     common.site_ctx = context_of("site", &common.site);
     common.programmes_ctx = context_of("programmes_nav", &common.programmes);
     if memo.is_some() {
-        common.shared_key = hash_of(&(&common.site, &common.programmes));
+        // Keys hash the views, not template values, whose maps have no fixed order.
+        common.shared_key = hash_of(&(&site_view, &programme_links));
     }
 
     let mut outputs: Vec<Output> = Vec::new();
@@ -437,8 +453,10 @@ fn render_inner(
     // Site-level pages.
     let mut jobs = Vec::new();
     let mut home = Context::new();
-    home.insert("cards", &view::programme_cards(site));
-    home.insert("body", &site.home.as_ref().map(|h| h.md.html.clone()));
+    let cards = view::programme_cards(site);
+    let body = site.home.as_ref().map(|h| h.md.html.as_str());
+    home.put("cards", &cards);
+    home.put("body", &body);
     let home_title = site
         .home
         .as_ref()
@@ -448,24 +466,25 @@ fn render_inner(
         path: "index.html".into(),
         title: home_title,
         ctx: home,
-        data: 0,
+        data: common.hash(&(&cards, body)),
     });
     jobs.push(Job {
         template: "404.html",
         path: "404.html".into(),
         title: "Page not found".into(),
         ctx: Context::new(),
-        data: 0,
+        data: 1,
     });
     for pg in &site.pages {
         let mut c = Context::new();
-        c.insert("page", &page_view(pg));
+        let view = page_view(pg);
+        c.put("page", &view);
         jobs.push(Job {
             template: "page.html",
             path: pg.out.clone(),
             title: pg.title.clone(),
             ctx: c,
-            data: 0,
+            data: common.hash(&view),
         });
     }
     collect(
@@ -580,9 +599,10 @@ fn programme_view(p: &Programme) -> ProgrammeView<'_> {
 fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>, Vec<Diagnostic>) {
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
-    let pv = tera::to_value(programme_view(p)).unwrap_or_default();
+    let pview = programme_view(p);
+    let pv = value_of(&pview);
     // With the dev server's memo, the big pages are keyed by hashes of their views.
-    let pv_key = common.hash(&pv);
+    let pv_key = common.hash(&pview);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     // With the memo, a page whose key is unchanged is not even given a context.
     let fresh = |template: &str, path: &str, title: &str, data: u64| {
@@ -590,10 +610,10 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             && common.unchanged(path, common.key((template, path, title), nav.key, data)))
     };
     let programme_ctx = context_of("programme", &pv);
-    let base = |extra: &[(&str, &tera::Value)]| {
+    let base = |extra: &[(&'static str, &tera::Value)]| {
         let mut c = programme_ctx.clone();
         for (k, v) in extra {
-            c.insert(*k, *v);
+            c.insert_value(*k, (*v).clone());
         }
         c
     };
@@ -610,12 +630,12 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     type Pages<'a> = Box<dyn Fn() -> Vec<Job> + Send + Sync + 'a>;
     let builders: Vec<Pages> = vec![
         Box::new(|| {
-            let days = tera::to_value(&views.days).unwrap_or_default();
+            let days = value_of(&views.days);
             let days_key = common.hash(&views.days);
             let mut c = base(&[("days", &days)]);
-            c.insert("csv", &format!("{}/timetable.csv", p.slug));
+            c.put("csv", &format!("{}/timetable.csv", p.slug));
             let dated = !p.days.is_empty() && p.days.iter().all(|d| d.date.is_some());
-            c.insert("ics", &dated.then(|| format!("{}/timetable.ics", p.slug)));
+            c.put("ics", &dated.then(|| format!("{}/timetable.ics", p.slug)));
             vec![
                 job(
                     "programme.html",
@@ -664,7 +684,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             );
             if fresh("print.html", &path, &title, key) {
                 let mut c = base(&[]);
-                c.insert("days", &pages);
+                c.put("days", &pages);
                 jobs.push(job("print.html", path, title, c, key));
             }
             if !common.participant {
@@ -673,7 +693,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
                     let title = format!("Run sheet, {}: {}", d.title, p.title);
                     if fresh("runsheet.html", &d.runsheet, &title, key) {
                         let mut c = base(&[]);
-                        c.insert("day", d);
+                        c.put("day", d);
                         jobs.push(job("runsheet.html", d.runsheet.clone(), title, c, key));
                     }
                 }
@@ -684,26 +704,30 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             let mut jobs = Vec::new();
             if views.nav.themes.is_some() {
                 let mut c = base(&[]);
-                c.insert("themes", &view::theme_views(p, &views));
+                let themes = view::theme_views(p, &views);
+                c.put("themes", &themes);
                 let title = format!("Themes: {}", p.title);
                 jobs.push(job(
                     "themes.html",
                     format!("{}/themes.html", p.slug),
                     title,
                     c,
-                    0,
+                    common.hash(&(pv_key, &themes)),
                 ));
             }
             for pg in &p.pages {
                 let mut c = base(&[]);
-                c.insert("page", &page_view(pg));
-                jobs.push(job("page.html", pg.out.clone(), pg.title.clone(), c, 0));
+                let view = page_view(pg);
+                c.put("page", &view);
+                let key = common.hash(&(pv_key, &view));
+                jobs.push(job("page.html", pg.out.clone(), pg.title.clone(), c, key));
             }
-            let organisation = common_org(common);
             for l in &p.letters {
                 let mut c = base(&[]);
-                c.insert("letter", &letter_view(l, p, &organisation));
-                jobs.push(job("letter.html", l.out.clone(), l.title.clone(), c, 0));
+                let view = letter_view(l, p, common.organisation);
+                c.put("letter", &view);
+                let key = common.hash(&(pv_key, &view));
+                jobs.push(job("letter.html", l.out.clone(), l.title.clone(), c, key));
             }
             jobs
         }),
@@ -757,7 +781,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
                     }
                 }
                 let mut c = base(&[]);
-                c.insert("session", &sv);
+                c.put("session", &sv);
                 let job = job("session.html", s.out.clone(), s.title.clone(), c, 0);
                 common.draw(job, Some(&nav)).map(Some)
             })
@@ -775,14 +799,8 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
             outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
         }
-        let organisation = common_org(common);
-        let language = common
-            .site
-            .get("language")
-            .and_then(|v| v.as_str())
-            .unwrap_or("en");
         for l in &p.letters {
-            match letter_files::outputs(l, p, organisation.as_deref(), language) {
+            match letter_files::outputs(l, p, common.organisation, common.language) {
                 Ok(o) => outs.extend(o.into_iter().map(Ok)),
                 Err(e) => outs.push(Err(e)),
             }
@@ -819,7 +837,7 @@ fn days_job<T: Serialize>(
     days: &T,
 ) -> Job {
     let mut ctx = programme.clone();
-    ctx.insert("days", days);
+    ctx.put("days", days);
     Job {
         template,
         path,
@@ -827,14 +845,6 @@ fn days_job<T: Serialize>(
         ctx,
         data: common.hash(&(pv_key, days)),
     }
-}
-
-fn common_org(common: &Common) -> Option<String> {
-    common
-        .site
-        .get("organisation")
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
 }
 
 #[derive(Serialize)]
@@ -864,7 +874,7 @@ pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> O
     }
 }
 
-fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> LetterView {
+fn letter_view(l: &Letter, p: &Programme, organisation: Option<&str>) -> LetterView {
     // One pass, so a value holding a token is not filled again.
     let html = crate::model::fill_letter_tokens(&l.html, |i| {
         let Some(slot) = l.slots.get(i) else {
@@ -877,7 +887,7 @@ fn letter_view(l: &Letter, p: &Programme, organisation: &Option<String>) -> Lett
                 escape_html(&f.label)
             )
         } else {
-            match builtin_value(slot, p, organisation.as_deref()) {
+            match builtin_value(slot, p, organisation) {
                 Some(v) => format!("<span class=\"filled\">{}</span>", escape_html(&v)),
                 None => format!(
                     "<span class=\"blank\">[{}]</span>",

@@ -7,7 +7,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Instant;
 
 use include_dir::{Dir, include_dir};
-use tera::{Context, Tera};
+use tera::{Context, Kwargs, State, Tera};
 
 use super::{Content, Output};
 use crate::diagnostics::Diagnostic;
@@ -23,6 +23,8 @@ static TIMINGS: LazyLock<bool> = LazyLock::new(|| std::env::var_os("COURSEBOOK_T
 
 pub struct Theme {
     tera: Arc<Tera>,
+    /// The theme's name, for the paths in template errors.
+    name: Arc<str>,
     statics: Vec<Output>,
     /// The override folder, when there is one.
     pub dir: Option<PathBuf>,
@@ -123,22 +125,21 @@ impl Theme {
                 });
             }
         }
-        let mut tera = Tera::default();
+        let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Escapes what HTML needs (& < > " ') but leaves `/` alone, so hrefs stay readable.
-        tera.set_escape_fn(crate::util::escape_html);
+        tera.set_escape_fn(crate::util::escape_html_to);
+        // Filters are registered before templates: Tera checks every name a template uses.
         tera.register_filter("href", href_filter);
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
-            diags.push(Diagnostic::error(
-                format!("themes/{name}/templates"),
-                format!("template error: {}", error_chain(&e)),
-            ));
+            diags.extend(template_errors(name, &e, "template error"));
         }
         if diags.is_empty() {
             Ok(Theme {
                 tera: Arc::new(tera),
+                name: name.into(),
                 statics,
                 dir,
             })
@@ -148,13 +149,14 @@ impl Theme {
     }
 
     pub fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        render(&self.tera, template, ctx)
+        render(&self.tera, &self.name, template, ctx)
     }
 
     /// A page to render later, when it is asked for (the dev server's big pages).
     pub fn defer(&self, template: &str, ctx: Context) -> Deferred {
         Deferred {
             tera: self.tera.clone(),
+            theme: self.name.clone(),
             template: template.to_string(),
             ctx,
         }
@@ -165,7 +167,7 @@ impl Theme {
     }
 }
 
-fn render(tera: &Tera, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+fn render(tera: &Tera, theme: &str, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
     let started = Instant::now();
     let r = tera.render(template, ctx);
     if *TIMINGS && let Ok(mut m) = TEMPLATE_TIMES.lock() {
@@ -173,11 +175,15 @@ fn render(tera: &Tera, template: &str, ctx: &Context) -> Result<String, Diagnost
         e.0 += 1;
         e.1 += started.elapsed().as_micros() as u64;
     }
+    // A render reports one problem: the first.
     r.map_err(|e| {
-        Diagnostic::error(
-            format!("themes/…/templates/{template}"),
-            format!("cannot render: {}", error_chain(&e)),
-        )
+        let ds = template_errors(theme, &e, "cannot render");
+        ds.into_iter().next().unwrap_or_else(|| {
+            Diagnostic::error(
+                format!("themes/{theme}/templates/{template}"),
+                "cannot render",
+            )
+        })
     })
 }
 
@@ -185,13 +191,14 @@ fn render(tera: &Tera, template: &str, ctx: &Context) -> Result<String, Diagnost
 /// renders whole-programme pages (print, handout, timetable) only when the browser asks.
 pub struct Deferred {
     tera: Arc<Tera>,
+    theme: Arc<str>,
     template: String,
     ctx: Context,
 }
 
 impl Deferred {
     pub fn render(&self) -> Result<Vec<u8>, Diagnostic> {
-        render(&self.tera, &self.template, &self.ctx).map(String::into_bytes)
+        render(&self.tera, &self.theme, &self.template, &self.ctx).map(String::into_bytes)
     }
 }
 
@@ -199,6 +206,123 @@ impl std::fmt::Debug for Deferred {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Deferred({})", self.template)
     }
+}
+
+/// Filters a template may use: Tera's own and ours, for "did you mean" hints.
+const FILTERS: &[&str] = &[
+    "safe",
+    "default",
+    "upper",
+    "lower",
+    "wordcount",
+    "escape_html",
+    "escape_xml",
+    "newlines_to_br",
+    "pluralize",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "replace",
+    "capitalize",
+    "title",
+    "truncate",
+    "indent",
+    "str",
+    "int",
+    "float",
+    "length",
+    "reverse",
+    "split",
+    "abs",
+    "round",
+    "first",
+    "last",
+    "nth",
+    "join",
+    "sort",
+    "unique",
+    "get",
+    "values",
+    "keys",
+    "pairs",
+    "group_by",
+    "href",
+];
+
+/// A Tera error as diagnostics at the template's line and column where Tera knows them
+/// (a check of names across templates reports several at once).
+fn template_errors(theme: &str, e: &tera::Error, what: &str) -> Vec<Diagnostic> {
+    let file = |name: &str| format!("themes/{theme}/templates/{name}");
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            // Tera's columns count from 0.
+            vec![
+                explain(
+                    Diagnostic::error(file(r.filename()), format!("{what}: ")),
+                    r.message(),
+                )
+                .at(span.start_line, span.start_col + 1),
+            ]
+        }
+        tera::ErrorKind::Msg(m) if m.starts_with("error: ") => m
+            .split("\nerror: ")
+            .map(|report| {
+                let report = report.strip_prefix("error: ").unwrap_or(report);
+                let mut lines = report.lines();
+                let msg = lines.next().unwrap_or_default();
+                // ` --> name.html:3:24`
+                let at = lines
+                    .find_map(|l| l.trim_start().strip_prefix("--> "))
+                    .and_then(|loc| {
+                        let mut it = loc.rsplitn(3, ':');
+                        let col = it.next()?.parse::<usize>().ok()?;
+                        let line = it.next()?.parse::<usize>().ok()?;
+                        Some((it.next()?, line, col))
+                    });
+                let d = match at {
+                    Some((name, line, col)) => {
+                        Diagnostic::error(file(name), format!("{what}: ")).at(line, col)
+                    }
+                    None => {
+                        Diagnostic::error(format!("themes/{theme}/templates"), format!("{what}: "))
+                    }
+                };
+                explain(d, msg)
+            })
+            .collect(),
+        _ => vec![Diagnostic::error(
+            format!("themes/{theme}/templates"),
+            format!("{what}: {}", error_chain(e)),
+        )],
+    }
+}
+
+/// Tera's message for `d`, with a hint for the common slips: a misspelt field or filter.
+fn explain(mut d: Diagnostic, msg: &str) -> Diagnostic {
+    let quoted = |m: &str| m.split('`').nth(1).map(str::to_string);
+    if let Some((head, fields)) = msg
+        .split_once(" Available fields: ")
+        .or_else(|| msg.split_once(" Available variables: "))
+        && let Some(name) = quoted(head)
+    {
+        d.message.push_str(head);
+        let fields: Vec<&str> = fields.trim_end_matches('.').split(", ").collect();
+        return d.hint(
+            match crate::diagnostics::closest(&name, fields.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!("there are: {}", fields.join(", ")),
+            },
+        );
+    }
+    d.message.push_str(msg);
+    if msg.starts_with("Unknown filter")
+        && let Some(name) = quoted(msg)
+        && let Some(c) = crate::diagnostics::closest(&name, FILTERS.iter().copied())
+    {
+        return d.hint(format!("did you mean `{c}`?"));
+    }
+    d
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -213,10 +337,6 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 /// `{{ path | href }}`: percent-encode a site-relative path for an href.
-fn href_filter(
-    v: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let s = v.as_str().unwrap_or_default();
-    Ok(tera::Value::String(crate::util::encode_path(s)))
+fn href_filter(path: &str, _: Kwargs, _: &State) -> String {
+    crate::util::encode_path(path)
 }
