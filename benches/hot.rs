@@ -8,7 +8,7 @@ use coursebook::content::{markdown, yaml};
 use coursebook::model::timetable::{self, Slot};
 use coursebook::model::{Clock, Day, default_blocks};
 use coursebook::{Audience, render};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const FRONT: &str = "title: Case summaries, in pairs\nday: 1\nblock: after-coffee\nduration: 30 mins\nformat: pairs\nsummary: Partners swap case summaries and read them.\nobjectives: [Give feedback, Read as a family member]\nprompts:\n  - How did it read to you as a professional colleague?\n  - text: How did it read to you as a family member?\n    note: Watch for over-correction.\nmaterials: [sticky notes, flipchart paper]\nthemes: [aspects-of-difference]\nproduces: [post-box]\n";
 
@@ -70,6 +70,56 @@ fn benches(c: &mut Criterion) {
     c.bench_function("render the example (all pages, in memory)", |b| {
         b.iter(|| render::render_site(black_box(&site), &theme, Audience::Trainer))
     });
+
+    // A 100-session programme of catalogue pages: rendering per page, and its search shard.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = programme(dir.path(), 100);
+    let (site, _) = coursebook::load(big, Audience::Trainer);
+    let site = site.expect("the generated programme loads");
+    let pages = render::render_site(&site, &theme, Audience::Trainer)
+        .map(|o| o.iter().filter(|o| o.path.ends_with(".html")).count())
+        .unwrap_or_else(|_| panic!("the generated programme renders"));
+    let mut g = c.benchmark_group("100-session programme");
+    g.throughput(Throughput::Elements(pages as u64));
+    g.bench_function(
+        format!("render all {pages} pages (time per page = time / {pages})"),
+        |b| b.iter(|| render::render_site(black_box(&site), &theme, Audience::Trainer)),
+    );
+    g.finish();
+    let p = &site.programmes[0];
+    let views = render::view::ProgrammeViews::new(p);
+    c.bench_function("search shard, 100 sessions", |b| {
+        b.iter(|| render::search::shard(black_box(p), &views, false))
+    });
+}
+
+/// Writes a site with one programme of `n` sessions (5 days of 4 blocks), each with the
+/// front matter and body above, code on one in ten.
+fn programme(root: &Path, n: usize) -> &Path {
+    let w = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    w("book.toml", "[book]\ntitle = \"Bench\"\n");
+    w(
+        "content/p/index.md",
+        "---\ntitle: Bench programme\nstart: \"09:30\"\n---\nA programme to time.\n",
+    );
+    let blocks = ["before-coffee", "after-coffee", "after-lunch", "after-tea"];
+    for i in 0..n {
+        let front = FRONT
+            .replace("day: 1", &format!("day: {}", i * 5 / n + 1))
+            .replace("block: after-coffee", &format!("block: {}", blocks[i % 4]))
+            .replace("themes: [aspects-of-difference]\n", "")
+            .replace("produces: [post-box]\n", "");
+        let body = page_body(i % 10 == 0).replace("b.md", &format!("s{:03}.md", (i + 1) % n));
+        w(
+            &format!("content/p/s{i:03}.md"),
+            &format!("---\n{front}---\n{body}"),
+        );
+    }
+    root
 }
 
 criterion_group!(hot, benches);
