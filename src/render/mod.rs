@@ -83,9 +83,6 @@ struct Common<'a> {
     programmes: tera::Value,
     organisation: Option<&'a str>,
     language: &'a str,
-    /// `site` and `programmes_nav` as contexts to extend pages' contexts with.
-    site_ctx: Context,
-    programmes_ctx: Context,
     participant: bool,
     /// Set by the dev server: pages whose key is the same as in here are not rendered.
     memo: Option<&'a Memo>,
@@ -97,13 +94,6 @@ struct Common<'a> {
     /// their context now and are rendered when the browser asks for them, so an edit to one
     /// session does not wait for the print page of a thousand.
     defer: bool,
-}
-
-/// A context holding `value` under `key`.
-fn context_of(key: &'static str, value: &tera::Value) -> Context {
-    let mut c = Context::new();
-    c.insert_value(key, value.clone());
-    c
 }
 
 /// `v` as a template value. Plain views always convert; were one not to, the page would
@@ -146,8 +136,6 @@ fn hash_of(v: &impl Serialize) -> u64 {
 /// folder depth (`root`), so each page only marks its own link.
 struct NavParts {
     value: tera::Value,
-    /// `nav` as a context to extend pages' contexts with.
-    ctx: Context,
     days: tera::Value,
     show_all: bool,
     /// Sidebar HTML by (folder depth, day shown in full; 0 for none), rendered on first use:
@@ -285,19 +273,18 @@ impl Common<'_> {
     fn context(&self, job: Job, nav: Option<&NavParts>) -> Result<Context, Diagnostic> {
         let mut ctx = job.ctx;
         let root = root_prefix(&job.path);
-        // Shared parts are cloned from contexts made once (a clone of a value is several
-        // times cheaper than inserting it, which serialises it afresh).
-        ctx.extend(self.site_ctx.clone());
+        // Shared values are made once; a clone shares them (Tera 2 values are reference-counted).
+        ctx.insert_value("site", self.site.clone());
         ctx.put("current", &job.path);
         ctx.put("page_title", &job.title);
         match nav {
             Some(n) => {
-                ctx.extend(n.ctx.clone());
+                ctx.insert_value("nav", n.value.clone());
                 ctx.put("nav_html", &n.sidebar(self, &root, &job.path)?);
             }
             // Only pages outside any programme list the programmes: in every page of a
             // catalogue that list would make the build quadratic.
-            None => ctx.extend(self.programmes_ctx.clone()),
+            None => ctx.insert_value("programmes_nav", self.programmes.clone()),
         }
         ctx.put("root", &root);
         Ok(ctx)
@@ -321,7 +308,6 @@ impl Common<'_> {
         let show_all = count <= FULL_NAV;
         let value = value_of(&v.nav);
         NavParts {
-            ctx: context_of("nav", &value),
             value,
             days: value_of(&v.nav.days),
             show_all,
@@ -422,8 +408,6 @@ fn render_inner(
         programmes: value_of(&programme_links),
         organisation: cfg.organisation.as_deref(),
         language: &cfg.language,
-        site_ctx: Context::new(),
-        programmes_ctx: Context::new(),
         participant: audience == Audience::Participant,
         memo,
         keys: Mutex::default(),
@@ -431,8 +415,6 @@ fn render_inner(
         // A first render (empty memo) renders everything, so template errors show at once.
         defer: memo.is_some_and(|m| !m.is_empty()),
     };
-    common.site_ctx = context_of("site", &common.site);
-    common.programmes_ctx = context_of("programmes_nav", &common.programmes);
     if memo.is_some() {
         // Keys hash the views, not template values, whose maps have no fixed order.
         common.shared_key = hash_of(&(&site_view, &programme_links));
@@ -473,7 +455,8 @@ fn render_inner(
         path: "404.html".into(),
         title: "Page not found".into(),
         ctx: Context::new(),
-        data: 1,
+        // Nothing of its own: its key is its template, path and what every page shares.
+        data: 0,
     });
     for pg in &site.pages {
         let mut c = Context::new();
@@ -609,14 +592,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         !(common.memo.is_some()
             && common.unchanged(path, common.key((template, path, title), nav.key, data)))
     };
-    let programme_ctx = context_of("programme", &pv);
-    let base = |extra: &[(&'static str, &tera::Value)]| {
-        let mut c = programme_ctx.clone();
-        for (k, v) in extra {
-            c.insert_value(*k, (*v).clone());
-        }
-        c
-    };
+    let base = |extra: &[(&'static str, &tera::Value)]| programme_context(&pv, extra);
     let job = |template: &'static str, path: String, title: String, ctx: Context, data: u64| Job {
         template,
         path,
@@ -656,7 +632,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         Box::new(|| {
             vec![days_job(
                 common,
-                &programme_ctx,
+                &pv,
                 pv_key,
                 ("prompts.html", format!("{}/prompts.html", p.slug)),
                 format!("Discussion prompts: {}", p.title),
@@ -666,7 +642,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         Box::new(|| {
             vec![days_job(
                 common,
-                &programme_ctx,
+                &pv,
                 pv_key,
                 ("materials.html", format!("{}/materials.html", p.slug)),
                 format!("Materials: {}", p.title),
@@ -739,7 +715,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
         let job = days_job(
             common,
-            &programme_ctx,
+            &pv,
             pv_key,
             ("handout.html", format!("{}/handout.html", p.slug)),
             format!("Handout: {}", p.title),
@@ -827,16 +803,26 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     (outs, errs)
 }
 
+/// A context holding the programme (`programme`) and `extra` values.
+fn programme_context(programme: &tera::Value, extra: &[(&'static str, &tera::Value)]) -> Context {
+    let mut c = Context::new();
+    c.insert_value("programme", programme.clone());
+    for (k, v) in extra {
+        c.insert_value(*k, (*v).clone());
+    }
+    c
+}
+
 /// A whole-programme page made from the programme and one `days` view, keyed by both.
 fn days_job<T: Serialize>(
     common: &Common,
-    programme: &Context,
+    programme: &tera::Value,
     pv_key: u64,
     (template, path): (&'static str, String),
     title: String,
     days: &T,
 ) -> Job {
-    let mut ctx = programme.clone();
+    let mut ctx = programme_context(programme, &[]);
     ctx.put("days", days);
     Job {
         template,
