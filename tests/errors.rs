@@ -275,3 +275,36 @@ fn theme_template_errors_at_their_line_with_a_hint() {
     assert_eq!(stderr.matches("`titel`").count(), 1, "{stderr}");
     assert!(stderr.contains("build failed: 1 error(s)"), "{stderr}");
 }
+
+/// A theme written for Tera 1 (macros, imports) or calling a misspelt component is told
+/// what Tera 2 has instead.
+#[test]
+fn tera_1_macros_and_unknown_components_get_a_hint() {
+    let book = "[book]\ntitle = \"Test course\"\n[build]\ntheme = \"mine\"\n";
+    let errs = |tpl: &str| {
+        let page = format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}\n{tpl}\n{{% endblock content %}}\n"
+        );
+        Fixture::new(&[
+            ("book.toml", book),
+            ("content/p/index.md", PROGRAMME),
+            ("content/p/a.md", &session("A", 1, "after-tea", "10m")),
+            ("themes/mine/templates/session.html", &page),
+        ])
+        .build_err()
+    };
+    let e = errs("{% import \"macros.html\" as m %}");
+    assert!(
+        e[0].starts_with(
+            "themes/mine/templates/session.html:3:4: error: template error: Unknown tag"
+        ),
+        "{e:#?}"
+    );
+    assert!(e[0].contains("a Tera 1 macro is now a component"), "{e:#?}");
+    let e = errs("{{<linx items={session.themes} root={root} />}}");
+    assert!(
+        e[0].starts_with("themes/mine/templates/session.html:3:3: error: template error: Unknown component `linx`"),
+        "{e:#?}"
+    );
+    assert!(e[0].contains("did you mean `links`?"), "{e:#?}");
+}

@@ -322,8 +322,30 @@ fn explain(mut d: Diagnostic, msg: &str) -> Diagnostic {
     {
         return d.hint(format!("did you mean `{c}`?"));
     }
+    if msg.starts_with("Unknown component") {
+        let close = quoted(msg)
+            .and_then(|name| crate::diagnostics::closest(&name, COMPONENTS.iter().copied()));
+        return d.hint(match close {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => COMPONENT_HINT.to_string(),
+        });
+    }
+    // Most often a Tera 1 theme: `macro` and `import` are gone from Tera 2.
+    if msg == "Unknown tag" {
+        return d.hint(format!(
+            "templates are Tera 2: tags are if, for, set, block, extends, include, component, \
+             filter, raw, break, continue; a Tera 1 macro is now a component: {COMPONENT_HINT}"
+        ));
+    }
     d
 }
+
+/// The built-in theme's components (components.html).
+const COMPONENTS: &[&str] = &["links"];
+
+const COMPONENT_HINT: &str = "define it with `{% component name(arg) %}…{% endcomponent name %}` \
+     in any template (the built-in ones are in components.html) and call it as \
+     `{{<name arg={value} />}}`";
 
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
