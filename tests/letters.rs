@@ -179,10 +179,40 @@ fn letter_page_has_form_preview_print_and_downloads() {
         .collect();
     assert!(letter_text.contains(TITLE), "{letter_text}");
     assert!(!letter_text.contains("{{"));
-    // Print button (shown by the script), the script from the theme, nothing inline.
+    // Print and save buttons (shown by the script), the script from the theme, nothing
+    // inline that runs: the only other script element is the save kit, JSON data.
     assert!(page.select(&sel("button.print-letter")).next().is_some());
+    let saves: Vec<_> = page
+        .select(&sel("button.save-letter"))
+        .filter_map(|b| b.attr("data-format"))
+        .collect();
+    assert_eq!(saves, ["docx", "txt"]);
     let scripts: Vec<_> = page.select(&sel("script")).collect();
-    assert!(scripts.iter().all(|s| s.attr("src").is_some()));
+    for s in &scripts {
+        assert!(
+            s.attr("src").is_some()
+                || (s.attr("type") == Some("application/json")
+                    && s.attr("id") == Some("letter-kit")),
+            "{}",
+            s.html()
+        );
+    }
+    let kit = page
+        .select(&sel("script#letter-kit"))
+        .next()
+        .expect("a save kit");
+    let raw: String = kit.text().collect();
+    // Every `<` escaped, so nothing in a letter can close the element.
+    assert!(!raw.contains('<'));
+    let kit: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(kit["name"], "invitation");
+    let slots: Vec<&str> = kit["txt"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["field"].as_str())
+        .collect();
+    assert_eq!(slots, ["participant_name", "reply_by"]);
     assert!(
         scripts
             .iter()

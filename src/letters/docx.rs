@@ -25,21 +25,9 @@ const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 
 /// The `.docx` bytes of `doc` with its placeholders resolved by `fills`.
 pub fn write(doc: &Doc, fills: &[Fill], meta: &Meta) -> std::io::Result<Vec<u8>> {
-    let has_header = meta.organisation.is_some_and(|o| !o.trim().is_empty());
-    let mut parts: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", content_types(has_header)),
-        ("_rels/.rels", package_rels()),
-        ("docProps/core.xml", core(meta)),
-        ("docProps/app.xml", app()),
-        ("word/_rels/document.xml.rels", document_rels(has_header)),
-        ("word/document.xml", document(doc, fills, has_header)),
-        ("word/styles.xml", styles(meta.language)),
-        ("word/numbering.xml", numbering(&doc.number_starts)),
-        ("word/settings.xml", settings()),
-    ];
-    if let Some(org) = meta.organisation.filter(|_| has_header) {
-        parts.push(("word/header1.xml", header(org)));
-    }
+    let parts = parts(doc, meta, &mut |index, bold, italic| {
+        slot(fills.get(index), bold, italic)
+    });
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     // The default time is 1980-01-01 00:00: fixed, so builds are reproducible.
     let opts = SimpleFileOptions::default()
@@ -52,6 +40,54 @@ pub fn write(doc: &Doc, fills: &[Fill], meta: &Meta) -> std::io::Result<Vec<u8>>
     }
     let cursor = zip.finish().map_err(std::io::Error::other)?;
     Ok(cursor.into_inner())
+}
+
+/// The package's parts, in order, with `slot(index, bold, italic)` giving each
+/// placeholder's XML.
+pub fn parts(
+    doc: &Doc,
+    meta: &Meta,
+    slot: &mut dyn FnMut(usize, bool, bool) -> String,
+) -> Vec<(&'static str, String)> {
+    let has_header = meta.organisation.is_some_and(|o| !o.trim().is_empty());
+    let mut parts: Vec<(&str, String)> = vec![
+        ("[Content_Types].xml", content_types(has_header)),
+        ("_rels/.rels", package_rels()),
+        ("docProps/core.xml", core(meta)),
+        ("docProps/app.xml", app()),
+        ("word/_rels/document.xml.rels", document_rels(has_header)),
+        ("word/document.xml", document(doc, has_header, slot)),
+        ("word/styles.xml", styles(meta.language)),
+        ("word/numbering.xml", numbering(&doc.number_starts)),
+        ("word/settings.xml", settings()),
+    ];
+    if let Some(org) = meta.organisation.filter(|_| has_header) {
+        parts.push(("word/header1.xml", header(org)));
+    }
+    parts
+}
+
+/// A placeholder's XML: a value as a run, a field as a merge field showing `«Label»`.
+pub fn slot(fill: Option<&Fill>, bold: bool, italic: bool) -> String {
+    match fill {
+        Some(Fill::Value(v)) => run(v, bold, italic),
+        Some(Fill::Field { name, label }) => format!(
+            "<w:fldSimple w:instr=\" MERGEFIELD {} \\* MERGEFORMAT \">{}</w:fldSimple>",
+            escape(name),
+            run(&format!("«{label}»"), bold, italic)
+        ),
+        Some(Fill::Missing(label)) => run(&Fill::blank_text(label), bold, italic),
+        None => String::new(),
+    }
+}
+
+/// What goes before and after the escaped text of a one-line value with no tabs, so a
+/// page's script can make the same run as [`slot`] does for that value.
+pub fn value_run(bold: bool, italic: bool) -> (String, String) {
+    (
+        format!("<w:r>{}<w:t xml:space=\"preserve\">", rpr(bold, italic)),
+        "</w:t></w:r>".to_string(),
+    )
 }
 
 /// Escape text for XML content and attributes, dropping characters XML 1.0 forbids
@@ -234,7 +270,7 @@ fn numbering(number_starts: &[u64]) -> String {
     s
 }
 
-fn document(doc: &Doc, fills: &[Fill], header: bool) -> String {
+fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> String) -> String {
     let mut body = String::new();
     for p in &doc.paras {
         body.push_str("<w:p>");
@@ -269,18 +305,7 @@ fn document(doc: &Doc, fills: &[Fill], header: bool) -> String {
                     index,
                     bold,
                     italic,
-                } => match fills.get(*index) {
-                    Some(Fill::Value(v)) => body.push_str(&run(v, *bold, *italic)),
-                    Some(Fill::Field { name, label }) => body.push_str(&format!(
-                        "<w:fldSimple w:instr=\" MERGEFIELD {} \\* MERGEFORMAT \">{}</w:fldSimple>",
-                        escape(name),
-                        run(&format!("«{label}»"), *bold, *italic)
-                    )),
-                    Some(Fill::Missing(label)) => {
-                        body.push_str(&run(&Fill::blank_text(label), *bold, *italic))
-                    }
-                    None => {}
-                },
+                } => body.push_str(&slot(*index, *bold, *italic)),
             }
         }
         body.push_str("</w:p>");
@@ -299,14 +324,18 @@ fn document(doc: &Doc, fills: &[Fill], header: bool) -> String {
     )
 }
 
+fn rpr(bold: bool, italic: bool) -> &'static str {
+    match (bold, italic) {
+        (false, false) => "",
+        (true, false) => "<w:rPr><w:b/><w:bCs/></w:rPr>",
+        (false, true) => "<w:rPr><w:i/><w:iCs/></w:rPr>",
+        (true, true) => "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>",
+    }
+}
+
 /// A run of text; line breaks and tabs inside the text (from a value) become Word's own.
 fn run(text: &str, bold: bool, italic: bool) -> String {
-    let rpr = match (bold, italic) {
-        (false, false) => String::new(),
-        (true, false) => "<w:rPr><w:b/><w:bCs/></w:rPr>".into(),
-        (false, true) => "<w:rPr><w:i/><w:iCs/></w:rPr>".into(),
-        (true, true) => "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>".into(),
-    };
+    let rpr = rpr(bold, italic);
     let mut inner = String::new();
     let text = text.replace("\r\n", "\n");
     for (k, line) in text.split('\n').enumerate() {
@@ -342,14 +371,16 @@ mod tests {
     #[test]
     fn merge_fields_values_and_breaks() {
         let md = format!("Dear {},\n\n**{}**\n", letter_token(0), letter_token(1));
-        let fills = vec![
+        let fills = [
             Fill::Field {
                 name: "participant_name".into(),
                 label: "Participant's name".into(),
             },
             Fill::Value("Line one\nA & B".into()),
         ];
-        let xml = document(&parse_markdown(&md), &fills, false);
+        let xml = document(&parse_markdown(&md), false, &mut |i, b, it| {
+            slot(fills.get(i), b, it)
+        });
         assert!(xml.contains(
             "<w:fldSimple w:instr=\" MERGEFIELD participant_name \\* MERGEFORMAT \"><w:r><w:t xml:space=\"preserve\">«Participant's name»</w:t></w:r></w:fldSimple>"
         ));

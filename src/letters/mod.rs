@@ -6,6 +6,7 @@
 //! build or by `coursebook merge`, are never parsed as Markdown.
 
 pub mod docx;
+pub mod kit;
 pub mod txt;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};

@@ -4,6 +4,17 @@
 use super::{Block, Doc, Fill, Marker, Run};
 
 pub fn write(doc: &Doc, fills: &[Fill]) -> String {
+    render(doc, fills, false)
+}
+
+/// As [`write`], but a heading's start is marked `\0h\0` and its underline, whose width
+/// depends on the values in it, is left as a mark `\0u=\0` (or `-`) for
+/// [`super::kit`].
+pub(crate) fn write_marked(doc: &Doc, fills: &[Fill]) -> String {
+    render(doc, fills, true)
+}
+
+fn render(doc: &Doc, fills: &[Fill], marked: bool) -> String {
     let mut out = String::new();
     let mut prev: Option<&super::Para> = None;
     for p in &doc.paras {
@@ -42,6 +53,9 @@ pub fn write(doc: &Doc, fills: &[Fill]) -> String {
             }
         };
         let mut line = lead;
+        if marked && matches!(p.block, Block::Heading(_)) {
+            line.push_str("\0h\0");
+        }
         for r in &p.runs {
             match r {
                 Run::Text { text, .. } => line.push_str(text),
@@ -62,10 +76,14 @@ pub fn write(doc: &Doc, fills: &[Fill]) -> String {
             }
         }
         if let Block::Heading(level) = p.block {
-            let width = line.lines().map(|l| l.chars().count()).max().unwrap_or(0);
             let under = if level == 1 { "=" } else { "-" };
-            line.push('\n');
-            line.push_str(&under.repeat(width));
+            if marked {
+                line.push_str(&format!("\n\0u{under}\0"));
+            } else {
+                let width = line.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+                line.push('\n');
+                line.push_str(&under.repeat(width));
+            }
         }
         out.push_str(&line);
     }

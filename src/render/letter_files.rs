@@ -36,3 +36,24 @@ pub fn outputs(
         ),
     ])
 }
+
+/// The letter page's fill-in kit ([`letters::kit`]) as JSON for a
+/// `<script type="application/json">`: `<` is escaped so no `</script>` or `<!--` can
+/// end or change that element. `None` if the letter has no fields.
+pub fn kit_json(
+    l: &Letter,
+    p: &Programme,
+    organisation: Option<&str>,
+    language: &str,
+) -> Option<String> {
+    let doc = letters::parse(l);
+    let fills = letters::fills(l, |name| builtin_value(name, p, organisation));
+    let meta = docx::Meta {
+        title: &l.title,
+        organisation,
+        language,
+    };
+    let kit = letters::kit::kit(&l.name, &doc, &fills, &meta)?;
+    let json = serde_json::to_string(&kit).ok()?;
+    Some(json.replace('<', "\\u003c"))
+}

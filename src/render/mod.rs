@@ -700,7 +700,7 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
             }
             for l in &p.letters {
                 let mut c = base(&[]);
-                let view = letter_view(l, p, common.organisation);
+                let view = letter_view(l, p, common.organisation, common.language);
                 c.put("letter", &view);
                 let key = common.hash(&(pv_key, &view));
                 jobs.push(job("letter.html", l.out.clone(), l.title.clone(), c, key));
@@ -846,6 +846,8 @@ struct LetterView {
     txt: String,
     /// The letter with built-ins filled in and each field as a visible blank.
     html: String,
+    /// JSON for the page's script to save the filled-in letter as Word and text.
+    kit: Option<String>,
 }
 
 /// The built-in values of a programme's letters.
@@ -860,7 +862,12 @@ pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> O
     }
 }
 
-fn letter_view(l: &Letter, p: &Programme, organisation: Option<&str>) -> LetterView {
+fn letter_view(
+    l: &Letter,
+    p: &Programme,
+    organisation: Option<&str>,
+    language: &str,
+) -> LetterView {
     // One pass, so a value holding a token is not filled again.
     let html = crate::model::fill_letter_tokens(&l.html, |i| {
         let Some(slot) = l.slots.get(i) else {
@@ -891,5 +898,6 @@ fn letter_view(l: &Letter, p: &Programme, organisation: Option<&str>) -> LetterV
         docx: letter_files::path(l, "docx"),
         txt: letter_files::path(l, "txt"),
         html,
+        kit: letter_files::kit_json(l, p, organisation, language),
     }
 }

@@ -92,7 +92,7 @@ after(async () => {
  * binding that survives navigation), console errors and uncaught exceptions.
  */
 async function strictPage(problems) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ acceptDownloads: true });
   await context.exposeBinding("__cspViolation", ({ page }, v) => problems.push(`${page.url()}: CSP blocked ${v}`));
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
@@ -156,6 +156,12 @@ for (const audience of ["trainer", "participant"]) {
     if ((await field.count()) > 0) {
       await field.fill("Ada Lovelace");
       await page.waitForFunction(() => document.querySelector(".letter").textContent.includes("Ada Lovelace"));
+      // Saving the filled-in letter makes a blob: download, which the policy allows.
+      for (const format of ["docx", "txt"]) {
+        const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`button.save-letter[data-format=${format}]`).click()]);
+        assert.equal(download.suggestedFilename(), `invitation-ada-lovelace.${format}`);
+        assert.equal(await download.failure(), null);
+      }
     } else {
       assert.equal(audience, "participant", "the trainer's letter page has a form");
     }

@@ -3,8 +3,9 @@
 // Run from the repository root: node --test tests/browser/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { crc32, inflateRawSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -88,6 +89,84 @@ test("the letter form fills its preview", async () => {
   assert.equal(await field.count(), 1);
   await field.fill("Ada Lovelace");
   await page.waitForFunction(() => document.querySelector(".letter").textContent.includes("Ada Lovelace"));
+  await page.context().close();
+});
+
+/** A zip's entries in order, [name, text], read from its central directory, each checked
+ * against its CRC. */
+function unzip(buf) {
+  const end = buf.length - 22;
+  assert.equal(buf.readUInt32LE(end), 0x06054b50, "end of central directory");
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, "central directory entry");
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const size = buf.readUInt32LE(p + 20);
+    const [n, x, c] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
+    const name = buf.toString("utf8", p + 46, p + 46 + n);
+    const local = buf.readUInt32LE(p + 42);
+    assert.equal(buf.readUInt32LE(local), 0x04034b50, `local header of ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + size);
+    const data = method === 0 ? raw : inflateRawSync(raw);
+    assert.equal(crc32(data), crc, `CRC of ${name}`);
+    entries.push([name, data.toString("utf8")]);
+    p += 46 + n + x + c;
+  }
+  return entries;
+}
+
+test("a letter filled in on the page saves as the Word and text files `merge` makes", async () => {
+  const page = await newPage({ acceptDownloads: true });
+  await page.goto(url("recording/letters/invitation.html"));
+  const name = "Zoë O'Brien & <Co>";
+  await page.locator("form input[name=participant_name]").fill(name);
+  await page.locator("form input[name=reply_by]").fill("  5 February 2027 ");
+  const saved = {};
+  for (const format of ["docx", "txt"]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`button.save-letter[data-format=${format}]`).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `invitation-zoë-o-brien-co.${format}`);
+    saved[format] = readFileSync(await download.path());
+  }
+  assert.match(saved.txt.toString("utf8"), /^Dear Zoë O'Brien & <Co>,$/m);
+
+  // The same values through `coursebook merge`, the two boxes left empty as empty cells.
+  const dir = mkdtempSync(join(tmpdir(), "coursebook-merge-"));
+  try {
+    writeFileSync(join(dir, "people.csv"), `participant_name,manager_name,reply_by,trainer_name\n"${name}",,5 February 2027,\n`);
+    for (const format of ["docx", "txt"]) {
+      execFileSync("cargo", ["run", "-q", "--", "merge", "content/recording/letters/invitation.md", "--data", join(dir, "people.csv"), "--out", join(dir, format), "--format", format], { cwd: repo, stdio: ["ignore", "ignore", "ignore"] });
+    }
+    const merged = (format) => readFileSync(join(dir, format, `01-zoë-o-brien-co.${format}`));
+    assert.equal(saved.txt.toString("utf8"), merged("txt").toString("utf8"));
+    const fromPage = unzip(saved.docx);
+    assert.deepEqual(fromPage, unzip(merged("docx")));
+    // Blanks left empty stay Word merge fields; the filled ones are text, escaped.
+    const body = fromPage.find(([n]) => n === "word/document.xml")[1];
+    assert.match(body, /MERGEFIELD manager_name/);
+    assert.doesNotMatch(body, /MERGEFIELD participant_name/);
+    assert.match(body, /Zoë O'Brien &amp; &lt;Co&gt;/);
+
+    // A word processor opens the zip the page made (stored, not deflated like the build's).
+    const haveSoffice = spawnSync("soffice", ["--version"]).status === 0;
+    assert.ok(haveSoffice || !process.env.CI, "CI is set but soffice is not installed");
+    if (haveSoffice) {
+      const file = join(dir, "from-page.docx");
+      writeFileSync(file, saved.docx);
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "txt:Text", "--outdir", dir, file], { env: { ...process.env, HOME: dir }, stdio: "ignore" });
+      const text = readFileSync(join(dir, "from-page.txt"), "utf8");
+      assert.match(text, /Dear Zoë O'Brien & <Co>,/);
+      assert.match(text, /5 February 2027/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   await page.context().close();
 });
 

@@ -1,5 +1,6 @@
-/* Letter pages: fill the letter in as the trainer types, and print it.
-   Without this file the page shows the letter with its blanks, and the downloads work. */
+/* Letter pages: fill the letter in as the trainer types, print it, and save it as Word or
+   text as filled in. Without this file the page shows the letter with its blanks, and the
+   downloads work. */
 (function () {
   "use strict";
   var letter = document.getElementById("letter");
@@ -38,4 +39,122 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   // Values the browser kept (back and forward) fill in straight away.
   Array.prototype.forEach.call(inputs, fill);
+
+  // Saving: the build put the letter's Word and text versions on the page in pieces
+  // (#letter-kit); a field's slot takes what is typed, or its blank if the box is empty.
+  var kitEl = document.getElementById("letter-kit");
+  var kit = null;
+  try { kit = kitEl ? JSON.parse(kitEl.textContent) : null; } catch (e) { kit = null; }
+  if (!kit || typeof TextEncoder === "undefined" || typeof Blob === "undefined") return;
+
+  function valueOf(name) {
+    var input = form.elements[name];
+    // One line, without the control characters Word files cannot hold.
+    return input ? input.value.replace(/[\u0000-\u001f\ufffe\uffff]+/g, " ").trim() : "";
+  }
+  function xml(s) {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+  function join(pieces, word) {
+    var out = "", heading = 0;
+    pieces.forEach(function (p) {
+      if (typeof p === "string") { out += p; return; }
+      if (p.heading) { heading = out.length; return; }
+      if (p.underline) {
+        // As wide as the heading's longest line, now that its blanks are filled.
+        var width = Math.max.apply(null, out.slice(heading).split("\n").map(function (l) { return Array.from(l).length; }));
+        out += p.underline.repeat(width);
+        return;
+      }
+      var v = valueOf(p.field);
+      out += !v ? p.blank : word ? p.before + xml(v) + p.after : v;
+    });
+    return out;
+  }
+  // As `coursebook merge` names its files: the slug of the first field's value.
+  function slug(s) {
+    var out = "", dash = false;
+    Array.from(s).forEach(function (c) {
+      if (/[\p{Alphabetic}\p{N}]/u.test(c)) {
+        if (dash && out) out += "-";
+        dash = false;
+        out += c.toLowerCase();
+      } else if (/[\s_\-!-\/:-@\[-`{-~]/.test(c)) {
+        dash = true;
+      }
+    });
+    return Array.from(out).slice(0, 60).join("").replace(/-+$/, "");
+  }
+
+  var CRC = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    CRC[n] = c >>> 0;
+  }
+  function crc32(bytes) {
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+  // A zip of stored (uncompressed) entries dated 1980-01-01, which Word and LibreOffice
+  // open like any other .docx.
+  function zip(files) {
+    var enc = new TextEncoder(), chunks = [], central = [], offset = 0;
+    files.forEach(function (f) {
+      var name = enc.encode(f[0]), data = enc.encode(f[1]), crc = crc32(data);
+      var h = new DataView(new ArrayBuffer(30));
+      h.setUint32(0, 0x04034b50, true);
+      h.setUint16(4, 20, true);
+      h.setUint16(8, 0, true);
+      h.setUint16(12, 0x21, true);
+      h.setUint32(14, crc, true);
+      h.setUint32(18, data.length, true);
+      h.setUint32(22, data.length, true);
+      h.setUint16(26, name.length, true);
+      chunks.push(h, name, data);
+      var d = new DataView(new ArrayBuffer(46));
+      d.setUint32(0, 0x02014b50, true);
+      d.setUint16(4, 20, true);
+      d.setUint16(6, 20, true);
+      d.setUint16(14, 0x21, true);
+      d.setUint32(16, crc, true);
+      d.setUint32(20, data.length, true);
+      d.setUint32(24, data.length, true);
+      d.setUint16(28, name.length, true);
+      d.setUint32(42, offset, true);
+      central.push(d, name);
+      offset += 30 + name.length + data.length;
+    });
+    var size = central.reduce(function (s, a) { return s + a.byteLength; }, 0);
+    var e = new DataView(new ArrayBuffer(22));
+    e.setUint32(0, 0x06054b50, true);
+    e.setUint16(8, files.length, true);
+    e.setUint16(10, files.length, true);
+    e.setUint32(12, size, true);
+    e.setUint32(16, offset, true);
+    return chunks.concat(central, [e]);
+  }
+  function save(parts, type, ext) {
+    var first = form.querySelector("input[name]");
+    var s = first ? slug(valueOf(first.name)) : "";
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob(parts, { type: type }));
+    a.download = kit.name + (s ? "-" + s : "") + "." + ext;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".save-letter"), function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      if (b.getAttribute("data-format") === "docx") {
+        var files = kit.docx.map(function (part) { return [part[0], join(part[1], true)]; });
+        save(zip(files), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+      } else {
+        save([join(kit.txt, false)], "text/plain;charset=utf-8", "txt");
+      }
+    });
+  });
 })();

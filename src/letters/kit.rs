@@ -1,0 +1,278 @@
+//! What a letter page's script needs to save the letter as the trainer filled it in, as
+//! Word and as text, with no request to a server (pages open from `file://`, where a
+//! script cannot read the `.docx` next to them).
+//!
+//! Each format is a list of pieces: literal text, or a field's slot. The script puts the
+//! typed value in a slot, or the slot's `blank` when the box is empty, and joins them. The
+//! pieces come from the same writers as the downloads and `coursebook merge`, so a letter
+//! filled in on the page is the letter `merge` writes for the same values.
+
+use serde::Serialize;
+
+use super::{Doc, Fill, docx, txt};
+
+#[derive(Debug, Serialize)]
+pub struct Kit {
+    /// The download's file name before its extension.
+    pub name: String,
+    pub txt: Vec<Piece>,
+    /// The package's parts in order; `word/document.xml` is in pieces, the rest literal.
+    pub docx: Vec<(&'static str, Vec<Piece>)>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Piece {
+    Text(String),
+    Slot {
+        /// The field's name: the `name` of its input.
+        field: String,
+        /// What the slot holds while its box is empty.
+        blank: String,
+        /// Around the value, escaped for XML (Word only).
+        #[serde(skip_serializing_if = "String::is_empty")]
+        before: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        after: String,
+    },
+    /// Text only: a heading starts here (`true`)...
+    Heading {
+        heading: bool,
+    },
+    /// ...and here goes its underline: this character as many times as the heading's
+    /// longest line has characters once filled in.
+    Underline {
+        underline: char,
+    },
+}
+
+/// A mark in a writer's output.
+enum Mark<'a> {
+    Text(&'a str),
+    Slot(usize),
+    Heading,
+    Underline(char),
+}
+
+/// Marks slot `k` in a writer's output. NUL never reaches that output otherwise: XML
+/// escaping drops it and it is removed from values below (Markdown turns it into U+FFFD).
+fn mark(k: usize) -> String {
+    format!("\0{k}\0")
+}
+
+/// The kit for a letter whose placeholders are resolved by `fills`; the fields
+/// (`Fill::Field`) become slots. `None` if it has no fields.
+pub fn kit(name: &str, doc: &Doc, fills: &[Fill], meta: &docx::Meta) -> Option<Kit> {
+    if !fills.iter().any(|f| matches!(f, Fill::Field { .. })) {
+        return None;
+    }
+    let marked: Vec<Fill> = fills
+        .iter()
+        .enumerate()
+        .map(|(k, f)| match f {
+            Fill::Field { .. } => Fill::Value(mark(k)),
+            Fill::Value(v) => Fill::Value(v.replace('\0', "")),
+            Fill::Missing(l) => Fill::Missing(l.replace('\0', "")),
+        })
+        .collect();
+    let field = |k: usize| match fills.get(k) {
+        Some(Fill::Field { name, label }) => Some((name.clone(), label.as_str())),
+        _ => None,
+    };
+    let mut text = Vec::new();
+    for piece in split(&txt::write_marked(doc, &marked))? {
+        text.push(match piece {
+            Mark::Text(t) => Piece::Text(t.to_string()),
+            Mark::Heading => Piece::Heading { heading: true },
+            Mark::Underline(c) => Piece::Underline { underline: c },
+            Mark::Slot(k) => {
+                let (field, label) = field(k)?;
+                Piece::Slot {
+                    field,
+                    blank: Fill::blank_text(label),
+                    before: String::new(),
+                    after: String::new(),
+                }
+            }
+        });
+    }
+    // Word: each slot's run takes the bold and italic of the text around it.
+    let mut styles: Vec<(bool, bool)> = vec![(false, false); fills.len()];
+    let parts = docx::parts(doc, meta, &mut |k, bold, italic| {
+        if let Some(s) = styles.get_mut(k) {
+            *s = (bold, italic);
+        }
+        match fills.get(k) {
+            Some(Fill::Field { .. }) => mark(k),
+            other => docx::slot(other, bold, italic),
+        }
+    });
+    let mut word = Vec::with_capacity(parts.len());
+    for (part, xml) in parts {
+        let mut pieces = Vec::new();
+        for piece in split(&xml)? {
+            pieces.push(match piece {
+                Mark::Text(t) => Piece::Text(t.to_string()),
+                Mark::Heading | Mark::Underline(_) => return None,
+                Mark::Slot(k) => {
+                    let (field, _) = field(k)?;
+                    let (bold, italic) = styles.get(k).copied().unwrap_or_default();
+                    let (before, after) = docx::value_run(bold, italic);
+                    Piece::Slot {
+                        field,
+                        blank: docx::slot(fills.get(k), bold, italic),
+                        before,
+                        after,
+                    }
+                }
+            });
+        }
+        word.push((part, pieces));
+    }
+    Some(Kit {
+        name: name.to_string(),
+        txt: text,
+        docx: word,
+    })
+}
+
+/// `out` cut at its marks. `None` if a mark is malformed (then the page offers no fill-in
+/// downloads rather than wrong ones).
+fn split(out: &str) -> Option<Vec<Mark<'_>>> {
+    if !out.matches('\0').count().is_multiple_of(2) {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for (i, part) in out.split('\0').enumerate() {
+        if i % 2 == 0 {
+            if !part.is_empty() {
+                pieces.push(Mark::Text(part));
+            }
+            continue;
+        }
+        let mut chars = part.chars();
+        pieces.push(match (chars.next(), chars.next(), chars.next()) {
+            (Some('h'), None, _) => Mark::Heading,
+            (Some('u'), Some(c), None) => Mark::Underline(c),
+            _ => Mark::Slot(part.parse().ok()?),
+        });
+    }
+    Some(pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letters::parse_markdown;
+    use crate::model::letter_token;
+
+    /// What the page's script does: a value in each slot, or the blank.
+    fn join(pieces: &[Piece], value: &dyn Fn(&str) -> Option<String>, word: bool) -> String {
+        let mut out = String::new();
+        let mut heading = 0;
+        for p in pieces {
+            match p {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Slot {
+                    field,
+                    blank,
+                    before,
+                    after,
+                } => match value(field) {
+                    Some(v) if word => {
+                        out.push_str(&format!("{before}{}{after}", docx::escape(&v)))
+                    }
+                    Some(v) => out.push_str(&v),
+                    None => out.push_str(blank),
+                },
+                Piece::Heading { .. } => heading = out.len(),
+                Piece::Underline { underline } => {
+                    let width = out[heading..].split('\n').map(|l| l.chars().count()).max();
+                    out.push_str(&underline.to_string().repeat(width.unwrap_or(0)));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_kit_filled_in_is_the_letter_the_writers_make() {
+        let md = format!(
+            "# To {}\n\nDear **{}**,\n\n- from {}\n- *{}* again\n",
+            letter_token(0),
+            letter_token(1),
+            letter_token(2),
+            letter_token(3)
+        );
+        let doc = parse_markdown(&md);
+        let field = |name: &str, label: &str| Fill::Field {
+            name: name.into(),
+            label: label.into(),
+        };
+        let blank = vec![
+            field("who", "Who"),
+            field("name", "Name"),
+            // A NUL in a built-in (TOML allows `\u0000`) must not pass for a mark.
+            Fill::Value("Org\0 & Co".into()),
+            field("name", "Name"),
+        ];
+        let meta = docx::Meta {
+            title: "T",
+            organisation: Some("Org"),
+            language: "en-GB",
+        };
+        let kit = kit("invite", &doc, &blank, &meta).unwrap();
+        let parts = |fills: &[Fill]| {
+            docx::parts(&doc, &meta, &mut |k, b, i| docx::slot(fills.get(k), b, i))
+        };
+        let unmarked = |fills: &[Fill]| -> Vec<Fill> {
+            fills
+                .iter()
+                .map(|f| match f {
+                    Fill::Value(v) => Fill::Value(v.replace('\0', "")),
+                    f => f.clone(),
+                })
+                .collect()
+        };
+
+        // Nothing typed: the build's own downloads.
+        let none = |_: &str| None;
+        assert_eq!(
+            join(&kit.txt, &none, false),
+            txt::write(&doc, &unmarked(&blank))
+        );
+        let want = parts(&unmarked(&blank));
+        assert_eq!(kit.docx.len(), want.len());
+        for ((name, pieces), (want_name, want_xml)) in kit.docx.iter().zip(&want) {
+            assert_eq!(name, want_name);
+            assert_eq!(&join(pieces, &none, true), want_xml, "{name}");
+        }
+
+        // One field typed (it fills both of its slots), one left blank.
+        let typed = |f: &str| (f == "name").then(|| "Ann <& Bo>".to_string());
+        let mut filled = unmarked(&blank);
+        filled[1] = Fill::Value("Ann <& Bo>".into());
+        filled[3] = Fill::Value("Ann <& Bo>".into());
+        assert_eq!(join(&kit.txt, &typed, false), txt::write(&doc, &filled));
+        let want = parts(&filled);
+        for ((name, pieces), (_, want_xml)) in kit.docx.iter().zip(&want) {
+            assert_eq!(&join(pieces, &typed, true), want_xml, "{name}");
+        }
+        let body = &want[5].1;
+        assert!(
+            body.contains("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">Ann &lt;&amp; Bo&gt;")
+        );
+        assert!(body.contains("MERGEFIELD who"));
+    }
+
+    #[test]
+    fn a_letter_without_fields_has_no_kit() {
+        let doc = parse_markdown("Hello\n");
+        let meta = docx::Meta {
+            title: "T",
+            organisation: None,
+            language: "en-GB",
+        };
+        assert!(kit("x", &doc, &[Fill::Value("v".into())], &meta).is_none());
+    }
+}
