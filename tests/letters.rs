@@ -145,6 +145,52 @@ fn placeholders_are_checked_with_their_positions() {
 }
 
 #[test]
+fn a_field_of_several_lines_gets_a_box_of_that_many_rows() {
+    let good = "---\ntitle: T\nfields:\n  - { name: who, label: Who }\n  - { name: points, label: Points, lines: 4 }\n---\nDear {{ who }},\n\n{{ points }}\n";
+    let dir = site(&[("invitation", good)]);
+    let out = build(dir.path(), Audience::Trainer);
+    let page = Html::parse_document(
+        &std::fs::read_to_string(out.join("prog/letters/invitation.html")).unwrap(),
+    );
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let boxes: Vec<_> = page.select(&sel("#letter-form [name]")).collect();
+    let shape: Vec<_> = boxes
+        .iter()
+        .map(|b| (b.value().name(), b.attr("name").unwrap(), b.attr("rows")))
+        .collect();
+    assert_eq!(
+        shape,
+        [("input", "who", None), ("textarea", "points", Some("4"))]
+    );
+
+    // Not a whole number from 1 to 30: an error at the value, with the accepted range.
+    for (lines, col) in [("0", 43), ("many", 43), ("4.5", 43)] {
+        let bad = good.replace("lines: 4", &format!("lines: {lines}"));
+        let dir = site(&[("invitation", &bad)]);
+        let (site, diags) = coursebook::load(dir.path(), Audience::Trainer);
+        assert!(site.is_none(), "lines: {lines}");
+        let err = diags
+            .items
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .expect("an error");
+        assert_eq!(
+            (err.path.as_str(), err.line, err.col),
+            ("content/prog/letters/invitation.md", 5, col),
+            "{err:?}"
+        );
+        assert!(err.message.contains("`lines`"), "{}", err.message);
+        assert!(
+            err.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("30") || h.contains("lines: 1")),
+            "{:?}",
+            err.hint
+        );
+    }
+}
+
+#[test]
 fn letter_page_has_form_preview_print_and_downloads() {
     let dir = site(&[("invitation", INVITATION)]);
     let out = build(dir.path(), Audience::Trainer);

@@ -81,13 +81,11 @@ pub fn slot(fill: Option<&Fill>, bold: bool, italic: bool) -> String {
     }
 }
 
-/// What goes before and after the escaped text of a one-line value with no tabs, so a
-/// page's script can make the same run as [`slot`] does for that value.
+/// What goes before and after a value's text in its run, so a page's script can make the
+/// run [`slot`] makes for that value: each line of the value a `<w:t xml:space="preserve">`
+/// (none for an empty line or part), lines apart by `<w:br/>` and tabs by `<w:tab/>`.
 pub fn value_run(bold: bool, italic: bool) -> (String, String) {
-    (
-        format!("<w:r>{}<w:t xml:space=\"preserve\">", rpr(bold, italic)),
-        "</w:t></w:r>".to_string(),
-    )
+    (format!("<w:r>{}", rpr(bold, italic)), "</w:r>".to_string())
 }
 
 /// Escape text for XML content and attributes, dropping characters XML 1.0 forbids

@@ -29,11 +29,15 @@ pub enum Piece {
         field: String,
         /// What the slot holds while its box is empty.
         blank: String,
-        /// Around the value, escaped for XML (Word only).
+        /// Word only: the run around the value, whose lines become `<w:t>`s apart by
+        /// `<w:br/>`, and tabs `<w:tab/>`.
         #[serde(skip_serializing_if = "String::is_empty")]
         before: String,
         #[serde(skip_serializing_if = "String::is_empty")]
         after: String,
+        /// Text only: how many spaces go before each later line of the value.
+        #[serde(skip_serializing_if = "is_zero")]
+        indent: usize,
     },
     /// Text only: a heading starts here (`true`)...
     Heading {
@@ -46,10 +50,15 @@ pub enum Piece {
     },
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// A mark in a writer's output.
 enum Mark<'a> {
     Text(&'a str),
-    Slot(usize),
+    /// Slot `k`, with its value's later lines indented this many spaces.
+    Slot(usize, usize),
     Heading,
     Underline(char),
 }
@@ -66,13 +75,12 @@ pub fn kit(name: &str, doc: &Doc, fills: &[Fill], meta: &docx::Meta) -> Option<K
     if !fills.iter().any(|f| matches!(f, Fill::Field { .. })) {
         return None;
     }
-    let marked: Vec<Fill> = fills
+    let fills: Vec<Fill> = fills
         .iter()
-        .enumerate()
-        .map(|(k, f)| match f {
-            Fill::Field { .. } => Fill::Value(mark(k)),
+        .map(|f| match f {
             Fill::Value(v) => Fill::Value(v.replace('\0', "")),
             Fill::Missing(l) => Fill::Missing(l.replace('\0', "")),
+            f => f.clone(),
         })
         .collect();
     let field = |k: usize| match fills.get(k) {
@@ -80,18 +88,19 @@ pub fn kit(name: &str, doc: &Doc, fills: &[Fill], meta: &docx::Meta) -> Option<K
         _ => None,
     };
     let mut text = Vec::new();
-    for piece in split(&txt::write_marked(doc, &marked))? {
+    for piece in split(&txt::write_marked(doc, &fills))? {
         text.push(match piece {
             Mark::Text(t) => Piece::Text(t.to_string()),
             Mark::Heading => Piece::Heading { heading: true },
             Mark::Underline(c) => Piece::Underline { underline: c },
-            Mark::Slot(k) => {
+            Mark::Slot(k, indent) => {
                 let (field, label) = field(k)?;
                 Piece::Slot {
                     field,
                     blank: Fill::blank_text(label),
                     before: String::new(),
                     after: String::new(),
+                    indent,
                 }
             }
         });
@@ -114,7 +123,7 @@ pub fn kit(name: &str, doc: &Doc, fills: &[Fill], meta: &docx::Meta) -> Option<K
             pieces.push(match piece {
                 Mark::Text(t) => Piece::Text(t.to_string()),
                 Mark::Heading | Mark::Underline(_) => return None,
-                Mark::Slot(k) => {
+                Mark::Slot(k, _) => {
                     let (field, _) = field(k)?;
                     let (bold, italic) = styles.get(k).copied().unwrap_or_default();
                     let (before, after) = docx::value_run(bold, italic);
@@ -123,6 +132,7 @@ pub fn kit(name: &str, doc: &Doc, fills: &[Fill], meta: &docx::Meta) -> Option<K
                         blank: docx::slot(fills.get(k), bold, italic),
                         before,
                         after,
+                        indent: 0,
                     }
                 }
             });
@@ -154,7 +164,10 @@ fn split(out: &str) -> Option<Vec<Mark<'_>>> {
         pieces.push(match (chars.next(), chars.next(), chars.next()) {
             (Some('h'), None, _) => Mark::Heading,
             (Some('u'), Some(c), None) => Mark::Underline(c),
-            _ => Mark::Slot(part.parse().ok()?),
+            _ => {
+                let (k, indent) = part.split_once('/').unwrap_or((part, "0"));
+                Mark::Slot(k.parse().ok()?, indent.parse().ok()?)
+            }
         });
     }
     Some(pieces)
@@ -178,11 +191,30 @@ mod tests {
                     blank,
                     before,
                     after,
+                    indent,
                 } => match value(field) {
                     Some(v) if word => {
-                        out.push_str(&format!("{before}{}{after}", docx::escape(&v)))
+                        let lines: Vec<String> = v
+                            .split('\n')
+                            .map(|line| {
+                                let parts: Vec<String> = line
+                                    .split('\t')
+                                    .map(|p| match p {
+                                        "" => String::new(),
+                                        p => format!(
+                                            "<w:t xml:space=\"preserve\">{}</w:t>",
+                                            docx::escape(p)
+                                        ),
+                                    })
+                                    .collect();
+                                parts.join("<w:tab/>")
+                            })
+                            .collect();
+                        out.push_str(&format!("{before}{}{after}", lines.join("<w:br/>")));
                     }
-                    Some(v) => out.push_str(&v),
+                    Some(v) => {
+                        out.push_str(&v.replace('\n', &format!("\n{}", " ".repeat(*indent))))
+                    }
                     None => out.push_str(blank),
                 },
                 Piece::Heading { .. } => heading = out.len(),
@@ -249,10 +281,12 @@ mod tests {
         }
 
         // One field typed (it fills both of its slots), one left blank.
-        let typed = |f: &str| (f == "name").then(|| "Ann <& Bo>".to_string());
+        // Several lines, a tab and an empty line, in a list item (indented in text).
+        let value = "Ann <& Bo>\nand\tDee\n\nEnd";
+        let typed = |f: &str| (f == "name").then(|| value.to_string());
         let mut filled = unmarked(&blank);
-        filled[1] = Fill::Value("Ann <& Bo>".into());
-        filled[3] = Fill::Value("Ann <& Bo>".into());
+        filled[1] = Fill::Value(value.into());
+        filled[3] = Fill::Value(value.into());
         assert_eq!(join(&kit.txt, &typed, false), txt::write(&doc, &filled));
         let want = parts(&filled);
         for ((name, pieces), (_, want_xml)) in kit.docx.iter().zip(&want) {

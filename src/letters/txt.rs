@@ -7,9 +7,9 @@ pub fn write(doc: &Doc, fills: &[Fill]) -> String {
     render(doc, fills, false)
 }
 
-/// As [`write`], but a heading's start is marked `\0h\0` and its underline, whose width
-/// depends on the values in it, is left as a mark `\0u=\0` (or `-`) for
-/// [`super::kit`].
+/// As [`write`], for [`super::kit`]: each field's slot is a mark `\0k/n\0` (slot `k`, its
+/// value's later lines indented `n` spaces), a heading's start is marked `\0h\0`, and its
+/// underline, whose width depends on the values in it, is a mark `\0u=\0` (or `-`).
 pub(crate) fn write_marked(doc: &Doc, fills: &[Fill]) -> String {
     render(doc, fills, true)
 }
@@ -63,16 +63,13 @@ fn render(doc: &Doc, fills: &[Fill], marked: bool) -> String {
                     line.push('\n');
                     line.push_str(&indent);
                 }
-                Run::Slot { index, .. } => {
-                    let v = match fills.get(*index) {
-                        Some(Fill::Value(v)) => v.replace("\r\n", "\n"),
-                        Some(Fill::Field { label, .. }) | Some(Fill::Missing(label)) => {
-                            Fill::blank_text(label)
-                        }
-                        None => String::new(),
-                    };
-                    line.push_str(&v.replace('\n', &format!("\n{indent}")));
-                }
+                Run::Slot { index, .. } => match fills.get(*index) {
+                    // The slot, and how far its value's later lines are indented.
+                    Some(Fill::Field { .. }) if marked => {
+                        line.push_str(&format!("\0{index}/{}\0", indent.len()))
+                    }
+                    fill => line.push_str(&slot_text(fill, &indent)),
+                },
             }
         }
         if let Block::Heading(level) = p.block {
@@ -89,6 +86,17 @@ fn render(doc: &Doc, fills: &[Fill], marked: bool) -> String {
     }
     out.push('\n');
     out
+}
+
+/// A slot's text: a value with its later lines indented like the paragraph, or a blank.
+fn slot_text(fill: Option<&Fill>, indent: &str) -> String {
+    match fill {
+        Some(Fill::Value(v)) => v
+            .replace("\r\n", "\n")
+            .replace('\n', &format!("\n{indent}")),
+        Some(Fill::Field { label, .. }) | Some(Fill::Missing(label)) => Fill::blank_text(label),
+        None => String::new(),
+    }
 }
 
 fn in_list(b: &Block) -> bool {

@@ -14,6 +14,9 @@ pub struct Field {
     pub name: String,
     pub label: String,
     pub example: Option<String>,
+    /// How many lines its box on the letter page has: more than 1 for a list of points,
+    /// whose line breaks the letter keeps.
+    pub lines: u8,
 }
 
 /// A placeholder as written, with its position in the file.

@@ -900,11 +900,12 @@ fn parse_letter(
                 &f.display,
                 it,
                 "a letter field",
-                &["name", "label", "example"],
+                &["name", "label", "example", "lines"],
             );
             let name = ff.text_node("name");
             let label = ff.text("label");
             let example = ff.text("example");
+            let lines = ff.int("lines", 1, 30).map_or(1, |(n, _)| n as u8);
             match name {
                 Some((name, n)) => {
                     let valid = name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
@@ -917,7 +918,12 @@ fn parse_letter(
                     } else {
                         field_pos.push((name.clone(), Pos::of(n)));
                         let label = label.unwrap_or_else(|| title_from_file(&name));
-                        fields.push(Field { name, label, example });
+                        fields.push(Field {
+                            name,
+                            label,
+                            example,
+                            lines,
+                        });
                     }
                 }
                 None => ff.error_at(it, "each field needs a `name`", Some("{ name: participant_name, label: Participant's name, example: Sam Taylor }".into())),

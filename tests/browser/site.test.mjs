@@ -119,36 +119,51 @@ function unzip(buf) {
   return entries;
 }
 
-test("a letter filled in on the page saves as the Word and text files `merge` makes", async () => {
+/**
+ * Fills in `letter`'s boxes with `values` (the rest left empty), saves it from the page as
+ * Word and as text, and makes the same letter with `coursebook merge` from a CSV of those
+ * values. Checks the page's files are the merged ones (the .docx entry by entry), then
+ * hands both to `check` with a temp dir, removed afterwards.
+ */
+async function saveFilledIn(letter, values, slug, check) {
   const page = await newPage({ acceptDownloads: true });
-  await page.goto(url("recording/letters/invitation.html"));
-  const name = "Zoë O'Brien & <Co>";
-  await page.locator("form input[name=participant_name]").fill(name);
-  await page.locator("form input[name=reply_by]").fill("  5 February 2027 ");
+  await page.goto(url(`recording/letters/${letter}.html`));
+  const names = await page.locator("#letter-form [name]").evaluateAll((els) => els.map((e) => e.name));
+  for (const [name, value] of Object.entries(values)) await page.locator(`#letter-form [name=${name}]`).fill(value);
   const saved = {};
   for (const format of ["docx", "txt"]) {
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator(`button.save-letter[data-format=${format}]`).click(),
     ]);
-    assert.equal(download.suggestedFilename(), `invitation-zoë-o-brien-co.${format}`);
+    assert.equal(download.suggestedFilename(), `${letter}-${slug}.${format}`);
     saved[format] = readFileSync(await download.path());
   }
-  assert.match(saved.txt.toString("utf8"), /^Dear Zoë O'Brien & <Co>,$/m);
+  await page.context().close();
 
-  // The same values through `coursebook merge`, the two boxes left empty as empty cells.
   const dir = mkdtempSync(join(tmpdir(), "coursebook-merge-"));
   try {
-    writeFileSync(join(dir, "people.csv"), `participant_name,manager_name,reply_by,trainer_name\n"${name}",,5 February 2027,\n`);
+    const cell = (v) => `"${(v || "").replaceAll('"', '""')}"`;
+    writeFileSync(join(dir, "people.csv"), `${names.join(",")}\n${names.map((n) => cell(values[n])).join(",")}\n`);
     for (const format of ["docx", "txt"]) {
-      execFileSync("cargo", ["run", "-q", "--", "merge", "content/recording/letters/invitation.md", "--data", join(dir, "people.csv"), "--out", join(dir, format), "--format", format], { cwd: repo, stdio: ["ignore", "ignore", "ignore"] });
+      execFileSync("cargo", ["run", "-q", "--", "merge", `content/recording/letters/${letter}.md`, "--data", join(dir, "people.csv"), "--out", join(dir, format), "--format", format], { cwd: repo, stdio: ["ignore", "ignore", "ignore"] });
     }
-    const merged = (format) => readFileSync(join(dir, format, `01-zoë-o-brien-co.${format}`));
+    const merged = (format) => readFileSync(join(dir, format, `01-${slug}.${format}`));
     assert.equal(saved.txt.toString("utf8"), merged("txt").toString("utf8"));
-    const fromPage = unzip(saved.docx);
-    assert.deepEqual(fromPage, unzip(merged("docx")));
+    const entries = unzip(saved.docx);
+    assert.deepEqual(entries, unzip(merged("docx")));
+    const body = entries.find(([n]) => n === "word/document.xml")[1];
+    await check({ dir, saved, body, text: saved.txt.toString("utf8") });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("a letter filled in on the page saves as the Word and text files `merge` makes", async () => {
+  const name = "Zoë O'Brien & <Co>";
+  await saveFilledIn("invitation", { participant_name: name, reply_by: "  5 February 2027 " }, "zoë-o-brien-co", ({ dir, saved, body, text }) => {
+    assert.match(text, /^Dear Zoë O'Brien & <Co>,$/m);
     // Blanks left empty stay Word merge fields; the filled ones are text, escaped.
-    const body = fromPage.find(([n]) => n === "word/document.xml")[1];
     assert.match(body, /MERGEFIELD manager_name/);
     assert.doesNotMatch(body, /MERGEFIELD participant_name/);
     assert.match(body, /Zoë O'Brien &amp; &lt;Co&gt;/);
@@ -160,13 +175,30 @@ test("a letter filled in on the page saves as the Word and text files `merge` ma
       const file = join(dir, "from-page.docx");
       writeFileSync(file, saved.docx);
       execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "txt:Text", "--outdir", dir, file], { env: { ...process.env, HOME: dir }, stdio: "ignore" });
-      const text = readFileSync(join(dir, "from-page.txt"), "utf8");
-      assert.match(text, /Dear Zoë O'Brien & <Co>,/);
-      assert.match(text, /5 February 2027/);
+      const converted = readFileSync(join(dir, "from-page.txt"), "utf8");
+      assert.match(converted, /Dear Zoë O'Brien & <Co>,/);
+      assert.match(converted, /5 February 2027/);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
+});
+
+test("a box of several lines keeps its line breaks in the preview and the saved letter", async () => {
+  const points = "Review the guidance on hunches.\n\tArrange training in analysis.\n\nShare good examples.";
+  await saveFilledIn("note-to-managers", { manager_name: "Priya Shah", organisation_points: points }, "priya-shah", ({ body, text }) => {
+    assert.match(text, /^Review the guidance on hunches\.\n\tArrange training in analysis\.\n\nShare good examples\.$/m);
+    assert.match(body, /hunches\.<\/w:t><w:br\/><w:tab\/><w:t xml:space="preserve">Arrange training in analysis\.<\/w:t><w:br\/><w:br\/>/);
+  });
+  const page = await newPage();
+  await page.goto(url("recording/letters/note-to-managers.html"));
+  const box = page.locator("#letter-form textarea[name=organisation_points]");
+  assert.equal(await box.getAttribute("rows"), "5");
+  await box.fill("one\ntwo");
+  const blank = page.locator('#letter .blank[data-field="organisation_points"]');
+  await page.waitForFunction(() => document.querySelector('#letter .blank[data-field="organisation_points"]').textContent === "one\ntwo");
+  // Shown on two lines.
+  const lineHeight = parseFloat(await blank.evaluate((el) => getComputedStyle(el).lineHeight));
+  const height = await blank.evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(height > 1.5 * lineHeight, `${height} px for two lines of ${lineHeight} px`);
   await page.context().close();
 });
 

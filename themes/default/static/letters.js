@@ -32,7 +32,7 @@
     });
   }
 
-  var inputs = form.querySelectorAll("input[name]");
+  var inputs = form.querySelectorAll("input[name], textarea[name]");
   form.addEventListener("input", function (e) {
     if (e.target && e.target.name) fill(e.target);
   });
@@ -49,8 +49,13 @@
 
   function valueOf(name) {
     var input = form.elements[name];
-    // One line, without the control characters Word files cannot hold.
-    return input ? input.value.replace(/[\u0000-\u001f\ufffe\uffff]+/g, " ").trim() : "";
+    if (!input) return "";
+    // Without the control characters Word files cannot hold; a box of several lines keeps
+    // its line breaks (and tabs), as a cell does in `coursebook merge`.
+    return input.value
+      .replace(/\r\n?/g, "\n")
+      .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, "")
+      .trim();
   }
   function xml(s) {
     return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -67,7 +72,16 @@
         return;
       }
       var v = valueOf(p.field);
-      out += !v ? p.blank : word ? p.before + xml(v) + p.after : v;
+      if (!v) out += p.blank;
+      else if (!word) out += v.split("\n").join("\n" + " ".repeat(p.indent || 0));
+      else {
+        // Word: a line break is <w:br/>, a tab <w:tab/>, each piece of text a <w:t>.
+        out += p.before + v.split("\n").map(function (line) {
+          return line.split("\t").map(function (t) {
+            return t ? '<w:t xml:space="preserve">' + xml(t) + "</w:t>" : "";
+          }).join("<w:tab/>");
+        }).join("<w:br/>") + p.after;
+      }
     });
     return out;
   }
@@ -136,7 +150,7 @@
     return chunks.concat(central, [e]);
   }
   function save(parts, type, ext) {
-    var first = form.querySelector("input[name]");
+    var first = form.querySelector("input[name], textarea[name]");
     var s = first ? slug(valueOf(first.name)) : "";
     var a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob(parts, { type: type }));
