@@ -259,12 +259,17 @@ fn letter_page_has_form_preview_print_and_downloads() {
         .filter_map(|p| p["field"].as_str())
         .collect();
     assert_eq!(slots, ["participant_name", "reply_by"]);
-    assert!(
-        scripts
-            .iter()
-            .any(|s| s.attr("src") == Some("../../theme/letters.js"))
-    );
-    assert!(out.join("theme/letters.js").is_file());
+    for js in ["letters.js", "letter-save.js"] {
+        let src = format!("../../theme/{js}");
+        assert!(scripts.iter().any(|s| s.attr("src") == Some(src.as_str())));
+        assert!(out.join("theme").join(js).is_file());
+    }
+    // The list to merge is picked by a labelled file box.
+    let pick = page
+        .select(&sel(".letter-merge input[type=file]#merge-file"))
+        .next();
+    assert!(pick.is_some());
+    assert!(page.select(&sel("label[for=merge-file]")).next().is_some());
     assert!(!html.contains(" onclick="));
     // Download links name files that exist.
     let mut downloads: Vec<&str> = page

@@ -10,14 +10,24 @@
 use serde::Serialize;
 
 use super::{Doc, Fill, docx, txt};
+use crate::model::Field;
 
 #[derive(Debug, Serialize)]
 pub struct Kit {
     /// The download's file name before its extension.
     pub name: String,
+    /// The fields in order, for reading a list's columns (by name or label) and naming
+    /// files after the first.
+    pub fields: Vec<KitField>,
     pub txt: Vec<Piece>,
     /// The package's parts in order; `word/document.xml` is in pieces, the rest literal.
     pub docx: Vec<(&'static str, Vec<Piece>)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KitField {
+    pub name: String,
+    pub label: String,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -71,7 +81,13 @@ fn mark(k: usize) -> String {
 
 /// The kit for a letter whose placeholders are resolved by `fills`; the fields
 /// (`Fill::Field`) become slots. `None` if it has no fields.
-pub fn kit(name: &str, doc: &Doc, fills: &[Fill], meta: &docx::Meta) -> Option<Kit> {
+pub fn kit(
+    name: &str,
+    fields: &[Field],
+    doc: &Doc,
+    fills: &[Fill],
+    meta: &docx::Meta,
+) -> Option<Kit> {
     if !fills.iter().any(|f| matches!(f, Fill::Field { .. })) {
         return None;
     }
@@ -141,6 +157,13 @@ pub fn kit(name: &str, doc: &Doc, fills: &[Fill], meta: &docx::Meta) -> Option<K
     }
     Some(Kit {
         name: name.to_string(),
+        fields: fields
+            .iter()
+            .map(|f| KitField {
+                name: f.name.clone(),
+                label: f.label.clone(),
+            })
+            .collect(),
         txt: text,
         docx: word,
     })
@@ -253,7 +276,7 @@ mod tests {
             organisation: Some("Org"),
             language: "en-GB",
         };
-        let kit = kit("invite", &doc, &blank, &meta).unwrap();
+        let kit = kit("invite", &[], &doc, &blank, &meta).unwrap();
         let parts = |fills: &[Fill]| {
             docx::parts(&doc, &meta, &mut |k, b, i| docx::slot(fills.get(k), b, i))
         };
@@ -307,6 +330,6 @@ mod tests {
             organisation: None,
             language: "en-GB",
         };
-        assert!(kit("x", &doc, &[Fill::Value("v".into())], &meta).is_none());
+        assert!(kit("x", &[], &doc, &[Fill::Value("v".into())], &meta).is_none());
     }
 }

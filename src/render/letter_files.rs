@@ -53,7 +53,7 @@ pub fn kit_json(
         organisation,
         language,
     };
-    let kit = letters::kit::kit(&l.name, &doc, &fills, &meta)?;
+    let kit = letters::kit::kit(&l.name, &l.fields, &doc, &fills, &meta)?;
     let json = serde_json::to_string(&kit).ok()?;
     Some(json.replace('<', "\\u003c"))
 }

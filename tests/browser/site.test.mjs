@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { crc32, inflateRawSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -92,7 +92,7 @@ test("the letter form fills its preview", async () => {
   await page.context().close();
 });
 
-/** A zip's entries in order, [name, text], read from its central directory, each checked
+/** A zip's entries in order, [name, bytes], read from its central directory, each checked
  * against its CRC. */
 function unzip(buf) {
   const end = buf.length - 22;
@@ -113,11 +113,14 @@ function unzip(buf) {
     const raw = buf.subarray(start, start + size);
     const data = method === 0 ? raw : inflateRawSync(raw);
     assert.equal(crc32(data), crc, `CRC of ${name}`);
-    entries.push([name, data.toString("utf8")]);
+    entries.push([name, Buffer.from(data)]);
     p += 46 + n + x + c;
   }
   return entries;
 }
+
+/** A zip's entries as [name, text]. */
+const unzipText = (buf) => unzip(buf).map(([name, data]) => [name, data.toString("utf8")]);
 
 /**
  * Fills in `letter`'s boxes with `values` (the rest left empty), saves it from the page as
@@ -150,8 +153,8 @@ async function saveFilledIn(letter, values, slug, check) {
     }
     const merged = (format) => readFileSync(join(dir, format, `01-${slug}.${format}`));
     assert.equal(saved.txt.toString("utf8"), merged("txt").toString("utf8"));
-    const entries = unzip(saved.docx);
-    assert.deepEqual(entries, unzip(merged("docx")));
+    const entries = unzipText(saved.docx);
+    assert.deepEqual(entries, unzipText(merged("docx")));
     const body = entries.find(([n]) => n === "word/document.xml")[1];
     await check({ dir, saved, body, text: saved.txt.toString("utf8") });
   } finally {
@@ -199,6 +202,60 @@ test("a box of several lines keeps its line breaks in the preview and the saved 
   const lineHeight = parseFloat(await blank.evaluate((el) => getComputedStyle(el).lineHeight));
   const height = await blank.evaluate((el) => el.getBoundingClientRect().height);
   assert.ok(height > 1.5 * lineHeight, `${height} px for two lines of ${lineHeight} px`);
+  await page.context().close();
+});
+
+test("a list chosen on the page makes the letters `merge` makes, zipped", async () => {
+  // As a spreadsheet in a `;` locale saves it: a byte-order mark, CRLF, quoted cells with the
+  // separator, quotes and a line break, a column named by its label, an extra column, an
+  // empty cell and an empty row.
+  const csv =
+    "\ufeffParticipant's name;manager_name;reply_by;trainer_name;email\r\n" +
+    '"Smith; Jo ""JJ""";Priya Shah;1 February 2027;Jo Williams;jo@example.org\r\n' +
+    'Ann Lee;;"2 February 2027\r\nat noon";Jo Williams;ann@example.org\r\n' +
+    ";;;;\r\n" +
+    "Émile Zola;Sam Taylor;3 February 2027;Jo Williams;emile@example.org\r\n";
+  const page = await newPage({ acceptDownloads: true });
+  await page.goto(url("recording/letters/invitation.html"));
+  await page.locator("#merge-file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const report = page.locator(".merge-report");
+  await report.locator("p").waitFor();
+  const said = await report.textContent();
+  assert.match(said, /3 letters from people\.csv/);
+  assert.match(said, /Ignored.*email/);
+  assert.match(said, /Row 2 has no “Line manager's name”/);
+  const saved = {};
+  for (const format of ["docx", "txt"]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`button.merge-save[data-format=${format}]`).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `invitation-letters-${format}.zip`);
+    saved[format] = unzip(readFileSync(await download.path()));
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), "coursebook-merge-"));
+  try {
+    writeFileSync(join(dir, "people.csv"), csv);
+    for (const format of ["docx", "txt"]) {
+      execFileSync("cargo", ["run", "-q", "--", "merge", "content/recording/letters/invitation.md", "--data", join(dir, "people.csv"), "--out", join(dir, format), "--format", format], { cwd: repo, stdio: ["ignore", "ignore", "ignore"] });
+      const names = readdirSync(join(dir, format)).sort();
+      assert.deepEqual(saved[format].map(([n]) => n), names);
+      assert.deepEqual(names, [`01-smith-jo-jj.${format}`, `02-ann-lee.${format}`, `03-émile-zola.${format}`]);
+    }
+    for (const [name, data] of saved.txt) assert.equal(data.toString("utf8"), readFileSync(join(dir, "txt", name), "utf8"), name);
+    for (const [name, data] of saved.docx) assert.deepEqual(unzipText(data), unzipText(readFileSync(join(dir, "docx", name))), name);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // A list without a column for every blank: the missing one named, nothing to save.
+  await page.locator("#merge-file").setInputFiles({ name: "short.csv", mimeType: "text/csv", buffer: Buffer.from("participant_name,reply_by\nAnn,1 Feb\n") });
+  await page.waitForFunction(() => /No letters made from short\.csv/.test(document.querySelector(".merge-report").textContent));
+  const error = await report.locator("li.is-error").allTextContents();
+  assert.equal(error.length, 2);
+  assert.match(error[0], /No column for “Line manager's name”/);
+  assert.equal(await page.locator("button.merge-save:visible").count(), 0);
   await page.context().close();
 });
 

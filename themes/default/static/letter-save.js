@@ -1,0 +1,283 @@
+/* Letter pages: save the letter as filled in, as Word or text, and make one letter per row
+   of a list (CSV), in the page: nothing is sent anywhere, and it works from file://.
+
+   The build put the letter's Word and text versions on the page in pieces (#letter-kit):
+   a field's slot takes a value, or its blank when there is none. The files are the ones
+   `coursebook merge` writes for the same values, named as it names them. */
+(function () {
+  "use strict";
+  var kitEl = document.getElementById("letter-kit");
+  var kit = null;
+  try { kit = kitEl ? JSON.parse(kitEl.textContent) : null; } catch (e) { kit = null; }
+  if (!kit || typeof TextEncoder === "undefined" || typeof Blob === "undefined") return;
+  var form = document.getElementById("letter-form");
+  var fields = kit.fields || [];
+
+  // Without the control characters Word files cannot hold; several lines keep their line
+  // breaks (and tabs), as a cell does in `coursebook merge`.
+  function clean(value) {
+    return String(value || "")
+      .replace(/\r\n?/g, "\n")
+      .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, "")
+      .trim();
+  }
+  function xml(s) {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  /* One format's pieces joined, with `value(field)` in each slot. */
+  function join(pieces, word, value) {
+    var out = "", heading = 0;
+    pieces.forEach(function (p) {
+      if (typeof p === "string") { out += p; return; }
+      if (p.heading) { heading = out.length; return; }
+      if (p.underline) {
+        // As wide as the heading's longest line, now that its blanks are filled.
+        var width = Math.max.apply(null, out.slice(heading).split("\n").map(function (l) { return Array.from(l).length; }));
+        out += p.underline.repeat(width);
+        return;
+      }
+      var v = value(p.field);
+      if (!v) out += p.blank;
+      else if (!word) out += v.split("\n").join("\n" + " ".repeat(p.indent || 0));
+      else {
+        // Word: a line break is <w:br/>, a tab <w:tab/>, each piece of text a <w:t>.
+        out += p.before + v.split("\n").map(function (line) {
+          return line.split("\t").map(function (t) {
+            return t ? '<w:t xml:space="preserve">' + xml(t) + "</w:t>" : "";
+          }).join("<w:tab/>");
+        }).join("<w:br/>") + p.after;
+      }
+    });
+    return out;
+  }
+
+  // As `coursebook merge` names its files: the slug of the first field's value.
+  function slug(s) {
+    var out = "", dash = false;
+    Array.from(s).forEach(function (c) {
+      if (/[\p{Alphabetic}\p{N}]/u.test(c)) {
+        if (dash && out) out += "-";
+        dash = false;
+        out += c.toLowerCase();
+      } else if (/[\s_\-!-\/:-@\[-`{-~]/.test(c)) {
+        dash = true;
+      }
+    });
+    return Array.from(out).slice(0, 60).join("").replace(/-+$/, "");
+  }
+
+  var CRC = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    CRC[n] = c >>> 0;
+  }
+  function crc32(bytes) {
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+  var enc = new TextEncoder();
+  function bytes(x) { return typeof x === "string" ? enc.encode(x) : x; }
+  /* A zip of stored (uncompressed) entries dated 1980-01-01, [name, text or bytes] each,
+     as one array of bytes. Word and LibreOffice open it like any other .docx. */
+  function zip(files) {
+    var chunks = [], central = [], offset = 0;
+    files.forEach(function (f) {
+      var name = enc.encode(f[0]), data = bytes(f[1]), crc = crc32(data);
+      var h = new DataView(new ArrayBuffer(30));
+      h.setUint32(0, 0x04034b50, true);
+      h.setUint16(4, 20, true);
+      h.setUint16(6, 0x0800, true); // names are UTF-8
+      h.setUint16(12, 0x21, true);
+      h.setUint32(14, crc, true);
+      h.setUint32(18, data.length, true);
+      h.setUint32(22, data.length, true);
+      h.setUint16(26, name.length, true);
+      chunks.push(new Uint8Array(h.buffer), name, data);
+      var d = new DataView(new ArrayBuffer(46));
+      d.setUint32(0, 0x02014b50, true);
+      d.setUint16(4, 20, true);
+      d.setUint16(6, 20, true);
+      d.setUint16(8, 0x0800, true);
+      d.setUint16(14, 0x21, true);
+      d.setUint32(16, crc, true);
+      d.setUint32(20, data.length, true);
+      d.setUint32(24, data.length, true);
+      d.setUint16(28, name.length, true);
+      d.setUint32(42, offset, true);
+      central.push(new Uint8Array(d.buffer), name);
+      offset += 30 + name.length + data.length;
+    });
+    var size = central.reduce(function (s, a) { return s + a.length; }, 0);
+    var e = new DataView(new ArrayBuffer(22));
+    e.setUint32(0, 0x06054b50, true);
+    e.setUint16(8, files.length, true);
+    e.setUint16(10, files.length, true);
+    e.setUint32(12, size, true);
+    e.setUint32(16, offset, true);
+    var all = chunks.concat(central, [new Uint8Array(e.buffer)]);
+    var out = new Uint8Array(all.reduce(function (s, a) { return s + a.length; }, 0)), at = 0;
+    all.forEach(function (a) { out.set(a, at); at += a.length; });
+    return out;
+  }
+
+  var DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  /* The letter as a file's contents, with `value(field)` in its slots. */
+  function letter(format, value) {
+    if (format === "docx") {
+      return zip(kit.docx.map(function (part) { return [part[0], join(part[1], true, value)]; }));
+    }
+    return enc.encode(join(kit.txt, false, value));
+  }
+  function save(data, type, filename) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([data], { type: type }));
+    a.download = filename;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  // The letter as filled in on the page.
+  if (form) {
+    var typed = function (name) { return form.elements[name] ? clean(form.elements[name].value) : ""; };
+    Array.prototype.forEach.call(document.querySelectorAll(".save-letter"), function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        var format = b.getAttribute("data-format");
+        var s = fields.length ? slug(typed(fields[0].name)) : "";
+        save(letter(format, typed), format === "docx" ? DOCX : "text/plain;charset=utf-8", kit.name + (s ? "-" + s : "") + "." + format);
+      });
+    });
+  }
+
+  /* A CSV as Excel and LibreOffice save it, read as `coursebook merge` reads it: a
+     byte-order mark dropped, the separator (`,` `;` or tab) the commonest in the first
+     line outside quotes, quoted cells with separators, "" and line breaks, and rows with no
+     text skipped. Returns the rows of cells. */
+  function parseCsv(text) {
+    text = text.replace(/^\ufeff/, "");
+    var counts = { ",": 0, ";": 0, "\t": 0 }, quoted = false, i, ch;
+    for (i = 0; i < text.length; i++) {
+      ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === "\n" || ch === "\r")) break;
+      else if (!quoted && ch in counts) counts[ch]++;
+    }
+    var sep = ",";
+    if (counts[";"] > counts[sep]) sep = ";";
+    if (counts["\t"] > counts[sep]) sep = "\t";
+    var rows = [], row = [], cell = "", start = true;
+    quoted = false;
+    for (i = 0; i < text.length; i++) {
+      ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else cell += ch;
+        continue;
+      }
+      // A quote opens a quoted cell only at its start; elsewhere it is text.
+      if (ch === '"' && start) { quoted = true; start = false; }
+      else if (ch === sep) { row.push(cell); cell = ""; start = true; }
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && text[i + 1] === "\n") i++;
+        row.push(cell); rows.push(row); row = []; cell = ""; start = true;
+      } else { cell += ch; start = false; }
+    }
+    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+    return rows.filter(function (r) { return r.some(function (c) { return c.trim() !== ""; }); });
+  }
+
+  /* The letters for a list: { files: [[name, bytes]], problems: [{error, text}] }, files
+     empty if there is an error. */
+  function mergeList(text, format) {
+    var rows = parseCsv(text), problems = [];
+    if (!rows.length) {
+      return { files: [], problems: [{ error: true, text: "The list is empty: its first line names the columns, one per blank." }] };
+    }
+    var header = rows[0].map(function (h) { return h.trim(); });
+    var cols = fields.map(function (f) {
+      var at = header.indexOf(f.name);
+      if (at < 0) {
+        at = header.map(function (h) { return h.toLowerCase(); }).indexOf(f.label.toLowerCase());
+      }
+      if (at < 0) problems.push({ error: true, text: "No column for “" + f.label + "”: name one “" + f.name + "” or “" + f.label + "”. The columns are: " + header.join(", ") + "." });
+      return at;
+    });
+    if (problems.length) return { files: [], problems: problems };
+    var extra = header.filter(function (h, i) { return h && cols.indexOf(i) < 0; });
+    if (extra.length) problems.push({ error: false, text: "Ignored, as the letter has no blank for it: " + extra.join(", ") + "." });
+    var body = rows.slice(1);
+    var width = Math.max(2, String(body.length).length);
+    var files = body.map(function (cells, r) {
+      var values = {};
+      fields.forEach(function (f, i) {
+        var v = clean(cells[cols[i]]);
+        if (!v) problems.push({ error: false, text: "Row " + (r + 1) + " has no “" + f.label + "”: its letter keeps the blank." });
+        values[f.name] = v;
+      });
+      var s = fields.length ? slug(values[fields[0].name]) : "";
+      var number = String(r + 1).padStart(width, "0");
+      return [number + (s ? "-" + s : "") + "." + format, letter(format, function (name) { return values[name] || ""; })];
+    });
+    if (!files.length) problems.push({ error: false, text: "The list has a header but no rows: no letters to make." });
+    return { files: files, problems: problems };
+  }
+
+  var box = document.querySelector(".letter-merge");
+  var file = document.getElementById("merge-file");
+  if (!box || !file) return;
+  box.hidden = false;
+  var report = box.querySelector(".merge-report");
+  var buttons = box.querySelectorAll(".merge-save");
+  var list = null;
+  function show(result, name) {
+    report.textContent = "";
+    var made = result.files.length;
+    var p = document.createElement("p");
+    p.textContent = made ? made + (made === 1 ? " letter" : " letters") + " from " + name + "." : "No letters made from " + name + ".";
+    report.appendChild(p);
+    if (result.problems.length) {
+      var ul = document.createElement("ul");
+      result.problems.forEach(function (pr) {
+        var li = document.createElement("li");
+        li.className = pr.error ? "is-error" : "is-warning";
+        li.textContent = pr.text;
+        ul.appendChild(li);
+      });
+      report.appendChild(ul);
+    }
+    Array.prototype.forEach.call(buttons, function (b) { b.hidden = made === 0; });
+  }
+  file.addEventListener("change", function () {
+    var f = file.files && file.files[0];
+    list = null;
+    if (!f) {
+      report.textContent = "";
+      Array.prototype.forEach.call(buttons, function (b) { b.hidden = true; });
+      return;
+    }
+    f.arrayBuffer().then(function (buf) {
+      var text;
+      try { text = new TextDecoder("utf-8", { fatal: true }).decode(buf); } catch (e) {
+        show({ files: [], problems: [{ error: true, text: "The list is not UTF-8 text: in Excel, save it as “CSV UTF-8 (Comma delimited)”; in LibreOffice, choose the character set Unicode (UTF-8)." }] }, f.name);
+        return;
+      }
+      list = { text: text, name: f.name };
+      show(mergeList(text, "txt"), f.name);
+    });
+  });
+  Array.prototype.forEach.call(buttons, function (b) {
+    b.addEventListener("click", function () {
+      if (!list) return;
+      var format = b.getAttribute("data-format");
+      var result = mergeList(list.text, format);
+      if (!result.files.length) return;
+      save(zip(result.files), "application/zip", kit.name + "-letters-" + format + ".zip");
+    });
+  });
+})();
