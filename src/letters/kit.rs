@@ -1,9 +1,9 @@
-//! What a letter page's script needs to save the letter as the trainer filled it in, as
-//! Word and as text, with no request to a server (pages open from `file://`, where a
-//! script cannot read the `.docx` next to them).
+//! What a letter page's script needs to save the letter as Word and as text, filled in on
+//! the page or once per row of a list, with no request to a server (pages open from
+//! `file://`, where a script cannot read the `.docx` next to them).
 //!
-//! Each format is a list of pieces: literal text, or a field's slot. The script puts the
-//! typed value in a slot, or the slot's `blank` when the box is empty, and joins them. The
+//! Each format is a list of pieces: literal text, or a field's slot. The script puts a
+//! value in each slot, or the slot's `blank` when there is none, and joins them. The
 //! pieces come from the same writers as the downloads and `coursebook merge`, so a letter
 //! filled in on the page is the letter `merge` writes for the same values.
 
