@@ -143,6 +143,23 @@ fn line_at(text: &str, offset: usize) -> usize {
     head_lines + rest[..skip].matches('\n').count() + 1
 }
 
+/// A cell's value as a letter takes it: line breaks as `\n` (a lone CR too), without the
+/// control characters a Word file cannot hold, trimmed. The letter page's script
+/// (`letter-save.js`, `clean`) does the same, so both make the same letters.
+fn clean(cell: &str) -> String {
+    let v: String = cell
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| {
+            !(matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}')
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}')
+        })
+        .collect();
+    v.trim().to_string()
+}
+
 /// Load the site the letter belongs to, read the list and make one document per row.
 pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     let mut diags = Diagnostics::default();
@@ -338,7 +355,8 @@ fn make_letters(
     for (n, (line, cells)) in table.rows.iter().enumerate() {
         let mut values: HashMap<&str, String> = HashMap::new();
         for (f, &c) in letter.fields.iter().zip(&cols) {
-            let v = cells.get(c).map(|s| s.trim()).unwrap_or("");
+            let v = cells.get(c).map(|s| clean(s)).unwrap_or_default();
+            let v = v.as_str();
             if v.is_empty() {
                 diags.push(
                     Diagnostic::warning(
@@ -440,6 +458,12 @@ fn stale_letters(dir: &Path, ext: &str, ours: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_cleaned_as_the_letter_page_cleans_them() {
+        assert_eq!(clean("  one\r\ntwo\rthree\n "), "one\ntwo\nthree");
+        assert_eq!(clean("a\tb\u{1}\u{b}c\u{FFFF}"), "a\tbc");
+    }
 
     #[test]
     fn detects_separators() {

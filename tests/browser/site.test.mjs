@@ -207,14 +207,14 @@ test("a box of several lines keeps its line breaks in the preview and the saved 
 
 test("a list chosen on the page makes the letters `merge` makes, zipped", async () => {
   // As a spreadsheet in a `;` locale saves it: a byte-order mark, CRLF, quoted cells with the
-  // separator, quotes and a line break, a column named by its label, an extra column, an
-  // empty cell and an empty row.
+  // separator, quotes and line breaks (a lone CR too, and a control character), a column
+  // named by its label, an extra column, an empty cell and an empty row.
   const csv =
     "\ufeffParticipant's name;manager_name;reply_by;trainer_name;email\r\n" +
     '"Smith; Jo ""JJ""";Priya Shah;1 February 2027;Jo Williams;jo@example.org\r\n' +
     'Ann Lee;;"2 February 2027\r\nat noon";Jo Williams;ann@example.org\r\n' +
     ";;;;\r\n" +
-    "Émile Zola;Sam Taylor;3 February 2027;Jo Williams;emile@example.org\r\n";
+    'Émile Zola;Sam Taylor;"3 February 2027\rmorning\u0007";Jo Williams;emile@example.org\r\n';
   const page = await newPage({ acceptDownloads: true });
   await page.goto(url("recording/letters/invitation.html"));
   await page.locator("#merge-file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
