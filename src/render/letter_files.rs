@@ -3,7 +3,7 @@
 
 use super::{Output, builtin_value};
 use crate::diagnostics::Diagnostic;
-use crate::letters::{self, docx};
+use crate::letters::{self, Doc, Fill, docx};
 use crate::model::{Letter, Programme};
 
 /// The site-relative path of a letter's download with extension `ext`.
@@ -12,48 +12,57 @@ pub fn path(l: &Letter, ext: &str) -> String {
     format!("{stem}.{ext}")
 }
 
-pub fn outputs(
-    l: &Letter,
-    p: &Programme,
-    organisation: Option<&str>,
-    language: &str,
-) -> Result<Vec<Output>, Diagnostic> {
-    let doc = letters::parse(l);
-    let fills = letters::fills(l, |name| builtin_value(name, p, organisation));
-    let meta = docx::Meta {
-        title: &l.title,
-        organisation,
-        language,
-    };
-    let bytes = docx::write(&doc, &fills, &meta).map_err(|e| {
-        Diagnostic::error(&l.src, format!("could not write the Word document: {e}"))
-    })?;
-    Ok(vec![
-        Output::bytes(path(l, "docx"), bytes),
-        Output::bytes(
-            path(l, "txt"),
-            letters::txt::write(&doc, &fills).into_bytes(),
-        ),
-    ])
+/// A letter ready to write: its paragraphs, its placeholders resolved (built-ins filled in,
+/// fields blank) and the Word document's details. Made once per build, for both the
+/// downloads and the page's save kit.
+pub struct Prepared<'a> {
+    pub letter: &'a Letter,
+    doc: Doc,
+    fills: Vec<Fill>,
+    meta: docx::Meta<'a>,
 }
 
-/// The letter page's fill-in kit ([`letters::kit`]) as JSON for a
-/// `<script type="application/json">`: `<` is escaped so no `</script>` or `<!--` can
-/// end or change that element. `None` if the letter has no fields.
-pub fn kit_json(
-    l: &Letter,
+pub fn prepare<'a>(
+    l: &'a Letter,
     p: &Programme,
-    organisation: Option<&str>,
-    language: &str,
-) -> Option<String> {
-    let doc = letters::parse(l);
-    let fills = letters::fills(l, |name| builtin_value(name, p, organisation));
-    let meta = docx::Meta {
-        title: &l.title,
-        organisation,
-        language,
-    };
-    let kit = letters::kit::kit(&l.name, &l.fields, &doc, &fills, &meta)?;
-    let json = serde_json::to_string(&kit).ok()?;
-    Some(json.replace('<', "\\u003c"))
+    organisation: Option<&'a str>,
+    language: &'a str,
+) -> Prepared<'a> {
+    Prepared {
+        letter: l,
+        doc: letters::parse(l),
+        fills: letters::fills(l, |name| builtin_value(name, p, organisation)),
+        meta: docx::Meta {
+            title: &l.title,
+            organisation,
+            language,
+        },
+    }
+}
+
+impl Prepared<'_> {
+    /// `<name>.docx` and `<name>.txt`.
+    pub fn outputs(&self) -> Result<Vec<Output>, Diagnostic> {
+        let l = self.letter;
+        let bytes = docx::write(&self.doc, &self.fills, &self.meta).map_err(|e| {
+            Diagnostic::error(&l.src, format!("could not write the Word document: {e}"))
+        })?;
+        Ok(vec![
+            Output::bytes(path(l, "docx"), bytes),
+            Output::bytes(
+                path(l, "txt"),
+                letters::txt::write(&self.doc, &self.fills).into_bytes(),
+            ),
+        ])
+    }
+
+    /// The letter page's save kit ([`letters::kit`]) as JSON for a
+    /// `<script type="application/json">`: `<` is escaped so no `</script>` or `<!--` can
+    /// end or change that element. `None` if the letter has no fields.
+    pub fn kit_json(&self) -> Option<String> {
+        let l = self.letter;
+        let kit = letters::kit::kit(&l.name, &l.fields, &self.doc, &self.fills, &self.meta)?;
+        let json = serde_json::to_string(&kit).ok()?;
+        Some(json.replace('<', "\\u003c"))
+    }
 }

@@ -23,7 +23,7 @@ use tera::Context;
 
 use crate::Audience;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Letter, Programme, Site};
+use crate::model::{Programme, Site};
 use crate::util::{encode_path, escape_html, root_prefix};
 use view::{Link, ProgrammeViews, Threads};
 
@@ -586,6 +586,11 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
     let pv = value_of(&pview);
     // With the dev server's memo, the big pages are keyed by hashes of their views.
     let pv_key = common.hash(&pview);
+    let letters: Vec<letter_files::Prepared> = p
+        .letters
+        .iter()
+        .map(|l| letter_files::prepare(l, p, common.organisation, common.language))
+        .collect();
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     // With the memo, a page whose key is unchanged is not even given a context.
     let fresh = |template: &str, path: &str, title: &str, data: u64| {
@@ -698,9 +703,10 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
                 let key = common.hash(&(pv_key, &view));
                 jobs.push(job("page.html", pg.out.clone(), pg.title.clone(), c, key));
             }
-            for l in &p.letters {
+            for prepared in &letters {
+                let l = prepared.letter;
                 let mut c = base(&[]);
-                let view = letter_view(l, p, common.organisation, common.language);
+                let view = letter_view(prepared, p, common.organisation);
                 c.put("letter", &view);
                 let key = common.hash(&(pv_key, &view));
                 jobs.push(job("letter.html", l.out.clone(), l.title.clone(), c, key));
@@ -775,8 +781,8 @@ fn render_programme(p: &Programme, common: &Common, site: &Site) -> (Vec<Output>
         if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
             outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
         }
-        for l in &p.letters {
-            match letter_files::outputs(l, p, common.organisation, common.language) {
+        for prepared in &letters {
+            match prepared.outputs() {
                 Ok(o) => outs.extend(o.into_iter().map(Ok)),
                 Err(e) => outs.push(Err(e)),
             }
@@ -863,11 +869,11 @@ pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> O
 }
 
 fn letter_view(
-    l: &Letter,
+    prepared: &letter_files::Prepared,
     p: &Programme,
     organisation: Option<&str>,
-    language: &str,
 ) -> LetterView {
+    let l = prepared.letter;
     // One pass, so a value holding a token is not filled again.
     let html = crate::model::fill_letter_tokens(&l.html, |i| {
         let Some(slot) = l.slots.get(i) else {
@@ -898,6 +904,6 @@ fn letter_view(
         docx: letter_files::path(l, "docx"),
         txt: letter_files::path(l, "txt"),
         html,
-        kit: letter_files::kit_json(l, p, organisation, language),
+        kit: prepared.kit_json(),
     }
 }
