@@ -42,6 +42,20 @@ fn every_front_matter_error_in_one_run_at_its_line() {
 }
 
 #[test]
+fn a_word_for_a_number_gets_an_example_it_could_use() {
+    let a = "---\ntitle: A\nday: 1\nblock: after-lunch\nduration: 10m\norder: soon\n---\n";
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME), ("content/p/a.md", a)]);
+    let errs = f.build_err();
+    let e = errs
+        .iter()
+        .find(|e| e.contains("`order` must be a whole number"))
+        .unwrap_or_else(|| panic!("{errs:#?}"));
+    assert!(e.starts_with("content/p/a.md:6:8: error:"), "{e}");
+    // Not the least number it accepts (i64::MIN), which no one would write.
+    assert!(e.contains("for example `order: 1`"), "{e}");
+}
+
+#[test]
 fn broken_links_and_anchors_are_errors_at_their_line() {
     let a = "---\ntitle: A\nday: 1\nblock: after-lunch\nduration: 10m\n---\n## Real heading\n\nSee [b](b.md), [gone](missing.md)\nand [bad anchor](b.md#nowhere), [here](#real-heading), [img](nope.png).\n";
     let b = "---\ntitle: B\nday: 1\nblock: after-lunch\nduration: 10m\n---\n## Somewhere\n";

@@ -378,10 +378,16 @@ impl<'a> Fields<'a> {
                 None
             }
             None => {
+                // A small range is worth stating; a wide one (`order`) gets an example.
+                let hint = if max - min <= 1000 {
+                    format!("use a whole number from {min} to {max}, such as `{key}: {min}`")
+                } else {
+                    format!("for example `{key}: {}`", 1.clamp(min, max))
+                };
                 self.error_at(
                     n,
                     format!("`{key}` must be a whole number, found {}", n.kind()),
-                    Some(format!("for example `{key}: {min}`")),
+                    Some(hint),
                 );
                 None
             }
