@@ -397,20 +397,29 @@ fn txt_has_blanks_in_brackets_and_no_template_syntax() {
 }
 
 #[test]
-fn trainer_only_letters_have_no_downloads_in_participant_builds() {
+fn letters_are_the_trainers_unless_shared_with_everyone() {
     let secret =
         "---\ntitle: Note to self\naudience: trainer\n---\nRemember {{ programme.title }}.\n";
-    let dir = site(&[("invitation", INVITATION), ("secret", secret)]);
+    let shared = "---\ntitle: Welcome\naudience: all\n---\nWelcome to {{ programme.title }}.\n";
+    let dir = site(&[
+        ("invitation", INVITATION),
+        ("secret", secret),
+        ("welcome", shared),
+    ]);
     let trainer = build(dir.path(), Audience::Trainer);
-    assert!(trainer.join("prog/letters/secret.docx").is_file());
+    for name in ["secret", "invitation", "welcome"] {
+        assert!(trainer.join(format!("prog/letters/{name}.docx")).is_file());
+    }
     let participant = build(dir.path(), Audience::Participant);
-    assert!(participant.join("prog/letters/invitation.docx").is_file());
     for ext in ["html", "docx", "txt"] {
-        assert!(
-            !participant
-                .join(format!("prog/letters/secret.{ext}"))
-                .exists()
-        );
+        assert!(participant.join(format!("prog/letters/welcome.{ext}")).is_file());
+        // A letter is the trainer's tool by default, like one marked `audience: trainer`.
+        for name in ["secret", "invitation"] {
+            assert!(
+                !participant.join(format!("prog/letters/{name}.{ext}")).exists(),
+                "{name}.{ext}"
+            );
+        }
     }
 }
 

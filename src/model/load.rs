@@ -15,6 +15,7 @@ use super::{
 use crate::Audience;
 use crate::config::Config;
 use crate::content::yaml::{self, Fields, Node, Value};
+use crate::content::markdown::Body;
 use crate::content::{SourceFile, Sources, duration, frontmatter, markdown};
 use crate::diagnostics::{Diagnostic, closest};
 
@@ -43,6 +44,8 @@ const PROGRAMME_KEYS: &[&str] = &[
     "authors",
     "summary",
     "audience",
+    "for",
+    "session-bodies",
     "prerequisites",
     "venue",
     "timezone",
@@ -97,22 +100,24 @@ struct ProgrammeHead {
 enum Parsed {
     Home(Page),
     Programme(Box<ProgrammeHead>),
-    Session(Box<(Session, SessionRefs)>),
+    /// A session; in a participant build a trainer-only one keeps its slot, its content
+    /// gone into the fragments beside it.
+    Session(Box<(Session, SessionRefs)>, Vec<Fragment>),
     Page(Page),
     /// The letter and the text of the `[!TRAINER]` callouts left out of it.
-    Letter(Box<Letter>, Vec<String>),
+    Letter(Box<Letter>, Vec<markdown::Dropped>),
     /// A trainer-only page left out of a participant build: what must not appear.
     TrainerOnly(Vec<Fragment>),
     Skipped,
 }
 
 impl Parsed {
-    /// Text of the `[!TRAINER]` callouts a participant build left out of this file.
-    fn dropped(&self) -> Option<(&str, &[String])> {
+    /// Text a participant build left out of this file.
+    fn dropped(&self) -> Option<(&str, &[markdown::Dropped])> {
         let (src, md) = match self {
             Parsed::Home(pg) | Parsed::Page(pg) => (&pg.src, &pg.md),
             Parsed::Programme(h) => (&h.p.src, &h.p.md),
-            Parsed::Session(s) => (&s.0.src, &s.0.md),
+            Parsed::Session(s, _) => (&s.0.src, &s.0.md),
             Parsed::Letter(l, dropped) => return Some((l.src.as_str(), dropped.as_slice())),
             _ => return None,
         };
@@ -123,10 +128,49 @@ impl Parsed {
 #[derive(Clone, PartialEq)]
 enum Kind {
     Home,
-    Programme(String),
-    Letter(String),
-    InProgramme(String),
+    Programme(String, Scope),
+    Letter(String, Scope),
+    InProgramme(String, Scope),
     SitePage,
+}
+
+/// What a programme's front matter says about who sees its files, read before the files
+/// are parsed (side by side) so each file knows it; part of a file's cache key.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+struct Scope {
+    /// `audience: trainer` on the programme: none of it is for participants.
+    trainer_only: bool,
+    /// `session-bodies: all`: sessions' and the programme's bodies are written to learners.
+    bodies: Body,
+}
+
+impl Scope {
+    /// Read from a programme's `index.md`; its own parse reports any mistake in it.
+    fn of(text: &str, display: &str) -> Scope {
+        let mut scope = Scope {
+            trainer_only: false,
+            bodies: Body::Trainer,
+        };
+        let Ok(split) = frontmatter::split(text) else {
+            return scope;
+        };
+        let Some(Ok(node)) = split.yaml.map(|y| yaml::parse(display, y, split.yaml_line)) else {
+            return scope;
+        };
+        let word = |k: &str| {
+            node.get(k)
+                .and_then(Node::as_text)
+                .map(|t| t.trim().to_lowercase())
+        };
+        scope.trainer_only = matches!(word("audience").as_deref(), Some("trainer" | "trainers"));
+        if matches!(
+            word("session-bodies").as_deref(),
+            Some("all" | "everyone" | "participants")
+        ) {
+            scope.bodies = Body::Shared;
+        }
+        scope
+    }
 }
 
 fn out_path(rel: &str) -> String {
@@ -188,14 +232,14 @@ pub fn load_cached(
     cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let programme_dirs: HashSet<String> = sources
+    let programme_dirs: HashMap<String, Scope> = sources
         .markdown
         .iter()
         .filter_map(|f| {
             f.rel
                 .strip_suffix("/index.md")
                 .filter(|d| !d.contains('/'))
-                .map(str::to_string)
+                .map(|d| (d.to_string(), Scope::of(&f.text, &f.display)))
         })
         .collect();
     let kind_of = |rel: &str| -> Kind {
@@ -203,17 +247,17 @@ pub fn load_cached(
             return Kind::Home;
         }
         if let Some((top, rest)) = rel.split_once('/')
-            && programme_dirs.contains(top)
+            && let Some(scope) = programme_dirs.get(top)
         {
             if rest == "index.md" {
-                return Kind::Programme(top.to_string());
+                return Kind::Programme(top.to_string(), *scope);
             }
             if let Some(name) = rest.strip_prefix("letters/")
                 && !name.contains('/')
             {
-                return Kind::Letter(top.to_string());
+                return Kind::Letter(top.to_string(), *scope);
             }
-            return Kind::InProgramme(top.to_string());
+            return Kind::InProgramme(top.to_string(), *scope);
         }
         Kind::SitePage
     };
@@ -268,19 +312,26 @@ pub fn load_cached(
     for (kind, p, d) in parsed {
         diags.extend(d);
         if let Some((src, dropped)) = p.dropped() {
-            trainer_fragments.extend(dropped.iter().map(|t| Fragment::new(src, t)));
+            trainer_fragments.extend(
+                dropped
+                    .iter()
+                    .map(|t| Fragment::new(src, &t.text).at(t.line, t.col)),
+            );
         }
         match (kind, p) {
             (_, Parsed::TrainerOnly(f)) => trainer_fragments.extend(f),
             (_, Parsed::Home(pg)) => home = Some(pg),
-            (Kind::Programme(slug), Parsed::Programme(h)) => {
+            (Kind::Programme(slug, _), Parsed::Programme(h)) => {
                 heads.insert(slug, *h);
             }
-            (Kind::InProgramme(slug), Parsed::Session(s)) => sessions.entry(slug).or_default().push(*s),
-            (Kind::InProgramme(slug), Parsed::Page(pg)) => pages.entry(slug).or_default().push(pg),
-            (Kind::Letter(slug), Parsed::Letter(l, _)) => letters.entry(slug).or_default().push(*l),
+            (Kind::InProgramme(slug, _), Parsed::Session(s, f)) => {
+                trainer_fragments.extend(f);
+                sessions.entry(slug).or_default().push(*s)
+            }
+            (Kind::InProgramme(slug, _), Parsed::Page(pg)) => pages.entry(slug).or_default().push(pg),
+            (Kind::Letter(slug, _), Parsed::Letter(l, _)) => letters.entry(slug).or_default().push(*l),
             (_, Parsed::Page(pg)) => site_pages.push(pg),
-            (_, Parsed::Session(s)) => diags.push(
+            (_, Parsed::Session(s, _)) => diags.push(
                 Diagnostic::error(&s.0.src, "a session (it has `day`) outside any programme folder")
                     .at(s.1.day.line, s.1.day.col)
                     .hint("put sessions in a programme folder, one that has an index.md with the programme's front matter"),
@@ -376,32 +427,103 @@ fn undated_days(site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Participant builds keep no trainer-only page, session or letter; what is dropped is
-/// remembered in `trainer_fragments` for the leak check over the written output.
+/// Participant builds keep no trainer-only page or letter, and no trainer-only session
+/// beyond its slot in the timetable; what is dropped is remembered in `trainer_fragments`
+/// for the leak check over the written output.
 fn drop_trainer_only(site: &mut Site) {
     let frags = &mut site.trainer_fragments;
     site.pages.retain(|p| !p.trainer_only);
     for p in &mut site.programmes {
         p.pages.retain(|pg| !pg.trainer_only);
-        p.letters.retain(|l| {
+        // Sessions refer to letters by index: renumber those kept, forget the rest.
+        let mut new_index = vec![None; p.letters.len()];
+        let mut kept = 0;
+        for (i, l) in p.letters.iter().enumerate() {
             if l.trainer_only {
                 frags.push(Fragment::new(&l.src, &l.title));
                 if let Some(d) = &l.description {
                     frags.push(Fragment::new(&l.src, d));
                 }
                 frags.push(Fragment::path(&l.src, &l.out));
+            } else {
+                new_index[i] = Some(kept);
+                kept += 1;
             }
-            !l.trainer_only
-        });
+        }
+        p.letters.retain(|l| !l.trainer_only);
         for s in &mut p.sessions {
+            s.letters = s.letters.iter().filter_map(|&j| new_index[j]).collect();
             for pr in &mut s.prompts {
                 if let Some(n) = pr.note.take() {
                     frags.push(Fragment::new(&s.src, &n));
                 }
             }
         }
+        reserve_trainer_slots(p);
     }
 }
+
+/// Takes trainer-only sessions out of a participant build's programme, leaving their time
+/// in the timetable as reserved rows, so both editions show the same clock.
+fn reserve_trainer_slots(p: &mut Programme) {
+    if !p.sessions.iter().any(|s| s.trainer_only) {
+        return;
+    }
+    let mut new_index = vec![None; p.sessions.len()];
+    let mut kept = 0;
+    for (i, s) in p.sessions.iter().enumerate() {
+        if !s.trainer_only {
+            new_index[i] = Some(kept);
+            kept += 1;
+        }
+    }
+    p.sessions.retain(|s| !s.trainer_only);
+    for s in &mut p.sessions {
+        s.same_as = s.same_as.and_then(|j| new_index[j]);
+    }
+    for d in &mut p.timetable.days {
+        for seg in &mut d.segments {
+            if let timetable::Segment::Block { rows, .. } = seg {
+                for r in rows {
+                    if let timetable::RowKind::Session(i) = r.kind {
+                        r.kind = match new_index.get(i).copied().flatten() {
+                            Some(j) => timetable::RowKind::Session(j),
+                            None => timetable::RowKind::Reserved,
+                        };
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A trainer-only session as a participant build keeps it: its place in the day and what
+/// the timetable needs, nothing that it says. What it said goes into the fragments.
+fn reserved_session(s: &mut Session) -> Vec<Fragment> {
+    let mut frags = vec![
+        Fragment::new(&s.src, &s.title),
+        Fragment::path(&s.src, &s.out),
+    ];
+    let texts = s
+        .summary
+        .take()
+        .into_iter()
+        .chain(std::mem::take(&mut s.objectives))
+        .chain(std::mem::take(&mut s.materials))
+        .chain(s.format.take())
+        .chain(
+            std::mem::take(&mut s.prompts)
+                .into_iter()
+                .flat_map(|p| std::iter::once(p.text).chain(p.note)),
+        );
+    frags.extend(texts.map(|t| Fragment::new(&s.src, &t)));
+    s.title = RESERVED_TITLE.to_string();
+    s.themes.clear();
+    frags
+}
+
+/// What a participant's timetable shows in a trainer-only session's time.
+pub const RESERVED_TITLE: &str = "Trainers' time";
 
 fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -430,7 +552,22 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
             col: 1,
         },
     };
-    if let Kind::Letter(slug) = kind {
+    let participant = audience == Audience::Participant;
+    let scope = match kind {
+        Kind::Programme(_, s) | Kind::Letter(_, s) | Kind::InProgramme(_, s) => *s,
+        _ => Scope::default(),
+    };
+    // The markdown's own mistakes (an unknown callout marker) are reported for every file.
+    let render = |body: Body, diags: &mut Vec<Diagnostic>| {
+        let md = markdown::render(split.body, split.body_line, audience, body);
+        diags.extend(md.problems.iter().map(|p| {
+            Diagnostic::error(&f.display, p.message.clone())
+                .at(p.line, p.col)
+                .maybe_hint(p.hint.clone())
+        }));
+        md
+    };
+    if let Kind::Letter(slug, _) = kind {
         return match parse_letter(
             f,
             slug,
@@ -439,64 +576,99 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
             audience,
             &mut diags,
         ) {
+            Some((l, _)) if participant && scope.trainer_only => {
+                (Parsed::TrainerOnly(whole_file(f, &node, &l.title)), diags)
+            }
             Some((l, dropped)) => (Parsed::Letter(Box::new(l), dropped), diags),
             None => (Parsed::Skipped, diags),
         };
     }
-    if let Kind::Programme(slug) = kind {
-        let md = markdown::render(split.body, split.body_line, audience);
+    if let Kind::Programme(slug, _) = kind {
+        let md = render(scope.bodies, &mut diags);
         return match parse_programme(f, slug, &node, md, &mut diags) {
+            Some(h) if participant && scope.trainer_only => {
+                (Parsed::TrainerOnly(whole_file(f, &node, &h.p.title)), diags)
+            }
             Some(h) => (Parsed::Programme(Box::new(h)), diags),
             None => (Parsed::Skipped, diags),
         };
     }
     let is_session =
-        matches!(kind, Kind::InProgramme(_) | Kind::SitePage) && node.get("day").is_some();
-    let trainer_only = audience_of(f, &node, &mut diags);
-    if trainer_only && audience == Audience::Participant {
-        let md = markdown::render(split.body, split.body_line, Audience::Trainer);
+        matches!(kind, Kind::InProgramme(..) | Kind::SitePage) && node.get("day").is_some();
+    let trainer_only = audience_of(f, &node, &mut diags) == Some(true) || scope.trainer_only;
+    if is_session {
+        // A trainer-only session keeps its time in a participant build: it is parsed, and
+        // emptied of all it says.
+        let body = if trainer_only {
+            Body::Hidden
+        } else {
+            scope.bodies
+        };
+        let md = render(body, &mut diags);
+        return match parse_session(f, &node, md, trainer_only, &mut diags) {
+            Some((mut s, refs)) => {
+                let frags = if participant && trainer_only {
+                    reserved_session(&mut s)
+                } else {
+                    Vec::new()
+                };
+                (Parsed::Session(Box::new((s, refs)), frags), diags)
+            }
+            None => (Parsed::Skipped, diags),
+        };
+    }
+    if trainer_only && participant {
+        let md = render(Body::Hidden, &mut diags);
         let title = node
             .get("title")
             .and_then(Node::as_text)
             .or_else(|| md.headings.first().map(|h| h.text.clone()))
             .unwrap_or_else(|| title_from_file(&f.rel));
-        let mut frags = vec![
-            Fragment::new(&f.display, &title),
-            Fragment::path(&f.display, &out_path(&f.rel)),
-            Fragment::new(&f.display, &md.snippet),
-        ];
-        if let Some(summary) = node.get("summary").and_then(Node::as_text) {
-            frags.push(Fragment::new(&f.display, &summary));
-        }
+        let mut frags = whole_file(f, &node, &title);
+        frags.extend(
+            md.dropped
+                .iter()
+                .map(|d| Fragment::new(&f.display, &d.text).at(d.line, d.col)),
+        );
         return (Parsed::TrainerOnly(frags), diags);
     }
-    let md = markdown::render(split.body, split.body_line, audience);
-    if is_session {
-        match parse_session(f, &node, md, trainer_only, &mut diags) {
-            Some(s) => (Parsed::Session(Box::new(s)), diags),
-            None => (Parsed::Skipped, diags),
-        }
-    } else {
-        let mut fl = Fields::new(&f.display, &node, "page front matter", PAGE_KEYS);
-        let title = fl
-            .text("title")
-            .or_else(|| md.headings.first().map(|h| h.text.clone()));
-        let summary = fl.text("summary").or_else(|| fl.text("description"));
-        diags.append(&mut fl.diags);
-        let title = title.unwrap_or_else(|| title_from_file(&f.rel));
-        let page = Page {
-            src: f.display.clone(),
-            out: out_path(&f.rel),
-            title,
-            summary,
-            trainer_only,
-            md: std::sync::Arc::new(md),
-        };
-        match kind {
-            Kind::Home => (Parsed::Home(page), diags),
-            _ => (Parsed::Page(page), diags),
+    let md = render(Body::Shared, &mut diags);
+    let mut fl = Fields::new(&f.display, &node, "page front matter", PAGE_KEYS);
+    let title = fl
+        .text("title")
+        .or_else(|| md.headings.first().map(|h| h.text.clone()));
+    let summary = fl.text("summary").or_else(|| fl.text("description"));
+    diags.append(&mut fl.diags);
+    let title = title.unwrap_or_else(|| title_from_file(&f.rel));
+    let page = Page {
+        src: f.display.clone(),
+        out: out_path(&f.rel),
+        title,
+        summary,
+        trainer_only,
+        md: std::sync::Arc::new(md),
+    };
+    match kind {
+        Kind::Home => (Parsed::Home(page), diags),
+        _ => (Parsed::Page(page), diags),
+    }
+}
+
+/// What a trainer-only file a participant build leaves out must not show: its title, its
+/// page's path, its summary. (Its body's text comes from the render that dropped it.)
+fn whole_file(f: &SourceFile, node: &Node, title: &str) -> Vec<Fragment> {
+    let mut frags = vec![
+        Fragment::new(&f.display, title),
+        Fragment::path(&f.display, &out_path(&f.rel)),
+    ];
+    for key in ["summary", "description", "subtitle"] {
+        if let Some(n) = node.get(key)
+            && let Some(t) = n.as_text()
+        {
+            frags.push(Fragment::new(&f.display, &t).at(n.line, n.col));
         }
     }
+    frags
 }
 
 fn title_from_file(rel: &str) -> String {
@@ -515,11 +687,10 @@ fn title_from_file(rel: &str) -> String {
     }
 }
 
-/// `audience: trainer` makes a page trainer-only.
-fn audience_of(f: &SourceFile, node: &Node, diags: &mut Vec<Diagnostic>) -> bool {
-    let Some(n) = node.get("audience") else {
-        return false;
-    };
+/// `audience: trainer` makes a file trainer-only (`Some(true)`), `audience: all` shares it
+/// (`Some(false)`); `None` when not said, so each kind keeps its own default.
+fn audience_of(f: &SourceFile, node: &Node, diags: &mut Vec<Diagnostic>) -> Option<bool> {
+    let n = node.get("audience")?;
     match n
         .as_text()
         .as_deref()
@@ -527,18 +698,20 @@ fn audience_of(f: &SourceFile, node: &Node, diags: &mut Vec<Diagnostic>) -> bool
         .map(str::to_lowercase)
         .as_deref()
     {
-        Some("trainer") | Some("trainers") => true,
-        Some("all") | Some("everyone") | Some("participant") | Some("participants") => false,
+        Some("trainer") | Some("trainers") => Some(true),
+        Some("all") | Some("everyone") | Some("participant") | Some("participants") => {
+            Some(false)
+        }
         _ => {
             diags.push(
                 Diagnostic::error(
                     &f.display,
-                    "`audience` must be `trainer` (a trainer-only page) or `all`",
+                    "`audience` must be `trainer` (for trainers only) or `all` (for everyone)",
                 )
                 .at(n.line, n.col)
-                .hint("leave it out for a page everyone sees"),
+                .hint("leave it out for the default: pages are for all; letters for trainers"),
             );
-            false
+            Some(true)
         }
     }
 }
@@ -739,7 +912,42 @@ fn parse_programme(
     let subtitle = fl.text("subtitle");
     let authors = fl.list("authors");
     let summary = fl.text("summary");
-    let audience = fl.text("audience");
+    // `audience` says who may see the programme; `for` describes who it is for. A
+    // description under `audience` (the old way) still works, with a warning.
+    let mut audience = fl.text("for");
+    let mut trainer_only = false;
+    if let Some((a, n)) = fl.text_node("audience") {
+        match a.trim().to_lowercase().as_str() {
+            "trainer" | "trainers" => trainer_only = true,
+            "all" | "everyone" | "participant" | "participants" => {}
+            _ => {
+                fl.diags.push(
+                    Diagnostic::warning(
+                        &f.display,
+                        "`audience` says who may see the programme (`trainer` or `all`); a description of who it is for now goes under `for`",
+                    )
+                    .at(n.line, n.col)
+                    .hint(format!("rename the key: for: {a}")),
+                );
+                audience = audience.or(Some(a));
+            }
+        }
+    }
+    let shared_bodies = match fl.text_node("session-bodies") {
+        Some((b, n)) => match b.trim().to_lowercase().as_str() {
+            "all" | "everyone" | "participants" => true,
+            "trainer" | "trainers" => false,
+            _ => {
+                fl.error_at(
+                    n,
+                    format!("`session-bodies` is `{b}`, not `trainer` or `all`"),
+                    Some("`trainer` (the default): bodies are trainers' notes; `all`: bodies are written to learners".into()),
+                );
+                false
+            }
+        },
+        None => false,
+    };
     let prerequisites = fl.list("prerequisites");
     let venue = fl.text("venue");
     let timezone = match fl.text_node("timezone") {
@@ -806,6 +1014,8 @@ fn parse_programme(
             authors,
             summary,
             audience,
+            trainer_only,
+            shared_bodies,
             prerequisites,
             venue,
             timezone,
@@ -880,7 +1090,7 @@ fn parse_letter(
     (body, body_line): (&str, usize),
     audience: Audience,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(Letter, Vec<String>)> {
+) -> Option<(Letter, Vec<markdown::Dropped>)> {
     let what = "letter front matter";
     let mut fl = Fields::new(&f.display, node, what, LETTER_KEYS);
     let title = fl.text("title");
@@ -931,7 +1141,8 @@ fn parse_letter(
             fl.diags.append(&mut ff.diags);
         }
     }
-    let trainer_only = audience_of(f, node, &mut fl.diags);
+    // A letter is the trainer's tool unless it says it is for everyone.
+    let trainer_only = audience_of(f, node, &mut fl.diags).unwrap_or(true);
     diags.append(&mut fl.diags);
 
     let (pieces, found, bad) = letters::scan(body, body_line);
@@ -996,7 +1207,12 @@ fn parse_letter(
             }
         }
     }
-    let md = markdown::render(&tokenised, body_line, audience);
+    let md = markdown::render(&tokenised, body_line, audience, Body::Shared);
+    diags.extend(md.problems.iter().map(|p| {
+        Diagnostic::error(&f.display, p.message.clone())
+            .at(p.line, p.col)
+            .maybe_hint(p.hint.clone())
+    }));
     let name = f
         .rel
         .rsplit('/')
@@ -1282,9 +1498,9 @@ pub fn parse_one(rel: &str, text: &str) -> Vec<Diagnostic> {
     };
     let slug = rel.split('/').next().unwrap_or("p").to_string();
     let kind = if rel.split('/').nth(1) == Some("letters") {
-        Kind::Letter(slug)
+        Kind::Letter(slug, Scope::default())
     } else {
-        Kind::InProgramme(slug)
+        Kind::InProgramme(slug, Scope::default())
     };
     let mut all = Vec::new();
     for audience in [Audience::Trainer, Audience::Participant] {
@@ -1301,7 +1517,13 @@ pub fn parse_letter_one(name: &str, text: &str) -> Option<Letter> {
         display: format!("content/p/letters/{name}.md"),
         text: crate::content::normalise(text.to_string()).into(),
     };
-    match parse_file(&f, &Kind::Letter("p".into()), Audience::Participant).0 {
+    match parse_file(
+        &f,
+        &Kind::Letter("p".into(), Scope::default()),
+        Audience::Participant,
+    )
+    .0
+    {
         Parsed::Letter(l, _) => Some(*l),
         _ => None,
     }

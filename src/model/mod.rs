@@ -35,13 +35,16 @@ pub struct Site {
     pub trainer_fragments: Vec<Fragment>,
 }
 
-/// Something trainer-only, and the source file it came from.
+/// Something trainer-only, and where in which source file it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fragment {
     pub src: String,
     pub text: String,
     /// An output path (a dropped page's), rather than text.
     pub is_path: bool,
+    /// Where it starts in `src` (0 when not known).
+    pub line: usize,
+    pub col: usize,
 }
 
 impl Fragment {
@@ -50,6 +53,8 @@ impl Fragment {
             src: src.to_string(),
             text: text.to_string(),
             is_path: false,
+            line: 0,
+            col: 0,
         }
     }
     pub fn path(src: &str, out: &str) -> Self {
@@ -57,6 +62,11 @@ impl Fragment {
             is_path: true,
             ..Fragment::new(src, out)
         }
+    }
+    pub fn at(mut self, line: usize, col: usize) -> Self {
+        self.line = line;
+        self.col = col;
+        self
     }
 }
 
@@ -148,7 +158,12 @@ pub struct Programme {
     pub subtitle: Option<String>,
     pub authors: Vec<String>,
     pub summary: Option<String>,
+    /// Who the programme is for, in words (`for:`).
     pub audience: Option<String>,
+    /// `audience: trainer`: the whole programme is left out of participant builds.
+    pub trainer_only: bool,
+    /// `session-bodies: all`: session bodies are written to learners, not to the trainer.
+    pub shared_bodies: bool,
     pub prerequisites: Vec<String>,
     pub venue: Option<String>,
     pub timezone: String,

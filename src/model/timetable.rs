@@ -25,6 +25,8 @@ pub enum RowKind {
     Session(usize),
     Break(String),
     Free,
+    /// A trainer-only session's time, in a participant build: the clock stays the same.
+    Reserved,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,6 +245,7 @@ mod tests {
                     RowKind::Session(i) => format!("s{i}"),
                     RowKind::Break(b) => b.clone(),
                     RowKind::Free => "free".into(),
+                    RowKind::Reserved => "reserved".into(),
                 };
                 (k, r.start.to_string(), r.end.to_string())
             })

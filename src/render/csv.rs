@@ -42,6 +42,13 @@ pub fn timetable(p: &Programme) -> Vec<u8> {
                     String::new(),
                     String::new(),
                 ),
+                RowKind::Reserved => (
+                    "reserved",
+                    crate::model::load::RESERVED_TITLE.to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ),
             };
             let _ = w.write_record([
                 d.number.to_string(),

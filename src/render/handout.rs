@@ -122,6 +122,28 @@ pub enum Kind {
     Print,
 }
 
+/// A row for time the trainers keep to themselves: no page, no detail.
+#[allow(clippy::type_complexity)]
+fn reserved_row() -> (
+    &'static str,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+    Option<String>,
+) {
+    (
+        "reserved",
+        crate::model::load::RESERVED_TITLE.to_string(),
+        None,
+        None,
+        None,
+        vec![],
+        None,
+    )
+}
+
 /// Every day in timetable order, with its rows and its sessions' details.
 pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
     let handout = kind == Kind::Handout;
@@ -134,11 +156,14 @@ pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
             let mut sessions = Vec::new();
             for r in d.rows() {
                 let (kind, title, href, block, format, materials, first) = match &r.kind {
+                    // The handout keeps a trainer-only session's time as the participant
+                    // edition does, so the two agree on the clock.
+                    RowKind::Session(i) if handout && p.sessions[*i].trainer_only => {
+                        reserved_row()
+                    }
+                    RowKind::Reserved => reserved_row(),
                     RowKind::Session(i) => {
                         let s = &p.sessions[*i];
-                        if handout && s.trainer_only {
-                            continue;
-                        }
                         let block = p.block_title(&s.block);
                         sessions.push(Detail {
                             title: s.title.clone(),

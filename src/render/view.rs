@@ -260,8 +260,24 @@ fn day_views(p: &Programme) -> Vec<DayView> {
                         rows: rows
                             .iter()
                             .filter_map(|r| {
-                                let RowKind::Session(i) = r.kind else {
-                                    return None;
+                                let i = match r.kind {
+                                    RowKind::Session(i) => i,
+                                    // A trainer-only session's time, in a participant build.
+                                    RowKind::Reserved => {
+                                        return Some(RowView {
+                                            kind: "reserved",
+                                            start: r.start.to_string(),
+                                            end: r.end.to_string(),
+                                            minutes: r.minutes(),
+                                            duration: minutes_label(r.minutes()),
+                                            title: crate::model::load::RESERVED_TITLE.to_string(),
+                                            href: None,
+                                            format: None,
+                                            summary: None,
+                                            block: Some(p.block_title(id)),
+                                        });
+                                    }
+                                    _ => return None,
                                 };
                                 let s = &p.sessions[i];
                                 count += 1;
