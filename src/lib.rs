@@ -89,15 +89,31 @@ fn load_content(
 }
 
 /// Everything `build` validates (config, content, links, timetable, theme templates),
-/// writing nothing.
+/// writing nothing. For participants it also renders in memory and runs the leak scan, as
+/// `build` would: CI that runs `check --audience participant` learns of a leak too.
 pub fn check(root: &Path, audience: Audience) -> Diagnostics {
     let (site, mut diags) = load(root, audience);
-    if let Some(site) = site
-        && let Err(d) = render::Theme::load(root, &site.config.theme)
-    {
-        diags.extend(d);
+    let Some(site) = site else {
+        return diags;
+    };
+    match render::Theme::load(root, &site.config.theme) {
+        Err(d) => diags.extend(d),
+        Ok(theme) if audience == Audience::Participant => {
+            let scanner = leak_scanner(&site, &theme);
+            match render::render_site(&site, &theme, audience) {
+                Ok(outputs) => diags.extend(scanner.scan(&outputs)),
+                Err(d) => diags.extend(d),
+            }
+        }
+        Ok(_) => {}
     }
     diags
+}
+
+/// The participant build's scan for trainer-only text, made once per build.
+fn leak_scanner(site: &model::Site, theme: &render::Theme) -> render::leak::Scanner {
+    let public = render::leak::public_words(site, &theme.text);
+    render::leak::Scanner::new(&site.trainer_fragments, &public)
 }
 
 /// Build the site: load, render, and publish to the build directory only if all succeeded.
@@ -154,9 +170,10 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     };
     // Each programme is checked (participant builds) and written as soon as it is rendered.
     let participant = opts.audience == Audience::Participant;
+    let scanner = participant.then(|| leak_scanner(&site, &theme));
     let check_and_write = |outputs: &[render::Output]| -> Result<(), Vec<diagnostics::Diagnostic>> {
-        if participant {
-            let leaks = render::leak::check(&site.trainer_fragments, outputs);
+        if let Some(scanner) = &scanner {
+            let leaks = scanner.scan(outputs);
             if !leaks.is_empty() {
                 return Err(leaks);
             }
@@ -196,7 +213,13 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
                 content: render::Content::Copy(publish.staged(p)),
             })
             .collect();
-        let zip = render::archive::site_zip(&written);
+        let zip = render::archive::site_zip(&written).and_then(|z| {
+            // Its members were scanned as files; the zip is read as participants get it.
+            match scanner.as_ref().map(|s| s.scan(std::slice::from_ref(&z))) {
+                Some(leaks) if !leaks.is_empty() => Err(leaks.into_iter().next().unwrap_or_else(|| error("leak"))),
+                _ => Ok(z),
+            }
+        });
         match zip.and_then(|z| publish.write(std::slice::from_ref(&z)).map(|_| z)) {
             Ok(z) => paths.push(z.path),
             Err(d) => {

@@ -85,11 +85,12 @@ fn participant_build_has_no_trainer_only_byte() {
 #[test]
 fn leak_check_fails_the_participant_build() {
     let dir = site(true);
-    // A theme that prints trainer text on every page, whatever the model says.
+    // A theme whose script carries trainer text, whatever the model says. (Words of the
+    // theme's templates are public by definition: every edition prints them.)
     write(
         dir.path(),
-        "themes/leaky/templates/404.html",
-        "{% extends \"base.html\" %}{% block content %}Wombatcallout trainer remark here{% endblock content %}",
+        "themes/leaky/static/extra.js",
+        "const remark = \"Wombatcallout trainer remark here\";",
     );
     let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
     write(
@@ -102,7 +103,7 @@ fn leak_check_fails_the_participant_build() {
     );
     let err = build(dir.path(), Audience::Participant, false).unwrap_err();
     assert!(
-        err.contains("content/prog/day-1/a-intro.md") && err.contains("404.html"),
+        err.contains("content/prog/day-1/a-intro.md:") && err.contains("extra.js"),
         "{err}"
     );
     assert!(!dir.path().join("out-participant").exists());

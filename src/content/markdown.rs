@@ -579,6 +579,19 @@ fn marker(s: &str) -> Option<(&str, Option<&str>, usize)> {
     Some((written, (!spaced).then_some(word), taken))
 }
 
+/// Whether a blockquote whose first line is `first` is a trainer note: `[!TRAINER]` in any
+/// case, or a near miss of it (which [`render`] reports as an error). The letter writers
+/// use this, so a note is left out of a letter's files exactly when it is of its page.
+pub fn is_trainer_marker(first: &str) -> bool {
+    match marker(first) {
+        Some((written, word, _)) => match word.and_then(callout_named) {
+            Some(c) => c == Callout::Trainer,
+            None => meant(written) == Some("TRAINER"),
+        },
+        None => false,
+    }
+}
+
 fn callout_named(word: &str) -> Option<Callout> {
     Some(match word.to_ascii_uppercase().as_str() {
         "NOTE" => Callout::Std(BlockQuoteKind::Note),

@@ -119,7 +119,8 @@ pub fn discover_cached(
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_file() || is_editor_litter(&entry.file_name().to_string_lossy())
+        {
             continue;
         }
         let rel = rel_string(entry.path().strip_prefix(src_dir).unwrap_or(entry.path()));
@@ -163,6 +164,20 @@ pub fn discover_cached(
     }
     cache.files = fresh;
     (Sources { markdown, assets }, diags)
+}
+
+/// An editor's backup, swap or lock file: never content, never published (a backup of a
+/// trainer-only page would otherwise go out as plain text).
+pub fn is_editor_litter(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with('~')
+        || [".bak", ".orig", ".swp", ".swo", ".tmp", ".rej"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        || (lower.starts_with('#') && lower.ends_with('#'))
+        || lower == ".ds_store"
+        || lower == "thumbs.db"
+        || lower == "desktop.ini"
 }
 
 /// `len`: the size, when the caller has just looked (a stat per file is not free at 5,000).

@@ -179,7 +179,7 @@ fn is_trainer_note(events: &[Event]) -> bool {
             _ => break,
         }
     }
-    first.trim_start().starts_with("[!TRAINER]")
+    crate::content::markdown::is_trainer_marker(&first)
 }
 
 /// The index after the block that starts at `start`.
@@ -541,7 +541,17 @@ mod tests {
     }
 
     #[test]
-    fn trainer_notes_are_left_out() {
+    fn trainer_notes_in_any_case_are_left_out() {
+        for marker in ["[!trainer]", "[!Trainer]", "[!TRAINERS]"] {
+            let d = parse_markdown(&format!("Hello\n\n> {marker}\n> Secret\n\nBye\n"));
+            let text: String = d
+                .paras
+                .iter()
+                .flat_map(|p| p.runs.iter())
+                .map(|r| format!("{r:?}"))
+                .collect();
+            assert!(!text.contains("Secret"), "{marker}: {text}");
+        }
         let d = parse_markdown("Hello\n\n> [!TRAINER]\n> Secret\n\nBye\n");
         let text: Vec<String> = d
             .paras

@@ -62,11 +62,60 @@ fn join(base_dir: &str, target: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-pub fn check(site: &Site) -> Vec<Diagnostic> {
+/// Files under this folder of the content directory are published in every edition,
+/// whatever links to them.
+pub const PUBLIC_DIR: &str = "assets/";
+
+/// Which asset files the content links to (as output paths).
+#[derive(Debug, Default)]
+pub struct References {
+    /// From a part participants see.
+    pub public: HashSet<String>,
+    /// From anywhere, trainer notes included.
+    pub any: HashSet<String>,
+}
+
+impl References {
+    /// A warning for each file outside the public folder that nothing links to: it is
+    /// copied into the trainer edition only, and is probably a leftover.
+    pub fn unreferenced(&self, site: &Site) -> Vec<Diagnostic> {
+        let src = site.config.src.to_string_lossy().replace('\\', "/");
+        site.assets
+            .iter()
+            .filter(|a| {
+                !self.any.contains(&a.out)
+                    && !a.out.starts_with(PUBLIC_DIR)
+                    && site.config.logo.as_deref() != Some(a.out.as_str())
+            })
+            .map(|a| {
+                Diagnostic::warning(
+                    format!("{src}/{}", a.out),
+                    "no page links to this file: it is published in the trainer edition only",
+                )
+                .hint(format!(
+                    "link to it from a page, move it under {src}/{PUBLIC_DIR} to publish it to everyone, or delete it"
+                ))
+            })
+            .collect()
+    }
+}
+
+/// Whether `path` (an output path) is trainer-only: listed, or in a trainer-only programme.
+fn is_trainer_only(site: &Site, path: &str) -> bool {
+    site.trainer_only.contains(path)
+        || path
+            .split_once('/')
+            .is_some_and(|(top, _)| site.trainer_only.contains(&format!("{top}/")))
+}
+
+/// Every link checked, and the assets they reach: the second decides what a participant
+/// build copies.
+pub fn check(site: &Site) -> (Vec<Diagnostic>, References) {
     let pages = targets(site);
     let assets: HashSet<&str> = site.assets.iter().map(|a| a.out.as_str()).collect();
     let mut diags = Vec::new();
-    let mut visit = |src: &str, out: &str, links: &[Link], own: &[Heading]| {
+    let mut refs = References::default();
+    let mut visit = |src: &str, out: &str, links: &[Link], own: &[Heading], shared: bool| {
         let dir = out.rsplit_once('/').map_or("", |(d, _)| d);
         for l in links {
             let (path, frag) = match l.url.split_once('#') {
@@ -114,6 +163,24 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 )));
                 continue;
             };
+            // Participants cannot follow a link into what only trainers have: say so, in
+            // both editions, rather than "missing file" in one.
+            if shared && l.public && is_trainer_only(site, &resolved) {
+                diags.push(
+                    at(Diagnostic::error(
+                        src,
+                        format!("link `{}` leads participants to trainer-only `{resolved}`", l.url),
+                    ))
+                    .hint("move the link into a trainer note (> [!TRAINER]) or a trainer-only page, or make the target `audience: all`"),
+                );
+                continue;
+            }
+            if assets.contains(resolved.as_str()) {
+                if l.public && shared {
+                    refs.public.insert(resolved.clone());
+                }
+                refs.any.insert(resolved.clone());
+            }
             if let Some(ids) = pages.get(&resolved) {
                 if let Some(f) = frag
                     && !f.is_empty()
@@ -165,24 +232,28 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         }
     };
     if let Some(h) = &site.home {
-        visit(&h.src, &h.out, &h.md.links, &h.md.headings);
+        visit(&h.src, &h.out, &h.md.links, &h.md.headings, true);
     }
     for pg in &site.pages {
-        visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings);
+        visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings, !pg.trainer_only);
     }
     for p in &site.programmes {
+        let shared = !p.trainer_only;
         visit(
             &p.src,
             &format!("{}/index.html", p.slug),
             &p.md.links,
             &p.md.headings,
+            shared,
         );
         for s in &p.sessions {
-            visit(&s.src, &s.out, &s.md.links, &s.md.headings);
+            let shared = shared && !s.trainer_only;
+            visit(&s.src, &s.out, &s.md.links, &s.md.headings, shared);
         }
         for pg in &p.pages {
-            visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings);
+            let shared = shared && !pg.trainer_only;
+            visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings, shared);
         }
     }
-    diags
+    (diags, refs)
 }

@@ -309,6 +309,7 @@ pub fn load_cached(
     let mut pages: HashMap<String, Vec<Page>> = HashMap::new();
     let mut letters: HashMap<String, Vec<Letter>> = HashMap::new();
     let mut trainer_fragments: Vec<Fragment> = Vec::new();
+    let mut trainer_only: HashSet<String> = HashSet::new();
     for (kind, p, d) in parsed {
         diags.extend(d);
         if let Some((src, dropped)) = p.dropped() {
@@ -319,7 +320,13 @@ pub fn load_cached(
             );
         }
         match (kind, p) {
-            (_, Parsed::TrainerOnly(f)) => trainer_fragments.extend(f),
+            (kind, Parsed::TrainerOnly(f)) => {
+                if let Kind::Programme(slug, _) = kind {
+                    trainer_only.insert(format!("{slug}/"));
+                }
+                trainer_only.extend(f.iter().filter(|x| x.is_path).map(|x| x.text.clone()));
+                trainer_fragments.extend(f)
+            }
             (_, Parsed::Home(pg)) => home = Some(pg),
             (Kind::Programme(slug, _), Parsed::Programme(h)) => {
                 heads.insert(slug, *h);
@@ -360,6 +367,22 @@ pub fn load_cached(
         .into_iter()
         .map(|(rel, source)| Asset { out: rel, source })
         .collect();
+    // Trainer-only parts a participant build keeps (until dropped below), by output path.
+    for p in &programmes {
+        if p.trainer_only {
+            trainer_only.insert(format!("{}/", p.slug));
+        }
+        let pages = p.pages.iter().filter(|x| x.trainer_only).map(|x| &x.out);
+        let sessions = p.sessions.iter().filter(|x| x.trainer_only).map(|x| &x.out);
+        let letters = p.letters.iter().filter(|x| x.trainer_only).map(|x| &x.out);
+        trainer_only.extend(pages.chain(sessions).chain(letters).cloned());
+    }
+    trainer_only.extend(
+        site_pages
+            .iter()
+            .filter(|x| x.trainer_only)
+            .map(|x| x.out.clone()),
+    );
 
     let mut site = Site {
         config,
@@ -368,6 +391,7 @@ pub fn load_cached(
         programmes,
         assets,
         trainer_fragments,
+        trainer_only,
     };
     if audience == Audience::Participant {
         drop_trainer_only(&mut site);
@@ -377,7 +401,19 @@ pub fn load_cached(
     }
     diags.extend(super::paths::check(&site));
     diags.extend(undated_days(&site));
-    diags.extend(super::links::check(&site));
+    let (d, refs) = super::links::check(&site);
+    diags.extend(d);
+    diags.extend(refs.unreferenced(&site));
+    if audience == Audience::Participant {
+        // Only what participants' pages lead to (or the public folder, or the logo) is
+        // copied: an answer key linked from a trainer note stays behind.
+        let logo = site.config.logo.clone();
+        site.assets.retain(|a| {
+            refs.public.contains(&a.out)
+                || a.out.starts_with(super::links::PUBLIC_DIR)
+                || logo.as_deref() == Some(a.out.as_str())
+        });
+    }
     if let Some(logo) = &site.config.logo
         && !site.assets.iter().any(|a| &a.out == logo)
     {

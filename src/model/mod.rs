@@ -33,6 +33,10 @@ pub struct Site {
     /// In a participant build: what was left out as trainer-only, so the build can check
     /// that none of it reached the output. Empty in a trainer build.
     pub trainer_fragments: Vec<Fragment>,
+    /// Output paths participants may not be led to: trainer-only pages, sessions and
+    /// letters (in both editions; in a participant build they are gone), and `<slug>/` for
+    /// each trainer-only programme.
+    pub trainer_only: std::collections::HashSet<String>,
 }
 
 /// Something trainer-only, and where in which source file it came from.

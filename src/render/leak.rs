@@ -1,142 +1,446 @@
-//! The participant build's last line of defence: trainer-only parts are dropped while
-//! loading, and this scans every written byte for what was dropped, so a template or a
-//! view that picks trainer text up by another road fails the build instead of leaking.
+//! The participant build's safety net: trainer-only parts are dropped while loading, and
+//! this scans every written byte (inside `.docx` and `site.zip` too) for what was dropped,
+//! so a template or a view that picks trainer text up by another road fails the build
+//! instead of leaking.
+//!
+//! Exact and quiet: text is compared as words (Unicode case folding; punctuation, markup,
+//! entities and escapes are not words), and a probe is only text that occurs nowhere in
+//! what participants may see (the participant model and the theme's own words), so a
+//! lesson's name shared by a trainer page's title is not a leak.
+
+use std::io::Read;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 
 use super::{Content, Output};
 use crate::diagnostics::Diagnostic;
-use crate::model::Fragment;
-use crate::util::encode_path;
+use crate::model::{Fragment, Site};
 
-/// Shorter runs of words ("If not", "Yes") occur in any text; they would only raise false alarms.
-const MIN_PROBE: usize = 12;
+/// Shorter probes (a note saying "Yes") occur in any text: letters and digits, not spaces.
+const MIN_PROBE: usize = 6;
+/// A longer paragraph is probed by overlapping runs of this many words, so that a part of
+/// it (a snippet, a line of a table) is found too.
+const WINDOW: usize = 8;
+/// Members of a zip read at most, and bytes read of each: a site's zip and a letter's
+/// `.docx` are far smaller.
+const MAX_MEMBERS: usize = 200_000;
+const MAX_MEMBER_BYTES: u64 = 64 * 1024 * 1024;
 
-/// What to look for: the longest run of letters, digits and spaces in the text, which
-/// survives HTML escaping, smart punctuation and JSON unchanged. Lowercase, spaces collapsed.
-pub fn probe(text: &str) -> Option<String> {
-    let mut best = String::new();
-    let mut cur = String::new();
-    let flush = |cur: &mut String, best: &mut String| {
-        let t = cur.trim();
-        if t.len() > best.len() {
-            *best = t.to_string();
-        }
-        cur.clear();
-    };
+/// `text` as words: each run of letters and digits case-folded, one space between runs,
+/// a space at each end (so a probe matches whole words only).
+pub fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
     for c in text.chars() {
         if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
-        } else if c.is_whitespace() {
-            if !cur.ends_with(' ') && !cur.is_empty() {
-                cur.push(' ');
-            }
-        } else {
-            flush(&mut cur, &mut best);
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
         }
     }
-    flush(&mut cur, &mut best);
-    (best.chars().count() >= MIN_PROBE).then_some(best)
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
 }
 
-/// Output text as the probes see it: ICS lines unfolded, whitespace runs collapsed.
-fn normalise(path: &str, bytes: &[u8]) -> Vec<u8> {
-    let unfolded;
-    let bytes = if path.ends_with(".ics") {
-        unfolded = String::from_utf8_lossy(bytes).replace("\r\n ", "");
-        unfolded.as_bytes()
-    } else {
-        bytes
-    };
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut space = false;
-    for &b in bytes {
-        if b.is_ascii_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(b' ');
-                space = false;
+/// The probes of one fragment's text: the whole text when short, else overlapping runs.
+fn probes_of(text: &str) -> Vec<String> {
+    let w = words(text);
+    let list: Vec<&str> = w.split(' ').filter(|x| !x.is_empty()).collect();
+    if list.iter().map(|x| x.len()).sum::<usize>() < MIN_PROBE {
+        return Vec::new();
+    }
+    if list.len() <= WINDOW + WINDOW / 2 {
+        return vec![w];
+    }
+    let step = WINDOW / 2;
+    let mut out = Vec::new();
+    let mut start = 0;
+    loop {
+        let end = (start + WINDOW).min(list.len());
+        out.push(format!(" {} ", list[start..end].join(" ")));
+        if end == list.len() {
+            break;
+        }
+        start = (start + step).min(list.len() - WINDOW);
+    }
+    out
+}
+
+/// The scan of a participant build: probes made once, then every batch of outputs read.
+pub struct Scanner {
+    fragments: Vec<Fragment>,
+    /// Each probe's fragment, in the automaton's pattern order.
+    owners: Vec<usize>,
+    ac: Option<AhoCorasick>,
+}
+
+impl Scanner {
+    /// Probes for `fragments`, less those that occur in `public` (text participants may
+    /// see, as [`words`] makes it).
+    pub fn new(fragments: &[Fragment], public: &str) -> Scanner {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<usize> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, f) in fragments.iter().enumerate() {
+            let list = if f.is_path {
+                // Links are written from the site root down: the whole path as words.
+                vec![words(&f.text)]
+            } else {
+                probes_of(&f.text)
+            };
+            for p in list {
+                if seen.insert(p.clone()) {
+                    patterns.push(p);
+                    owners.push(i);
+                }
             }
-            out.push(b);
+        }
+        // What participants may read anyway is not a leak.
+        let shared: std::collections::HashSet<usize> = automaton(&patterns)
+            .map(|ac| {
+                ac.find_overlapping_iter(public)
+                    .map(|m| m.pattern().as_usize())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (patterns, owners): (Vec<String>, Vec<usize>) = patterns
+            .into_iter()
+            .zip(owners)
+            .enumerate()
+            .filter(|(k, _)| !shared.contains(k))
+            .map(|(_, p)| p)
+            .unzip();
+        Scanner {
+            fragments: fragments.to_vec(),
+            ac: automaton(&patterns),
+            owners,
+        }
+    }
+
+    /// One error per leaked fragment, at its place in its source, naming the first output
+    /// it reached.
+    pub fn scan(&self, outputs: &[Output]) -> Vec<Diagnostic> {
+        let paths: std::collections::HashMap<&str, usize> = self
+            .fragments
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.is_path)
+            .map(|(i, f)| (f.text.as_str(), i))
+            .collect();
+        let mut hits: Vec<(usize, String)> = outputs
+            .par_iter()
+            .flat_map_iter(|o| {
+                let mut found: Vec<(usize, String)> = Vec::new();
+                if let Some(&i) = paths.get(o.path.as_str()) {
+                    found.push((i, o.path.clone()));
+                }
+                let Some(ac) = &self.ac else {
+                    return found;
+                };
+                let mut texts = Vec::new();
+                if let Some(bytes) = bytes_of(o) {
+                    texts_of(&o.path, &bytes, &mut texts, 0);
+                }
+                for (where_, text) in texts {
+                    for m in ac.find_overlapping_iter(&text) {
+                        found.push((self.owners[m.pattern().as_usize()], where_.clone()));
+                    }
+                }
+                found
+            })
+            .collect();
+        hits.sort();
+        hits.dedup_by_key(|h| h.0);
+        hits.into_iter()
+            .map(|(i, out)| {
+                let f = &self.fragments[i];
+                let what = if f.is_path {
+                    format!("the trainer-only page `{}`", f.text)
+                } else {
+                    format!("trainer-only text “{}”", ellipsis(&f.text, 60))
+                };
+                let d = Diagnostic::error(
+                    &f.src,
+                    format!("{what} appears in the participant build, in `{out}`"),
+                )
+                .hint("the participant build stops rather than leak; if participants may see this text, move it out of the trainer-only part (or reword one of the two)");
+                if f.line > 0 { d.at(f.line, f.col) } else { d }
+            })
+            .collect()
+    }
+}
+
+fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .ok()
+}
+
+/// An output's bytes, where it may hold text (images and fonts are not read).
+fn bytes_of(o: &Output) -> Option<std::borrow::Cow<'_, [u8]>> {
+    match &o.content {
+        Content::Bytes(b) => Some(b.into()),
+        Content::Static(b) => Some((*b).into()),
+        // Files copied from the content folder are part of the site too.
+        Content::Copy(p) if is_text(&o.path) => std::fs::read(p).ok().map(Into::into),
+        Content::Deferred(d) => d.render().ok().map(Into::into),
+        Content::Copy(_) => None,
+    }
+}
+
+/// The text of a file as words, by kind: markup without its tags and entities, a calendar
+/// unfolded and unescaped, a zip (a `.docx`, `site.zip`) member by member.
+fn texts_of(path: &str, bytes: &[u8], out: &mut Vec<(String, String)>, depth: usize) {
+    if bytes.starts_with(b"PK\x03\x04") {
+        if depth < 2 {
+            zip_members(path, bytes, out, depth);
+        }
+        return;
+    }
+    let ext = path
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let text = String::from_utf8_lossy(bytes);
+    let plain = match ext.as_str() {
+        "html" | "htm" | "xhtml" | "xml" | "svg" | "rels" => unescape_json(&markup_text(&text)),
+        "ics" => calendar_text(&text),
+        _ => unescape_json(&text),
+    };
+    out.push((path.to_string(), words(&plain)));
+}
+
+fn zip_members(path: &str, bytes: &[u8], out: &mut Vec<(String, String)>, depth: usize) {
+    let Ok(mut z) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return;
+    };
+    for i in 0..z.len().min(MAX_MEMBERS) {
+        let Ok(f) = z.by_index(i) else {
+            continue;
+        };
+        let name = f.name().unwrap_or_default().to_string();
+        let mut buf = Vec::new();
+        if f.take(MAX_MEMBER_BYTES).read_to_end(&mut buf).is_err() {
+            continue;
+        }
+        texts_of(&format!("{path}:{name}"), &buf, out, depth + 1);
+    }
+}
+
+/// Markup as it reads: tags removed (a block's tag is a space, an inline one is nothing, so
+/// `un<em>believ</em>able` stays one word), entities decoded.
+fn markup_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..i]));
+        let Some(j) = rest[i..].find('>') else {
+            rest = &rest[i..];
+            break;
+        };
+        let tag = &rest[i + 1..i + j];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == ':')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
+        }
+        // Where a link leads is part of what a page gives away.
+        for attr in ["href=\"", "src=\""] {
+            if let Some(k) = tag.find(attr)
+                && let Some(v) = tag[k + attr.len()..].split('"').next()
+            {
+                out.push(' ');
+                out.push_str(v);
+                out.push(' ');
+            }
+        }
+        rest = &rest[i + j + 1..];
+    }
+    out.push_str(&decode_entities(rest));
+    out
+}
+
+/// Tags that do not separate words: HTML's phrasing elements and Word's runs.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+    "var", "w:r", "w:t", "w:rpr", "w:b", "w:i", "w:u", "w:fldsimple",
+];
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let ent = &after[..e];
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => ent
+                    .strip_prefix("#x")
+                    .or_else(|| ent.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| ent.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `\uXXXX` and `\n`-style escapes of JSON and JavaScript strings, decoded.
+fn unescape_json(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('u') => {
+                let hex: String = (0..4).filter_map(|_| chars.next()).collect();
+                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    Some(d) => out.push(d),
+                    None => out.push(' '),
+                }
+            }
+            Some('n' | 'r' | 't') => out.push(' '),
+            Some(d) => out.push(d),
+            None => {}
         }
     }
     out
 }
 
-/// One error per leaked fragment, naming its source file and the first output it reached.
-pub fn check(fragments: &[Fragment], outputs: &[Output]) -> Vec<Diagnostic> {
-    let mut probes: Vec<(String, usize)> = Vec::new();
-    for (i, f) in fragments.iter().enumerate() {
-        let p = if f.is_path {
-            Some(encode_path(&f.text))
+/// A calendar's text: folded lines joined, `\,` `\;` `\n` escapes read.
+fn calendar_text(s: &str) -> String {
+    let unfolded = s.replace("\r\n ", "").replace("\n ", "");
+    let mut out = String::with_capacity(unfolded.len());
+    let mut chars = unfolded.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push(' '),
+                Some(d) => out.push(d),
+                None => {}
+            }
         } else {
-            probe(&f.text)
-        };
-        if let Some(p) = p {
-            probes.push((p, i));
+            out.push(c);
         }
     }
-    if probes.is_empty() {
-        return Vec::new();
-    }
-    let Ok(ac) = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(probes.iter().map(|(p, _)| p.as_bytes()))
-    else {
-        return vec![Diagnostic::error("", "cannot build the trainer-only check")];
+    out
+}
+
+/// What a participant build may show, as [`words`]: everything its model holds that a
+/// page can print, and the theme's own words (labels such as "Discussion prompts").
+pub fn public_words(site: &Site, theme_text: &str) -> String {
+    let mut t = String::new();
+    let mut add = |s: &str| {
+        t.push_str(s);
+        t.push('\n');
     };
-    let mut hits: Vec<(usize, String)> = outputs
-        .par_iter()
-        .flat_map_iter(|o| {
-            let mut found: Vec<(usize, String)> = Vec::new();
-            for (p, i) in &probes {
-                if fragments[*i].is_path && o.path == *p {
-                    found.push((*i, o.path.clone()));
+    let c = &site.config;
+    add(&c.title);
+    c.description.as_deref().map(&mut add);
+    c.organisation.as_deref().map(&mut add);
+    c.authors.iter().for_each(|a| add(a));
+    add(&markup_text(theme_text));
+    for pg in site.home.iter().chain(&site.pages) {
+        add(&pg.title);
+        pg.summary.as_deref().map(&mut add);
+        add(&markup_text(&pg.md.html));
+    }
+    for p in &site.programmes {
+        for s in [&p.title, &p.timezone] {
+            add(s);
+        }
+        for s in [&p.subtitle, &p.summary, &p.audience, &p.venue]
+            .into_iter()
+            .flatten()
+        {
+            add(s);
+        }
+        p.authors.iter().chain(&p.prerequisites).for_each(|s| add(s));
+        for b in &p.blocks {
+            match b {
+                crate::model::BlockDef::Block { id, title } => {
+                    add(id);
+                    add(title);
                 }
+                crate::model::BlockDef::Break { title, .. } => add(title),
             }
-            let copied;
-            let bytes: Option<&[u8]> = match &o.content {
-                Content::Bytes(b) => Some(b),
-                // Text files copied from the content folder are part of the site too.
-                Content::Copy(p) if is_text(&o.path) => {
-                    copied = std::fs::read(p).ok();
-                    copied.as_deref()
-                }
-                Content::Deferred(d) => {
-                    copied = d.render().ok();
-                    copied.as_deref()
-                }
-                Content::Copy(_) | Content::Static(_) => None,
-            };
-            if let Some(b) = bytes {
-                let text = normalise(&o.path, b);
-                for m in ac.find_overlapping_iter(&text[..]) {
-                    found.push((probes[m.pattern().as_usize()].1, o.path.clone()));
-                }
+        }
+        p.days.iter().for_each(|d| add(&d.title));
+        add(&markup_text(&p.md.html));
+        for s in &p.sessions {
+            add(&s.title);
+            for x in [&s.summary, &s.format].into_iter().flatten() {
+                add(x);
             }
-            found
-        })
-        .collect();
-    hits.sort();
-    hits.dedup_by_key(|h| h.0);
-    hits.into_iter()
-        .map(|(i, out)| {
-            let f = &fragments[i];
-            let what = if f.is_path {
-                format!("the trainer-only page `{}`", f.text)
-            } else {
-                format!("trainer-only text “{}”", ellipsis(&f.text, 60))
-            };
-            Diagnostic::error(
-                &f.src,
-                format!("{what} appears in the participant build, in `{out}`"),
-            )
-            .hint("the participant build stops rather than leak; if participants may see this text, move it out of the trainer note (or reword one of the two)")
-        })
-        .collect()
+            s.objectives
+                .iter()
+                .chain(&s.materials)
+                .chain(&s.themes)
+                .chain(&s.produces)
+                .chain(&s.uses)
+                .for_each(|x| add(x));
+            s.prompts.iter().for_each(|pr| add(&pr.text));
+            add(&markup_text(&s.md.html));
+        }
+        for pg in &p.pages {
+            add(&pg.title);
+            pg.summary.as_deref().map(&mut add);
+            add(&markup_text(&pg.md.html));
+        }
+        for l in &p.letters {
+            add(&l.title);
+            l.description.as_deref().map(&mut add);
+            add(&markup_text(&l.html));
+            for f in &l.fields {
+                add(&f.label);
+                f.example.as_deref().map(&mut add);
+            }
+        }
+    }
+    words(&t)
 }
 
 fn is_text(path: &str) -> bool {
@@ -147,7 +451,27 @@ fn is_text(path: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         ext.as_str(),
-        "html" | "htm" | "txt" | "csv" | "tsv" | "js" | "json" | "xml" | "svg" | "ics" | "css"
+        "html"
+            | "htm"
+            | "txt"
+            | "md"
+            | "csv"
+            | "tsv"
+            | "js"
+            | "mjs"
+            | "json"
+            | "xml"
+            | "svg"
+            | "ics"
+            | "css"
+            | "docx"
+            | "xlsx"
+            | "pptx"
+            | "odt"
+            | "zip"
+            | "rtf"
+            | "yaml"
+            | "yml"
     )
 }
 
@@ -164,38 +488,112 @@ fn ellipsis(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn probes_survive_escaping() {
-        assert_eq!(
-            probe("Don't rush: the record's \"owner\" Matters  most\nhere").as_deref(),
-            Some("matters most here")
-        );
-        assert_eq!(probe("If not, why not?"), None);
+    fn check(frags: &[Fragment], public: &str, outs: &[Output]) -> Vec<Diagnostic> {
+        Scanner::new(frags, &words(public)).scan(outs)
     }
 
     #[test]
-    fn finds_a_leak_and_names_the_source() {
+    fn words_fold_case_and_ignore_punctuation() {
+        assert_eq!(
+            words("Door code: 4471#; mob. 07700-900-123"),
+            " door code 4471 mob 07700 900 123 "
+        );
+        assert_eq!(words("ÜBUNG\u{a0}Eins"), " übung eins ");
+    }
+
+    #[test]
+    fn finds_a_leak_however_it_is_written_and_names_the_source() {
         let frags = vec![
-            Fragment::new("content/p/a.md", "Watch for anyone who disagrees"),
+            Fragment::new("content/p/a.md", "Watch for anyone who disagrees").at(7, 3),
+            Fragment::new("content/p/b.md", "Door code: 4471#; mob. 07700-900-123"),
+            Fragment::new("content/p/c.md", "Übung für Trainer"),
             Fragment::path("content/p/secret.md", "p/secret.html"),
         ];
         let outs = vec![
-            Output::bytes(
-                "p/x.html",
-                b"<p>watch  for\nanyone who <b>x</b></p>".to_vec(),
-            ),
+            Output::bytes("p/x.html", b"<p>watch  for\nanyone who <b>x</b></p>".to_vec()),
             Output::bytes(
                 "p/y.html",
-                b"<p>Watch for anyone who\r\n  disagrees</p>".to_vec(),
+                b"<p>Watch for anyone&nbsp;who\r\n  dis<em>agree</em>s</p>".to_vec(),
             ),
             Output::bytes("p/z.html", b"<a href=\"../p/secret.html\">".to_vec()),
+            Output::bytes("p/s.js", b"{\"t\":\"door code 4471 \\u2013 mob 07700 900 123\"}".to_vec()),
+            Output::bytes("p/u.html", "<p>ÜBUNG FÜR TRAINER</p>".as_bytes().to_vec()),
         ];
-        let d = check(&frags, &outs);
-        assert_eq!(d.len(), 2, "{d:?}");
-        assert_eq!(d[0].path, "content/p/a.md");
-        assert!(d[0].message.contains("p/y.html"));
-        assert_eq!(d[1].path, "content/p/secret.md");
-        assert!(check(&frags, &outs[..1]).is_empty());
+        let d = check(&frags, "", &outs);
+        let got: Vec<(&str, usize, bool)> = d
+            .iter()
+            .map(|x| (x.path.as_str(), x.line, x.message.contains("p/")))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("content/p/a.md", 7, true),
+                ("content/p/b.md", 0, true),
+                ("content/p/c.md", 0, true),
+                ("content/p/secret.md", 0, true)
+            ],
+            "{d:?}"
+        );
+        assert!(d[0].message.contains("p/y.html"), "{}", d[0].message);
+        assert!(check(&frags, "", &outs[..1]).is_empty());
+    }
+
+    #[test]
+    fn text_participants_may_see_is_not_a_probe() {
+        // A trainer page titled with the lesson's name: the name alone is public.
+        let frags = vec![
+            Fragment::new("content/git/instructor.md", "Version Control with Git: Instructor Notes"),
+            Fragment::new("content/git/instructor.md", "Discussion prompts"),
+        ];
+        let outs = vec![Output::bytes(
+            "git/index.html",
+            b"<h1>Version Control with Git</h1><h2>Discussion prompts</h2>".to_vec(),
+        )];
+        let public = "Version Control with Git\nDiscussion prompts";
+        assert!(check(&frags, public, &outs).is_empty());
+        // The whole title still is one.
+        let outs = vec![Output::bytes(
+            "git/index.html",
+            b"<a>Version Control with Git: Instructor Notes</a>".to_vec(),
+        )];
+        assert_eq!(check(&frags, public, &outs).len(), 1);
+    }
+
+    #[test]
+    fn long_text_is_found_in_part() {
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen";
+        let frags = vec![Fragment::new("s.md", long)];
+        let outs = vec![Output::bytes(
+            "x.js",
+            b"snippet: three four five six seven eight nine ten eleven twelve thirteen fourteen".to_vec(),
+        )];
+        assert_eq!(check(&frags, "", &outs).len(), 1);
+    }
+
+    #[test]
+    fn reads_inside_zips_and_unfolds_calendars() {
+        let frags = vec![Fragment::new("s.md", "a long trainer only remark")];
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default();
+            z.start_file("word/document.xml", opts).unwrap();
+            std::io::Write::write_all(
+                &mut z,
+                b"<w:p><w:r><w:t>a long trai</w:t></w:r><w:r><w:t>ner only remark</w:t></w:r></w:p>",
+            )
+            .unwrap();
+            z.finish().unwrap();
+        }
+        let docx = Output::bytes("p/letters/x.docx", buf.into_inner());
+        let d = check(&frags, "", &[docx]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("x.docx:word/document.xml"), "{}", d[0].message);
+        let outs = vec![Output::bytes(
+            "p/timetable.ics",
+            b"DESCRIPTION:a long trainer on\r\n ly remark\\, here\r\n".to_vec(),
+        )];
+        assert_eq!(check(&frags, "", &outs).len(), 1);
     }
 
     #[test]
@@ -208,17 +606,7 @@ mod tests {
             path: path.into(),
             content: Content::Copy(f.clone()),
         };
-        assert_eq!(check(&frags, &[copy("assets/notes.txt")]).len(), 1);
-        assert!(check(&frags, &[copy("assets/notes.png")]).is_empty());
-    }
-
-    #[test]
-    fn unfolds_calendar_lines() {
-        let frags = vec![Fragment::new("s.md", "a long trainer only remark")];
-        let outs = vec![Output::bytes(
-            "p/timetable.ics",
-            b"DESCRIPTION:a long trainer on\r\n ly remark\r\n".to_vec(),
-        )];
-        assert_eq!(check(&frags, &outs).len(), 1);
+        assert_eq!(check(&frags, "", &[copy("assets/notes.txt")]).len(), 1);
+        assert!(check(&frags, "", &[copy("assets/notes.png")]).is_empty());
     }
 }

@@ -28,6 +28,40 @@ pub struct Theme {
     statics: Vec<Output>,
     /// The override folder, when there is one.
     pub dir: Option<PathBuf>,
+    /// The templates' own text (tags and expressions taken out): words every edition
+    /// shows, which the participant build's leak scan does not count as trainer text.
+    pub text: String,
+}
+
+/// A template without its Tera tags, expressions and comments.
+fn literal_text(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let close = match after.get(..2) {
+            Some("{%") => "%}",
+            Some("{{") => "}}",
+            Some("{#") => "#}",
+            _ => {
+                out.push('{');
+                rest = &after[1..];
+                continue;
+            }
+        };
+        match after.find(close) {
+            Some(j) => {
+                out.push(' ');
+                rest = &after[j + 2..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
@@ -137,11 +171,17 @@ impl Theme {
             diags.extend(template_errors(name, &e, "template error"));
         }
         if diags.is_empty() {
+            let text = templates
+                .iter()
+                .map(|(_, t)| literal_text(t))
+                .collect::<Vec<_>>()
+                .join("\n");
             Ok(Theme {
                 tera: Arc::new(tera),
                 name: name.into(),
                 statics,
                 dir,
+                text,
             })
         } else {
             Err(diags)
