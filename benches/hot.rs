@@ -4,6 +4,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
+use coursebook::content::markdown::Body;
 use coursebook::content::{markdown, yaml};
 use coursebook::model::timetable::{self, Slot};
 use coursebook::model::{Clock, Day, default_blocks};
@@ -29,12 +30,12 @@ fn benches(c: &mut Criterion) {
     });
     let plain = page_body(false);
     c.bench_function("markdown, 600 words", |b| {
-        b.iter(|| markdown::render(black_box(&plain), 1, Audience::Trainer))
+        b.iter(|| markdown::render(black_box(&plain), 1, Audience::Trainer, Body::Shared))
     });
     let code = page_body(true);
-    markdown::render(&code, 1, Audience::Trainer); // load the syntax set outside the timing
+    markdown::render(&code, 1, Audience::Trainer, Body::Shared); // load the syntax set outside the timing
     c.bench_function("markdown, 600 words + highlighted code (memoised)", |b| {
-        b.iter(|| markdown::render(black_box(&code), 1, Audience::Trainer))
+        b.iter(|| markdown::render(black_box(&code), 1, Audience::Trainer, Body::Shared))
     });
     let days: Vec<Day> = (1..=5)
         .map(|n| Day {

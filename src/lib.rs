@@ -216,7 +216,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         let zip = render::archive::site_zip(&written).and_then(|z| {
             // Its members were scanned as files; the zip is read as participants get it.
             match scanner.as_ref().map(|s| s.scan(std::slice::from_ref(&z))) {
-                Some(leaks) if !leaks.is_empty() => Err(leaks.into_iter().next().unwrap_or_else(|| error("leak"))),
+                Some(leaks) if !leaks.is_empty() => {
+                    Err(leaks.into_iter().next().unwrap_or_else(|| error("leak")))
+                }
                 _ => Ok(z),
             }
         });

@@ -412,11 +412,17 @@ fn letters_are_the_trainers_unless_shared_with_everyone() {
     }
     let participant = build(dir.path(), Audience::Participant);
     for ext in ["html", "docx", "txt"] {
-        assert!(participant.join(format!("prog/letters/welcome.{ext}")).is_file());
+        assert!(
+            participant
+                .join(format!("prog/letters/welcome.{ext}"))
+                .is_file()
+        );
         // A letter is the trainer's tool by default, like one marked `audience: trainer`.
         for name in ["secret", "invitation"] {
             assert!(
-                !participant.join(format!("prog/letters/{name}.{ext}")).exists(),
+                !participant
+                    .join(format!("prog/letters/{name}.{ext}"))
+                    .exists(),
                 "{name}.{ext}"
             );
         }

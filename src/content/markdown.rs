@@ -668,7 +668,10 @@ fn custom_callout(
     lines: &Lines,
     problems: &mut Vec<Problem>,
 ) -> Callout {
-    if !matches!(evs.get(i + 1), Some(Some((Event::Start(Tag::Paragraph), _)))) {
+    if !matches!(
+        evs.get(i + 1),
+        Some(Some((Event::Start(Tag::Paragraph), _)))
+    ) {
         return Callout::Plain;
     }
     // The marker may come as several text events (`[`, `!TRAINER`, `]`): join them.
@@ -685,12 +688,13 @@ fn custom_callout(
         Some(Some((_, r))) => r.clone(),
         _ => return Callout::Plain,
     };
-    let kind = match word.and_then(callout_named) {
-        Some(c) => c,
-        None => {
-            let (line, col) = lines.at(text_range.start);
-            let guess = meant(written);
-            problems.push(Problem {
+    let kind =
+        match word.and_then(callout_named) {
+            Some(c) => c,
+            None => {
+                let (line, col) = lines.at(text_range.start);
+                let guess = meant(written);
+                problems.push(Problem {
                 line,
                 col,
                 message: format!("unknown callout marker `{written}`"),
@@ -705,14 +709,14 @@ fn custom_callout(
                     ),
                 }),
             });
-            // Whatever else happens, a near miss of a trainer note stays out of sight.
-            if guess == Some("TRAINER") {
-                Callout::Trainer
-            } else {
-                return Callout::Plain;
+                // Whatever else happens, a near miss of a trainer note stays out of sight.
+                if guess == Some("TRAINER") {
+                    Callout::Trainer
+                } else {
+                    return Callout::Plain;
+                }
             }
-        }
-    };
+        };
     let rest = acc[taken.min(acc.len())..].trim_start().to_string();
     let after = evs.get(k).and_then(|e| e.as_ref()).map(|e| &e.0);
     let after_break = matches!(after, Some(Event::SoftBreak | Event::HardBreak));
@@ -876,7 +880,12 @@ mod tests {
         let texts: Vec<(String, usize)> = m
             .dropped
             .iter()
-            .map(|d| (d.text.split_whitespace().collect::<Vec<_>>().join(" "), d.line))
+            .map(|d| {
+                (
+                    d.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    d.line,
+                )
+            })
             .collect();
         assert_eq!(
             texts,
@@ -940,7 +949,10 @@ mod tests {
     #[test]
     fn trainer_marker_in_any_case_and_near_misses() {
         for note in ["[!Trainer]", "[!trainer]", "[!TRAINER]"] {
-            let m = participant(&format!("> {note}\n> Door code: 4471#\n\nOpen.\n"), Body::Shared);
+            let m = participant(
+                &format!("> {note}\n> Door code: 4471#\n\nOpen.\n"),
+                Body::Shared,
+            );
             assert!(!m.html.contains("4471"), "{note}: {}", m.html);
             assert!(m.problems.is_empty(), "{note}: {:?}", m.problems);
         }
@@ -950,12 +962,19 @@ mod tests {
             ("[!TRAINER-NOTE]", "[!TRAINER]"),
             ("[!NTOE]", "[!NOTE]"),
         ] {
-            let m = participant(&format!("Text.\n\n> {near}\n> Door code: 4471#\n"), Body::Shared);
+            let m = participant(
+                &format!("Text.\n\n> {near}\n> Door code: 4471#\n"),
+                Body::Shared,
+            );
             assert_eq!(m.problems.len(), 1, "{near}");
             let p = &m.problems[0];
             assert_eq!((p.line, p.col), (3, 3), "{near}");
             assert!(p.message.contains(near), "{}", p.message);
-            assert!(p.hint.as_deref().unwrap_or("").contains(meant), "{near}: {:?}", p.hint);
+            assert!(
+                p.hint.as_deref().unwrap_or("").contains(meant),
+                "{near}: {:?}",
+                p.hint
+            );
             if meant == "[!TRAINER]" {
                 // Even before the error is fixed, a near miss of a trainer note stays hidden.
                 assert!(!m.html.contains("4471"), "{near}: {}", m.html);
@@ -996,7 +1015,9 @@ mod tests {
         assert!(!p.html.contains("Quetzal"), "{}", p.html);
         assert!(p.html.contains("here."));
         assert!(
-            p.dropped.iter().any(|d| d.text.contains("Answer key is Quetzal")),
+            p.dropped
+                .iter()
+                .any(|d| d.text.contains("Answer key is Quetzal")),
             "{:?}",
             p.dropped
         );
@@ -1004,12 +1025,14 @@ mod tests {
 
     #[test]
     fn heading_ids_agree_in_both_editions_and_links_know_their_audience() {
-        let src = "## Plan\n\n> [!TRAINER]\n> ## Plan\n> [x](secret.md)\n\n## Plan\n\n[y](public.md)\n";
+        let src =
+            "## Plan\n\n> [!TRAINER]\n> ## Plan\n> [x](secret.md)\n\n## Plan\n\n[y](public.md)\n";
         let t = md(src);
         let p = participant(src, Body::Shared);
         assert_eq!(t.headings.last().map(|h| h.id.as_str()), Some("plan-2"));
         assert_eq!(p.headings.last().map(|h| h.id.as_str()), Some("plan-2"));
-        let public: Vec<(&str, bool)> = t.links.iter().map(|l| (l.url.as_str(), l.public)).collect();
+        let public: Vec<(&str, bool)> =
+            t.links.iter().map(|l| (l.url.as_str(), l.public)).collect();
         assert_eq!(public, vec![("secret.md", false), ("public.md", true)]);
         assert_eq!(p.links.len(), 1);
     }

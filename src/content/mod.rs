@@ -119,8 +119,7 @@ pub fn discover_cached(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || is_editor_litter(&entry.file_name().to_string_lossy())
-        {
+        if !entry.file_type().is_file() || is_editor_litter(&entry.file_name().to_string_lossy()) {
             continue;
         }
         let rel = rel_string(entry.path().strip_prefix(src_dir).unwrap_or(entry.path()));

@@ -235,7 +235,13 @@ pub fn check(site: &Site) -> (Vec<Diagnostic>, References) {
         visit(&h.src, &h.out, &h.md.links, &h.md.headings, true);
     }
     for pg in &site.pages {
-        visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings, !pg.trainer_only);
+        visit(
+            &pg.src,
+            &pg.out,
+            &pg.md.links,
+            &pg.md.headings,
+            !pg.trainer_only,
+        );
     }
     for p in &site.programmes {
         let shared = !p.trainer_only;

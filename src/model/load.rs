@@ -14,8 +14,8 @@ use super::{
 };
 use crate::Audience;
 use crate::config::Config;
-use crate::content::yaml::{self, Fields, Node, Value};
 use crate::content::markdown::Body;
+use crate::content::yaml::{self, Fields, Node, Value};
 use crate::content::{SourceFile, Sources, duration, frontmatter, markdown};
 use crate::diagnostics::{Diagnostic, closest};
 
@@ -47,6 +47,7 @@ const PROGRAMME_KEYS: &[&str] = &[
     "for",
     "session-bodies",
     "prerequisites",
+    "bring",
     "venue",
     "timezone",
     "start",
@@ -735,9 +736,7 @@ fn audience_of(f: &SourceFile, node: &Node, diags: &mut Vec<Diagnostic>) -> Opti
         .as_deref()
     {
         Some("trainer") | Some("trainers") => Some(true),
-        Some("all") | Some("everyone") | Some("participant") | Some("participants") => {
-            Some(false)
-        }
+        Some("all") | Some("everyone") | Some("participant") | Some("participants") => Some(false),
         _ => {
             diags.push(
                 Diagnostic::error(
@@ -985,6 +984,7 @@ fn parse_programme(
         None => false,
     };
     let prerequisites = fl.list("prerequisites");
+    let bring = fl.list("bring");
     let venue = fl.text("venue");
     let timezone = match fl.text_node("timezone") {
         Some((tz, n)) => {
@@ -1053,6 +1053,7 @@ fn parse_programme(
             trainer_only,
             shared_bodies,
             prerequisites,
+            bring,
             venue,
             timezone,
             start,

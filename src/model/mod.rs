@@ -169,6 +169,8 @@ pub struct Programme {
     /// `session-bodies: all`: session bodies are written to learners, not to the trainer.
     pub shared_bodies: bool,
     pub prerequisites: Vec<String>,
+    /// What participants bring with them (`bring:`).
+    pub bring: Vec<String>,
     pub venue: Option<String>,
     pub timezone: String,
     pub start: Clock,

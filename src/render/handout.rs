@@ -158,9 +158,7 @@ pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
                 let (kind, title, href, block, format, materials, first) = match &r.kind {
                     // The handout keeps a trainer-only session's time as the participant
                     // edition does, so the two agree on the clock.
-                    RowKind::Session(i) if handout && p.sessions[*i].trainer_only => {
-                        reserved_row()
-                    }
+                    RowKind::Session(i) if handout && p.sessions[*i].trainer_only => reserved_row(),
                     RowKind::Reserved => reserved_row(),
                     RowKind::Session(i) => {
                         let s = &p.sessions[*i];

@@ -274,9 +274,39 @@ fn markup_text(s: &str) -> String {
 
 /// Tags that do not separate words: HTML's phrasing elements and Word's runs.
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
-    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
-    "var", "w:r", "w:t", "w:rpr", "w:b", "w:i", "w:u", "w:fldsimple",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "cite",
+    "code",
+    "data",
+    "del",
+    "dfn",
+    "em",
+    "i",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "var",
+    "w:r",
+    "w:t",
+    "w:rpr",
+    "w:b",
+    "w:i",
+    "w:u",
+    "w:fldsimple",
 ];
 
 fn decode_entities(s: &str) -> String {
@@ -398,7 +428,11 @@ pub fn public_words(site: &Site, theme_text: &str) -> String {
         {
             add(s);
         }
-        p.authors.iter().chain(&p.prerequisites).for_each(|s| add(s));
+        p.authors
+            .iter()
+            .chain(&p.prerequisites)
+            .chain(&p.bring)
+            .for_each(|s| add(s));
         for b in &p.blocks {
             match b {
                 crate::model::BlockDef::Block { id, title } => {
@@ -510,13 +544,19 @@ mod tests {
             Fragment::path("content/p/secret.md", "p/secret.html"),
         ];
         let outs = vec![
-            Output::bytes("p/x.html", b"<p>watch  for\nanyone who <b>x</b></p>".to_vec()),
+            Output::bytes(
+                "p/x.html",
+                b"<p>watch  for\nanyone who <b>x</b></p>".to_vec(),
+            ),
             Output::bytes(
                 "p/y.html",
                 b"<p>Watch for anyone&nbsp;who\r\n  dis<em>agree</em>s</p>".to_vec(),
             ),
             Output::bytes("p/z.html", b"<a href=\"../p/secret.html\">".to_vec()),
-            Output::bytes("p/s.js", b"{\"t\":\"door code 4471 \\u2013 mob 07700 900 123\"}".to_vec()),
+            Output::bytes(
+                "p/s.js",
+                b"{\"t\":\"door code 4471 \\u2013 mob 07700 900 123\"}".to_vec(),
+            ),
             Output::bytes("p/u.html", "<p>ÜBUNG FÜR TRAINER</p>".as_bytes().to_vec()),
         ];
         let d = check(&frags, "", &outs);
@@ -542,7 +582,10 @@ mod tests {
     fn text_participants_may_see_is_not_a_probe() {
         // A trainer page titled with the lesson's name: the name alone is public.
         let frags = vec![
-            Fragment::new("content/git/instructor.md", "Version Control with Git: Instructor Notes"),
+            Fragment::new(
+                "content/git/instructor.md",
+                "Version Control with Git: Instructor Notes",
+            ),
             Fragment::new("content/git/instructor.md", "Discussion prompts"),
         ];
         let outs = vec![Output::bytes(
@@ -565,7 +608,8 @@ mod tests {
         let frags = vec![Fragment::new("s.md", long)];
         let outs = vec![Output::bytes(
             "x.js",
-            b"snippet: three four five six seven eight nine ten eleven twelve thirteen fourteen".to_vec(),
+            b"snippet: three four five six seven eight nine ten eleven twelve thirteen fourteen"
+                .to_vec(),
         )];
         assert_eq!(check(&frags, "", &outs).len(), 1);
     }
@@ -588,7 +632,11 @@ mod tests {
         let docx = Output::bytes("p/letters/x.docx", buf.into_inner());
         let d = check(&frags, "", &[docx]);
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("x.docx:word/document.xml"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("x.docx:word/document.xml"),
+            "{}",
+            d[0].message
+        );
         let outs = vec![Output::bytes(
             "p/timetable.ics",
             b"DESCRIPTION:a long trainer on\r\n ly remark\\, here\r\n".to_vec(),
