@@ -275,6 +275,19 @@ impl<'a> Fields<'a> {
                 for (k, _) in entries {
                     let name = k.as_text().unwrap_or_default();
                     if !known.contains(&name.as_str()) {
+                        // `Audience: trainer` must not quietly publish a trainer-only page:
+                        // a known key in other letter case is an error, not a warning.
+                        if let Some(k2) = known.iter().find(|k2| k2.eq_ignore_ascii_case(&name)) {
+                            diags.push(
+                                Diagnostic::error(
+                                    path,
+                                    format!("`{name}` in {what} must be written `{k2}`: keys are lower case"),
+                                )
+                                .at(k.line, k.col)
+                                .hint(format!("write `{k2}:`")),
+                            );
+                            continue;
+                        }
                         let hint = match closest(&name, known.iter().copied()) {
                             Some(c) => format!("did you mean `{c}`?"),
                             None => format!("known keys: {}", known.join(", ")),

@@ -404,7 +404,10 @@ pub fn load_cached(
     diags.extend(undated_days(&site));
     let (d, refs) = super::links::check(&site);
     diags.extend(d);
-    diags.extend(refs.unreferenced(&site));
+    // Only the trainer edition sees every link, so only it can tell a file is unused.
+    if audience == Audience::Trainer {
+        diags.extend(refs.unreferenced(&site));
+    }
     if audience == Audience::Participant {
         // Only what participants' pages lead to (or the public folder, or the logo) is
         // copied: an answer key linked from a trainer note stays behind.

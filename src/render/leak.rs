@@ -17,7 +17,8 @@ use super::{Content, Output};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Fragment, Site};
 
-/// Shorter probes (a note saying "Yes") occur in any text: letters and digits, not spaces.
+/// Shorter probes (a note saying "Yes, do") occur in any text: letters and digits, not
+/// spaces; a probe also has two words at least.
 const MIN_PROBE: usize = 6;
 /// A longer paragraph is probed by overlapping runs of this many words, so that a part of
 /// it (a snippet, a line of a table) is found too.
@@ -49,7 +50,8 @@ pub fn words(text: &str) -> String {
 fn probes_of(text: &str) -> Vec<String> {
     let w = words(text);
     let list: Vec<&str> = w.split(' ').filter(|x| !x.is_empty()).collect();
-    if list.iter().map(|x| x.len()).sum::<usize>() < MIN_PROBE {
+    // One word ("Hidden.") is no evidence of a leak: it is in any stylesheet.
+    if list.len() < 2 || list.iter().map(|x| x.len()).sum::<usize>() < MIN_PROBE {
         return Vec::new();
     }
     if list.len() <= WINDOW + WINDOW / 2 {
