@@ -8,11 +8,16 @@ use common::*;
 use scraper::Html;
 
 fn build_example() -> tempfile::TempDir {
+    build_edition(coursebook::Audience::Trainer)
+}
+
+fn build_edition(audience: coursebook::Audience) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let opts = coursebook::BuildOptions {
         root: root.to_path_buf(),
         dest: Some(out.path().join("site")),
+        audience,
         ..Default::default()
     };
     let report = coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
@@ -128,4 +133,50 @@ fn example_has_the_whole_programme() {
         &std::fs::read_to_string(site.join("recording/day-1/03-case-summaries.html")).unwrap(),
     );
     assert_eq!(texts(&s, "h1"), vec!["Case summaries, in pairs"]);
+}
+
+/// The example's participant edition: the timetable, each session's summary, objectives,
+/// prompts and what to bring, the handout, and none of the trainers' notes.
+#[test]
+fn the_example_participant_edition_is_for_participants() {
+    let t = build_example();
+    let p = build_edition(coursebook::Audience::Participant);
+    let read = |dir: &tempfile::TempDir, rel: &str| {
+        std::fs::read_to_string(dir.path().join("site").join(rel)).unwrap()
+    };
+    let session = read(&p, "recording/day-1/03-case-summaries.html");
+    let doc = Html::parse_document(&session);
+    let main: String = doc.select(&sel("main")).flat_map(|m| m.text()).collect();
+    for shown in [
+        "Partners swap case summaries",
+        "Give and receive feedback",
+        "How did it read to you as a family member?",
+        "sticky notes",
+        "You will swap one of your own case summaries",
+    ] {
+        assert!(main.contains(shown), "{shown}: {main}");
+    }
+    // The trainers' body, their note and the prompt's note are not.
+    for hidden in [
+        "Put people in pairs",
+        "Listen for the participant",
+        "Watch for anyone",
+    ] {
+        assert!(!main.contains(hidden), "{hidden}");
+        assert!(read(&t, "recording/day-1/03-case-summaries.html").contains(hidden));
+    }
+    let overview = read(&p, "recording/index.html");
+    assert!(overview.contains("What to bring") && overview.contains("When and where"));
+    assert!(!overview.contains("These pages are for the trainers"));
+    assert!(read(&t, "recording/index.html").contains("These pages are for the trainers"));
+    // No letters, no trainers' pages, no run sheets; the handout and timetable are there.
+    let site = p.path().join("site/recording");
+    assert!(!site.join("letters").exists());
+    assert!(!site.join("preparing.html").exists() && !site.join("trainer-checklist.html").exists());
+    assert!(!site.join("runsheet-day-1.html").exists());
+    assert!(site.join("handout.html").is_file());
+    assert_eq!(
+        read(&t, "recording/timetable.csv"),
+        read(&p, "recording/timetable.csv")
+    );
 }

@@ -18,9 +18,19 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
 /// Each road, and the marker that travels it.
 const ROUTES: &[(&str, &str)] = &[
     ("a [!Trainer] note in a shared letter", "Ibexletternote"),
-    ("a note of punctuation and digits", "Door code: 4471#; mob. 07700-900-123"),
-    ("a PDF linked only from a trainer-only page", "Jackalanswerkey"),
+    (
+        "a note of punctuation and digits",
+        "Door code: 4471#; mob. 07700-900-123",
+    ),
+    (
+        "a PDF linked only from a trainer-only page",
+        "Jackalanswerkey",
+    ),
     ("an image linked only from a trainer note", "Civetimage"),
+    (
+        "an image raw HTML uses only in a trainer note",
+        "Civetrawimage",
+    ),
     ("a footnote cited only from a trainer note", "Geckofootnote"),
     ("an HTML comment", "Lemurcomment"),
     ("a trainer-only session's title", "Pangolinsession"),
@@ -72,7 +82,27 @@ fn fixture() -> tempfile::TempDir {
         "content/prog/trainer-notes.md",
         "---\ntitle: Zorillapage notes\naudience: trainer\n---\nSee [the key](answers/key.pdf).\n",
     );
-    write(r, "content/prog/answers/key.pdf", "%PDF-1.4 Jackalanswerkey");
+    write(
+        r,
+        "content/prog/answers/key.pdf",
+        "%PDF-1.4 Jackalanswerkey",
+    );
+    // Raw HTML uses files too: one for everyone, one only inside a trainer note.
+    write(
+        r,
+        "content/prog/day-2/b-figures.md",
+        "---\ntitle: Figures\nday: 2\nblock: after-coffee\nduration: 15m\n---\n> [!HANDOUT]\n> <img src=\"../img/chart.svg\" alt=\"chart\">\n\n> [!TRAINER]\n> <img src=\"../img/raw-secret.svg\" alt=\"x\">\n",
+    );
+    write(
+        r,
+        "content/prog/img/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Dingochart</text></svg>",
+    );
+    write(
+        r,
+        "content/prog/img/raw-secret.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Civetrawimage</text></svg>",
+    );
     write(
         r,
         "content/prog/img/secret.svg",
@@ -204,16 +234,32 @@ fn every_route_is_in_the_trainer_build_and_nowhere_in_the_participant_build() {
     assert!(holders(&trainer, "Marmotbackup").is_empty());
     assert!(holders(&participant, "Marmotbackup").is_empty());
     // What participants are meant to see is there, the site zip included.
-    for shared in ["Koalahandout", "Wapitiwelcome", "Gnushared footnote", "What worries you"] {
+    let mut chart = holders(&participant, "Dingochart");
+    chart.sort();
+    assert_eq!(
+        chart,
+        vec!["prog/img/chart.svg", "site.zip:prog/img/chart.svg"]
+    );
+    for shared in [
+        "Koalahandout",
+        "Wapitiwelcome",
+        "Gnushared footnote",
+        "What worries you",
+    ] {
         let found = holders(&participant, shared);
         assert!(
-            found.iter().any(|n| n.ends_with(".html")) && found.iter().any(|n| n.starts_with("site.zip:")),
+            found.iter().any(|n| n.ends_with(".html"))
+                && found.iter().any(|n| n.starts_with("site.zip:")),
             "{shared}: {found:?}"
         );
     }
     let names: Vec<&str> = participant.iter().map(|(n, _)| n.as_str()).collect();
     assert!(names.contains(&"assets/public.txt"), "{names:?}");
-    assert!(names.iter().any(|n| n.starts_with("prog/letters/welcome.docx:word/")));
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("prog/letters/welcome.docx:word/"))
+    );
     assert!(!names.iter().any(|n| n.starts_with("secret/")), "{names:?}");
 }
 
@@ -295,7 +341,11 @@ fn heading_ids_and_the_edition_banner() {
     for e in walkdir::WalkDir::new(&out).into_iter().flatten() {
         if e.path().extension().is_some_and(|x| x == "html") {
             let doc = scraper::Html::parse_document(&std::fs::read_to_string(e.path()).unwrap());
-            assert!(doc.select(&banner).next().is_some(), "{}", e.path().display());
+            assert!(
+                doc.select(&banner).next().is_some(),
+                "{}",
+                e.path().display()
+            );
             pages += 1;
         }
     }
@@ -315,7 +365,9 @@ fn near_misses_are_errors_with_the_marker_they_meant() {
         write(
             dir.path(),
             "content/prog/day-2/a-recap.md",
-            format!("---\ntitle: Recap\nday: 2\nblock: before-coffee\nduration: 45m\n---\nRecap.\n\n{note}\n"),
+            format!(
+                "---\ntitle: Recap\nday: 2\nblock: before-coffee\nduration: 45m\n---\nRecap.\n\n{note}\n"
+            ),
         );
         for a in [Audience::Trainer, Audience::Participant] {
             let err = build(dir.path(), a).unwrap_err();
@@ -335,7 +387,8 @@ fn near_misses_are_errors_with_the_marker_they_meant() {
     );
     let err = build(dir.path(), Audience::Participant).unwrap_err();
     assert!(
-        err.contains("content/prog/trainer-notes.md:3:1: error: `Audience`") && err.contains("`audience:`"),
+        err.contains("content/prog/trainer-notes.md:3:1: error: `Audience`")
+            && err.contains("`audience:`"),
         "{err}"
     );
 }
@@ -356,7 +409,10 @@ fn a_link_into_trainer_only_content_is_an_error_in_both_editions() {
             text.contains("content/prog/day-2/a-recap.md:8:7: error: link `../trainer-notes.md` leads participants to trainer-only `prog/trainer-notes.html`"),
             "{a:?}: {text}"
         );
-        assert!(!text.contains("missing file") && !text.contains("did you mean"), "{text}");
+        assert!(
+            !text.contains("missing file") && !text.contains("did you mean"),
+            "{text}"
+        );
     }
 }
 
@@ -401,14 +457,27 @@ fn check_for_participants_runs_the_leak_scan() {
         "---\ntitle: Recap\nday: 2\nblock: before-coffee\nduration: 45m\n---\nRecap.\n\n> [!TRAINER]\n> Übungsblatt Kapitel Sieben liegt bereit.\n",
     );
     // A theme script that carries the note, in other case.
-    write(dir.path(), "themes/leaky/static/extra.js", "const x = \"ÜBUNGSBLATT KAPITEL SIEBEN LIEGT BEREIT\";");
+    write(
+        dir.path(),
+        "themes/leaky/static/extra.js",
+        "const x = \"ÜBUNGSBLATT KAPITEL SIEBEN LIEGT BEREIT\";",
+    );
     let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
-    write(dir.path(), "book.toml", toml.replace("[output.html]", "[build]\ntheme = \"leaky\"\n\n[output.html]"));
+    write(
+        dir.path(),
+        "book.toml",
+        toml.replace(
+            "[output.html]",
+            "[build]\ntheme = \"leaky\"\n\n[output.html]",
+        ),
+    );
     assert_eq!(coursebook::check(dir.path(), Audience::Trainer).errors(), 0);
     let diags = coursebook::check(dir.path(), Audience::Participant);
     let text: Vec<String> = diags.sorted().iter().map(|d| d.render(false)).collect();
     assert!(
-        text.iter().any(|t| t.starts_with("content/prog/day-2/a-recap.md:10:3: error: trainer-only text") && t.contains("theme/extra.js")),
+        text.iter().any(|t| t
+            .starts_with("content/prog/day-2/a-recap.md:10:3: error: trainer-only text")
+            && t.contains("theme/extra.js")),
         "{text:?}"
     );
 }
@@ -431,5 +500,8 @@ fn merge_leaves_out_a_trainer_note_in_any_case() {
     coursebook::merge::write(&merged, &mut d).unwrap();
     let text = std::fs::read_to_string(out.join("01-sam-taylor.txt")).unwrap();
     assert!(text.contains("Dear Sam Taylor"), "{text}");
-    assert!(!text.to_lowercase().contains("ibexletternote") && !text.contains("[!"), "{text}");
+    assert!(
+        !text.to_lowercase().contains("ibexletternote") && !text.contains("[!"),
+        "{text}"
+    );
 }

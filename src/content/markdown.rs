@@ -75,6 +75,8 @@ pub struct Markdown {
     /// that none of it reached the output.
     pub dropped: Vec<Dropped>,
     pub problems: Vec<Problem>,
+    /// `src` and `href` values in raw HTML, for the files a page uses (not checked as links).
+    pub html_refs: Vec<Link>,
 }
 
 const SNIPPET_CHARS: usize = 300;
@@ -308,6 +310,9 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
             }
             ev => ev,
         };
+        if let Event::Html(h) | Event::InlineHtml(h) = &ev {
+            html_refs(h, &range, &lines, public, &mut out.html_refs);
+        }
         let in_prompts = frames.contains(&Frame::Quote(Callout::Prompts));
 
         // Code blocks: gather the text, then emit highlighted HTML.
@@ -535,6 +540,36 @@ fn strip_comments(h: &str, in_comment: &mut bool) -> (String, String) {
         }
     }
     (kept, gone)
+}
+
+/// The relative `src="..."` and `href="..."` values of raw HTML.
+fn html_refs(
+    h: &str,
+    range: &std::ops::Range<usize>,
+    lines: &Lines,
+    public: bool,
+    out: &mut Vec<Link>,
+) {
+    for attr in ["src=\"", "href=\"", "src='", "href='"] {
+        let quote = if attr.ends_with('"') { '"' } else { '\'' };
+        for (i, _) in h.match_indices(attr) {
+            let rest = &h[i + attr.len()..];
+            let Some(url) = rest.split(quote).next() else {
+                continue;
+            };
+            if url.is_empty() || is_external(url) || url.starts_with('#') {
+                continue;
+            }
+            let (line, col) = lines.at(range.start);
+            out.push(Link {
+                url: url.to_string(),
+                line,
+                col,
+                image: attr.starts_with("src"),
+                public,
+            });
+        }
+    }
 }
 
 /// Labels of the footnotes that a part participants see cites.

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Site;
-use crate::content::markdown::{Heading, Link};
+use crate::content::markdown::{Heading, Link, Markdown};
 use crate::diagnostics::Diagnostic;
 use crate::util::percent_decode;
 
@@ -115,8 +115,21 @@ pub fn check(site: &Site) -> (Vec<Diagnostic>, References) {
     let assets: HashSet<&str> = site.assets.iter().map(|a| a.out.as_str()).collect();
     let mut diags = Vec::new();
     let mut refs = References::default();
-    let mut visit = |src: &str, out: &str, links: &[Link], own: &[Heading], shared: bool| {
+    let mut visit = |src: &str, out: &str, md: &Markdown, shared: bool| {
+        let (links, own): (&[Link], &[Heading]) = (&md.links, &md.headings);
         let dir = out.rsplit_once('/').map_or("", |(d, _)| d);
+        // Files raw HTML uses (an `<img src>`) are published with the page that uses them.
+        for l in &md.html_refs {
+            let path = l.url.split(['#', '?']).next().unwrap_or("");
+            if let Some(resolved) = join(dir, &percent_decode(path))
+                && assets.contains(resolved.as_str())
+            {
+                if l.public && shared {
+                    refs.public.insert(resolved.clone());
+                }
+                refs.any.insert(resolved);
+            }
+        }
         for l in links {
             let (path, frag) = match l.url.split_once('#') {
                 Some((p, f)) => (p, Some(f)),
@@ -232,33 +245,21 @@ pub fn check(site: &Site) -> (Vec<Diagnostic>, References) {
         }
     };
     if let Some(h) = &site.home {
-        visit(&h.src, &h.out, &h.md.links, &h.md.headings, true);
+        visit(&h.src, &h.out, &h.md, true);
     }
     for pg in &site.pages {
-        visit(
-            &pg.src,
-            &pg.out,
-            &pg.md.links,
-            &pg.md.headings,
-            !pg.trainer_only,
-        );
+        visit(&pg.src, &pg.out, &pg.md, !pg.trainer_only);
     }
     for p in &site.programmes {
         let shared = !p.trainer_only;
-        visit(
-            &p.src,
-            &format!("{}/index.html", p.slug),
-            &p.md.links,
-            &p.md.headings,
-            shared,
-        );
+        visit(&p.src, &format!("{}/index.html", p.slug), &p.md, shared);
         for s in &p.sessions {
             let shared = shared && !s.trainer_only;
-            visit(&s.src, &s.out, &s.md.links, &s.md.headings, shared);
+            visit(&s.src, &s.out, &s.md, shared);
         }
         for pg in &p.pages {
             let shared = shared && !pg.trainer_only;
-            visit(&pg.src, &pg.out, &pg.md.links, &pg.md.headings, shared);
+            visit(&pg.src, &pg.out, &pg.md, shared);
         }
     }
     (diags, refs)
