@@ -697,8 +697,9 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
 /// What a trainer-only file a participant build leaves out must not show: its title, its
 /// page's path, its summary. (Its body's text comes from the render that dropped it.)
 fn whole_file(f: &SourceFile, node: &Node, title: &str) -> Vec<Fragment> {
+    let at = node.get("title").map_or((0, 0), |n| (n.line, n.col));
     let mut frags = vec![
-        Fragment::new(&f.display, title),
+        Fragment::new(&f.display, title).at(at.0, at.1),
         Fragment::path(&f.display, &out_path(&f.rel)),
     ];
     for key in ["summary", "description", "subtitle"] {
