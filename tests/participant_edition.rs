@@ -3,11 +3,13 @@
 //! from every byte of the participant build (pages, scripts, CSV, calendar, sitemap, the
 //! parts of each `.docx` and each member of `site.zip`).
 
+mod marked;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use coursebook::Audience;
 use coursebook::merge::{Format, MergeOptions};
-use coursebook::{Audience, BuildOptions};
 
 fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
     let p = root.join(rel);
@@ -146,23 +148,7 @@ fn fixture() -> tempfile::TempDir {
 }
 
 fn build(root: &Path, audience: Audience) -> Result<PathBuf, String> {
-    let dest = root.join(match audience {
-        Audience::Trainer => "out-trainer",
-        Audience::Participant => "out-participant",
-    });
-    let opts = BuildOptions {
-        root: root.to_path_buf(),
-        dest: Some(dest.clone()),
-        audience,
-        zip: true,
-    };
-    coursebook::build(&opts).map(|_| dest).map_err(|d| {
-        d.sorted()
-            .iter()
-            .map(|x| x.render(false))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+    marked::build(root, audience, true)
 }
 
 /// Every file's text, with the parts of each `.docx` and the members of `site.zip` (and the

@@ -73,7 +73,7 @@ pub fn site(dated: bool) -> tempfile::TempDir {
     write(
         r,
         "content/prog/letters/invite.md",
-        "---\ntitle: Invitation\nfields:\n  - { name: participant_name, label: Name, example: Sam }\n---\nDear {{ participant_name }},\n\n> [!TRAINER]\n> Okapicallout inside a letter.\n\nSee you.\n",
+        "---\ntitle: Invitation\naudience: all\nfields:\n  - { name: participant_name, label: Name, example: Sam }\n---\nDear {{ participant_name }},\n\n> [!Trainer]\n> Okapicallout inside a letter.\n\nSee you.\n",
     );
     write(
         r,
