@@ -293,14 +293,20 @@ fn answers_only_to_its_own_name() {
         for target in [PAGE, "/", "/__coursebook/events", "/__coursebook/live.js"] {
             let r = ask(&host, target);
             assert_eq!(r.status, 421, "{host} {target}");
-            assert!(r.body.starts_with("refused:"), "{host} {target}: {}", r.body);
+            assert!(
+                r.body.starts_with("refused:"),
+                "{host} {target}: {}",
+                r.body
+            );
             assert!(!r.body.contains("event:"), "{host} {target}");
         }
     }
     // An absolute URI names the server too; a request that names none is refused.
     let r = send(
         addr,
-        &format!("GET http://evil.example:{port}{PAGE} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"),
+        &format!(
+            "GET http://evil.example:{port}{PAGE} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
+        ),
     );
     assert_eq!(r.status, 421);
     let r = send(addr, &format!("GET {PAGE} HTTP/1.0\r\n\r\n"));
