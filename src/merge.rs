@@ -112,11 +112,11 @@ pub fn read_table(bytes: &[u8], display: &str) -> Result<Table, Diagnostic> {
             .position()
             .map_or(0, |p| line_at(text, p.byte() as usize));
         let cells: Vec<String> = rec.iter().map(str::to_string).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        if cells.iter().all(|c| trim(c).is_empty()) {
             continue;
         }
         if header.is_none() {
-            header = Some(cells.iter().map(|c| c.trim().to_string()).collect());
+            header = Some(cells.iter().map(|c| trim(c).to_string()).collect());
         } else {
             rows.push((line, cells));
         }
@@ -143,10 +143,17 @@ fn line_at(text: &str, offset: usize) -> usize {
     head_lines + rest[..skip].matches('\n').count() + 1
 }
 
+/// `s` without leading and trailing white space: all that Rust's `str::trim` or
+/// JavaScript's `trim` removes (`str::trim` keeps U+FEFF, a stray byte-order mark), as
+/// `letter-save.js` `trim` does (tests/cases/shared.json holds both to it).
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+}
+
 /// A cell's value as a letter takes it: line breaks as `\n` (a lone CR too), without the
 /// control characters a Word file cannot hold, trimmed. The letter page's script
 /// (`letter-save.js`, `clean`) does the same, so both make the same letters.
-fn clean(cell: &str) -> String {
+pub fn clean(cell: &str) -> String {
     let v: String = cell
         .replace("\r\n", "\n")
         .replace('\r', "\n")
@@ -157,7 +164,14 @@ fn clean(cell: &str) -> String {
                 || c == '\u{FFFF}')
         })
         .collect();
-    v.trim().to_string()
+    trim(&v).to_string()
+}
+
+/// The part of a letter's file name taken from a value (`07-<this>.docx`): its slug, cut
+/// to 60 characters to stay well inside file-system limits. `letter-save.js` `slug` too.
+pub fn file_slug(value: &str) -> String {
+    let slug: String = slugify(value).chars().take(60).collect();
+    slug.trim_end_matches('-').to_string()
 }
 
 /// Load the site the letter belongs to, read the list and make one document per row.
@@ -442,11 +456,8 @@ fn make_letters(
             .fields
             .first()
             .and_then(|f| values.get(f.name.as_str()))
-            .map(|v| slugify(v))
+            .map(|v| file_slug(v))
             .unwrap_or_default();
-        // Keep names well inside file-system limits, whatever is in the cell.
-        let slug: String = slug.chars().take(60).collect();
-        let slug = slug.trim_end_matches('-');
         let number = format!("{:0width$}", n + 1);
         let name = if slug.is_empty() {
             format!("{number}.{}", format.ext())
