@@ -285,8 +285,8 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 
 /// Puts back the site of a build stopped between moving the old site aside and moving the
 /// new one in (`site/` missing, `.site.old-PID` whole: the only copy), then removes the
-/// leftovers of interrupted builds, `.site.tmp-*` and `.site.old-*` (never anything else,
-/// and never while no site is in place).
+/// leftovers of interrupted builds, `.site.tmp-*` (unfinished) and `.site.old-*` (only
+/// once a site is in place; never anything else).
 pub fn recover(dest: &Path) {
     let dest = absolute(dest);
     let (Some(parent), Some(name)) = (dest.parent(), dest.file_name()) else {
@@ -323,16 +323,16 @@ pub fn recover(dest: &Path) {
                 .max()
                 .map(|(_, d)| d)
         };
-        let Some(back) = newest(&olds).or_else(|| newest(&tmps)) else {
-            return;
-        };
-        if std::fs::rename(&back, &dest).is_err() {
-            return;
+        if let Some(back) = newest(&olds).or_else(|| newest(&tmps))
+            && std::fs::rename(&back, &dest).is_ok()
+        {
+            olds.retain(|d| *d != back);
+            tmps.retain(|d| *d != back);
         }
-        olds.retain(|d| *d != back);
-        tmps.retain(|d| *d != back);
     }
-    for d in olds.iter().chain(&tmps) {
+    // A previous site is removed only once a site is in place (or it was put back).
+    let in_place = std::fs::symlink_metadata(&dest).is_ok();
+    for d in tmps.iter().chain(olds.iter().filter(|_| in_place)) {
         let _ = std::fs::remove_dir_all(d);
     }
 }
@@ -440,6 +440,48 @@ fn write_all(dir: &Path, outputs: &[Output], previous: Option<&Path>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recovery_puts_back_the_only_copy_and_removes_only_leftovers() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let mk = |name: &str, marked: bool| {
+            let d = dir.path().join(name);
+            std::fs::create_dir(&d).unwrap();
+            std::fs::write(d.join("index.html"), name).unwrap();
+            if marked {
+                std::fs::write(d.join(MARKER), "").unwrap();
+            }
+        };
+        // Stopped between the two renames: the previous site is the only copy.
+        mk(".site.old-7", true);
+        mk(".site.tmp-8", false);
+        mk("other", false);
+        recover(&site);
+        assert_eq!(
+            std::fs::read_to_string(site.join("index.html")).unwrap(),
+            ".site.old-7"
+        );
+        assert!(!dir.path().join(".site.tmp-8").exists());
+        assert!(dir.path().join("other").exists());
+        // A first build killed: nothing to put back, the unfinished folder goes.
+        std::fs::remove_dir_all(&site).unwrap();
+        mk(".site.tmp-9", false);
+        recover(&site);
+        assert!(!site.exists());
+        assert!(!dir.path().join(".site.tmp-9").exists());
+        // With a site in place, every leftover goes and the site stays.
+        mk("site", true);
+        mk(".site.old-10", true);
+        mk(".site.tmp-11", true);
+        recover(&site);
+        assert_eq!(
+            std::fs::read_to_string(site.join("index.html")).unwrap(),
+            "site"
+        );
+        assert!(!dir.path().join(".site.old-10").exists());
+        assert!(!dir.path().join(".site.tmp-11").exists());
+    }
 
     #[test]
     fn compares_in_pieces() {
