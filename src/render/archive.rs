@@ -44,3 +44,32 @@ pub fn write_site_zip(dir: &Path, paths: &[String]) -> Result<(), Diagnostic> {
     let mut out = zip.finish().map_err(|e| fail(&e))?;
     out.flush().map_err(|e| fail(&e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[ignore = "70,000 files, about 20 s: .ci/run runs it"]
+    fn more_entries_than_sixteen_bits_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = 70_000;
+        let mut paths = Vec::new();
+        for i in 0..n {
+            let p = format!("d{}/{i}.txt", i % 100);
+            if i < 100 {
+                std::fs::create_dir(dir.path().join(format!("d{i}"))).unwrap();
+            }
+            std::fs::write(dir.path().join(&p), i.to_string()).unwrap();
+            paths.push(p);
+        }
+        write_site_zip(dir.path(), &paths).unwrap();
+        let f = std::fs::File::open(dir.path().join(NAME)).unwrap();
+        let mut zip = zip::ZipArchive::new(f).unwrap();
+        assert_eq!(zip.len(), n);
+        let mut e = zip.by_name("d99/69999.txt").unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut e, &mut text).unwrap();
+        assert_eq!(text, "69999");
+    }
+}
