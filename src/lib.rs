@@ -137,6 +137,18 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let Some(config) = config else {
         return Err(diags);
     };
+    let dest = match &opts.dest {
+        Some(d) if d.is_absolute() => d.clone(),
+        Some(d) => std::env::current_dir()
+            .map(|c| c.join(d))
+            .unwrap_or_else(|_| d.clone()),
+        None => opts.root.join(&config.build_dir),
+    };
+    // A build stopped mid-swap may have left the previous site aside: put it back first,
+    // so even a build that fails now leaves a whole site.
+    if output::check_dest(&opts.root, &config, &dest).is_ok() {
+        output::recover(&dest);
+    }
     let theme_name = config.theme.clone();
     let ((site, d), theme) = rayon::join(
         || load_content(&opts.root, config, opts.audience),
@@ -154,13 +166,6 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         let cache = cache.clone();
         move || content::highlight::save_cache(&cache)
     })));
-    let dest = match &opts.dest {
-        Some(d) if d.is_absolute() => d.clone(),
-        Some(d) => std::env::current_dir()
-            .map(|c| c.join(d))
-            .unwrap_or_else(|_| d.clone()),
-        None => opts.root.join(&site.config.build_dir),
-    };
     let publish = match output::Publish::begin(&opts.root, &site.config, &dest) {
         Ok(p) => p,
         Err(d) => {
@@ -206,24 +211,25 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     drop(parts.outputs);
     if opts.zip {
         // Built from the files as written, so it holds exactly the published site.
-        let written: Vec<render::Output> = paths
-            .iter()
-            .map(|p| render::Output {
-                path: p.clone(),
-                content: render::Content::Copy(publish.staged(p)),
-            })
-            .collect();
-        let zip = render::archive::site_zip(&written).and_then(|z| {
+        let name = render::archive::NAME;
+        let zipped = render::archive::write_site_zip(&publish.staged(""), &paths).and_then(|()| {
             // Its members were scanned as files; the zip is read as participants get it.
+            let z = render::Output {
+                path: name.to_string(),
+                content: render::Content::Copy(publish.staged(name)),
+            };
             match scanner.as_ref().map(|s| s.scan(std::slice::from_ref(&z))) {
                 Some(leaks) if !leaks.is_empty() => {
                     Err(leaks.into_iter().next().unwrap_or_else(|| error("leak")))
                 }
-                _ => Ok(z),
+                _ => Ok(()),
             }
         });
-        match zip.and_then(|z| publish.write(std::slice::from_ref(&z)).map(|_| z)) {
-            Ok(z) => paths.push(z.path),
+        match zipped {
+            Ok(()) => {
+                paths.retain(|p| p != name);
+                paths.push(name.to_string());
+            }
             Err(d) => {
                 diags.push(d);
                 return Err(diags);

@@ -112,11 +112,11 @@ pub fn read_table(bytes: &[u8], display: &str) -> Result<Table, Diagnostic> {
             .position()
             .map_or(0, |p| line_at(text, p.byte() as usize));
         let cells: Vec<String> = rec.iter().map(str::to_string).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        if cells.iter().all(|c| trim(c).is_empty()) {
             continue;
         }
         if header.is_none() {
-            header = Some(cells.iter().map(|c| c.trim().to_string()).collect());
+            header = Some(cells.iter().map(|c| trim(c).to_string()).collect());
         } else {
             rows.push((line, cells));
         }
@@ -143,10 +143,17 @@ fn line_at(text: &str, offset: usize) -> usize {
     head_lines + rest[..skip].matches('\n').count() + 1
 }
 
+/// `s` without leading and trailing white space: all that Rust's `str::trim` or
+/// JavaScript's `trim` removes (`str::trim` keeps U+FEFF, a stray byte-order mark), as
+/// `letter-save.js` `trim` does (tests/cases/shared.json holds both to it).
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+}
+
 /// A cell's value as a letter takes it: line breaks as `\n` (a lone CR too), without the
 /// control characters a Word file cannot hold, trimmed. The letter page's script
 /// (`letter-save.js`, `clean`) does the same, so both make the same letters.
-fn clean(cell: &str) -> String {
+pub fn clean(cell: &str) -> String {
     let v: String = cell
         .replace("\r\n", "\n")
         .replace('\r', "\n")
@@ -157,7 +164,14 @@ fn clean(cell: &str) -> String {
                 || c == '\u{FFFF}')
         })
         .collect();
-    v.trim().to_string()
+    trim(&v).to_string()
+}
+
+/// The part of a letter's file name taken from a value (`07-<this>.docx`): its slug, cut
+/// to 60 characters to stay well inside file-system limits. `letter-save.js` `slug` too.
+pub fn file_slug(value: &str) -> String {
+    let slug: String = slugify(value).chars().take(60).collect();
+    slug.trim_end_matches('-').to_string()
 }
 
 /// Load the site the letter belongs to, read the list and make one document per row.
@@ -240,10 +254,25 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     if diags.has_errors() {
         return (None, diags);
     }
-    let dir = opts
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{}-letters", letter.name)));
+    let dir = match out_dir(opts, root, &site.config, &letter.name) {
+        Ok(d) => d,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    if inside(&opts.data, &root.join(&site.config.src)) {
+        diags.push(
+            Diagnostic::warning(
+                &display,
+                format!(
+                    "the participant list is inside the content folder `{}`, which the site is built from",
+                    site.config.src.display()
+                ),
+            )
+            .hint("keep lists of people outside the content folder, so no build can publish them"),
+        );
+    }
     (
         Some(Merged {
             dir,
@@ -252,6 +281,49 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
         }),
         diags,
     )
+}
+
+/// Whether `path` is `folder` or inside it, links resolved.
+fn inside(path: &Path, folder: &Path) -> bool {
+    crate::output::absolute(path).starts_with(crate::output::absolute(folder))
+}
+
+/// Where the letters go: `--out`, or `<name>-letters` in the current folder, or beside
+/// book.toml when the current folder is inside the content (run from a letters folder).
+/// Never inside the content or the build folder, which are published.
+fn out_dir(
+    opts: &MergeOptions,
+    root: &Path,
+    config: &crate::config::Config,
+    name: &str,
+) -> Result<PathBuf, Diagnostic> {
+    let content = root.join(&config.src);
+    let default = format!("{name}-letters");
+    let dir = match &opts.out {
+        Some(d) => d.clone(),
+        None if inside(Path::new("."), &content) => root.join(&default),
+        None => PathBuf::from(&default),
+    };
+    let published = [
+        (&content, "content"),
+        (&root.join(&config.build_dir), "build"),
+    ];
+    for (folder, what) in published {
+        if inside(&dir, folder) {
+            return Err(Diagnostic::error(
+                dir.display().to_string(),
+                format!(
+                    "refusing to write the letters inside the {what} folder `{}`: the site is published from it, with these letters and the names in them",
+                    folder.display()
+                ),
+            )
+            .hint(format!(
+                "pass --out with a folder outside it, such as {}",
+                root.join(&default).display()
+            )));
+        }
+    }
+    Ok(dir)
 }
 
 /// Which column holds each field: the column named after the field, or after its label.
@@ -384,11 +456,8 @@ fn make_letters(
             .fields
             .first()
             .and_then(|f| values.get(f.name.as_str()))
-            .map(|v| slugify(v))
+            .map(|v| file_slug(v))
             .unwrap_or_default();
-        // Keep names well inside file-system limits, whatever is in the cell.
-        let slug: String = slug.chars().take(60).collect();
-        let slug = slug.trim_end_matches('-');
         let number = format!("{:0width$}", n + 1);
         let name = if slug.is_empty() {
             format!("{number}.{}", format.ext())
@@ -410,20 +479,48 @@ fn make_letters(
     files
 }
 
-/// Write the letters into their folder (made if missing). Files of an earlier merge that
-/// this one did not replace are left alone, with a warning.
+/// Write the letters into their folder (made if missing): all of them or none. Each is
+/// written into a fresh folder inside it, then renamed over its name, which replaces a link
+/// of that name rather than writing through it; if one cannot be moved in, those already
+/// moved are put back. Files of an earlier merge that this one did not replace are left
+/// alone, with a warning.
 pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic> {
-    let dir_display = merged.dir.display().to_string();
-    std::fs::create_dir_all(&merged.dir)
-        .map_err(|e| Diagnostic::error(&dir_display, format!("cannot make the folder: {e}")))?;
-    for (name, bytes) in &merged.files {
-        let path = merged.dir.join(name);
-        std::fs::write(&path, bytes).map_err(|e| {
-            Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"))
-        })?;
+    let dir = &merged.dir;
+    let dir_display = dir.display().to_string();
+    let err = |p: &Path, what: &str, e: std::io::Error| {
+        Diagnostic::error(p.display().to_string(), format!("cannot {what}: {e}"))
+    };
+    let made = match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(Diagnostic::error(
+                &dir_display,
+                "the folder for the letters is a symbolic link; they are not written through it",
+            )
+            .hint("pass --out with a real folder (or a new name)"));
+        }
+        Ok(m) if !m.is_dir() => {
+            return Err(
+                Diagnostic::error(&dir_display, "this is a file, not a folder")
+                    .hint("pass --out with a folder for the letters"),
+            );
+        }
+        Ok(_) => false,
+        Err(_) => {
+            std::fs::create_dir_all(dir).map_err(|e| err(dir, "make the folder", e))?;
+            true
+        }
+    };
+    let stage = dir.join(format!(".coursebook-merge-{}", std::process::id()));
+    let result = write_staged(&stage, dir, &merged.files, err, |a, b| {
+        std::fs::rename(a, b)
+    });
+    let _ = std::fs::remove_dir_all(&stage);
+    if result.is_err() && made {
+        let _ = std::fs::remove_dir(dir);
     }
+    result?;
     let ours: Vec<&str> = merged.files.iter().map(|(n, _)| n.as_str()).collect();
-    let stale = stale_letters(&merged.dir, merged.format.ext(), &ours);
+    let stale = stale_letters(dir, merged.format.ext(), &ours);
     if !stale.is_empty() {
         diags.push(Diagnostic::warning(
             &dir_display,
@@ -435,6 +532,56 @@ pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic>
         ));
     }
     Ok(())
+}
+
+/// Writes `files` into the new folder `stage`, then moves each into `dir`, undoing every
+/// move if one fails (what a name held before goes back too).
+fn write_staged(
+    stage: &Path,
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    err: impl Fn(&Path, &str, std::io::Error) -> Diagnostic,
+    rename: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
+    let _ = std::fs::remove_dir_all(stage);
+    std::fs::create_dir(stage).map_err(|e| err(stage, "make the folder", e))?;
+    for (name, bytes) in files {
+        let path = stage.join(name);
+        std::fs::File::create_new(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+            .map_err(|e| err(&dir.join(name), "write", e))?;
+    }
+    // (name, whether something was there before and is kept aside in `stage`)
+    let mut moved: Vec<(&str, bool)> = Vec::new();
+    let aside = |name: &str| stage.join(format!("{name}.before"));
+    let mut failure = None;
+    for (name, _) in files {
+        let target = dir.join(name);
+        let had = std::fs::symlink_metadata(&target).is_ok();
+        if had && let Err(e) = rename(&target, &aside(name)) {
+            failure = Some(err(&target, "replace", e));
+            break;
+        }
+        if let Err(e) = rename(&stage.join(name), &target) {
+            if had {
+                let _ = rename(&aside(name), &target);
+            }
+            failure = Some(err(&target, "write", e));
+            break;
+        }
+        moved.push((name, had));
+    }
+    let Some(failure) = failure else {
+        return Ok(());
+    };
+    for (name, had) in moved.into_iter().rev() {
+        let target = dir.join(name);
+        let _ = std::fs::remove_file(&target);
+        if had {
+            let _ = rename(&aside(name), &target);
+        }
+    }
+    Err(failure)
 }
 
 /// Numbered letters in `dir` (`07-sam-taylor.docx`) with extension `ext` that are not in `ours`.
@@ -484,6 +631,52 @@ mod tests {
         assert_eq!(t.rows[0].1, vec!["Taylor, Sam", "The \"East\" team"]);
         assert_eq!(t.rows[0].0, 2);
         assert_eq!(t.rows[1].0, 4);
+    }
+
+    #[test]
+    fn a_failed_move_puts_every_file_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("01-a.txt"), "old one").unwrap();
+        std::fs::write(out.join("03-c.txt"), "old three").unwrap();
+        let files: Vec<(String, Vec<u8>)> = ["01-a.txt", "02-b.txt", "03-c.txt"]
+            .iter()
+            .map(|n| (n.to_string(), format!("new {n}").into_bytes()))
+            .collect();
+        let stage = out.join(".stage");
+        let err = |p: &Path, w: &str, e: std::io::Error| {
+            Diagnostic::error(p.display().to_string(), format!("{w}: {e}"))
+        };
+        // The third letter cannot be moved in (a full disk, a lock...).
+        let r = write_staged(&stage, &out, &files, err, |a, b| {
+            if a.ends_with("03-c.txt") {
+                return Err(std::io::Error::other("no"));
+            }
+            std::fs::rename(a, b)
+        });
+        assert!(r.is_err());
+        let _ = std::fs::remove_dir_all(&stage);
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["01-a.txt", "03-c.txt"]);
+        assert_eq!(
+            std::fs::read_to_string(out.join("01-a.txt")).unwrap(),
+            "old one"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("03-c.txt")).unwrap(),
+            "old three"
+        );
+        // And with nothing failing, all three are in.
+        write_staged(&stage, &out, &files, err, |a, b| std::fs::rename(a, b)).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("03-c.txt")).unwrap(),
+            "new 03-c.txt"
+        );
     }
 
     #[test]

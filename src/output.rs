@@ -3,6 +3,7 @@
 //! the previous site as it was; its leftovers are removed by the next build.
 
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -144,7 +145,7 @@ impl Publish {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "site".into());
         std::fs::create_dir_all(&parent).map_err(|e| io_err(&parent, "create the folder", e))?;
-        clean_leftovers(&parent, &name);
+        recover(&dest);
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir_all(&tmp).map_err(|e| io_err(&tmp, "create the folder", e))?;
@@ -171,20 +172,39 @@ impl Publish {
         write_all(&self.tmp, outputs, self.previous.as_deref())
     }
 
-    /// Marks the new site and swaps it in for the old one.
+    /// Marks the new site and swaps it in for the old one: one atomic exchange where the
+    /// system has it, so there is a whole site at every moment; elsewhere two renames, whose
+    /// gap [`recover`] closes on the next run.
     pub fn finish(mut self) -> Result<(), Diagnostic> {
         std::fs::write(
             self.tmp.join(MARKER),
             "This folder is written by coursebook and replaced on every build.\n",
         )
         .map_err(|e| io_err(&self.tmp, "write the marker", e))?;
+        crash_point("before-swap");
+        let had_old = std::fs::symlink_metadata(&self.dest).is_ok();
+        if had_old && exchange_supported() {
+            match exchange(&self.tmp, &self.dest) {
+                Ok(()) => {
+                    // The temporary folder now holds the previous site.
+                    self.finished = true;
+                    crash_point("after-exchange");
+                    let _ = std::fs::remove_dir_all(&self.tmp);
+                    return Ok(());
+                }
+                Err(e) if !unsupported(&e) => {
+                    return Err(io_err(&self.dest, "put the new site in place", e));
+                }
+                Err(_) => {}
+            }
+        }
         let old = self
             .parent
             .join(format!(".{}.old-{}", self.name, std::process::id()));
-        let had_old = self.dest.exists();
         if had_old {
             std::fs::rename(&self.dest, &old)
                 .map_err(|e| io_err(&self.dest, "move the previous site aside", e))?;
+            crash_point("after-move-aside");
         }
         if let Err(e) = std::fs::rename(&self.tmp, &self.dest) {
             if had_old {
@@ -193,6 +213,7 @@ impl Publish {
             return Err(io_err(&self.dest, "put the new site in place", e));
         }
         self.finished = true;
+        crash_point("after-swap");
         if had_old {
             let _ = std::fs::remove_dir_all(&old);
         }
@@ -208,35 +229,172 @@ impl Drop for Publish {
     }
 }
 
-/// Removes `.site.tmp-*` and `.site.old-*` left by interrupted builds (never anything else).
-fn clean_leftovers(parent: &Path, name: &str) {
+/// A test hook: `COURSEBOOK_TEST_CRASH_AT=<point>` ends the process at that point of the
+/// swap, as a kill would (tests/atomic.rs). It can only stop a build, never change one.
+fn crash_point(point: &str) {
+    if std::env::var_os("COURSEBOOK_TEST_CRASH_AT").is_some_and(|p| p == point) {
+        std::process::abort();
+    }
+}
+
+/// `COURSEBOOK_TEST_NO_EXCHANGE=1` takes the two-rename road, as on systems without an
+/// exchange, so tests on Linux cover it too.
+fn exchange_supported() -> bool {
+    cfg!(target_os = "linux") && std::env::var_os("COURSEBOOK_TEST_NO_EXCHANGE").is_none()
+}
+
+/// Whether an exchange failed because the system or file system cannot do it.
+fn unsupported(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if let Some(code) = e.raw_os_error() {
+        return [libc::ENOSYS, libc::EINVAL, libc::ENOTSUP, libc::EOPNOTSUPP].contains(&code);
+    }
+    e.kind() == std::io::ErrorKind::Unsupported
+}
+
+/// Swaps two paths in one step (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: two valid NUL-terminated paths that outlive the call; the syscall reads them
+    // and nothing else. The raw syscall, since glibc before 2.28 has no wrapper.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Puts back the site of a build stopped between moving the old site aside and moving the
+/// new one in (`site/` missing, `.site.old-PID` whole: the only copy), then removes the
+/// leftovers of interrupted builds, `.site.tmp-*` (unfinished) and `.site.old-*` (only
+/// once a site is in place; never anything else).
+pub fn recover(dest: &Path) {
+    let dest = absolute(dest);
+    let (Some(parent), Some(name)) = (dest.parent(), dest.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let tmp = format!(".{name}.tmp-");
+    let old = format!(".{name}.old-");
     let Ok(rd) = std::fs::read_dir(parent) else {
         return;
     };
-    let tmp = format!(".{name}.tmp-");
-    let old = format!(".{name}.old-");
+    let mut olds = Vec::new();
+    let mut tmps = Vec::new();
     for e in rd.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        if (n.starts_with(&tmp) || n.starts_with(&old)) && e.path().is_dir() {
-            let _ = std::fs::remove_dir_all(e.path());
+        // Only real folders: a link of that name is not ours to follow.
+        if !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        if n.starts_with(&old) {
+            olds.push(e.path());
+        } else if n.starts_with(&tmp) {
+            tmps.push(e.path());
+        }
+    }
+    if std::fs::symlink_metadata(&dest).is_err() {
+        // The newest whole previous site; a finished new one (marked) if there is none.
+        let newest = |dirs: &[PathBuf]| {
+            dirs.iter()
+                .filter_map(|d| {
+                    let m = std::fs::metadata(d.join(MARKER)).ok()?;
+                    Some((m.modified().ok()?, d.clone()))
+                })
+                .max()
+                .map(|(_, d)| d)
+        };
+        if let Some(back) = newest(&olds).or_else(|| newest(&tmps))
+            && std::fs::rename(&back, &dest).is_ok()
+        {
+            olds.retain(|d| *d != back);
+            tmps.retain(|d| *d != back);
+        }
+    }
+    // A previous site is removed only once a site is in place (or it was put back).
+    let in_place = std::fs::symlink_metadata(&dest).is_ok();
+    for d in tmps.iter().chain(olds.iter().filter(|_| in_place)) {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
+
+/// Whether `old` holds exactly `bytes`: the size first, then the file in pieces.
+fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
+    let Ok(f) = open_file(old, bytes.len() as u64) else {
+        return false;
+    };
+    same_stream(f, &mut &bytes[..]).unwrap_or(false)
+}
+
+/// Whether `old` and `src` have the same bytes, read side by side in pieces, so a large
+/// asset is never held whole (twice) in memory.
+fn same_file(old: &Path, src: &Path) -> bool {
+    let Ok(m) = std::fs::metadata(src) else {
+        return false;
+    };
+    match (open_file(old, m.len()), std::fs::File::open(src)) {
+        (Ok(a), Ok(mut b)) => same_stream(a, &mut b).unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// `path` opened, if it is a regular file of `len` bytes.
+fn open_file(path: &Path, len: u64) -> std::io::Result<std::fs::File> {
+    let m = std::fs::symlink_metadata(path)?;
+    if !m.is_file() || m.len() != len {
+        return Err(std::io::ErrorKind::InvalidData.into());
+    }
+    std::fs::File::open(path)
+}
+
+/// Whether two readers yield the same bytes to the end.
+fn same_stream(mut a: impl Read, b: &mut impl Read) -> std::io::Result<bool> {
+    const CHUNK: usize = 64 * 1024;
+    let mut x = vec![0u8; CHUNK];
+    let mut y = vec![0u8; CHUNK];
+    loop {
+        let n = read_full(&mut a, &mut x)?;
+        let m = read_full(b, &mut y)?;
+        if n != m || x[..n] != y[..m] {
+            return Ok(false);
+        }
+        if n < CHUNK {
+            return Ok(true);
         }
     }
 }
 
-/// Whether `old` holds exactly `bytes`.
-fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
-    std::fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && std::fs::read(old).is_ok_and(|b| b == bytes)
-}
-
-fn same_file(old: &Path, src: &Path) -> bool {
-    match (std::fs::metadata(old), std::fs::metadata(src)) {
-        (Ok(a), Ok(b)) if a.is_file() && a.len() == b.len() => std::fs::read(old)
-            .ok()
-            .zip(std::fs::read(src).ok())
-            .is_some_and(|(x, y)| x == y),
-        _ => false,
+/// Fills `buf` unless the reader ends first; the number of bytes read.
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
+    Ok(n)
 }
 
 fn write_all(dir: &Path, outputs: &[Output], previous: Option<&Path>) -> Result<(), Diagnostic> {
@@ -277,4 +435,72 @@ fn write_all(dir: &Path, outputs: &[Output], previous: Option<&Path>) -> Result<
         };
         r.map_err(|e| io_err(&path, "write", e))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovery_puts_back_the_only_copy_and_removes_only_leftovers() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let mk = |name: &str, marked: bool| {
+            let d = dir.path().join(name);
+            std::fs::create_dir(&d).unwrap();
+            std::fs::write(d.join("index.html"), name).unwrap();
+            if marked {
+                std::fs::write(d.join(MARKER), "").unwrap();
+            }
+        };
+        // Stopped between the two renames: the previous site is the only copy.
+        mk(".site.old-7", true);
+        mk(".site.tmp-8", false);
+        mk("other", false);
+        recover(&site);
+        assert_eq!(
+            std::fs::read_to_string(site.join("index.html")).unwrap(),
+            ".site.old-7"
+        );
+        assert!(!dir.path().join(".site.tmp-8").exists());
+        assert!(dir.path().join("other").exists());
+        // A first build killed: nothing to put back, the unfinished folder goes.
+        std::fs::remove_dir_all(&site).unwrap();
+        mk(".site.tmp-9", false);
+        recover(&site);
+        assert!(!site.exists());
+        assert!(!dir.path().join(".site.tmp-9").exists());
+        // With a site in place, every leftover goes and the site stays.
+        mk("site", true);
+        mk(".site.old-10", true);
+        mk(".site.tmp-11", true);
+        recover(&site);
+        assert_eq!(
+            std::fs::read_to_string(site.join("index.html")).unwrap(),
+            "site"
+        );
+        assert!(!dir.path().join(".site.old-10").exists());
+        assert!(!dir.path().join(".site.tmp-11").exists());
+    }
+
+    #[test]
+    fn compares_in_pieces() {
+        let dir = tempfile::tempdir().unwrap();
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let a = dir.path().join("a");
+        let b = dir.path().join("b");
+        std::fs::write(&a, &big).unwrap();
+        std::fs::write(&b, &big).unwrap();
+        assert!(same_file(&a, &b));
+        assert!(same_bytes(&a, &big));
+        let mut other = big.clone();
+        other[150_000] ^= 1;
+        std::fs::write(&b, &other).unwrap();
+        assert!(!same_file(&a, &b));
+        assert!(!same_bytes(&a, &other));
+        assert!(!same_bytes(&a, &big[..100]));
+        assert!(!same_bytes(&dir.path().join("missing"), b""));
+        std::fs::write(&b, b"").unwrap();
+        assert!(same_bytes(&b, b""));
+    }
 }

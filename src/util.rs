@@ -111,12 +111,17 @@ fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
-/// Encode a site-relative path for use in an `href`: spaces, `%`, `#`, `?` and non-ASCII
-/// are percent-encoded; `/` stays.
+/// Encode a site-relative path for use in an `href`: spaces, `%`, `?`, non-ASCII and the
+/// like are percent-encoded; `/` stays; the first `#` starts the fragment (a later one is
+/// encoded). `search.js` `encodePath` is the same (tests/cases/shared.json).
 pub fn encode_path(p: &str) -> String {
-    if let Some((path, frag)) = p.split_once('#') {
-        return format!("{}#{}", encode_path(path), encode_path(frag));
+    match p.split_once('#') {
+        Some((path, frag)) => format!("{}#{}", encode_bytes(path), encode_bytes(frag)),
+        None => encode_bytes(p),
     }
+}
+
+fn encode_bytes(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     for b in p.bytes() {
         if b.is_ascii_alphanumeric() || b"/-_.~!$&'()*+,;=:@".contains(&b) {

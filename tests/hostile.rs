@@ -178,12 +178,89 @@ fn raw_html_passes_through_unless_sanitize_is_on() {
         "book.toml",
         "[book]\ntitle = \"T\"\n[output.html]\nsanitize = true\n",
     );
+    // A title that is markup reaches <title>, the sidebar of every page, print and handout.
+    f.write(
+        "content/p/b.md",
+        &format!(
+            "{}Body.\n",
+            S.replace(
+                "title: a",
+                "title: \"<script>alert('t')</script><img src=x onerror=alert(2)>\""
+            )
+        ),
+    );
     f.build();
     let doc = f.html("p/a.html");
-    assert_eq!(doc.select(&sel("main script")).count(), 0);
-    assert_eq!(doc.select(&sel("main [onclick]")).count(), 0);
-    assert!(!f.read("p/a.html").contains("javascript:"));
     assert_eq!(texts(&doc, "main .mine"), vec!["kept"]);
+    // The whole of every page, not only <main>.
+    let found = author_script(&f.site());
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(
+        f.read("p/a.html")
+            .contains("&lt;script&gt;alert(&#39;t&#39;)"),
+        "the title is shown as text in the sidebar"
+    );
+}
+
+/// Every way a page of the built site could run a script the theme did not ship, anywhere
+/// in the document (head, sidebar, `<title>`, body): a `<script>` that is not one of the
+/// theme's files (data blocks aside), an `on*` attribute, a `javascript:`/`vbscript:` URL,
+/// an element that embeds another document, or markup left unescaped in `<title>`.
+fn author_script(site: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![site.to_path_buf()];
+    let mut pages = 0;
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "html") {
+                continue;
+            }
+            pages += 1;
+            let rel = p.strip_prefix(site).unwrap().display().to_string();
+            let raw = std::fs::read_to_string(&p).unwrap();
+            let doc = scraper::Html::parse_document(&raw);
+            for el in doc.select(&sel("*")) {
+                let v = el.value();
+                let tag = v.name();
+                if tag == "script" {
+                    let data = v.attr("type") == Some("application/json");
+                    let theme = v.attr("src").is_some_and(|s| {
+                        s.trim_start_matches("../").starts_with("theme/") && s.ends_with(".js")
+                    });
+                    if !data && !theme {
+                        found.push(format!("{rel}: <script src={:?}>", v.attr("src")));
+                    }
+                }
+                if ["iframe", "object", "embed", "base", "frame"].contains(&tag) {
+                    found.push(format!("{rel}: <{tag}>"));
+                }
+                for (name, value) in v.attrs() {
+                    let url = value.trim().to_ascii_lowercase();
+                    if name.to_ascii_lowercase().starts_with("on")
+                        || url.starts_with("javascript:")
+                        || url.starts_with("vbscript:")
+                        || name == "srcdoc"
+                    {
+                        found.push(format!("{rel}: <{tag} {name}={value:?}>"));
+                    }
+                }
+            }
+            // <title> holds text only: a tag there would be markup a later reader trusts.
+            let head = raw.split("</title>").next().unwrap_or("");
+            if let Some((_, title)) = head.split_once("<title>")
+                && title.contains('<')
+            {
+                found.push(format!("{rel}: <title>{title}"));
+            }
+        }
+    }
+    assert!(pages > 3, "the site has pages to look at ({pages})");
+    found
 }
 
 #[test]
@@ -210,4 +287,44 @@ fn placeholder_stand_ins_typed_or_in_values_are_text() {
     );
     let txt = f.read("p/letters/l.txt");
     assert_eq!(txt.matches("[Who]").count(), 1, "{txt}");
+}
+
+#[test]
+fn the_script_check_looks_at_the_whole_document() {
+    // A canary: each of these is outside <main>, where the check used to stop.
+    let dir = tempfile::tempdir().unwrap();
+    let clean = "<!doctype html><html><head><title>T</title>\
+                 <script src=\"../theme/coursebook.js\" defer></script></head>\
+                 <body><main>ok</main></body></html>";
+    for (i, page) in [clean; 4].iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.html")), page).unwrap();
+    }
+    assert_eq!(author_script(dir.path()), Vec::<String>::new());
+    for (name, from, to) in [
+        (
+            "head",
+            "</head>",
+            "<script src=\"https://cdn.example/x.js\"></script></head>",
+        ),
+        (
+            "sidebar",
+            "<main>",
+            "<nav><a href=\" JavaScript:alert(1)\">x</a></nav><main>",
+        ),
+        (
+            "handler",
+            "<main>",
+            "<aside><img src=x onerror=alert(1)></aside><main>",
+        ),
+        ("title", "<title>T</title>", "<title>a<b>b</b></title>"),
+        (
+            "frame",
+            "</main>",
+            "</main><footer><iframe srcdoc=x></iframe></footer>",
+        ),
+    ] {
+        let page = clean.replacen(from, to, 1);
+        std::fs::write(dir.path().join("bad.html"), &page).unwrap();
+        assert!(!author_script(dir.path()).is_empty(), "{name}: {page}");
+    }
 }

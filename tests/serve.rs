@@ -22,13 +22,17 @@ struct Reply {
 
 /// One HTTP/1.1 request with the path sent exactly as given (no client-side clean-up).
 fn get(addr: SocketAddr, path: &str) -> Reply {
+    send(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// A request exactly as written; the reply read until the server closes the connection.
+fn send(addr: SocketAddr, request: &str) -> Reply {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -255,6 +259,59 @@ fn nothing_outside_the_site() {
             .body
             .contains("__coursebook")
     );
+}
+
+#[test]
+fn answers_only_to_its_own_name() {
+    // DNS rebinding: a page at evil.example, its name pointed at 127.0.0.1, reads the site.
+    let dir = new_site();
+    let server = serve::start(&options(dir.path()), false).unwrap();
+    let addr = server.addr;
+    let port = addr.port();
+    let ask = |host: &str, target: &str| {
+        send(
+            addr,
+            &format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        )
+    };
+    let ok = ask(&format!("localhost:{port}"), PAGE);
+    assert_eq!(ok.status, 200);
+    assert!(ok.body.contains("Welcome"), "{}", ok.body);
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".to_string(),
+    ] {
+        assert_eq!(ask(&host, PAGE).status, 200, "{host}");
+    }
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+    ] {
+        for target in [PAGE, "/", "/__coursebook/events", "/__coursebook/live.js"] {
+            let r = ask(&host, target);
+            assert_eq!(r.status, 421, "{host} {target}");
+            assert!(
+                r.body.starts_with("refused:"),
+                "{host} {target}: {}",
+                r.body
+            );
+            assert!(!r.body.contains("event:"), "{host} {target}");
+        }
+    }
+    // An absolute URI names the server too; a request that names none is refused.
+    let r = send(
+        addr,
+        &format!(
+            "GET http://evil.example:{port}{PAGE} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert_eq!(r.status, 421);
+    let r = send(addr, &format!("GET {PAGE} HTTP/1.0\r\n\r\n"));
+    assert_eq!(r.status, 421);
+    assert!(!r.body.contains("Welcome"));
 }
 
 #[test]

@@ -142,13 +142,22 @@ impl Scanner {
                 let Some(ac) = &self.ac else {
                     return found;
                 };
-                let mut texts = Vec::new();
-                if let Some(bytes) = bytes_of(o) {
-                    texts_of(&o.path, &bytes, &mut texts, 0);
-                }
-                for (where_, text) in texts {
-                    for m in ac.find_overlapping_iter(&text) {
-                        found.push((self.owners[m.pattern().as_usize()], where_.clone()));
+                let mut look = |where_: &str, text: &str| {
+                    for m in ac.find_overlapping_iter(text) {
+                        found.push((self.owners[m.pattern().as_usize()], where_.to_string()));
+                    }
+                };
+                match &o.content {
+                    // A zip on disk (`site.zip`) is read member by member, never whole.
+                    Content::Copy(p) if o.path.ends_with(".zip") => {
+                        if let Ok(f) = std::fs::File::open(p) {
+                            zip_members(&o.path, std::io::BufReader::new(f), &mut look, 0);
+                        }
+                    }
+                    _ => {
+                        if let Some(bytes) = bytes_of(o) {
+                            texts_of(&o.path, &bytes, &mut look, 0);
+                        }
                     }
                 }
                 found
@@ -199,10 +208,10 @@ fn bytes_of(o: &Output) -> Option<std::borrow::Cow<'_, [u8]>> {
 
 /// The text of a file as words, by kind: markup without its tags and entities, a calendar
 /// unfolded and unescaped, a zip (a `.docx`, `site.zip`) member by member.
-fn texts_of(path: &str, bytes: &[u8], out: &mut Vec<(String, String)>, depth: usize) {
+fn texts_of(path: &str, bytes: &[u8], out: &mut dyn FnMut(&str, &str), depth: usize) {
     if bytes.starts_with(b"PK\x03\x04") {
         if depth < 2 {
-            zip_members(path, bytes, out, depth);
+            zip_members(path, std::io::Cursor::new(bytes), out, depth);
         }
         return;
     }
@@ -217,11 +226,16 @@ fn texts_of(path: &str, bytes: &[u8], out: &mut Vec<(String, String)>, depth: us
         "ics" => calendar_text(&text),
         _ => unescape_json(&text),
     };
-    out.push((path.to_string(), words(&plain)));
+    out(path, &words(&plain));
 }
 
-fn zip_members(path: &str, bytes: &[u8], out: &mut Vec<(String, String)>, depth: usize) {
-    let Ok(mut z) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+fn zip_members(
+    path: &str,
+    reader: impl std::io::Read + std::io::Seek,
+    out: &mut dyn FnMut(&str, &str),
+    depth: usize,
+) {
+    let Ok(mut z) = zip::ZipArchive::new(reader) else {
         return;
     };
     for i in 0..z.len().min(MAX_MEMBERS) {

@@ -32,12 +32,17 @@ pub struct Status {
 
 pub type Shared = watch::Sender<Arc<Status>>;
 
-pub fn router(state: Shared) -> Router {
+/// The routes, behind the `Host` check (which runs first, for every route and the fallback).
+pub fn router(state: Shared, allowed: super::host::Allowed) -> Router {
     Router::new()
         .route(LIVE_JS_PATH, get(live_js))
         .route(EVENTS_PATH, get(events))
         .fallback(site_file)
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            allowed,
+            super::host::check,
+        ))
 }
 
 async fn live_js() -> Response {

@@ -4,6 +4,7 @@
 //! terminal. Nothing is written to the build directory.
 
 mod engine;
+pub mod host;
 pub mod http;
 pub mod listen;
 mod watch;
@@ -166,7 +167,7 @@ pub fn start(opts: &Options, signals: bool) -> Result<Server, Diagnostics> {
     spawn_rebuilder(engine, watched, watcher, events, tx.clone(), warnings);
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let app = http::router(tx);
+    let app = http::router(tx, host::Allowed::new(&opts.host, addr.port()));
     let thread = std::thread::Builder::new()
         .name("coursebook-http".into())
         .spawn(move || {

@@ -1,6 +1,6 @@
 // Browser tests: the example site, built into a temp dir and opened from file://, in
 // headless Chromium (Debian's /usr/bin/chromium driven by playwright-core).
-// Run from the repository root: node --test tests/browser/
+// Run from the repository root: node --test tests/browser/*.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";

@@ -6,53 +6,22 @@
    `coursebook merge` writes for the same values, named as it names them. */
 (function () {
   "use strict";
-  var kitEl = document.getElementById("letter-kit");
-  var kit = null;
-  try { kit = kitEl ? JSON.parse(kitEl.textContent) : null; } catch (e) { kit = null; }
-  if (!kit || typeof TextEncoder === "undefined" || typeof Blob === "undefined") return;
-  var form = document.getElementById("letter-form");
-  var fields = kit.fields || [];
-
+  /* Trimmed of all that Rust's `str::trim` or JavaScript's `trim` removes (Rust's keeps
+     U+FEFF, JavaScript's U+0085): merge.rs `trim` is the same, so both sides agree. */
+  function trim(s) {
+    return s.replace(/^[\s\u0085]+|[\s\u0085]+$/g, "");
+  }
   // Without the control characters Word files cannot hold; several lines keep their line
   // breaks (and tabs), as a cell does in `coursebook merge`.
   function clean(value) {
-    return String(value || "")
+    return trim(String(value || "")
       .replace(/\r\n?/g, "\n")
-      .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, "")
-      .trim();
+      .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, ""));
   }
-  function xml(s) {
-    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  }
-
-  /* One format's pieces joined, with `value(field)` in each slot. */
-  function join(pieces, word, value) {
-    var out = "", heading = 0;
-    pieces.forEach(function (p) {
-      if (typeof p === "string") { out += p; return; }
-      if (p.heading) { heading = out.length; return; }
-      if (p.underline) {
-        // As wide as the heading's longest line, now that its blanks are filled.
-        var width = Math.max.apply(null, out.slice(heading).split("\n").map(function (l) { return Array.from(l).length; }));
-        out += p.underline.repeat(width);
-        return;
-      }
-      var v = value(p.field);
-      if (!v) out += p.blank;
-      else if (!word) out += v.split("\n").join("\n" + " ".repeat(p.indent || 0));
-      else {
-        // Word: a line break is <w:br/>, a tab <w:tab/>, each piece of text a <w:t>.
-        out += p.before + v.split("\n").map(function (line) {
-          return line.split("\t").map(function (t) {
-            return t ? '<w:t xml:space="preserve">' + xml(t) + "</w:t>" : "";
-          }).join("<w:tab/>");
-        }).join("<w:br/>") + p.after;
-      }
-    });
-    return out;
-  }
-
-  // As `coursebook merge` names its files: the slug of the first field's value.
+  // As `coursebook merge` names its files: the slug of the first field's value. Letters
+  // and digits (Unicode's Alphabetic and N, as Rust's `is_alphanumeric`) kept, lowercased;
+  // runs of white space (Rust's White_Space), `_` and ASCII punctuation become one hyphen.
+  var SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000_\-!-\/:-@\[-`{-~]/;
   function slug(s) {
     var out = "", dash = false;
     Array.from(s).forEach(function (c) {
@@ -60,7 +29,7 @@
         if (dash && out) out += "-";
         dash = false;
         out += c.toLowerCase();
-      } else if (/[\s_\-!-\/:-@\[-`{-~]/.test(c)) {
+      } else if (SPACE.test(c)) {
         dash = true;
       }
     });
@@ -78,7 +47,7 @@
     for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
   }
-  var enc = new TextEncoder();
+  var enc = typeof TextEncoder === "undefined" ? null : new TextEncoder();
   function bytes(x) { return typeof x === "string" ? enc.encode(x) : x; }
   /* A zip of stored (uncompressed) entries dated 1980-01-01, [name, text or bytes] each,
      as one array of bytes. Word and LibreOffice open it like any other .docx. */
@@ -111,15 +80,132 @@
       offset += 30 + name.length + data.length;
     });
     var size = central.reduce(function (s, a) { return s + a.length; }, 0);
+    if (offset + size > 0xffffffff) throw new Error("the zip would be over 4 GiB");
+    var end = [];
+    // 65,535 entries or more: the count is in a ZIP64 end record (the classic one holds
+    // 16 bits, and 0xFFFF there means "see ZIP64").
+    var count = files.length;
+    if (count >= 0xffff) {
+      var z = new DataView(new ArrayBuffer(56 + 20));
+      z.setUint32(0, 0x06064b50, true);
+      z.setBigUint64(4, BigInt(44), true);
+      z.setUint16(12, 45, true);
+      z.setUint16(14, 45, true);
+      z.setBigUint64(24, BigInt(count), true);
+      z.setBigUint64(32, BigInt(count), true);
+      z.setBigUint64(40, BigInt(size), true);
+      z.setBigUint64(48, BigInt(offset), true);
+      z.setUint32(56, 0x07064b50, true);
+      z.setBigUint64(64, BigInt(offset + size), true);
+      z.setUint32(72, 1, true);
+      end.push(new Uint8Array(z.buffer));
+    }
     var e = new DataView(new ArrayBuffer(22));
     e.setUint32(0, 0x06054b50, true);
-    e.setUint16(8, files.length, true);
-    e.setUint16(10, files.length, true);
+    e.setUint16(8, Math.min(count, 0xffff), true);
+    e.setUint16(10, Math.min(count, 0xffff), true);
     e.setUint32(12, size, true);
     e.setUint32(16, offset, true);
-    var all = chunks.concat(central, [new Uint8Array(e.buffer)]);
+    end.push(new Uint8Array(e.buffer));
+    var all = chunks.concat(central, end);
     var out = new Uint8Array(all.reduce(function (s, a) { return s + a.length; }, 0)), at = 0;
     all.forEach(function (a) { out.set(a, at); at += a.length; });
+    return out;
+  }
+
+
+  /* The separator of a CSV: whichever of `,` `;` and tab is commonest in its first line,
+     outside quotes; `,` when there is none (merge.rs `detect_separator`). */
+  function detectSeparator(text) {
+    var counts = { ",": 0, ";": 0, "\t": 0 }, quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === "\n" || ch === "\r")) break;
+      else if (!quoted && ch in counts) counts[ch]++;
+    }
+    var sep = ",";
+    if (counts[";"] > counts[sep]) sep = ";";
+    if (counts["\t"] > counts[sep]) sep = "\t";
+    return sep;
+  }
+
+  /* A CSV as Excel and LibreOffice save it, read as `coursebook merge` reads it
+     (merge.rs `read_table`): a byte-order mark dropped, the separator detected, quoted
+     cells with separators, "" and line breaks, rows with no text skipped, the header's
+     cells trimmed. Returns { separator, header, rows } (header null for an empty list). */
+  function readTable(text) {
+    text = text.replace(/^\ufeff/, "");
+    var sep = detectSeparator(text);
+    var rows = [], row = [], cell = "", start = true, quoted = false, ch;
+    for (var i = 0; i < text.length; i++) {
+      ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else cell += ch;
+        continue;
+      }
+      // A quote opens a quoted cell only at its start; elsewhere it is text.
+      if (ch === '"' && start) { quoted = true; start = false; }
+      else if (ch === sep) { row.push(cell); cell = ""; start = true; }
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && text[i + 1] === "\n") i++;
+        row.push(cell); rows.push(row); row = []; cell = ""; start = true;
+      } else { cell += ch; start = false; }
+    }
+    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+    rows = rows.filter(function (r) { return r.some(function (c) { return trim(c) !== ""; }); });
+    return {
+      separator: sep,
+      header: rows.length ? rows[0].map(trim) : null,
+      rows: rows.slice(1),
+    };
+  }
+
+  var shared = { trim: trim, clean: clean, slug: slug, detectSeparator: detectSeparator, readTable: readTable, zip: zip };
+  // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
+  // has no `module`, and goes on.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = shared;
+    return;
+  }
+
+  var kitEl = document.getElementById("letter-kit");
+  var kit = null;
+  try { kit = kitEl ? JSON.parse(kitEl.textContent) : null; } catch (e) { kit = null; }
+  if (!kit || typeof TextEncoder === "undefined" || typeof Blob === "undefined") return;
+  var form = document.getElementById("letter-form");
+  var fields = kit.fields || [];
+
+  function xml(s) {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  /* One format's pieces joined, with `value(field)` in each slot. */
+  function join(pieces, word, value) {
+    var out = "", heading = 0;
+    pieces.forEach(function (p) {
+      if (typeof p === "string") { out += p; return; }
+      if (p.heading) { heading = out.length; return; }
+      if (p.underline) {
+        // As wide as the heading's longest line, now that its blanks are filled.
+        var width = Math.max.apply(null, out.slice(heading).split("\n").map(function (l) { return Array.from(l).length; }));
+        out += p.underline.repeat(width);
+        return;
+      }
+      var v = value(p.field);
+      if (!v) out += p.blank;
+      else if (!word) out += v.split("\n").join("\n" + " ".repeat(p.indent || 0));
+      else {
+        // Word: a line break is <w:br/>, a tab <w:tab/>, each piece of text a <w:t>.
+        out += p.before + v.split("\n").map(function (line) {
+          return line.split("\t").map(function (t) {
+            return t ? '<w:t xml:space="preserve">' + xml(t) + "</w:t>" : "";
+          }).join("<w:tab/>");
+        }).join("<w:br/>") + p.after;
+      }
+    });
     return out;
   }
 
@@ -154,52 +240,14 @@
     });
   }
 
-  /* A CSV as Excel and LibreOffice save it, read as `coursebook merge` reads it: a
-     byte-order mark dropped, the separator (`,` `;` or tab) the commonest in the first
-     line outside quotes, quoted cells with separators, "" and line breaks, and rows with no
-     text skipped. Returns the rows of cells. */
-  function parseCsv(text) {
-    text = text.replace(/^\ufeff/, "");
-    var counts = { ",": 0, ";": 0, "\t": 0 }, quoted = false, i, ch;
-    for (i = 0; i < text.length; i++) {
-      ch = text[i];
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && (ch === "\n" || ch === "\r")) break;
-      else if (!quoted && ch in counts) counts[ch]++;
-    }
-    var sep = ",";
-    if (counts[";"] > counts[sep]) sep = ";";
-    if (counts["\t"] > counts[sep]) sep = "\t";
-    var rows = [], row = [], cell = "", start = true;
-    quoted = false;
-    for (i = 0; i < text.length; i++) {
-      ch = text[i];
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-        else if (ch === '"') quoted = false;
-        else cell += ch;
-        continue;
-      }
-      // A quote opens a quoted cell only at its start; elsewhere it is text.
-      if (ch === '"' && start) { quoted = true; start = false; }
-      else if (ch === sep) { row.push(cell); cell = ""; start = true; }
-      else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && text[i + 1] === "\n") i++;
-        row.push(cell); rows.push(row); row = []; cell = ""; start = true;
-      } else { cell += ch; start = false; }
-    }
-    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
-    return rows.filter(function (r) { return r.some(function (c) { return c.trim() !== ""; }); });
-  }
-
   /* The letters for a list: { files: [[name, bytes]], problems: [{error, text}] }, files
      empty if there is an error. */
   function mergeList(text, format) {
-    var rows = parseCsv(text), problems = [];
-    if (!rows.length) {
+    var table = readTable(text), problems = [];
+    if (!table.header) {
       return { files: [], problems: [{ error: true, text: "The list is empty: its first line names the columns, one per blank." }] };
     }
-    var header = rows[0].map(function (h) { return h.trim(); });
+    var header = table.header;
     var cols = fields.map(function (f) {
       var at = header.indexOf(f.name);
       if (at < 0) {
@@ -211,7 +259,7 @@
     if (problems.length) return { files: [], problems: problems };
     var extra = header.filter(function (h, i) { return h && cols.indexOf(i) < 0; });
     if (extra.length) problems.push({ error: false, text: "Ignored, as the letter has no blank for it: " + extra.join(", ") + "." });
-    var body = rows.slice(1);
+    var body = table.rows;
     var width = Math.max(2, String(body.length).length);
     var files = body.map(function (cells, r) {
       var values = {};

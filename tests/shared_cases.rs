@@ -1,0 +1,142 @@
+//! The Rust half of tests/cases/shared.json: `coursebook merge`'s CSV reading, cell
+//! cleaning and file slugs, and the site's link encoding, must give the outputs the
+//! letter page's and search box's JavaScript gives (tests/browser/shared-cases.test.mjs).
+//! And the letter page's zip writer, run in Node, makes archives the zip crate reads,
+//! past 65,535 entries too.
+
+use std::process::Command;
+
+use coursebook::merge;
+use coursebook::util::encode_path;
+use serde_json::Value;
+
+fn cases() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/shared.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Runs `f` on each case's input; every mismatch is listed, not only the first.
+fn each(kind: &str, f: impl Fn(&str) -> Value) {
+    let all = cases();
+    let list = all[kind]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {kind} cases"));
+    assert!(!list.is_empty(), "no {kind} cases");
+    let mut wrong = Vec::new();
+    for c in list {
+        let input = c["in"].as_str().unwrap();
+        let want = match c.get("out") {
+            Some(v) => v.clone(),
+            None => serde_json::json!({
+                "separator": c["separator"], "header": c["header"], "rows": c["rows"]
+            }),
+        };
+        let got = f(input);
+        if got != want {
+            wrong.push(format!("{input:?}: got {got}, want {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{kind}:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn trim() {
+    each("trim", |s| merge::trim(s).into());
+}
+
+#[test]
+fn cell_cleaning() {
+    each("clean", |s| merge::clean(s).into());
+}
+
+#[test]
+fn file_slugs() {
+    each("slug", |s| merge::file_slug(s).into());
+}
+
+#[test]
+fn separator_detection() {
+    each("separator", |s| {
+        String::from(char::from(merge::detect_separator(s))).into()
+    });
+}
+
+#[test]
+fn csv_reading() {
+    each("csv", |s| {
+        match merge::read_table(s.as_bytes(), "people.csv") {
+            Ok(t) => serde_json::json!({
+                "separator": String::from(char::from(t.separator)),
+                "header": t.header,
+                "rows": t.rows.into_iter().map(|(_, cells)| cells).collect::<Vec<_>>(),
+            }),
+            // An empty list is an error here and a missing header there.
+            Err(_) => serde_json::json!({
+                "separator": String::from(char::from(merge::detect_separator(""))),
+                "header": null,
+                "rows": [],
+            }),
+        }
+    });
+}
+
+#[test]
+fn path_encoding() {
+    each("path", |s| encode_path(s).into());
+}
+
+/// Node, or None (a failure under CI, where .ci/run checks it is there).
+fn node() -> Option<&'static str> {
+    let found = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var_os("CI").is_some() {
+        panic!("CI is set but node is not installed: .ci/run needs Node.js 18 or later");
+    }
+    found.then_some("node")
+}
+
+#[test]
+fn the_letter_pages_zips_open_with_the_zip_crate() {
+    let Some(node) = node() else {
+        eprintln!("node not found: skipping the letter page's zip writer");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/letter-save.js"
+    );
+    for n in cases()["zip_entries"].as_array().unwrap() {
+        let n = n.as_u64().unwrap();
+        let out = dir.path().join(format!("{n}.zip"));
+        let run = Command::new(node)
+            .arg("-e")
+            .arg(
+                "const vm = require('vm'), fs = require('fs');\
+                 const [script, n, out] = process.argv.slice(1);\
+                 const module = { exports: {} };\
+                 vm.runInNewContext(fs.readFileSync(script, 'utf8'), { module, TextEncoder });\
+                 const files = Array.from({ length: +n }, (_, i) => [i + '.txt', 'entry ' + i]);\
+                 fs.writeFileSync(out, module.exports.zip(files));",
+            )
+            .args([script, &n.to_string(), out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{run:?}");
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap())
+            .unwrap_or_else(|e| panic!("{n} entries: {e}"));
+        assert_eq!(zip.len() as u64, n);
+        for i in [0, n / 2, n.saturating_sub(1)] {
+            if i >= n {
+                continue;
+            }
+            let mut e = zip.by_index(i as usize).unwrap();
+            assert_eq!(e.name().unwrap(), format!("{i}.txt"));
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut e, &mut text).unwrap();
+            assert_eq!(text, format!("entry {i}"));
+        }
+    }
+}
