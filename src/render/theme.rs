@@ -30,34 +30,36 @@ pub struct Theme {
     pub dir: Option<PathBuf>,
 }
 
-fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = rd.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let p = e.path();
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, base, out);
-        } else if let Ok(rel) = p.strip_prefix(base) {
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.push((rel, p.clone()));
-        }
+/// The files under a theme folder, following no link out of the site root (confine.rs).
+fn walk(
+    fence: &crate::content::confine::Fence,
+    dir: &Path,
+) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    if !dir.is_dir() {
+        return (Vec::new(), Vec::new());
     }
+    fence.walk(dir, |_| true)
 }
 
 impl Theme {
     /// The built-in theme overlaid with `root/themes/<name>/` where it exists.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let fence = crate::content::confine::Fence::new(root);
+        if name.is_empty()
+            || name.starts_with('.')
+            || name.contains(['/', '\\', ':'])
+            || Path::new(name).is_absolute()
+        {
+            return Err(vec![Diagnostic::error(crate::config::FILE, format!("theme `{name}` is not a folder name"))
+                .hint("set theme to the name of a folder under themes/ (e.g. theme = \"mine\" for themes/mine), or \"default\"")]);
+        }
         let dir = root.join("themes").join(name);
+        if dir.is_dir()
+            && let Err(real) = fence.resolve(&dir)
+        {
+            return Err(vec![Diagnostic::error(crate::config::FILE, format!("theme folder themes/{name} is outside the site folder: it is {real}"))
+                .hint("keep the theme inside the folder that holds book.toml, not linked from elsewhere")]);
+        }
         let dir = if dir.is_dir() {
             Some(dir)
         } else if name == "default" {
@@ -100,8 +102,8 @@ impl Theme {
         }
         let mut diags = Vec::new();
         if let Some(dir) = &dir {
-            let mut files = Vec::new();
-            walk(&dir.join("templates"), &dir.join("templates"), &mut files);
+            let (files, d) = walk(&fence, &dir.join("templates"));
+            diags.extend(d);
             for (rel, path) in files {
                 match std::fs::read_to_string(&path) {
                     Ok(text) => {
@@ -114,8 +116,8 @@ impl Theme {
                     )),
                 }
             }
-            let mut files = Vec::new();
-            walk(&dir.join("static"), &dir.join("static"), &mut files);
+            let (files, d) = walk(&fence, &dir.join("static"));
+            diags.extend(d);
             for (rel, path) in files {
                 let out = format!("{STATIC_DIR}/{rel}");
                 statics.retain(|o| o.path != out);
