@@ -23,6 +23,7 @@ pub struct Config {
     pub site_url: Option<String>,
     pub organisation: Option<String>,
     pub logo: Option<String>,
+    /// Raw HTML in Markdown is cleaned of script (default); `sanitize = false` trusts it.
     pub sanitize: bool,
 }
 
@@ -39,7 +40,7 @@ impl Config {
             site_url: None,
             organisation: None,
             logo: None,
-            sanitize: false,
+            sanitize: true,
         }
     }
 }

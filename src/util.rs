@@ -111,15 +111,16 @@ fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
-/// Encode a site-relative path for use in an `href`: spaces, `%`, `#`, `?` and non-ASCII
-/// are percent-encoded; `/` stays.
+/// Encode a site-relative path for use in an `href`: spaces, `%`, `#`, `?`, `:` and
+/// non-ASCII are percent-encoded; `/` stays. (A `:` would make `javascript:x/a.html` a
+/// `javascript:` address rather than a file.)
 pub fn encode_path(p: &str) -> String {
     if let Some((path, frag)) = p.split_once('#') {
         return format!("{}#{}", encode_path(path), encode_path(frag));
     }
     let mut out = String::with_capacity(p.len());
     for b in p.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-_.~!$&'()*+,;=:@".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"/-_.~!$&'()*+,;=@".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -169,6 +170,10 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(encode_path("a b/é.html"), "a%20b/%C3%A9.html");
         assert_eq!(encode_path("t.html#a b"), "t.html#a%20b");
+        assert_eq!(
+            encode_path("javascript:alert(1)/index.html"),
+            "javascript%3Aalert(1)/index.html"
+        );
         assert_eq!(root_prefix("a/b/c.html"), "../../");
         assert_eq!(root_prefix("index.html"), "");
     }

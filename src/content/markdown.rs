@@ -41,6 +41,10 @@ pub struct Markdown {
     /// Plain text of each `[!TRAINER]` callout left out of a participant build, so the
     /// build can check that none of it reached the output.
     pub dropped: Vec<String>,
+    /// The body has raw HTML, so it is sanitised (model/sanitize.rs).
+    pub raw_html: bool,
+    /// Links, images and raw-HTML URLs that are refused or load from another host.
+    pub unsafe_urls: Vec<super::urls::Finding>,
 }
 
 const SNIPPET_CHARS: usize = 300;
@@ -126,6 +130,9 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
         .into_offset_iter()
         .collect();
     let events = mark_custom_callouts(events);
+    let scan = super::urls::scan(&events, |o| lines.at(o));
+    out.raw_html = scan.raw_html;
+    out.unsafe_urls = scan.findings;
 
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut quotes: Vec<Callout> = Vec::new();

@@ -6,6 +6,7 @@ pub mod duration;
 pub mod frontmatter;
 pub mod highlight;
 pub mod markdown;
+pub mod urls;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -324,6 +324,7 @@ pub fn load_cached(
     if site.config.sanitize {
         super::sanitize::site(&mut site);
     }
+    diags.extend(super::urls::check(&site));
     diags.extend(super::paths::check(&site));
     diags.extend(undated_days(&site));
     diags.extend(super::links::check(&site));
@@ -997,6 +998,7 @@ fn parse_letter(
         }
     }
     let md = markdown::render(&tokenised, body_line, audience);
+    diags.extend(super::urls::diagnostics(&f.display, &md.unsafe_urls));
     let name = f
         .rel
         .rsplit('/')

@@ -14,6 +14,12 @@ use crate::diagnostics::Diagnostic;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// Every page's Content-Security-Policy: no inline or other-host script, no plugins, no
+/// `<base>`; images may be `data:`. The built-in `base.html` carries it in a `<meta>` tag
+/// (a site opened from disk has no headers), and `serve` sends it as a header.
+pub const CSP: &str =
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
 /// Where theme static files go in the site.
 pub const STATIC_DIR: &str = "theme";
 
@@ -363,4 +369,20 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 /// `{{ path | href }}`: percent-encode a site-relative path for an href.
 fn href_filter(path: &str, _: Kwargs, _: &State) -> String {
     crate::util::encode_path(path)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_built_in_base_template_carries_the_policy() {
+        let base = super::BUILTIN
+            .get_file("templates/base.html")
+            .and_then(|f| f.contents_utf8())
+            .unwrap();
+        let meta = format!(
+            "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            super::CSP
+        );
+        assert!(base.contains(&meta), "base.html must open with the policy");
+    }
 }

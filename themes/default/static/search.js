@@ -91,7 +91,7 @@
     hits.slice(0, MAX).forEach(function (h) {
       var li = el("li");
       var a = el("a");
-      a.href = root + encodeURI(h.d.u);
+      a.href = root + encodeURI(h.d.u).replace(/:/g, "%3A"); // never a `javascript:` address
       a.appendChild(el("span", "sr-title", h.d.t));
       if (h.d.w) a.appendChild(el("span", "sr-when", h.d.w));
       if (h.d.s) a.appendChild(el("span", "sr-snippet", h.d.s));
