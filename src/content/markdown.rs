@@ -339,9 +339,25 @@ pub fn render(text: &str, first_line: usize, audience: Audience) -> Markdown {
     }
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
-    out.html = html;
+    out.html = align_classes(html);
     out.snippet = crate::util::truncate_words(&snippet, SNIPPET_CHARS);
     out
+}
+
+/// Table column alignment as classes: pulldown-cmark writes `style="text-align: ..."`,
+/// which the pages' Content-Security-Policy (no inline style) and the sanitiser drop.
+fn align_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for side in ["left", "center", "right"] {
+        html = html.replace(
+            &format!(" style=\"text-align: {side}\">"),
+            &format!(" class=\"align-{side}\">"),
+        );
+    }
+    html
 }
 
 /// The kind of a plain blockquote whose first line is `[!PROMPTS]` or `[!TRAINER]`, carried
@@ -606,6 +622,18 @@ mod tests {
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n~~gone~~ \"quoted\"[^1]\n\n[^1]: note\n",
         );
         assert!(m.html.contains("<table>"));
+        let t = md("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
+        assert!(!t.html.contains("style="), "{}", t.html);
+        assert!(
+            t.html.contains("<th class=\"align-center\">a</th>"),
+            "{}",
+            t.html
+        );
+        assert!(
+            t.html.contains("<td class=\"align-right\">2</td>"),
+            "{}",
+            t.html
+        );
         assert!(m.html.contains("type=\"checkbox\""));
         assert!(m.html.contains("<del>"));
         assert!(m.html.contains("“quoted”"));
