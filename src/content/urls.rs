@@ -272,6 +272,26 @@ mod tests {
         assert_eq!(judge("../assets/a.png", Use::Image), None);
     }
 
+    proptest::proptest! {
+        /// Whatever a browser (the WHATWG parser) reads as a script address, we refuse.
+        #[test]
+        fn agrees_with_the_whatwg_parser(
+            pre in "[ \t\n\r\u{0}-\u{1f}]{0,3}",
+            s in "[jJaAvVsScCrRiIpPtTdDbB\t\n\r :/%&#x;.+-]{0,14}",
+            post in "[a-z:(/]{0,4}",
+        ) {
+            for url in [format!("{pre}{s}{post}"), format!("{pre}javascript:{s}"), format!("{pre}{s}:x")] {
+                if let Ok(u) = ::url::Url::parse(&url)
+                    && matches!(u.scheme(), "javascript" | "vbscript" | "data")
+                {
+                    proptest::prop_assert_eq!(judge(&url, Use::Link), Some(Verdict::Refuse), "{:?}", url);
+                    let ours = scheme(&url);
+                    proptest::prop_assert_eq!(ours.as_deref(), Some(u.scheme()), "{:?}", url);
+                }
+            }
+        }
+    }
+
     fn found(text: &str) -> Vec<(String, usize, usize, Verdict)> {
         let events: Vec<_> =
             pulldown_cmark::Parser::new_ext(text, super::super::markdown::options())
