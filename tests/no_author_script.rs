@@ -293,3 +293,49 @@ fn serve_sends_the_policy_as_a_header() {
     }
     drop(server);
 }
+
+/// `check` of `root` within a generous time (a hang or quadratic blow-up fails the test).
+fn check_within(root: &Path) -> coursebook::diagnostics::Diagnostics {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(coursebook::check(&root, coursebook::Audience::Trainer));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(120))
+        .expect("check did not finish in 120 s")
+}
+
+#[test]
+fn a_file_full_of_raw_html_findings_is_read_in_one_pass() {
+    // ~3.5 MiB: 50,000 remote images on one line of a raw HTML block, then 50,000 script
+    // links a line each; every one is a finding whose place must be worked out.
+    let one_line = "<img src=\"https://h.example/i.png\">".repeat(50_000);
+    let many_lines = "<a href=\"javascript:x\">j</a>\n".repeat(50_000);
+    let body = format!("# Big\n\n<div>\n{one_line}\n</div>\n\n<div>\n{many_lines}</div>\n");
+    assert!(body.len() < 4 * 1024 * 1024);
+    let f = Fixture::new(&[
+        ("content/p/index.md", PROGRAMME),
+        ("content/p/big.md", &body),
+    ]);
+    let d = check_within(f.root());
+    let all: Vec<_> = d.sorted().into_iter().map(|x| x.to_string()).collect();
+    let warnings = all
+        .iter()
+        .filter(|x| x.contains(": warning: image loaded from another host"))
+        .count();
+    let errors = all
+        .iter()
+        .filter(|x| x.contains(": error: link to `javascript:x`"))
+        .count();
+    assert_eq!((warnings, errors), (50_000, 50_000));
+    // Places are right at both ends: the last image on line 4, the last link on line 50,007.
+    let last_col = 1 + 49_999 * "<img src=\"https://h.example/i.png\">".len();
+    assert!(
+        all.iter()
+            .any(|x| x.starts_with(&format!("content/p/big.md:4:{last_col}: warning")))
+    );
+    assert!(
+        all.iter()
+            .any(|x| x.starts_with("content/p/big.md:50007:1: error"))
+    );
+}

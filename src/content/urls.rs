@@ -154,6 +154,8 @@ impl TokenSink for Tags {
 }
 
 /// The URL attributes of raw HTML, read as a browser reads them (entities decoded).
+/// Linear in the fragment: positions are worked out only for tags with a finding, by a
+/// cursor that only moves forward.
 fn html(found: &mut Vec<Finding>, text: &str, (line, col): (usize, usize)) {
     if !text.contains('<') {
         return;
@@ -164,51 +166,114 @@ fn html(found: &mut Vec<Finding>, text: &str, (line, col): (usize, usize)) {
     let _ = tok.feed(&queue);
     tok.end();
     let tags = tok.sink.0.take();
+    let mut place = Place::new(text);
+    let mut hits = Vec::new();
     for (tag_line, tag) in tags {
         let name: &str = &tag.name;
-        // The tokenizer gives the line a tag ends on: look back for the line it starts on.
-        let needle = format!("<{name}");
-        let lines: Vec<&str> = text.lines().collect();
-        let end = (tag_line.saturating_sub(1) as usize).min(lines.len().saturating_sub(1));
-        let (offset, within) = (0..=end)
-            .rev()
-            .find_map(|i| {
-                let l = lines.get(i)?;
-                let at = l.to_ascii_lowercase().rfind(&needle)?;
-                Some((i, l.get(..at).map_or(0, |b| b.chars().count())))
-            })
-            .unwrap_or((end, 0));
-        let at = if offset == 0 {
-            (line, col + within)
-        } else {
-            (line + offset, within + 1)
-        };
+        hits.clear();
         for a in &tag.attrs {
             let attr: &str = &a.name.local;
-            let what = match (name, attr) {
-                ("img", "src" | "srcset") | ("input", "src") => Use::Image,
-                ("iframe" | "frame", _) => Use::Embed("frame"),
-                ("script", _) => Use::Embed("script"),
-                ("link", "href") => Use::Embed("stylesheet or other linked file"),
-                ("object" | "embed" | "applet", _) => Use::Embed("object"),
-                ("video" | "audio" | "source" | "track", _) => Use::Embed("media file"),
-                (_, "src" | "poster" | "background" | "srcset" | "data" | "lowsrc" | "dynsrc") => {
-                    Use::Embed("file")
-                }
-                _ => Use::Link,
-            };
             if !URL_ATTRIBUTES.contains(&attr) {
                 continue;
             }
+            let what = use_of(name, attr);
             if attr == "srcset" {
                 for candidate in a.value.split(',') {
                     let url = candidate.split_whitespace().next().unwrap_or("");
-                    push(found, url, at, what);
+                    hits.extend(judge(url, what).map(|v| (url.to_string(), what, v)));
                 }
             } else {
-                push(found, &a.value, at, what);
+                hits.extend(judge(&a.value, what).map(|v| (a.value.to_string(), what, v)));
             }
         }
+        if hits.is_empty() {
+            continue;
+        }
+        let (l, c) = place.of_tag(name, tag_line);
+        let at = if l == 0 {
+            (line, col + c)
+        } else {
+            (line + l, c + 1)
+        };
+        for (url, what, verdict) in hits.drain(..) {
+            found.push(Finding {
+                url,
+                line: at.0,
+                col: at.1,
+                what,
+                verdict,
+            });
+        }
+    }
+}
+
+fn use_of(tag: &str, attr: &str) -> Use {
+    match (tag, attr) {
+        ("img", "src" | "srcset") | ("input", "src") => Use::Image,
+        ("iframe" | "frame", _) => Use::Embed("frame"),
+        ("script", _) => Use::Embed("script"),
+        ("link", "href") => Use::Embed("stylesheet or other linked file"),
+        ("object" | "embed" | "applet", _) => Use::Embed("object"),
+        ("video" | "audio" | "source" | "track", _) => Use::Embed("media file"),
+        (_, "src" | "poster" | "background" | "srcset" | "data" | "lowsrc" | "dynsrc") => {
+            Use::Embed("file")
+        }
+        _ => Use::Link,
+    }
+}
+
+/// Where tags start in a fragment, found in order.
+struct Place<'a> {
+    text: &'a str,
+    /// `text` in ASCII lower case: the same byte offsets, for finding `<name`.
+    lower: String,
+    starts: Vec<usize>,
+    /// Tags start at or after this byte.
+    cursor: usize,
+    /// The last place worked out (byte, line, characters before it on its line), so
+    /// columns on one long line are counted once.
+    last: (usize, usize, usize),
+}
+
+impl<'a> Place<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Place {
+            text,
+            lower: text.to_ascii_lowercase(),
+            starts,
+            cursor: 0,
+            last: (0, 0, 0),
+        }
+    }
+
+    /// Line (0-based, in the fragment) and characters before the `<name` of a tag the
+    /// tokenizer says ends on `end_line` (1-based).
+    fn of_tag(&mut self, name: &str, end_line: u64) -> (usize, usize) {
+        let last = self.starts.len() - 1;
+        let end = (end_line.saturating_sub(1) as usize).min(last);
+        let eol = self.starts.get(end + 1).copied().unwrap_or(self.text.len());
+        let needle = format!("<{name}");
+        let offset = match self
+            .lower
+            .get(self.cursor..eol)
+            .and_then(|w| w.find(&needle))
+        {
+            Some(i) => {
+                self.cursor += i + 1;
+                self.cursor - 1
+            }
+            None => self.starts[end],
+        };
+        let l = self.starts.partition_point(|&s| s <= offset) - 1;
+        let (from, before) = match self.last {
+            (o, line, chars) if line == l && o <= offset => (o, chars),
+            _ => (self.starts[l], 0),
+        };
+        let c = before + self.text.get(from..offset).map_or(0, |b| b.chars().count());
+        self.last = (offset, l, c);
+        (l, c)
     }
 }
 
