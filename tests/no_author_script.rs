@@ -339,3 +339,52 @@ fn a_file_full_of_raw_html_findings_is_read_in_one_pass() {
             .any(|x| x.starts_with("content/p/big.md:50007:1: error"))
     );
 }
+
+#[test]
+fn the_dev_server_cleans_an_edited_body_and_keeps_the_rest() {
+    use coursebook::serve::{Body, Engine};
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    coursebook::init::init(&root).unwrap();
+    let add = |rel: &str, html: &str| {
+        let p = root.join(rel);
+        let text = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, format!("{text}\n{html}\n")).unwrap();
+    };
+    add(
+        "content/course/day-1/01-welcome.md",
+        "<p class=\"a\">first<script>window.a=1</script></p>",
+    );
+    add(
+        "content/course/day-1/02-first-exercise.md",
+        "<p class=\"b\">second<script>window.b=1</script></p>",
+    );
+    let page = |files: &coursebook::serve::Files, rel: &str| match &files[rel] {
+        Body::Mem(b) => String::from_utf8(b.to_vec()).unwrap(),
+        other => panic!("{rel}: {other:?}"),
+    };
+    let mut engine = Engine::new(&root, coursebook::Audience::Trainer);
+    let first = engine.rebuild(true).unwrap();
+    let welcome = "course/day-1/01-welcome.html";
+    let exercise = "course/day-1/02-first-exercise.html";
+    assert!(page(&first.files, welcome).contains("<p class=\"a\">first</p>"));
+    add(
+        "content/course/day-1/02-first-exercise.md",
+        "<p class=\"c\">third<img src=\"x.png\" onerror=\"window.c=1\"></p>",
+    );
+    engine.forget(&[root.join("content/course/day-1/02-first-exercise.md")]);
+    let r = engine.rebuild(false).unwrap();
+    let edited = page(&r.files, exercise);
+    assert!(
+        edited.contains("<p class=\"c\">third<img src=\"x.png\"></p>"),
+        "{edited}"
+    );
+    assert!(edited.contains("<p class=\"b\">second</p>"));
+    assert!(!edited.contains("script>window") && !edited.contains("onerror"));
+    assert!(
+        !r.rendered.contains(&welcome.to_string()),
+        "{:?}",
+        r.rendered
+    );
+    assert!(page(&r.files, welcome).contains("<p class=\"a\">first</p>"));
+}

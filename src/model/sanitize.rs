@@ -5,8 +5,8 @@
 //! raw HTML are cleaned: pulldown-cmark escapes everything else.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::sync::{Arc, LazyLock};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex, Weak};
 
 use rayon::prelude::*;
 
@@ -48,28 +48,63 @@ pub fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
-fn body(md: &mut Arc<Markdown>) {
-    if md.raw_html {
-        let m = Arc::make_mut(md);
-        m.html = clean(&m.html);
+/// Cleaned bodies of the last pass, by the address of the raw body they came from. The dev
+/// server's parse cache hands an unchanged file's body over as the same `Arc` on every
+/// rebuild, so it is cleaned once, not once per keystroke. The `Weak` keeps the address from
+/// being reused while the entry stands, and says whether that raw body is still the one.
+type Memo = HashMap<usize, (Weak<Markdown>, Arc<Markdown>)>;
+static MEMO: LazyLock<Mutex<Memo>> = LazyLock::new(Mutex::default);
+
+fn body(md: &mut Arc<Markdown>, old: &Memo, new: &Mutex<Memo>) {
+    if !md.raw_html {
+        return;
     }
+    let key = Arc::as_ptr(md) as usize;
+    let cleaned = match old.get(&key) {
+        Some((raw, cleaned)) if raw.upgrade().is_some_and(|r| Arc::ptr_eq(&r, md)) => {
+            cleaned.clone()
+        }
+        _ => Arc::new(Markdown {
+            html: clean(&md.html),
+            ..Markdown::clone(md)
+        }),
+    };
+    if let Ok(mut n) = new.lock() {
+        n.insert(key, (Arc::downgrade(md), cleaned.clone()));
+    }
+    *md = cleaned;
 }
 
 /// Cleans every rendered body in the site that has raw HTML, in parallel.
 pub fn site(site: &mut Site) {
+    // The memo keeps only this pass's bodies: what the site no longer has is let go.
+    let old = MEMO
+        .lock()
+        .map(|mut m| std::mem::take(&mut *m))
+        .unwrap_or_default();
+    let new = Mutex::new(Memo::with_capacity(old.len()));
     if let Some(h) = &mut site.home {
-        body(&mut h.md);
+        body(&mut h.md, &old, &new);
     }
-    site.pages.par_iter_mut().for_each(|pg| body(&mut pg.md));
+    site.pages
+        .par_iter_mut()
+        .for_each(|pg| body(&mut pg.md, &old, &new));
     site.programmes.par_iter_mut().for_each(|p| {
-        body(&mut p.md);
-        p.sessions.par_iter_mut().for_each(|s| body(&mut s.md));
-        p.pages.par_iter_mut().for_each(|pg| body(&mut pg.md));
+        body(&mut p.md, &old, &new);
+        p.sessions
+            .par_iter_mut()
+            .for_each(|s| body(&mut s.md, &old, &new));
+        p.pages
+            .par_iter_mut()
+            .for_each(|pg| body(&mut pg.md, &old, &new));
         // A letter keeps no flag: letters are few, so each is cleaned.
         p.letters
             .par_iter_mut()
             .for_each(|l| l.html = clean(&l.html));
     });
+    if let (Ok(mut m), Ok(n)) = (MEMO.lock(), new.into_inner()) {
+        *m = n;
+    }
 }
 
 #[cfg(test)]
@@ -94,6 +129,42 @@ mod tests {
         ] {
             assert!(out.contains(keep), "{keep} missing from {out}");
         }
+    }
+
+    #[test]
+    fn an_unchanged_body_is_cleaned_once() {
+        let raw = Arc::new(Markdown {
+            html: "<b>y</b><script>x</script>".into(),
+            raw_html: true,
+            ..Default::default()
+        });
+        // The parse cache keeps `raw`; each load hands the site a clone of the same Arc.
+        let (memo, next) = (Memo::new(), Mutex::new(Memo::new()));
+        let mut first = raw.clone();
+        body(&mut first, &memo, &next);
+        assert_eq!(first.html, "<b>y</b>");
+        let memo = next.into_inner().unwrap();
+        let next = Mutex::new(Memo::new());
+        let mut again = raw.clone();
+        body(&mut again, &memo, &next);
+        assert!(Arc::ptr_eq(&first, &again), "cleaned again");
+        // A changed file is a new Arc: cleaned anew, never served the old result.
+        let mut edited = Arc::new(Markdown {
+            html: "<i>z</i><script>x</script>".into(),
+            raw_html: true,
+            ..Default::default()
+        });
+        body(&mut edited, &memo, &next);
+        assert_eq!(edited.html, "<i>z</i>");
+        // Without raw HTML nothing is cleaned or kept.
+        let mut plain = Arc::new(Markdown {
+            html: "<p>&lt;script&gt;</p>".into(),
+            ..Default::default()
+        });
+        let before = plain.clone();
+        body(&mut plain, &memo, &next);
+        assert!(Arc::ptr_eq(&plain, &before));
+        assert_eq!(next.into_inner().unwrap().len(), 2);
     }
 
     #[test]
