@@ -23,6 +23,7 @@ pub struct Config {
     pub site_url: Option<String>,
     pub organisation: Option<String>,
     pub logo: Option<String>,
+    /// Raw HTML in Markdown is cleaned of script (default); `sanitize = false` trusts it.
     pub sanitize: bool,
 }
 
@@ -39,7 +40,7 @@ impl Config {
             site_url: None,
             organisation: None,
             logo: None,
-            sanitize: false,
+            sanitize: true,
         }
     }
 }
@@ -221,8 +222,21 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 }
             }
             ("output.html", "site-url") => {
-                cfg.site_url = want_text(&mut diags)
-                    .map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
+                let url = want_text(&mut diags);
+                // Only a web address: it is written into the sitemap and calendar as a link.
+                if let Some(u) = &url
+                    && !matches!(
+                        crate::content::urls::scheme(u).as_deref(),
+                        Some("http" | "https")
+                    )
+                {
+                    diags.push(
+                        Diagnostic::error(FILE, format!("`site-url` `{u}` is not a web address"))
+                            .at(vl, vc)
+                            .hint("write the address the site is published at, e.g. site-url = \"https://intranet.example/training/\""),
+                    );
+                }
+                cfg.site_url = url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
             }
             ("output.html", "organisation") => cfg.organisation = want_text(&mut diags),
             ("output.html", "logo") => cfg.logo = want_text(&mut diags),
@@ -305,6 +319,26 @@ mod tests {
         assert_eq!((d[0].line, d[0].col), (5, 1));
         assert!(d[0].message.contains("build_dir"));
         assert_eq!(d[0].hint.as_deref(), Some("did you mean `build-dir`?"));
+    }
+
+    #[test]
+    fn site_url_must_be_a_web_address() {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "intranet/training",
+            " JavaScript:x",
+        ] {
+            let (c, d) = parse(&format!(
+                "[book]\ntitle = \"T\"\n[output.html]\nsite-url = \"{bad}\"\n"
+            ));
+            assert!(c.is_none(), "{bad}");
+            assert_eq!((d[0].line, d[0].col), (4, 12), "{bad}");
+            assert!(d[0].message.contains("not a web address"), "{bad}");
+        }
+        let (c, _) =
+            parse("[book]\ntitle = \"T\"\n[output.html]\nsite-url = \"HTTPS://x.example\"\n");
+        assert!(c.is_some());
     }
 
     #[test]

@@ -111,9 +111,10 @@ fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
-/// Encode a site-relative path for use in an `href`: spaces, `%`, `?`, non-ASCII and the
-/// like are percent-encoded; `/` stays; the first `#` starts the fragment (a later one is
-/// encoded). `search.js` `encodePath` is the same (tests/cases/shared.json).
+/// Encode a site-relative path for use in an `href`: spaces, `%`, `?`, `:`, non-ASCII and
+/// the like are percent-encoded; `/` stays; the first `#` starts the fragment (a later one is
+/// encoded). A `:` would make `javascript:x/a.html` a `javascript:` address rather than a
+/// file. `search.js` `encodePath` is the same (tests/cases/shared.json).
 pub fn encode_path(p: &str) -> String {
     match p.split_once('#') {
         Some((path, frag)) => format!("{}#{}", encode_bytes(path), encode_bytes(frag)),
@@ -124,7 +125,7 @@ pub fn encode_path(p: &str) -> String {
 fn encode_bytes(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     for b in p.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-_.~!$&'()*+,;=:@".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"/-_.~!$&'()*+,;=@".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -174,6 +175,10 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(encode_path("a b/é.html"), "a%20b/%C3%A9.html");
         assert_eq!(encode_path("t.html#a b"), "t.html#a%20b");
+        assert_eq!(
+            encode_path("javascript:alert(1)/index.html"),
+            "javascript%3Aalert(1)/index.html"
+        );
         assert_eq!(root_prefix("a/b/c.html"), "../../");
         assert_eq!(root_prefix("index.html"), "");
     }

@@ -51,7 +51,8 @@ fn fixture() -> tempfile::TempDir {
     write(
         r,
         "book.toml",
-        "[book]\ntitle = \"Fixture course\"\n\n[output.html]\nsite-url = \"https://intranet.example/training/\"\n",
+        // Raw HTML kept as written (comments too), so only the edition can keep them out.
+        "[book]\ntitle = \"Fixture course\"\n\n[output.html]\nsite-url = \"https://intranet.example/training/\"\nsanitize = false\n",
     );
     write(
         r,

@@ -77,6 +77,10 @@ pub struct Markdown {
     pub problems: Vec<Problem>,
     /// `src` and `href` values in raw HTML, for the files a page uses (not checked as links).
     pub html_refs: Vec<Link>,
+    /// The body has raw HTML, so it is sanitised (model/sanitize.rs).
+    pub raw_html: bool,
+    /// Links, images and raw-HTML URLs that are refused or load from another host.
+    pub unsafe_urls: Vec<super::urls::Finding>,
 }
 
 const SNIPPET_CHARS: usize = 300;
@@ -201,6 +205,9 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
+    let scan = super::urls::scan(&events, |o| lines.at(o));
+    out.raw_html = scan.raw_html;
+    out.unsafe_urls = scan.findings;
     let events = mark_callouts(events, &lines, &mut out.problems);
     let cited = publicly_cited(&events, body);
     let participant = audience == Audience::Participant;
@@ -430,9 +437,25 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
     }
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
-    out.html = html;
+    out.html = align_classes(html);
     out.snippet = crate::util::truncate_words(&snippet, SNIPPET_CHARS);
     out
+}
+
+/// Table column alignment as classes: pulldown-cmark writes `style="text-align: ..."`,
+/// which the pages' Content-Security-Policy (no inline style) and the sanitiser drop.
+fn align_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for side in ["left", "center", "right"] {
+        html = html.replace(
+            &format!(" style=\"text-align: {side}\">"),
+            &format!(" class=\"align-{side}\">"),
+        );
+    }
+    html
 }
 
 /// A heading's id before de-duplication: the one written (`{#id}`), else its text's slug.
@@ -975,6 +998,18 @@ mod tests {
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n~~gone~~ \"quoted\"[^1]\n\n[^1]: note\n",
         );
         assert!(m.html.contains("<table>"));
+        let t = md("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
+        assert!(!t.html.contains("style="), "{}", t.html);
+        assert!(
+            t.html.contains("<th class=\"align-center\">a</th>"),
+            "{}",
+            t.html
+        );
+        assert!(
+            t.html.contains("<td class=\"align-right\">2</td>"),
+            "{}",
+            t.html
+        );
         assert!(m.html.contains("type=\"checkbox\""));
         assert!(m.html.contains("<del>"));
         assert!(m.html.contains("“quoted”"));

@@ -1,16 +1,17 @@
 //! Sources: finding the files under the content directory and reading them as text.
 //! Parsing of front matter (YAML) and bodies (Markdown) lives in the submodules.
 
+pub mod confine;
 pub mod duration;
 pub mod frontmatter;
 pub mod highlight;
 pub mod markdown;
+pub mod urls;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 
@@ -61,7 +62,7 @@ impl ReadCache {
     }
 }
 
-/// Walks `src_dir` (following links, skipping hidden files), reads every Markdown file and
+/// Walks `src_dir` (following links that stay inside `root`, skipping hidden files), reads every Markdown file and
 /// lists everything else as an asset.
 pub fn discover(root: &Path, src_dir: &Path) -> (Sources, Vec<Diagnostic>) {
     discover_cached(root, src_dir, &mut ReadCache::default())
@@ -82,6 +83,19 @@ pub fn discover_cached(
             format!("{src_display}/{rel}")
         }
     };
+    let fence = confine::Fence::new(root);
+    if src_dir.is_dir()
+        && let Err(real) = fence.resolve(src_dir)
+    {
+        diags.push(
+            Diagnostic::error(
+                crate::config::FILE,
+                format!("the content directory `{src_display}` is outside the site folder: it is {real}"),
+            )
+            .hint("keep the content inside the folder that holds book.toml: set `src` in [book] to a folder under it (default \"content\")"),
+        );
+        return (Sources::default(), diags);
+    }
     if !src_dir.is_dir() {
         diags.push(
             Diagnostic::error(
@@ -92,43 +106,13 @@ pub fn discover_cached(
         );
         return (Sources::default(), diags);
     }
-    let mut md_paths = Vec::new();
-    let mut assets = Vec::new();
-    let walker = WalkDir::new(src_dir)
-        .follow_links(true)
-        .sort_by_file_name()
+    // Links out of the site root are refused before they are followed (confine.rs).
+    let (files, d) = fence.walk(src_dir, |_| true);
+    diags.extend(d);
+    let (md_paths, assets): (Vec<_>, Vec<_>) = files
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let p = e
-                    .path()
-                    .map(|p| rel_string(p.strip_prefix(root).unwrap_or(p)))
-                    .unwrap_or(src_display.clone());
-                let msg = if e.loop_ancestor().is_some() {
-                    "symbolic link loop: this folder links back to one of its parents".to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        e.io_error().map_or(e.to_string(), |io| io.to_string())
-                    )
-                };
-                diags.push(Diagnostic::error(p, msg).hint("remove or fix the link"));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() || is_editor_litter(&entry.file_name().to_string_lossy()) {
-            continue;
-        }
-        let rel = rel_string(entry.path().strip_prefix(src_dir).unwrap_or(entry.path()));
-        if rel.ends_with(".md") {
-            md_paths.push((rel, entry.path().to_path_buf()));
-        } else {
-            assets.push((rel, entry.path().to_path_buf()));
-        }
-    }
+        .filter(|(rel, _)| !is_editor_litter(rel.rsplit('/').next().unwrap_or(rel)))
+        .partition(|(rel, _)| rel.ends_with(".md"));
     let old = &cache.files;
     let read: Vec<(Result<SourceFile, Diagnostic>, Stamp)> = md_paths
         .par_iter()

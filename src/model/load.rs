@@ -400,6 +400,7 @@ pub fn load_cached(
     if site.config.sanitize {
         super::sanitize::site(&mut site);
     }
+    diags.extend(super::urls::check(&site));
     diags.extend(super::paths::check(&site));
     diags.extend(undated_days(&site));
     let (d, refs) = super::links::check(&site);
@@ -1254,6 +1255,7 @@ fn parse_letter(
             .at(p.line, p.col)
             .maybe_hint(p.hint.clone())
     }));
+    diags.extend(super::urls::diagnostics(&f.display, &md.unsafe_urls));
     let name = f
         .rel
         .rsplit('/')

@@ -8,6 +8,7 @@ pub mod load;
 pub mod paths;
 mod sanitize;
 pub mod timetable;
+mod urls;
 
 use std::path::PathBuf;
 

@@ -27,7 +27,7 @@ use crate::model::{Programme, Site};
 use crate::util::{encode_path, escape_html, root_prefix};
 use view::{Link, ProgrammeViews, Threads};
 
-pub use theme::Theme;
+pub use theme::{CSP, Theme};
 
 #[derive(Debug, Clone)]
 pub enum Content {

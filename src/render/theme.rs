@@ -14,6 +14,12 @@ use crate::diagnostics::Diagnostic;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// Every page's Content-Security-Policy: no inline or other-host script, no plugins, no
+/// `<base>`; images may be `data:`. The built-in `base.html` carries it in a `<meta>` tag
+/// (a site opened from disk has no headers), and `serve` sends it as a header.
+pub const CSP: &str =
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
 /// Where theme static files go in the site.
 pub const STATIC_DIR: &str = "theme";
 
@@ -64,34 +70,36 @@ fn literal_text(template: &str) -> String {
     out
 }
 
-fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = rd.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let p = e.path();
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, base, out);
-        } else if let Ok(rel) = p.strip_prefix(base) {
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.push((rel, p.clone()));
-        }
+/// The files under a theme folder, following no link out of the site root (confine.rs).
+fn walk(
+    fence: &crate::content::confine::Fence,
+    dir: &Path,
+) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    if !dir.is_dir() {
+        return (Vec::new(), Vec::new());
     }
+    fence.walk(dir, |_| true)
 }
 
 impl Theme {
     /// The built-in theme overlaid with `root/themes/<name>/` where it exists.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let fence = crate::content::confine::Fence::new(root);
+        if name.is_empty()
+            || name.starts_with('.')
+            || name.contains(['/', '\\', ':'])
+            || Path::new(name).is_absolute()
+        {
+            return Err(vec![Diagnostic::error(crate::config::FILE, format!("theme `{name}` is not a folder name"))
+                .hint("set theme to the name of a folder under themes/ (e.g. theme = \"mine\" for themes/mine), or \"default\"")]);
+        }
         let dir = root.join("themes").join(name);
+        if dir.is_dir()
+            && let Err(real) = fence.resolve(&dir)
+        {
+            return Err(vec![Diagnostic::error(crate::config::FILE, format!("theme folder themes/{name} is outside the site folder: it is {real}"))
+                .hint("keep the theme inside the folder that holds book.toml, not linked from elsewhere")]);
+        }
         let dir = if dir.is_dir() {
             Some(dir)
         } else if name == "default" {
@@ -134,8 +142,8 @@ impl Theme {
         }
         let mut diags = Vec::new();
         if let Some(dir) = &dir {
-            let mut files = Vec::new();
-            walk(&dir.join("templates"), &dir.join("templates"), &mut files);
+            let (files, d) = walk(&fence, &dir.join("templates"));
+            diags.extend(d);
             for (rel, path) in files {
                 match std::fs::read_to_string(&path) {
                     Ok(text) => {
@@ -148,8 +156,8 @@ impl Theme {
                     )),
                 }
             }
-            let mut files = Vec::new();
-            walk(&dir.join("static"), &dir.join("static"), &mut files);
+            let (files, d) = walk(&fence, &dir.join("static"));
+            diags.extend(d);
             for (rel, path) in files {
                 let out = format!("{STATIC_DIR}/{rel}");
                 statics.retain(|o| o.path != out);
@@ -401,4 +409,20 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 /// `{{ path | href }}`: percent-encode a site-relative path for an href.
 fn href_filter(path: &str, _: Kwargs, _: &State) -> String {
     crate::util::encode_path(path)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_built_in_base_template_carries_the_policy() {
+        let base = super::BUILTIN
+            .get_file("templates/base.html")
+            .and_then(|f| f.contents_utf8())
+            .unwrap();
+        let meta = format!(
+            "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            super::CSP
+        );
+        assert!(base.contains(&meta), "base.html must open with the policy");
+    }
 }

@@ -147,6 +147,11 @@ fn with_headers(status: StatusCode, mime: &'static str, body: HttpBody) -> Respo
         "x-content-type-options",
         HeaderValue::from_static("nosniff"),
     );
+    // The pages' own policy, as a header too: it holds for a theme that drops the meta tag.
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(crate::render::CSP),
+    );
     r
 }
 

@@ -7,7 +7,7 @@
      util.rs `encode_path` writes it: every UTF-8 byte but letters, digits and
      `/-_.~!$&'()*+,;=:@` percent-encoded, `?`, `%` and a later `#` included (encodeURI
      keeps `?`, which would start a query). */
-  var KEEP = /[A-Za-z0-9\/\-_.~!$&'()*+,;=:@]/;
+  var KEEP = /[A-Za-z0-9\/\-_.~!$&'()*+,;=@]/; // never `:`: no `javascript:` address
   var utf8 = typeof TextEncoder === "undefined" ? null : new TextEncoder();
   function encodePath(p) {
     var at = p.indexOf("#");
