@@ -1,6 +1,7 @@
 //! Sources: finding the files under the content directory and reading them as text.
 //! Parsing of front matter (YAML) and bodies (Markdown) lives in the submodules.
 
+pub mod budget;
 pub mod duration;
 pub mod frontmatter;
 pub mod highlight;

@@ -416,6 +416,11 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
             return (Parsed::Skipped, diags);
         }
     };
+    // Before any Markdown parser sees the body: a table can make millions of cells.
+    if let Some(d) = crate::content::budget::check(&f.display, split.body, split.body_line) {
+        diags.push(d);
+        return (Parsed::Skipped, diags);
+    }
     let node = match split.yaml {
         Some(y) => match yaml::parse(&f.display, y, split.yaml_line) {
             Ok(n) => n,
@@ -893,6 +898,7 @@ fn parse_letter(
     }
     let description = fl.text("description");
     let mut fields: Vec<Field> = Vec::new();
+    let mut field_names = std::collections::HashSet::new();
     let mut field_pos = Vec::new();
     if let Some(items) = fl.seq("fields") {
         for it in items {
@@ -911,7 +917,7 @@ fn parse_letter(
                     let valid = name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
                     if !valid || name.is_empty() {
                         ff.error_at(n, format!("field name `{name}` may hold only letters, digits, `_` and `-`"), None);
-                    } else if fields.iter().any(|x| x.name == name) {
+                    } else if !field_names.insert(name.clone()) {
                         ff.error_at(n, format!("field `{name}` is declared twice"), None);
                     } else if letters::BUILTINS.contains(&name.as_str()) {
                         ff.error_at(n, format!("`{name}` is a built-in and cannot be a field"), None);
@@ -942,14 +948,17 @@ fn parse_letter(
                 .hint("write placeholders as {{ field_name }}"),
         );
     }
-    let declared: Vec<&str> = fields
+    // Sets, so a letter of many placeholders and fields is checked in linear time.
+    let names: Vec<&str> = fields
         .iter()
         .map(|x| x.name.as_str())
         .chain(letters::BUILTINS.iter().copied())
         .collect();
+    let declared: std::collections::HashSet<&str> = names.iter().copied().collect();
+    let used: std::collections::HashSet<&str> = found.iter().map(|p| p.name.as_str()).collect();
     for ph in &found {
-        if !declared.contains(&ph.name.as_str()) {
-            let hint = match closest(&ph.name, declared.iter().copied()) {
+        if !declared.contains(ph.name.as_str()) {
+            let hint = match closest(&ph.name, names.iter().copied()) {
                 Some(c) => format!("did you mean `{c}`? Otherwise declare it under `fields:`"),
                 None => format!(
                     "declare it under `fields:`, or use a built-in: {}",
@@ -970,7 +979,7 @@ fn parse_letter(
         }
     }
     for (name, pos) in &field_pos {
-        if !found.iter().any(|p| &p.name == name) {
+        if !used.contains(name.as_str()) {
             diags.push(
                 Diagnostic::warning(
                     &f.display,
