@@ -318,6 +318,8 @@ pub fn load_cached(
         assets,
         trainer_fragments,
     };
+    super::titles::clean(&mut site);
+    super::changed::stamp(root, &mut site);
     if audience == Audience::Participant {
         drop_trainer_only(&mut site);
     }
@@ -823,6 +825,7 @@ fn parse_programme(
             letters: Vec::new(),
             md: std::sync::Arc::new(md),
             timetable: Default::default(),
+            changed: 0,
         },
         days_given,
         end_pos,
