@@ -256,6 +256,44 @@ mod tests {
         }
     }
 
+    /// Depth and table cells of `md` as pulldown-cmark makes them.
+    fn parsed(md: &str) -> (usize, usize) {
+        let (mut depth, mut most, mut cells) = (0usize, 0usize, 0usize);
+        for ev in Parser::new_ext(md, crate::content::markdown::options()) {
+            match ev {
+                Event::Start(t) => {
+                    depth += 1;
+                    most = most.max(depth);
+                    cells += usize::from(matches!(t, pulldown_cmark::Tag::TableCell));
+                }
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+        }
+        (most, cells)
+    }
+
+    proptest::proptest! {
+        // Bodies built from the characters that open levels and make tables: the lexical
+        // bounds must never be below what the parser makes, or the budget has a hole.
+        #[test]
+        fn the_lexical_bounds_hold_for_any_body(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "  ", "    ", "\t", "\n", "\n\n",
+                "|", "| a ", "|---", "-|-", ":-:", "*", "**", "_", "~~", "[", "](u)", "![",
+                "]", "[^n]: ", "[^n]", ": ", "Term\n: ", "`", "```\n", "<div>", "a", "b c",
+                "#", "# ", "===", "---", "| a | b | c |\n", "|---|---|---|\n", "|-|-|\n",
+                "| 1 |\n", "x|y\n", "-|-\n", "> | a | b |\n> |---|---|\n",
+            ]), 0..60),
+        ) {
+            let md: String = parts.concat();
+            let (depth, cells) = parsed(&md);
+            let s = Scan::of(&md);
+            proptest::prop_assert!(s.cells >= cells, "{md:?}: cells {} < {cells}", s.cells);
+            proptest::prop_assert!(s.depth_bound >= depth, "{md:?}: depth {} < {depth}", s.depth_bound);
+        }
+    }
+
     #[test]
     fn deep_quotes_are_refused_where_they_pass_the_limit() {
         let md = format!("Text\n\n{} deep\n", ">".repeat(MAX_NESTING + 10));
