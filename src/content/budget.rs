@@ -76,47 +76,49 @@ struct Scan {
 }
 
 impl Scan {
+    // Every byte of every file passes through here: one pass, one table lookup per byte.
     fn of(body: &str) -> Scan {
         let mut total = 0usize;
         let mut open: Option<Table> = None;
-        let mut prev: Option<(usize, &str)> = None;
+        // The previous line, when not blank: its offset and `|`s (a header's cells).
+        let mut prev: Option<(usize, usize)> = None;
         let mut widest_prefix = 0usize;
         let mut run_delims = 0usize;
         let mut most_delims = 0usize;
         let mut offset = 0usize;
         for raw in body.split_inclusive('\n') {
-            let line = raw.trim_end_matches('\n');
+            let line = raw.strip_suffix('\n').unwrap_or(raw);
             let at = offset;
             offset += raw.len();
-            let content = line.trim_start_matches([' ', '\t', '>']);
-            let blank = content.trim().is_empty();
+            let l = Line::of(line);
             widest_prefix = widest_prefix.max(container_prefix(line));
             // Inline nesting stays within a paragraph, which no blank line crosses.
-            if line.trim().is_empty() {
+            if l.all & BLANK != 0 {
                 most_delims = most_delims.max(run_delims);
                 run_delims = 0;
             } else {
-                run_delims += line.bytes().filter(|b| b"*_~[".contains(b)).count();
+                run_delims += l.delims;
             }
+            // A blank line, or one of only `>`, ends a table.
+            let blank = l.all & QUOTE_OR_BLANK != 0;
+            let dashes = (l.all & DASH_LINE != 0 && l.any & HYPHEN != 0 && l.pipes > 0)
+                .then(|| dash_columns(line));
             // A row has the table's columns, or more (pulldown-cmark reads them, then drops them).
-            let row_cells =
-                |cols: usize| cols.max(content.bytes().filter(|b| *b == b'|').count() + 1);
             if blank {
                 if total > MAX_TABLE_CELLS && open.is_some() {
                     break;
                 }
                 open = None;
             } else if let Some(t) = &mut open {
-                if let Some(cols) = dash_columns(content) {
+                if let Some(cols) = dashes {
                     t.columns = t.columns.max(cols);
                 }
-                let n = row_cells(t.columns);
+                let n = t.columns.max(l.pipes + 1);
                 t.rows += 1;
                 t.cells += n;
                 total += n;
-            } else if let (Some(columns), Some((header_at, header))) = (dash_columns(content), prev)
-            {
-                let n = columns.max(header.bytes().filter(|b| *b == b'|').count() + 1);
+            } else if let (Some(columns), Some((header_at, header_pipes))) = (dashes, prev) {
+                let n = columns.max(header_pipes + 1);
                 open = Some(Table {
                     offset: header_at,
                     columns,
@@ -125,7 +127,7 @@ impl Scan {
                 });
                 total += n;
             }
-            prev = (!blank).then_some((at, content));
+            prev = (!blank).then_some((at, l.pipes));
         }
         if total > MAX_TABLE_CELLS {
             return Scan {
@@ -146,14 +148,64 @@ impl Scan {
     }
 }
 
-/// The columns of a line of dashes under a table's header, read as pulldown-cmark reads one
-/// but leniently (a line of only `|`, `:`, `-` and blanks with a `|` and a `-`): at least as
-/// many as it would find.
-fn dash_columns(content: &str) -> Option<usize> {
-    let is_dashes = content.contains('|')
-        && content.contains('-')
-        && content.bytes().all(|b| b"|:- \t".contains(&b));
-    is_dashes.then(|| content.split('|').filter(|c| c.contains('-')).count())
+// What a line is made of, by byte class, so each line is read once.
+const BLANK: u8 = 1; // only spaces and tabs
+const QUOTE_OR_BLANK: u8 = 2; // only `>`, spaces and tabs
+const DASH_LINE: u8 = 4; // only what a line of dashes may hold: `|`, `:`, `-`, `>`, blanks
+const HYPHEN: u8 = 8; // a `-`
+const DELIM: u8 = 16; // opens an inline level: `*`, `_`, `~`, `[`
+const PIPE: u8 = 32;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = BLANK | QUOTE_OR_BLANK | DASH_LINE;
+    t[b'\t' as usize] = BLANK | QUOTE_OR_BLANK | DASH_LINE;
+    t[b'\r' as usize] = BLANK | QUOTE_OR_BLANK | DASH_LINE;
+    t[b'>' as usize] = QUOTE_OR_BLANK | DASH_LINE;
+    t[b'|' as usize] = DASH_LINE | PIPE;
+    t[b':' as usize] = DASH_LINE;
+    t[b'-' as usize] = DASH_LINE | HYPHEN;
+    t[b'*' as usize] = DELIM;
+    t[b'_' as usize] = DELIM;
+    t[b'~' as usize] = DELIM;
+    t[b'[' as usize] = DELIM;
+    t
+};
+
+/// One line's classes: those every byte has (`all`) and some byte has (`any`), and counts.
+struct Line {
+    all: u8,
+    any: u8,
+    pipes: usize,
+    delims: usize,
+}
+
+impl Line {
+    fn of(line: &str) -> Line {
+        let (mut all, mut any, mut pipes, mut delims) = (u8::MAX, 0u8, 0usize, 0usize);
+        for &b in line.as_bytes() {
+            let c = CLASS[b as usize];
+            all &= c;
+            any |= c;
+            pipes += usize::from(c & PIPE != 0);
+            delims += usize::from(c & DELIM != 0);
+        }
+        Line {
+            all,
+            any,
+            pipes,
+            delims,
+        }
+    }
+}
+
+/// The columns of a line of dashes under a table's header, counted leniently: at least as
+/// many as pulldown-cmark would find.
+fn dash_columns(line: &str) -> usize {
+    line.trim_start_matches([' ', '\t', '>'])
+        .split('|')
+        .filter(|c| c.contains('-'))
+        .count()
 }
 
 /// Length in bytes of the part of a line that can open or continue containers: blanks,
