@@ -131,7 +131,7 @@ fn programme(root: &Path, n: usize) -> &Path {
 fn linear(c: &mut Criterion) {
     let mut g = c.benchmark_group("linear");
     g.sample_size(10);
-    for n in [2_000usize, 8_000] {
+    for n in [2_000usize, 8_000, 32_000] {
         let headings = "## Intro\n\n".repeat(n);
         g.throughput(Throughput::Elements(n as u64));
         g.bench_function(format!("{n} identical headings"), |b| {
