@@ -32,6 +32,10 @@ fn benches(c: &mut Criterion) {
     c.bench_function("markdown, 600 words", |b| {
         b.iter(|| markdown::render(black_box(&plain), 1, Audience::Trainer, Body::Shared))
     });
+    // What the budget check adds to every file before it is parsed.
+    c.bench_function("budget check, 600 words", |b| {
+        b.iter(|| coursebook::content::budget::check("a.md", black_box(&plain), 1))
+    });
     let code = page_body(true);
     markdown::render(&code, 1, Audience::Trainer, Body::Shared); // load the syntax set outside the timing
     c.bench_function("markdown, 600 words + highlighted code (memoised)", |b| {
@@ -123,5 +127,35 @@ fn programme(root: &Path, n: usize) -> &Path {
     root
 }
 
-criterion_group!(hot, benches);
+/// Inputs that once cost quadratic time or worse, at two sizes each: time per element should
+/// stay flat from one size to the next (linear work).
+fn linear(c: &mut Criterion) {
+    let mut g = c.benchmark_group("linear");
+    g.sample_size(10);
+    for n in [2_000usize, 8_000, 32_000] {
+        let headings = "## Intro\n\n".repeat(n);
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(format!("{n} identical headings"), |b| {
+            b.iter(|| markdown::render(black_box(&headings), 1, Audience::Trainer, Body::Shared))
+        });
+        // Each unclosed `{{` after many lines once recounted the lines before it.
+        let letter = format!("{}{}", "\n".repeat(n * 10), "{{ name\n".repeat(n));
+        g.bench_function(
+            format!("{n} unclosed placeholders after {} lines", n * 10),
+            |b| b.iter(|| coursebook::model::scan_letter(black_box(&letter), 1)),
+        );
+        let table = format!(
+            "{}|\n{}|\n{}",
+            "| a ".repeat(20),
+            "|---".repeat(20),
+            "| 1 |\n".repeat(n)
+        );
+        g.bench_function(format!("budget check, 20 x {n} table"), |b| {
+            b.iter(|| coursebook::content::budget::check("t.md", black_box(&table), 1))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(hot, benches, linear);
 criterion_main!(hot);

@@ -155,7 +155,12 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             .iter()
             .find(|(s, _)| *s == section)
             .map_or(&[][..], |(_, k)| *k);
-        let text_value = || v.get_ref().as_str().map(str::to_string);
+        // Control characters (a "\u0000" escape) would reach every page: dropped.
+        let text_value = || {
+            v.get_ref()
+                .as_str()
+                .map(|s| crate::util::strip_controls(s).into_owned())
+        };
         let want_text = |diags: &mut Vec<Diagnostic>| {
             let t = text_value();
             if t.is_none() {
@@ -184,10 +189,13 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 DeValue::Array(a) => {
                     cfg.authors = a
                         .iter()
-                        .filter_map(|x| x.get_ref().as_str().map(str::to_string))
+                        .filter_map(|x| x.get_ref().as_str())
+                        .map(|s| crate::util::strip_controls(s).into_owned())
                         .collect()
                 }
-                DeValue::String(s) => cfg.authors = vec![s.to_string()],
+                DeValue::String(s) => {
+                    cfg.authors = vec![crate::util::strip_controls(s).into_owned()]
+                }
                 other => diags.push(
                     Diagnostic::error(
                         FILE,

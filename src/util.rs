@@ -68,6 +68,42 @@ pub fn truncate_words(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` without control characters (NUL, escape, DEL, C1 ...), keeping tabs and line breaks:
+/// front-matter and book.toml text, where a YAML or TOML escape can write any of them.
+pub fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(|c| c.is_control() && c != '\t' && c != '\n') {
+        s.chars()
+            .filter(|c| !c.is_control() || *c == '\t' || *c == '\n')
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// A title as every output shows it: one line of text. Tabs and line breaks become spaces,
+/// other control characters are dropped, and the ends are trimmed.
+pub fn clean_title(s: &str) -> String {
+    let line_break =
+        |c: char| c.is_control() && c.is_whitespace() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !s.chars().any(|c| c.is_control() || line_break(c)) && s.trim() == s {
+        return s.to_string();
+    }
+    s.chars()
+        .filter_map(|c| {
+            if line_break(c) {
+                Some(' ')
+            } else if c.is_control() {
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// A heading or file slug: lowercase letters and digits joined by single hyphens.
 /// Non-ASCII letters are kept (browsers handle them in fragments).
 pub fn slugify(s: &str) -> String {

@@ -165,6 +165,32 @@ fn callout_markup(c: Callout) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// Heading ids given so far. An id already taken gets the first free `-1`, `-2`, ...; each
+/// base remembers the last suffix it tried, so N identical headings cost N look-ups, not N².
+#[derive(Default)]
+struct HeadingIds {
+    used: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    fn claim(&mut self, base: String) -> String {
+        // Ids are only ever added, so suffixes tried before for this base are still taken.
+        let n = self.next.entry(base.clone()).or_insert(0);
+        let mut hid = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        while self.used.contains(&hid) {
+            *n += 1;
+            hid = format!("{base}-{n}");
+        }
+        self.used.insert(hid.clone());
+        hid
+    }
+}
+
 /// Line starts of `text`, to turn byte offsets into line and column.
 struct Lines<'a> {
     text: &'a str,
@@ -220,7 +246,7 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
     let mut heading: Option<OpenHeading> = None;
     // A heading participants do not see still takes its id, so ids agree in both editions.
     let mut hidden_heading: Option<(Option<String>, String)> = None;
-    let mut used_ids: Vec<String> = Vec::new();
+    let mut ids = HeadingIds::default();
     let mut prompt_item: Option<String> = None;
     let mut prompt_depth = 0usize;
     let mut snippet = String::new();
@@ -254,7 +280,7 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((id, text)) = hidden_heading.take() {
-                        unique_id(heading_base(id, &text), &mut used_ids);
+                        ids.claim(heading_base(id, &text));
                     }
                 }
                 Event::Text(t) | Event::Code(t) => {
@@ -361,7 +387,7 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
         }
         if let Some((level, id, classes, inner, text)) = &mut heading {
             if let Event::End(TagEnd::Heading(_)) = ev {
-                let hid = unique_id(heading_base(id.take(), text), &mut used_ids);
+                let hid = ids.claim(heading_base(id.take(), text));
                 let lvl = *level as u8;
                 let class = if classes.is_empty() {
                     String::new()
@@ -464,18 +490,6 @@ fn heading_base(id: Option<String>, text: &str) -> String {
         let s = slugify(text);
         if s.is_empty() { "section".into() } else { s }
     })
-}
-
-/// `base`, or `base-1`, `base-2`, ... the first not used yet in this file.
-fn unique_id(base: String, used_ids: &mut Vec<String>) -> String {
-    let mut hid = base.clone();
-    let mut n = 1;
-    while used_ids.contains(&hid) {
-        hid = format!("{base}-{n}");
-        n += 1;
-    }
-    used_ids.push(hid.clone());
-    hid
 }
 
 /// Adds a left-out event's text to the paragraph being dropped: text as it reads (events
@@ -968,6 +982,46 @@ mod tests {
         let ids: Vec<_> = m.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, vec!["intro", "intro-1", "mine"]);
         assert!(m.html.contains("<h2 id=\"mine\">Custom</h2>"), "{}", m.html);
+    }
+
+    #[test]
+    fn heading_ids_are_those_of_the_first_free_suffix() {
+        // The rule before ids were counted: try `base`, `base-1`, `base-2`, ... in order.
+        fn by_search(bases: &[&str]) -> Vec<String> {
+            let mut used: Vec<String> = Vec::new();
+            for base in bases {
+                let mut hid = base.to_string();
+                let mut n = 1;
+                while used.contains(&hid) {
+                    hid = format!("{base}-{n}");
+                    n += 1;
+                }
+                used.push(hid);
+            }
+            used
+        }
+        let bases = [
+            "intro",
+            "intro",
+            "intro-1",
+            "intro",
+            "intro-3",
+            "intro",
+            "intro-1",
+            "intro-1-1",
+            "intro-1",
+            "a",
+            "a-2",
+            "a",
+            "a",
+            "a",
+            "intro",
+            "a-2",
+        ];
+        let mut ids = HeadingIds::default();
+        let got: Vec<String> = bases.iter().map(|b| ids.claim(b.to_string())).collect();
+        assert_eq!(got, by_search(&bases));
+        assert_eq!(&got[..3], ["intro", "intro-1", "intro-1-1"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Sources: finding the files under the content directory and reading them as text.
 //! Parsing of front matter (YAML) and bodies (Markdown) lives in the submodules.
 
+pub mod budget;
 pub mod confine;
 pub mod duration;
 pub mod frontmatter;
@@ -208,15 +209,21 @@ fn read_text(
     })
 }
 
-/// Byte-order mark removed, CRLF and lone CR made LF, so positions are the same on every system.
+/// Byte-order mark removed, CRLF and lone CR made LF, so positions are the same on every system;
+/// other control characters (NUL, escape, ...) dropped: they mean nothing in a page, are not
+/// allowed in a `.docx`, and would reach titles taken from headings.
 pub fn normalise(text: String) -> String {
     let t = text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
-    if t.contains('\r') {
+    let t = if t.contains('\r') {
         t.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         t
+    };
+    match crate::util::strip_controls(&t) {
+        std::borrow::Cow::Borrowed(_) => t,
+        std::borrow::Cow::Owned(o) => o,
     }
 }

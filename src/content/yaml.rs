@@ -87,11 +87,16 @@ impl<'de> Visitor<'de> for NodeVisitor {
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         Ok(Value::Float(v))
     }
+    // Escapes such as "\0" or "\e" write control characters, which mean nothing in a
+    // course and would reach every output: they are dropped (tabs and line breaks stay).
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_string()))
+        Ok(Value::Str(crate::util::strip_controls(v).into_owned()))
     }
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
+        Ok(Value::Str(match crate::util::strip_controls(&v) {
+            std::borrow::Cow::Borrowed(_) => v,
+            std::borrow::Cow::Owned(o) => o,
+        }))
     }
     fn visit_none<E>(self) -> Result<Value, E> {
         Ok(Value::Null)

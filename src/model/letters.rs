@@ -80,12 +80,11 @@ pub fn unset_builtins(
     };
     let mut out = Vec::new();
     for l in &p.letters {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for ph in &l.placeholders {
-            if seen.contains(&ph.name.as_str()) {
+            if !seen.insert(&ph.name) {
                 continue;
             }
-            seen.push(&ph.name);
             if let Some((why, hint)) = unset(&ph.name) {
                 out.push(
                     crate::diagnostics::Diagnostic::warning(
@@ -115,23 +114,33 @@ pub type Scan = (Vec<Piece>, Vec<Placeholder>, Vec<(usize, usize, String)>);
 
 /// Split `body` at `{{ name }}` placeholders. Returns the pieces, the placeholders with their
 /// positions, and the positions of malformed ones (`{{` without `}}`, or an empty name).
+/// One pass: positions are counted forwards, and where the next line break and the next `}}`
+/// stand is remembered, so neither many placeholders nor many unclosed `{{` rescan the body.
 pub fn scan(body: &str, first_line: usize) -> Scan {
     let mut pieces = Vec::new();
     let mut found = Vec::new();
     let mut bad = Vec::new();
     let mut rest = body;
     let mut consumed = 0;
-    let pos = |offset: usize| {
-        let before = &body[..offset];
-        let line = first_line + before.matches('\n').count();
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
+    let mut at = Cursor {
+        body,
+        offset: 0,
+        line: first_line,
+        line_start: 0,
+        col: 1,
     };
+    let mut next_nl = Next::new("\n");
+    let mut next_close = Next::new("}}");
     while let Some(i) = rest.find("{{") {
         let abs = consumed + i;
+        let (l, c) = at.advance(abs);
         let after = &rest[i + 2..];
-        let Some(j) = after.find("}}").filter(|j| !after[..*j].contains('\n')) else {
-            let (l, c) = pos(abs);
+        let nl = next_nl.after(body, abs + 2).unwrap_or(body.len());
+        let Some(j) = next_close
+            .after(body, abs + 2)
+            .filter(|close| *close < nl)
+            .map(|close| close - (abs + 2))
+        else {
             bad.push((
                 l,
                 c,
@@ -144,7 +153,6 @@ pub fn scan(body: &str, first_line: usize) -> Scan {
         };
         let name = after[..j].trim();
         pieces.push(Piece::Text(rest[..i].to_string()));
-        let (l, c) = pos(abs);
         let valid = !name.is_empty()
             && name
                 .chars()
@@ -179,6 +187,63 @@ pub fn scan(body: &str, first_line: usize) -> Scan {
         }
     }
     (pieces, found, bad)
+}
+
+/// Line and column of byte offsets visited in increasing order.
+struct Cursor<'a> {
+    body: &'a str,
+    offset: usize,
+    line: usize,
+    line_start: usize,
+    /// Column of `offset`, in characters, 1-based.
+    col: usize,
+}
+
+impl Cursor<'_> {
+    fn advance(&mut self, to: usize) -> (usize, usize) {
+        let gap = self.body.get(self.offset..to).unwrap_or("");
+        match gap.rfind('\n') {
+            Some(nl) => {
+                self.line += gap.matches('\n').count();
+                self.line_start = self.offset + nl + 1;
+                self.col = 1 + self
+                    .body
+                    .get(self.line_start..to)
+                    .map_or(0, |s| s.chars().count());
+            }
+            None => self.col += gap.chars().count(),
+        }
+        self.offset = to;
+        (self.line, self.col)
+    }
+}
+
+/// Where `pat` next occurs at or after a position; positions asked for only increase, so the
+/// answer is reused until it is passed and the body is searched once in all.
+struct Next {
+    pat: &'static str,
+    /// (searched from, found at or `None` for nowhere after)
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl Next {
+    fn new(pat: &'static str) -> Self {
+        Next { pat, last: None }
+    }
+    /// The first occurrence at or after `from`.
+    fn after(&mut self, body: &str, from: usize) -> Option<usize> {
+        match self.last {
+            Some((start, None)) if start <= from => return None,
+            Some((start, Some(at))) if start <= from && at >= from => return Some(at),
+            _ => {}
+        }
+        let found = body
+            .get(from..)
+            .and_then(|t| t.find(self.pat))
+            .map(|i| from + i);
+        self.last = Some((from, found));
+        found
+    }
 }
 
 const TOKEN_CHARS: [char; 2] = ['\u{E000}', '\u{E001}'];
@@ -231,6 +296,19 @@ mod tests {
             fill_tokens("a \u{E000}x\u{E001} b", |_| "!".into()),
             "a \u{E000}x\u{E001} b"
         );
+    }
+
+    #[test]
+    fn positions_count_characters_across_lines() {
+        let body = "é {{ a }} {{\n\nxx {{ b }} {{}} ü {{ c\n{{ d }}";
+        let (_, found, bad) = scan(body, 3);
+        let at: Vec<_> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.line, p.col))
+            .collect();
+        assert_eq!(at, [("a", 3, 3), ("b", 5, 4), ("d", 6, 1)]);
+        let bad: Vec<_> = bad.iter().map(|b| (b.0, b.1)).collect();
+        assert_eq!(bad, [(3, 11), (5, 12), (5, 19)]);
     }
 
     #[test]

@@ -394,6 +394,8 @@ pub fn load_cached(
         trainer_fragments,
         trainer_only,
     };
+    super::titles::clean(&mut site);
+    super::changed::stamp(root, &mut site);
     if audience == Audience::Participant {
         drop_trainer_only(&mut site);
     }
@@ -579,6 +581,11 @@ fn parse_file(f: &SourceFile, kind: &Kind, audience: Audience) -> (Parsed, Vec<D
             return (Parsed::Skipped, diags);
         }
     };
+    // Before any Markdown parser sees the body: a table can make millions of cells.
+    if let Some(d) = crate::content::budget::check(&f.display, split.body, split.body_line) {
+        diags.push(d);
+        return (Parsed::Skipped, diags);
+    }
     let node = match split.yaml {
         Some(y) => match yaml::parse(&f.display, y, split.yaml_line) {
             Ok(n) => n,
@@ -1070,6 +1077,7 @@ fn parse_programme(
             letters: Vec::new(),
             md: std::sync::Arc::new(md),
             timetable: Default::default(),
+            changed: 0,
         },
         days_given,
         end_pos,
@@ -1145,6 +1153,7 @@ fn parse_letter(
     }
     let description = fl.text("description");
     let mut fields: Vec<Field> = Vec::new();
+    let mut field_names = std::collections::HashSet::new();
     let mut field_pos = Vec::new();
     if let Some(items) = fl.seq("fields") {
         for it in items {
@@ -1163,7 +1172,7 @@ fn parse_letter(
                     let valid = name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
                     if !valid || name.is_empty() {
                         ff.error_at(n, format!("field name `{name}` may hold only letters, digits, `_` and `-`"), None);
-                    } else if fields.iter().any(|x| x.name == name) {
+                    } else if !field_names.insert(name.clone()) {
                         ff.error_at(n, format!("field `{name}` is declared twice"), None);
                     } else if letters::BUILTINS.contains(&name.as_str()) {
                         ff.error_at(n, format!("`{name}` is a built-in and cannot be a field"), None);
@@ -1195,14 +1204,17 @@ fn parse_letter(
                 .hint("write placeholders as {{ field_name }}"),
         );
     }
-    let declared: Vec<&str> = fields
+    // Sets, so a letter of many placeholders and fields is checked in linear time.
+    let names: Vec<&str> = fields
         .iter()
         .map(|x| x.name.as_str())
         .chain(letters::BUILTINS.iter().copied())
         .collect();
+    let declared: std::collections::HashSet<&str> = names.iter().copied().collect();
+    let used: std::collections::HashSet<&str> = found.iter().map(|p| p.name.as_str()).collect();
     for ph in &found {
-        if !declared.contains(&ph.name.as_str()) {
-            let hint = match closest(&ph.name, declared.iter().copied()) {
+        if !declared.contains(ph.name.as_str()) {
+            let hint = match closest(&ph.name, names.iter().copied()) {
                 Some(c) => format!("did you mean `{c}`? Otherwise declare it under `fields:`"),
                 None => format!(
                     "declare it under `fields:`, or use a built-in: {}",
@@ -1223,7 +1235,7 @@ fn parse_letter(
         }
     }
     for (name, pos) in &field_pos {
-        if !found.iter().any(|p| &p.name == name) {
+        if !used.contains(name.as_str()) {
             diags.push(
                 Diagnostic::warning(
                     &f.display,

@@ -1,6 +1,7 @@
 //! The site as plain data: programmes, days, blocks, sessions, pages, letters and assets.
 //! Built by [`load`] from the sources; the timetable is computed by [`timetable::compute`].
 
+pub mod changed;
 pub mod clock;
 mod letters;
 pub mod links;
@@ -8,6 +9,7 @@ pub mod load;
 pub mod paths;
 mod sanitize;
 pub mod timetable;
+mod titles;
 mod urls;
 
 use std::path::PathBuf;
@@ -184,6 +186,8 @@ pub struct Programme {
     /// Shared: the dev server's parse cache hands the same body to every rebuild.
     pub md: std::sync::Arc<Markdown>,
     pub timetable: Timetable,
+    /// When the programme last changed, for the calendar's `SEQUENCE`: see [`changed`].
+    pub changed: u64,
 }
 
 impl Programme {

@@ -1,57 +1,16 @@
 //! Output paths: two sources may not write the same file, nor files whose names differ only
-//! by case (they overwrite each other on Windows and macOS, where sites are often opened).
+//! by case or by how an accent is encoded (NFC `é` against NFD `e` + U+0301): they overwrite
+//! each other on Windows and macOS, where sites are often opened. A `\\` or `:` in a name is
+//! refused: on Windows it is a folder separator or a drive, so `x\\..\\..\\evil.txt` in
+//! `site.zip` would unzip outside its folder.
 
 use std::collections::HashMap;
 
+use icu_normalizer::ComposingNormalizerBorrowed;
+
 use super::Site;
 use crate::diagnostics::Diagnostic;
-
-/// Files coursebook writes at the site root.
-pub const SITE_FILES: &[&str] = &[
-    "index.html",
-    "404.html",
-    "searchindex.js",
-    "sitemap.xml",
-    "site.zip",
-    ".coursebook",
-];
-/// Folder of the theme's static files.
-pub const THEME_DIR: &str = "theme/";
-/// Files coursebook writes in each programme folder (`*` matches a day number).
-pub const PROGRAMME_FILES: &[&str] = &[
-    "index.html",
-    "timetable.html",
-    "timetable.csv",
-    "timetable.ics",
-    "prompts.html",
-    "materials.html",
-    "themes.html",
-    "handout.html",
-    "print.html",
-    "runsheet-day-*.html",
-];
-
-fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
-    if SITE_FILES.contains(&path) {
-        return Some("a file coursebook writes itself");
-    }
-    if path.starts_with(THEME_DIR) {
-        return Some("where the theme's files go");
-    }
-    let (dir, file) = path.split_once('/')?;
-    if !programmes.contains(&dir) {
-        return None;
-    }
-    PROGRAMME_FILES
-        .iter()
-        .any(|g| match g.split_once('*') {
-            Some((a, b)) => {
-                file.starts_with(a) && file.ends_with(b) && file.len() > a.len() + b.len()
-            }
-            None => *g == file,
-        })
-        .then_some("a page coursebook generates for the programme")
-}
+use crate::render::outputs::{generated_by, programme_names};
 
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let programmes: Vec<&str> = site.programmes.iter().map(|p| p.slug.as_str()).collect();
@@ -79,16 +38,45 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         outs.push((a.out.clone(), format!("{src_dir}/{}", a.out)));
     }
     let mut diags = Vec::new();
+    let nfc = ComposingNormalizerBorrowed::new_nfc();
     let mut seen: HashMap<String, &(String, String)> = HashMap::new();
+    // A programme folder with no sessions yet still names its generated pages.
+    let folders = site
+        .programmes
+        .iter()
+        .map(|p| (format!("{}/", p.slug), p.src.clone()));
+    // Each bad file or folder name once, not once per file inside the folder.
+    let mut reported = std::collections::HashSet::new();
+    for o in outs.iter().cloned().chain(folders) {
+        let Some(bad) = o.0.find(['\\', ':']) else {
+            continue;
+        };
+        let end = o.0[bad..].find('/').map_or(o.0.len(), |i| bad + i);
+        let name = &o.0[o.0[..bad].rfind('/').map_or(0, |i| i + 1)..end];
+        if reported.insert(o.0[..end].to_string()) {
+            let c = &o.0[bad..=bad];
+            diags.push(
+                Diagnostic::error(&o.1, format!("the name `{name}` holds `{c}`")).hint(
+                    "rename it without `\\` or `:`: on Windows they separate folders and \
+                     drives, so the file would land elsewhere, or nowhere",
+                ),
+            );
+        }
+    }
     for o in &outs {
+        if o.0.contains(['\\', ':']) {
+            continue;
+        }
         if let Some(by) = generated_by(&o.0, &programmes) {
             diags.push(
-                Diagnostic::error(&o.1, format!("would write {}, {by}", o.0))
-                    .hint("rename the file; these names are taken: index, timetable, prompts, materials, themes, handout, print, runsheet-day-N"),
+                Diagnostic::error(&o.1, format!("would write {}, {by}", o.0)).hint(format!(
+                    "rename the file; these names are taken in a programme folder: {}",
+                    programme_names()
+                )),
             );
             continue;
         }
-        let key = o.0.to_lowercase();
+        let key = nfc.normalize(&o.0.to_lowercase()).into_owned();
         match seen.get(&key) {
             Some(first) if first.0 == o.0 => diags.push(
                 Diagnostic::error(
@@ -97,13 +85,21 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 )
                 .hint("rename one of them"),
             ),
-            Some(first) => diags.push(
-                Diagnostic::error(
-                    &o.1,
-                    format!("{} and {} ({}) differ only by case", o.0, first.0, first.1),
+            Some(first) => {
+                let how = if first.0.to_lowercase() == o.0.to_lowercase() {
+                    "only by case"
+                } else {
+                    "only in how an accented letter is encoded (composed or as a letter and \
+                     an accent)"
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &o.1,
+                        format!("{} and {} ({}) differ {how}", o.0, first.0, first.1),
+                    )
+                    .hint("they would overwrite each other on Windows and macOS: rename one"),
                 )
-                .hint("they would overwrite each other on Windows and macOS: rename one"),
-            ),
+            }
             None => {
                 seen.insert(key, o);
             }

@@ -50,18 +50,20 @@ pub fn timetable(p: &Programme) -> Vec<u8> {
                     String::new(),
                 ),
             };
-            let _ = w.write_record([
+            // Every cell through the guard: a block id or a folder name is the author's too.
+            let cells = [
                 d.number.to_string(),
                 date.clone(),
                 r.start.to_string(),
                 r.end.to_string(),
                 r.minutes().to_string(),
                 kind.to_string(),
-                safe_cell(&title),
+                title,
                 block,
-                safe_cell(&format),
+                format,
                 page,
-            ]);
+            ];
+            let _ = w.write_record(cells.iter().map(|c| safe_cell(c)));
         }
     }
     w.into_inner().unwrap_or_default()

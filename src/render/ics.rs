@@ -1,7 +1,8 @@
 //! `timetable.ics`: one event per session (RFC 5545), for Outlook, Google and Apple
 //! calendars. Times are local to the programme's zone, with a VTIMEZONE built from the
 //! zone's transitions over the programme's years. The output is reproducible: UIDs come
-//! from the programme and the session's source path, and DTSTAMP is a fixed instant.
+//! from the programme and the session's source path, and SEQUENCE and DTSTAMP from when the
+//! programme last changed (`model::changed`), so a calendar takes an edited event as an update.
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
@@ -9,9 +10,6 @@ use jiff::tz::{Offset, TimeZone};
 
 use crate::model::Programme;
 use crate::util::encode_path;
-
-/// The same for every build, so a rebuilt calendar is byte for byte the same file.
-const DTSTAMP: &str = "20000101T000000Z";
 
 /// The calendar, or `None` when a day has no date (the loader notes which).
 pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
@@ -37,6 +35,7 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
     let first = dates.iter().min().copied()?;
     let last = dates.iter().max().copied()?;
     lines.extend(vtimezone(&tz, tzid, first.year(), last.year()));
+    let dtstamp = stamp(p.changed);
     for day in &p.timetable.days {
         let Some(date) = p
             .days
@@ -53,7 +52,8 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
             let s = &p.sessions[i];
             lines.push("BEGIN:VEVENT".into());
             lines.push(format!("UID:{}", uid(&p.slug, &s.file)));
-            lines.push(format!("DTSTAMP:{DTSTAMP}"));
+            lines.push(format!("DTSTAMP:{dtstamp}"));
+            lines.push(format!("SEQUENCE:{}", p.changed));
             lines.push(format!("DTSTART;TZID={tzid}:{}", local(date, r.start.0)));
             lines.push(format!("DTEND;TZID={tzid}:{}", local(date, r.end.0)));
             lines.push(format!("SUMMARY:{}", text(&s.title)));
@@ -87,19 +87,33 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
     Some(out.into_bytes())
 }
 
-/// Stable from build to build and unique across programmes: the source path names the session.
+/// Stable from build to build, and one source path's alone: the programme folder and the
+/// file's path in it, each byte outside `A-Z a-z 0-9 . _ -` (and the path's `/`) written as
+/// `%XX`, so no two paths share a UID (`x/y-z.md` and `x-y/z.md` once did).
 pub fn uid(slug: &str, file: &str) -> String {
-    let clean: String = file
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{}-{}@coursebook", crate::util::slugify(slug), clean)
+    format!("{}/{}@coursebook", encode(slug, false), encode(file, true))
+}
+
+fn encode(s: &str, slashes: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"._-".contains(&b) || (slashes && b == b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The UTC instant `seconds` after [`crate::model::changed::EPOCH`], as `YYYYMMDDTHHMMSSZ`.
+fn stamp(seconds: u64) -> String {
+    let epoch = crate::model::changed::EPOCH.as_secs() as i64;
+    let ts = i64::try_from(seconds)
+        .ok()
+        .and_then(|s| Timestamp::from_second(epoch + s).ok())
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    ts.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// `YYYYMMDDTHHMMSS` for a clock time on a date; a time past midnight runs into the next day.
@@ -264,6 +278,19 @@ mod tests {
         }
         assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
         assert_eq!(fold("A:b"), "A:b\r\n");
+    }
+
+    #[test]
+    fn uids_tell_every_source_path_apart() {
+        assert_ne!(uid("x", "y-z.md"), uid("x-y", "z.md"));
+        assert_ne!(uid("p", "x/y-z.md"), uid("p", "x-y/z.md"));
+        assert_ne!(uid("p", "a b.md"), uid("p", "a%20b.md"));
+        assert_eq!(
+            uid("prog", "day-1/a intro.md"),
+            "prog/day-1/a%20intro.md@coursebook"
+        );
+        assert_eq!(stamp(0), "20200101T000000Z");
+        assert_eq!(stamp(86_400 + 61), "20200102T000101Z");
     }
 
     #[test]

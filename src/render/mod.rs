@@ -7,6 +7,7 @@ pub mod handout;
 pub mod ics;
 pub mod leak;
 mod letter_files;
+pub mod outputs;
 pub mod search;
 mod sitemap;
 pub mod theme;

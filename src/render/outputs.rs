@@ -1,0 +1,86 @@
+//! Every path the renderer (and the publisher) writes besides the pages of sources and the
+//! assets: one list, which the loader checks source and asset names against so that no
+//! author's file can replace a generated one. `tests/names.rs` builds a site with every
+//! feature on and fails if a file it writes is missing here.
+
+/// Files at the site root.
+pub const SITE_FILES: &[&str] = &[
+    "index.html",
+    "404.html",
+    "searchindex.js",
+    "sitemap.xml",
+    super::archive::NAME,
+    crate::output::MARKER,
+];
+
+/// The folder of the theme's static files (`theme/...`).
+pub const THEME_DIR: &str = super::theme::STATIC_DIR;
+
+/// Files in each programme's folder; `*` stands for a day number.
+pub const PROGRAMME_FILES: &[&str] = &[
+    "index.html",
+    "timetable.html",
+    "timetable.csv",
+    "timetable.ics",
+    "prompts.html",
+    "materials.html",
+    "themes.html",
+    "handout.html",
+    "print.html",
+    "searchindex.js",
+    "runsheet-day-*.html",
+];
+
+/// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
+/// the programme folders.
+pub fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
+    if SITE_FILES.contains(&path) {
+        return Some("a file coursebook writes itself");
+    }
+    if path
+        .strip_prefix(THEME_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+    {
+        return Some("where the theme's files go");
+    }
+    let (dir, file) = path.split_once('/')?;
+    if !programmes.contains(&dir) {
+        return None;
+    }
+    PROGRAMME_FILES
+        .iter()
+        .any(|g| match g.split_once('*') {
+            Some((a, b)) => {
+                file.starts_with(a) && file.ends_with(b) && file.len() > a.len() + b.len()
+            }
+            None => *g == file,
+        })
+        .then_some("a file coursebook generates for the programme")
+}
+
+/// The names taken in a programme folder, for hints.
+pub fn programme_names() -> String {
+    PROGRAMME_FILES
+        .iter()
+        .map(|f| f.replace('*', "N"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_paths_are_recognised() {
+        let p = ["prog"];
+        assert!(generated_by("searchindex.js", &p).is_some());
+        assert!(generated_by("prog/searchindex.js", &p).is_some());
+        assert!(generated_by("prog/runsheet-day-2.html", &p).is_some());
+        assert!(generated_by("prog/runsheet-day-.html", &p).is_none());
+        assert!(generated_by("theme/site.css", &p).is_some());
+        assert!(generated_by("themes.html", &p).is_none());
+        assert!(generated_by("other/index.html", &p).is_none());
+        assert!(generated_by("prog/day-1/intro.html", &p).is_none());
+    }
+}
