@@ -156,12 +156,14 @@ fn backslashes_and_colons_in_output_names_are_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "content/assets/x\\..\\..\\evil.txt: error: the name `x\\..\\..\\evil.txt` holds `\\`"
+            "content/assets/x\\..\\..\\evil.txt: error: the name `x\\..\\..\\evil.txt` cannot be part of a link: it holds `\\`"
         ),
         "{err}"
     );
     assert!(
-        err.contains("content/p/a:b.md: error: the name `a:b.html` holds `:`"),
+        err.contains(
+            "content/p/a:b.md: error: the name `a:b.html` cannot be part of a link: it holds `:`"
+        ),
         "{err}"
     );
     assert!(!f.site().join("site.zip").exists());

@@ -55,11 +55,17 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         let name = &o.0[o.0[..bad].rfind('/').map_or(0, |i| i + 1)..end];
         if reported.insert(o.0[..end].to_string()) {
             let c = &o.0[bad..=bad];
+            let better = name.replace(['\\', ':'], "-");
             diags.push(
-                Diagnostic::error(&o.1, format!("the name `{name}` holds `{c}`")).hint(
-                    "rename it without `\\` or `:`: on Windows they separate folders and \
-                     drives, so the file would land elsewhere, or nowhere",
-                ),
+                Diagnostic::error(
+                    &o.1,
+                    format!("the name `{name}` cannot be part of a link: it holds `{c}`"),
+                )
+                .hint(format!(
+                    "rename it, e.g. `{better}`: a `:` makes a link to it an address of another \
+                     kind (`javascript:...`), and on Windows `\\` and `:` separate folders and \
+                     drives, so the file would land elsewhere, or nowhere"
+                )),
             );
         }
     }

@@ -43,15 +43,11 @@ fn one(src: &str, f: &Finding) -> Diagnostic {
 
 /// Why a file or folder name cannot be part of a link, if it cannot.
 fn unsafe_name(segment: &str) -> Option<&'static str> {
-    if segment.chars().any(char::is_control) {
-        Some("a control character")
-    } else if segment.contains(':') {
-        Some("`:`, which would make a link to it an address of another kind (`javascript:...`)")
-    } else if segment.contains('\\') {
-        Some("`\\`, a folder separator on Windows")
-    } else {
-        None
-    }
+    // `:` and `\\` are refused once per name by `paths::check`.
+    segment
+        .chars()
+        .any(char::is_control)
+        .then_some("a control character")
 }
 
 fn name_error(src: &str, out: &str) -> Option<Diagnostic> {
