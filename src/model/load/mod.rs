@@ -1,0 +1,254 @@
+//! Sources -> Model: front matter into typed data, every problem collected, then the
+//! cross-checks that need the whole programme (blocks, days, references) and the timetable.
+//!
+//! Rooms: `file` reads one file and hands it to the parser of its kind (`session`,
+//! `programme`, `letter`, `page`; shared values in `values`); `cache` keeps parsed files
+//! for the dev server; `assemble` puts a programme together; `audience` is the participant
+//! edition's scope and drops; `finish` runs the whole-site steps; `single` is the fuzzers'
+//! entry.
+
+mod assemble;
+mod audience;
+mod cache;
+mod file;
+mod finish;
+mod letter;
+mod page;
+mod programme;
+mod session;
+mod single;
+mod values;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use super::{Asset, Fragment, Letter, Page, Session, Site};
+use crate::Audience;
+use crate::config::Config;
+use crate::content::yaml::Node;
+use crate::content::{Sources, markdown};
+use crate::diagnostics::Diagnostic;
+
+pub use assemble::resolve_relative;
+pub use audience::RESERVED_TITLE;
+pub use cache::ParseCache;
+pub use single::{parse_letter_one, parse_one};
+
+use audience::Scope;
+use programme::ProgrammeHead;
+use session::SessionRefs;
+
+/// A position in a file, for cross-checks made after parsing.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pos {
+    line: usize,
+    col: usize,
+}
+
+impl Pos {
+    fn of(n: &Node) -> Pos {
+        Pos {
+            line: n.line,
+            col: n.col,
+        }
+    }
+}
+
+/// One file as its parser left it.
+#[derive(Clone)]
+enum Parsed {
+    Home(Page),
+    Programme(Box<ProgrammeHead>),
+    /// A session; in a participant build a trainer-only one keeps its slot, its content
+    /// gone into the fragments beside it.
+    Session(Box<(Session, SessionRefs)>, Vec<Fragment>),
+    Page(Page),
+    /// The letter and the text of the `[!TRAINER]` callouts left out of it.
+    Letter(Box<Letter>, Vec<markdown::Dropped>),
+    /// A trainer-only page left out of a participant build: what must not appear.
+    TrainerOnly(Vec<Fragment>),
+    Skipped,
+}
+
+impl Parsed {
+    /// Text a participant build left out of this file.
+    fn dropped(&self) -> Option<(&str, &[markdown::Dropped])> {
+        let (src, md) = match self {
+            Parsed::Home(pg) | Parsed::Page(pg) => (&pg.src, &pg.md),
+            Parsed::Programme(h) => (&h.p.src, &h.p.md),
+            Parsed::Session(s, _) => (&s.0.src, &s.0.md),
+            Parsed::Letter(l, dropped) => return Some((l.src.as_str(), dropped.as_slice())),
+            _ => return None,
+        };
+        Some((src.as_str(), md.dropped.as_slice()))
+    }
+}
+
+/// What a file is, by where it sits: the site's home, a programme's `index.md`, one of its
+/// letters or other files, or a site page.
+#[derive(Clone, PartialEq)]
+enum Kind {
+    Home,
+    Programme(String, Scope),
+    Letter(String, Scope),
+    InProgramme(String, Scope),
+    SitePage,
+}
+
+/// The programme folders (a top folder with an `index.md`) and each one's scope, read
+/// before any file is parsed so that each file knows its kind.
+struct Kinds(HashMap<String, Scope>);
+
+impl Kinds {
+    fn of(sources: &Sources) -> Kinds {
+        Kinds(
+            sources
+                .markdown
+                .iter()
+                .filter_map(|f| {
+                    f.rel
+                        .strip_suffix("/index.md")
+                        .filter(|d| !d.contains('/'))
+                        .map(|d| (d.to_string(), Scope::of(&f.text, &f.display)))
+                })
+                .collect(),
+        )
+    }
+
+    fn kind(&self, rel: &str) -> Kind {
+        if rel == "index.md" {
+            return Kind::Home;
+        }
+        if let Some((top, rest)) = rel.split_once('/')
+            && let Some(scope) = self.0.get(top)
+        {
+            if rest == "index.md" {
+                return Kind::Programme(top.to_string(), *scope);
+            }
+            if let Some(name) = rest.strip_prefix("letters/")
+                && !name.contains('/')
+            {
+                return Kind::Letter(top.to_string(), *scope);
+            }
+            return Kind::InProgramme(top.to_string(), *scope);
+        }
+        Kind::SitePage
+    }
+}
+
+fn out_path(rel: &str) -> String {
+    format!("{}.html", rel.strip_suffix(".md").unwrap_or(rel))
+}
+
+/// Build the model from the sources, collecting every diagnostic.
+pub fn load(
+    root: &Path,
+    config: Config,
+    sources: Sources,
+    audience: Audience,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    load_cached(root, config, sources, audience, &mut ParseCache::disabled())
+}
+
+/// [`load`], reusing what `cache` holds for files whose text has not changed.
+pub fn load_cached(
+    root: &Path,
+    config: Config,
+    sources: Sources,
+    audience: Audience,
+    cache: &mut ParseCache,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let parsed = cache.parse(&sources, &Kinds::of(&sources), audience);
+    let mut parts = Parts::default();
+    for (kind, p, d) in parsed {
+        diags.extend(d);
+        parts.take(kind, p, &mut diags);
+    }
+    let programmes = parts.assemble(config.organisation.as_deref(), &mut diags);
+    let assets = sources
+        .assets
+        .into_iter()
+        .map(|(rel, source)| Asset { out: rel, source })
+        .collect();
+    let mut trainer_only = parts.trainer_only;
+    audience::trainer_only_outputs(&programmes, &parts.site_pages, &mut trainer_only);
+    let site = Site {
+        config,
+        home: parts.home,
+        pages: parts.site_pages,
+        programmes,
+        assets,
+        trainer_fragments: parts.trainer_fragments,
+        trainer_only,
+    };
+    finish::finish(root, site, audience, diags)
+}
+
+/// The parsed files sorted by programme, waiting to be assembled.
+#[derive(Default)]
+struct Parts {
+    home: Option<Page>,
+    site_pages: Vec<Page>,
+    heads: BTreeMap<String, ProgrammeHead>,
+    sessions: HashMap<String, Vec<(Session, SessionRefs)>>,
+    pages: HashMap<String, Vec<Page>>,
+    letters: HashMap<String, Vec<Letter>>,
+    trainer_fragments: Vec<Fragment>,
+    trainer_only: HashSet<String>,
+}
+
+impl Parts {
+    /// Files one at a time, in the sources' order (so diagnostics keep theirs).
+    fn take(&mut self, kind: Kind, p: Parsed, diags: &mut Vec<Diagnostic>) {
+        if let Some((src, dropped)) = p.dropped() {
+            self.trainer_fragments.extend(
+                dropped
+                    .iter()
+                    .map(|t| Fragment::new(src, &t.text).at(t.line, t.col)),
+            );
+        }
+        match (kind, p) {
+            (kind, Parsed::TrainerOnly(f)) => {
+                if let Kind::Programme(slug, _) = kind {
+                    self.trainer_only.insert(format!("{slug}/"));
+                }
+                self.trainer_only.extend(f.iter().filter(|x| x.is_path).map(|x| x.text.clone()));
+                self.trainer_fragments.extend(f)
+            }
+            (_, Parsed::Home(pg)) => self.home = Some(pg),
+            (Kind::Programme(slug, _), Parsed::Programme(h)) => {
+                self.heads.insert(slug, *h);
+            }
+            (Kind::InProgramme(slug, _), Parsed::Session(s, f)) => {
+                self.trainer_fragments.extend(f);
+                self.sessions.entry(slug).or_default().push(*s)
+            }
+            (Kind::InProgramme(slug, _), Parsed::Page(pg)) => self.pages.entry(slug).or_default().push(pg),
+            (Kind::Letter(slug, _), Parsed::Letter(l, _)) => self.letters.entry(slug).or_default().push(*l),
+            (_, Parsed::Page(pg)) => self.site_pages.push(pg),
+            (_, Parsed::Session(s, _)) => diags.push(
+                Diagnostic::error(&s.0.src, "a session (it has `day`) outside any programme folder")
+                    .at(s.1.day.line, s.1.day.col)
+                    .hint("put sessions in a programme folder, one that has an index.md with the programme's front matter"),
+            ),
+            _ => {}
+        }
+    }
+
+    /// Each programme with a head, in slug order, with its sessions, pages and letters.
+    fn assemble(
+        &mut self,
+        organisation: Option<&str>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<super::Programme> {
+        let mut programmes = Vec::new();
+        for (slug, head) in std::mem::take(&mut self.heads) {
+            let s = self.sessions.remove(&slug).unwrap_or_default();
+            let pg = self.pages.remove(&slug).unwrap_or_default();
+            let l = self.letters.remove(&slug).unwrap_or_default();
+            programmes.push(assemble::assemble(head, s, pg, l, organisation, diags));
+        }
+        programmes
+    }
+}
