@@ -1,0 +1,374 @@
+//! Callouts: the `[!WORD]` markers a blockquote may open with, their kinds and markup,
+//! and who sees what they enclose (the participant edition's allow-list).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
+
+use super::{Body, Lines, Problem};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Callout {
+    Plain,
+    Std(BlockQuoteKind),
+    Prompts,
+    Trainer,
+    Handout,
+}
+
+/// What encloses an event: a blockquote (callout) or a footnote definition, which is
+/// public exactly when a public part cites it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Frame {
+    Quote(Callout),
+    Footnote(bool),
+}
+
+/// Whether what the frames enclose is for participants too.
+pub(super) fn is_public(frames: &[Frame], body: Body) -> bool {
+    if body == Body::Hidden {
+        return false;
+    }
+    let mut public = body == Body::Shared;
+    for f in frames {
+        match f {
+            Frame::Quote(Callout::Trainer) => return false,
+            Frame::Quote(Callout::Handout | Callout::Prompts) => public = true,
+            Frame::Footnote(v) => public = *v,
+            Frame::Quote(_) => {}
+        }
+    }
+    public
+}
+
+/// The markers a blockquote may open with, as written in the contract.
+const MARKERS: &[&str] = &[
+    "NOTE",
+    "TIP",
+    "IMPORTANT",
+    "WARNING",
+    "CAUTION",
+    "PROMPTS",
+    "TRAINER",
+    "HANDOUT",
+];
+
+pub(super) fn callout_markup(c: Callout) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        Callout::Plain => return None,
+        Callout::Std(BlockQuoteKind::Note) => ("note", "Note"),
+        Callout::Std(BlockQuoteKind::Tip) => ("tip", "Tip"),
+        Callout::Std(BlockQuoteKind::Important) => ("important", "Important"),
+        Callout::Std(BlockQuoteKind::Warning) => ("warning", "Warning"),
+        Callout::Std(BlockQuoteKind::Caution) => ("caution", "Caution"),
+        Callout::Prompts => ("prompts", "Discussion prompts"),
+        Callout::Trainer => ("trainer", "Trainer note"),
+        Callout::Handout => ("handout", "For participants"),
+    })
+}
+
+/// Labels of the footnotes that a part participants see cites.
+pub(super) fn publicly_cited(
+    events: &[(Event, Range<usize>, Option<Callout>)],
+    body: Body,
+) -> HashSet<String> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut cited = HashSet::new();
+    for (ev, _, callout) in events {
+        match ev {
+            Event::Start(Tag::BlockQuote(_)) => {
+                frames.push(Frame::Quote(callout.unwrap_or(Callout::Plain)))
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                frames.pop();
+            }
+            // A note cited only from another note is as public as the body around it.
+            Event::FootnoteReference(label) if is_public(&frames, body) => {
+                cited.insert(label.to_string());
+            }
+            _ => {}
+        }
+    }
+    cited
+}
+
+/// The marker a blockquote's first line opens with, `[!WORD]` however spaced: the marker
+/// as written, its word (`None` when spaced as `[ !WORD]`) and how many bytes of `s` it takes.
+fn marker(s: &str) -> Option<(&str, Option<&str>, usize)> {
+    let t = s.trim_start();
+    let after_bracket = t.strip_prefix('[')?;
+    let word_and_rest = after_bracket.trim_start().strip_prefix('!')?;
+    let close = word_and_rest.find(']')?;
+    let word = &word_and_rest[..close];
+    if word.chars().count() > 40 || word.contains(['[', '\n']) {
+        return None;
+    }
+    let taken = (s.len() - word_and_rest.len()) + close + 1;
+    let written = &s[s.len() - t.len()..taken];
+    let spaced = after_bracket.len() != after_bracket.trim_start().len();
+    Some((written, (!spaced).then_some(word), taken))
+}
+
+/// Whether a blockquote whose first line is `first` is a trainer note: `[!TRAINER]` in any
+/// case, or a near miss of it (which [`render`] reports as an error). The letter writers
+/// use this, so a note is left out of a letter's files exactly when it is of its page.
+pub fn is_trainer_marker(first: &str) -> bool {
+    match marker(first) {
+        Some((written, word, _)) => match word.and_then(callout_named) {
+            Some(c) => c == Callout::Trainer,
+            None => meant(written) == Some("TRAINER"),
+        },
+        None => false,
+    }
+}
+
+fn callout_named(word: &str) -> Option<Callout> {
+    Some(match word.to_ascii_uppercase().as_str() {
+        "NOTE" => Callout::Std(BlockQuoteKind::Note),
+        "TIP" => Callout::Std(BlockQuoteKind::Tip),
+        "IMPORTANT" => Callout::Std(BlockQuoteKind::Important),
+        "WARNING" => Callout::Std(BlockQuoteKind::Warning),
+        "CAUTION" => Callout::Std(BlockQuoteKind::Caution),
+        "PROMPTS" => Callout::Prompts,
+        "TRAINER" => Callout::Trainer,
+        "HANDOUT" => Callout::Handout,
+        _ => return None,
+    })
+}
+
+/// The known marker a near miss was meant to be: the same word spaced or cased otherwise,
+/// one it starts with (`TRAINER-NOTE`), or the closest by spelling (`TRAINERS`).
+fn meant(word: &str) -> Option<&'static str> {
+    let w: String = word
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '[' && *c != '!')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    MARKERS
+        .iter()
+        .find(|m| w == **m)
+        .or_else(|| MARKERS.iter().find(|m| w.starts_with(**m)))
+        .copied()
+        .or_else(|| crate::diagnostics::closest(&w, MARKERS.iter().copied()))
+}
+
+/// Finds the kind of every blockquote: GitHub's alerts as pulldown-cmark reads them, and
+/// plain blockquotes whose first line is a marker (`[!TRAINER]`, any case), whose marker
+/// is then taken out of the text. An unknown marker is a problem: a misspelt `[!TRAINER]`
+/// must not publish the note. Events come back with the kind of each blockquote start.
+#[allow(clippy::type_complexity)]
+pub(super) fn mark_callouts<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+    lines: &Lines,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Event<'a>, Range<usize>, Option<Callout>)> {
+    let mut evs: Vec<Option<(Event<'a>, Range<usize>)>> = events.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(evs.len());
+    // Blockquote kinds by nesting, so each end carries its start's kind.
+    let mut open: Vec<Callout> = Vec::new();
+    for i in 0..evs.len() {
+        let Some((ev, range)) = evs[i].take() else {
+            continue;
+        };
+        let kind = match &ev {
+            Event::Start(Tag::BlockQuote(Some(k))) => Callout::Std(*k),
+            Event::Start(Tag::BlockQuote(None)) => custom_callout(&mut evs, i, lines, problems),
+            Event::End(TagEnd::BlockQuote(_)) => {
+                let c = open.pop().unwrap_or(Callout::Plain);
+                out.push((ev, range, Some(c)));
+                continue;
+            }
+            _ => {
+                out.push((ev, range, None));
+                continue;
+            }
+        };
+        open.push(kind);
+        out.push((ev, range, Some(kind)));
+    }
+    out
+}
+
+/// The kind of the plain blockquote starting at `evs[i]`, from the marker its first
+/// paragraph opens with; the marker is taken out of the events that follow.
+fn custom_callout(
+    evs: &mut [Option<(Event, Range<usize>)>],
+    i: usize,
+    lines: &Lines,
+    problems: &mut Vec<Problem>,
+) -> Callout {
+    if !matches!(
+        evs.get(i + 1),
+        Some(Some((Event::Start(Tag::Paragraph), _)))
+    ) {
+        return Callout::Plain;
+    }
+    // The marker may come as several text events (`[`, `!TRAINER`, `]`): join them.
+    let mut k = i + 2;
+    let mut acc = String::new();
+    while let Some(Some((Event::Text(t), _))) = evs.get(k) {
+        acc.push_str(t);
+        k += 1;
+    }
+    let Some((written, word, taken)) = marker(&acc) else {
+        return Callout::Plain;
+    };
+    let text_range = match evs.get(i + 2) {
+        Some(Some((_, r))) => r.clone(),
+        _ => return Callout::Plain,
+    };
+    let kind =
+        match word.and_then(callout_named) {
+            Some(c) => c,
+            None => {
+                let (line, col) = lines.at(text_range.start);
+                let guess = meant(written);
+                problems.push(Problem {
+                line,
+                col,
+                message: format!("unknown callout marker `{written}`"),
+                hint: Some(match guess {
+                    Some(m) => format!(
+                        "did you mean `[!{m}]`? Markers are written `[!WORD]`, with no space: {}",
+                        MARKERS.iter().map(|m| format!("[!{m}]")).collect::<Vec<_>>().join(" ")
+                    ),
+                    None => format!(
+                        "the markers are {}; for a plain quote, start it without `[!`",
+                        MARKERS.iter().map(|m| format!("[!{m}]")).collect::<Vec<_>>().join(" ")
+                    ),
+                }),
+            });
+                // Whatever else happens, a near miss of a trainer note stays out of sight.
+                if guess == Some("TRAINER") {
+                    Callout::Trainer
+                } else {
+                    return Callout::Plain;
+                }
+            }
+        };
+    let rest = acc[taken.min(acc.len())..].trim_start().to_string();
+    let after = evs.get(k).and_then(|e| e.as_ref()).map(|e| &e.0);
+    let after_break = matches!(after, Some(Event::SoftBreak | Event::HardBreak));
+    let after_end = matches!(after, Some(Event::End(TagEnd::Paragraph)));
+    for e in evs.iter_mut().take(k).skip(i + 2) {
+        *e = None;
+    }
+    if !rest.is_empty() {
+        evs[i + 2] = Some((Event::Text(CowStr::from(rest)), text_range));
+    } else if after_break {
+        evs[k] = None;
+    } else if after_end {
+        // The paragraph held only the marker: drop it.
+        evs[i + 1] = None;
+        evs[k] = None;
+    }
+    kind
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Body;
+    use super::super::tests::{md, participant};
+
+    #[test]
+    fn callouts_standard_and_custom() {
+        let m = md(
+            "> [!NOTE]\n> Hello\n\n> [!PROMPTS]\n> - One?\n> - Two, `x`?\n\n> [!TRAINER]\n> Secret\n",
+        );
+        assert!(m.html.contains("callout-note"), "{}", m.html);
+        assert!(m.html.contains("callout-prompts"));
+        assert!(m.html.contains("callout-trainer"));
+        assert!(!m.html.contains("[!PROMPTS]"));
+        assert!(!m.html.contains("[!TRAINER]"));
+        assert_eq!(m.prompts, vec!["One?", "Two, x?"]);
+        assert_eq!(m.trainer_notes, 1);
+        let p = participant("> [!TRAINER]\n> Secret\n\nPublic\n", Body::Shared);
+        assert!(!p.html.contains("Secret"), "{}", p.html);
+        assert!(p.html.contains("Public"));
+    }
+
+    #[test]
+    fn trainer_marker_with_text_on_same_line() {
+        let m = md("> [!TRAINER] Keep it short.\n");
+        assert!(m.html.contains("Keep it short."), "{}", m.html);
+        assert!(!m.html.contains("[!TRAINER]"));
+    }
+
+    #[test]
+    fn trainer_marker_in_any_case_and_near_misses() {
+        for note in ["[!Trainer]", "[!trainer]", "[!TRAINER]"] {
+            let m = participant(
+                &format!("> {note}\n> Door code: 4471#\n\nOpen.\n"),
+                Body::Shared,
+            );
+            assert!(!m.html.contains("4471"), "{note}: {}", m.html);
+            assert!(m.problems.is_empty(), "{note}: {:?}", m.problems);
+        }
+        for (near, meant) in [
+            ("[!TRAINERS]", "[!TRAINER]"),
+            ("[! TRAINER]", "[!TRAINER]"),
+            ("[!TRAINER-NOTE]", "[!TRAINER]"),
+            ("[!NTOE]", "[!NOTE]"),
+        ] {
+            let m = participant(
+                &format!("Text.\n\n> {near}\n> Door code: 4471#\n"),
+                Body::Shared,
+            );
+            assert_eq!(m.problems.len(), 1, "{near}");
+            let p = &m.problems[0];
+            assert_eq!((p.line, p.col), (3, 3), "{near}");
+            assert!(p.message.contains(near), "{}", p.message);
+            assert!(
+                p.hint.as_deref().unwrap_or("").contains(meant),
+                "{near}: {:?}",
+                p.hint
+            );
+            if meant == "[!TRAINER]" {
+                // Even before the error is fixed, a near miss of a trainer note stays hidden.
+                assert!(!m.html.contains("4471"), "{near}: {}", m.html);
+            }
+        }
+        // A quote that merely starts with a bracket is not a marker.
+        assert!(md("> [see here](x.md) for more\n").problems.is_empty());
+        assert!(md("> [1] a reference\n").problems.is_empty());
+    }
+
+    #[test]
+    fn a_trainer_body_shows_participants_only_handouts_and_prompts() {
+        let src = "Put people in pairs.\n\n> [!HANDOUT]\n> Bring one case.\n\n> [!PROMPTS]\n> - What helped?\n\n## Aims\n\nMore notes.\n";
+        let t = md(src);
+        assert!(t.html.contains("Put people in pairs"));
+        assert!(t.html.contains("callout-handout"));
+        let p = participant(src, Body::Trainer);
+        assert!(!p.html.contains("Put people"), "{}", p.html);
+        assert!(!p.html.contains("More notes"), "{}", p.html);
+        assert!(p.html.contains("Bring one case"), "{}", p.html);
+        assert!(p.html.contains("What helped?"));
+        assert_eq!(p.prompts, vec!["What helped?"]);
+        let dropped: Vec<&str> = p.dropped.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dropped, vec!["Put people in pairs.", "Aims", "More notes."]);
+        let shared = participant(src, Body::Shared);
+        assert!(shared.html.contains("Put people in pairs"));
+        let hidden = participant(src, Body::Hidden);
+        assert!(!hidden.html.contains("Bring one case"), "{}", hidden.html);
+    }
+
+    #[test]
+    fn footnotes_follow_what_cites_them_and_comments_stay_out() {
+        let src = "Open[^pub].\n\n> [!TRAINER]\n> Secret[^key].\n\n[^pub]: Public note.\n[^key]: Answer key is Quetzal.\n\n<!-- Quetzal draft -->\nEnd <!-- inline Quetzal --> here.\n";
+        let t = md(src);
+        assert!(t.html.contains("Answer key is Quetzal"));
+        let p = participant(src, Body::Shared);
+        assert!(p.html.contains("Public note"), "{}", p.html);
+        assert!(!p.html.contains("Quetzal"), "{}", p.html);
+        assert!(p.html.contains("here."));
+        assert!(
+            p.dropped
+                .iter()
+                .any(|d| d.text.contains("Answer key is Quetzal")),
+            "{:?}",
+            p.dropped
+        );
+    }
+}

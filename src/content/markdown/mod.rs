@@ -1,0 +1,560 @@
+//! Markdown -> HTML with callouts, heading ids, highlighted code and `.md` links rewritten
+//! to `.html`. Also collects what later stages need without re-parsing: headings (for
+//! anchors), links (for checking), `[!PROMPTS]` items and a plain-text snippet.
+//!
+//! Rooms: `callouts` (markers, kinds, who sees what they enclose), `dropped` (what a
+//! participant build leaves out, as text), `links` (rewriting and recording links),
+//! `headings` (unique ids); this file holds the types and the one pass over the events.
+
+mod callouts;
+mod dropped;
+mod headings;
+mod links;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::highlight;
+use crate::Audience;
+use crate::util::escape_html;
+use callouts::{Callout, Frame, callout_markup, is_public, mark_callouts, publicly_cited};
+use dropped::{drop_text, keep_dropped, strip_comments};
+use headings::{HeadingIds, heading_base};
+use links::{html_refs, rewrite_link};
+
+pub use callouts::is_trainer_marker;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link or image as written, with where it stands in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub line: usize,
+    pub col: usize,
+    pub image: bool,
+    /// In a part participants see (not inside a trainer note; in a shared body or a
+    /// `[!HANDOUT]`): such a link must not lead into trainer-only content.
+    pub public: bool,
+}
+
+/// Who a Markdown body is written for, outside its callouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Body {
+    /// Everyone reads it (plain pages, letters, lesson-style sessions).
+    #[default]
+    Shared,
+    /// Trainers' notes: participants see only its `[!HANDOUT]` and `[!PROMPTS]` callouts.
+    Trainer,
+    /// Nothing of it is for participants (a trainer-only page).
+    Hidden,
+}
+
+/// Text a participant build left out, with where it starts in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub text: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A mistake in the Markdown itself (an unknown callout marker), reported by the loader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Markdown {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    /// Items of `[!PROMPTS]` callouts, as plain text.
+    pub prompts: Vec<String>,
+    pub has_code: bool,
+    /// The start of the text, for search snippets.
+    pub snippet: String,
+    /// How many trainer-only callouts the source has (kept or dropped).
+    pub trainer_notes: usize,
+    /// Plain text of each paragraph a participant build left out (trainer notes, a
+    /// trainer-only body, footnotes only they cite, HTML comments), so the build can check
+    /// that none of it reached the output.
+    pub dropped: Vec<Dropped>,
+    pub problems: Vec<Problem>,
+    /// `src` and `href` values in raw HTML, for the files a page uses (not checked as links).
+    pub html_refs: Vec<Link>,
+    /// The body has raw HTML, so it is sanitised (model/sanitize.rs).
+    pub raw_html: bool,
+    /// Links, images and raw-HTML URLs that are refused or load from another host.
+    pub unsafe_urls: Vec<super::urls::Finding>,
+}
+
+const SNIPPET_CHARS: usize = 300;
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// A heading being collected: level, explicit id, classes, inner events, plain text.
+type OpenHeading<'a> = (
+    HeadingLevel,
+    Option<String>,
+    Vec<String>,
+    Vec<Event<'a>>,
+    String,
+);
+
+/// Line starts of `text`, to turn byte offsets into line and column.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, first_line: usize) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines {
+            text,
+            starts,
+            first_line,
+        }
+    }
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let idx = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[idx];
+        let col = self
+            .text
+            .get(start..offset.min(self.text.len()))
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (idx + self.first_line, col)
+    }
+}
+
+/// Table column alignment as classes: pulldown-cmark writes `style="text-align: ..."`,
+/// which the pages' Content-Security-Policy (no inline style) and the sanitiser drop.
+fn align_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for side in ["left", "center", "right"] {
+        html = html.replace(
+            &format!(" style=\"text-align: {side}\">"),
+            &format!(" class=\"align-{side}\">"),
+        );
+    }
+    html
+}
+
+/// Render `text` (a Markdown body whose first line is `first_line` of its file), for
+/// `audience`, from a body written for `body`.
+pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> Markdown {
+    let lines = Lines::new(text, first_line);
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect();
+    let scan = super::urls::scan(&events, |o| lines.at(o));
+    let mut out = Markdown {
+        raw_html: scan.raw_html,
+        unsafe_urls: scan.findings,
+        ..Default::default()
+    };
+    let events = mark_callouts(events, &lines, &mut out.problems);
+    let mut r = Render {
+        lines: &lines,
+        body,
+        participant: audience == Audience::Participant,
+        cited: publicly_cited(&events, body),
+        out,
+        html: Vec::with_capacity(events.len()),
+        frames: Vec::new(),
+        piece: None,
+        in_comment: false,
+        code: None,
+        heading: None,
+        hidden_heading: None,
+        ids: HeadingIds::default(),
+        prompt_item: None,
+        prompt_depth: 0,
+        snippet: String::new(),
+    };
+    for (ev, range, callout) in events {
+        r.event(ev, range, callout);
+    }
+    r.finish(text.len())
+}
+
+/// One render's state: what it has made so far and what is open at the current event.
+struct Render<'a, 'l> {
+    lines: &'l Lines<'a>,
+    body: Body,
+    participant: bool,
+    /// Footnotes a public part cites (so they are public too).
+    cited: HashSet<String>,
+    out: Markdown,
+    html: Vec<Event<'a>>,
+    frames: Vec<Frame>,
+    /// Text being left out of a participant page.
+    piece: Option<Dropped>,
+    in_comment: bool,
+    /// A code block being gathered: its info string and text.
+    code: Option<(String, String)>,
+    heading: Option<OpenHeading<'a>>,
+    /// A heading participants do not see still takes its id, so ids agree in both editions.
+    hidden_heading: Option<(Option<String>, String)>,
+    ids: HeadingIds,
+    prompt_item: Option<String>,
+    prompt_depth: usize,
+    snippet: String,
+}
+
+impl<'a> Render<'a, '_> {
+    /// One event, through each step that may take it.
+    fn event(&mut self, ev: Event<'a>, range: Range<usize>, callout: Option<Callout>) {
+        let public = self.enter(&ev, callout);
+        if self.participant && !public {
+            self.hide(&ev, &range);
+            return;
+        }
+        if let Some(p) = self.piece.take() {
+            keep_dropped(p, &mut self.out.dropped);
+        }
+        if self.callout_edge(&ev, callout) {
+            return;
+        }
+        let Some(ev) = self.uncomment(ev, &range) else {
+            return;
+        };
+        if let Event::Html(h) | Event::InlineHtml(h) = &ev {
+            html_refs(h, &range, self.lines, public, &mut self.out.html_refs);
+        }
+        let in_prompts = self.frames.contains(&Frame::Quote(Callout::Prompts));
+        if self.code_block(&ev) {
+            return;
+        }
+        let Some(ev) = self.heading(ev, &range, public) else {
+            return;
+        };
+        if in_prompts {
+            self.prompt(&ev);
+        }
+        if let Event::Text(t) | Event::Code(t) = &ev
+            && self.snippet.len() < SNIPPET_CHARS
+        {
+            if !self.snippet.is_empty() && !self.snippet.ends_with(' ') {
+                self.snippet.push(' ');
+            }
+            self.snippet.push_str(t);
+        }
+        let ev = rewrite_link(ev, &range, self.lines, &mut self.out.links, public);
+        self.html.push(ev);
+    }
+
+    /// Opens and closes the frames around the event; whether the event is public. A
+    /// callout's own start and end are as visible as what it holds.
+    fn enter(&mut self, ev: &Event, callout: Option<Callout>) -> bool {
+        match ev {
+            Event::Start(Tag::BlockQuote(_)) => {
+                let c = callout.unwrap_or(Callout::Plain);
+                if c == Callout::Trainer {
+                    self.out.trainer_notes += 1;
+                }
+                self.frames.push(Frame::Quote(c));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                self.frames
+                    .push(Frame::Footnote(self.cited.contains(label.as_ref())));
+            }
+            _ => {}
+        }
+        let public = is_public(&self.frames, self.body);
+        if matches!(
+            ev,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition)
+        ) {
+            self.frames.pop();
+        }
+        public
+    }
+
+    /// An event a participant does not see: its text kept for the leak scan, a heading's
+    /// id still claimed.
+    fn hide(&mut self, ev: &Event, range: &Range<usize>) {
+        match ev {
+            Event::Start(Tag::Heading { id, .. }) => {
+                self.hidden_heading = Some((id.as_ref().map(|s| s.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((id, text)) = self.hidden_heading.take() {
+                    self.ids.claim(heading_base(id, &text));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = &mut self.hidden_heading {
+                    h.push_str(t);
+                }
+            }
+            _ => {}
+        }
+        drop_text(
+            ev,
+            range,
+            self.lines,
+            &mut self.piece,
+            &mut self.out.dropped,
+        );
+    }
+
+    /// A blockquote's start or end, written as a callout's `<aside>` or a `<blockquote>`.
+    fn callout_edge(&mut self, ev: &Event, callout: Option<Callout>) -> bool {
+        if let Event::Start(Tag::BlockQuote(_)) = ev {
+            let c = callout.unwrap_or(Callout::Plain);
+            match callout_markup(c) {
+                Some((class, title)) => {
+                    let extra = if c == Callout::Trainer {
+                        " trainer-only\" data-audience=\"trainer"
+                    } else {
+                        ""
+                    };
+                    self.html.push(Event::Html(
+                        format!("<aside class=\"callout callout-{class}{extra}\"><p class=\"callout-title\">{title}</p>\n").into(),
+                    ));
+                }
+                None => self.html.push(Event::Html("<blockquote>\n".into())),
+            }
+            return true;
+        }
+        if let Event::End(TagEnd::BlockQuote(_)) = ev {
+            self.html.push(Event::Html(
+                if callout.and_then(callout_markup).is_some() {
+                    "</aside>\n"
+                } else {
+                    "</blockquote>\n"
+                }
+                .into(),
+            ));
+            return true;
+        }
+        false
+    }
+
+    /// Comments are the author's asides: never on a participant's page. `None` when
+    /// nothing of the HTML is left.
+    fn uncomment(&mut self, ev: Event<'a>, range: &Range<usize>) -> Option<Event<'a>> {
+        match ev {
+            Event::Html(h) | Event::InlineHtml(h) if self.participant => {
+                let (kept, gone) = strip_comments(&h, &mut self.in_comment);
+                if !gone.trim().is_empty() {
+                    let (line, col) = self.lines.at(range.start);
+                    self.out.dropped.push(Dropped {
+                        text: gone,
+                        line,
+                        col,
+                    });
+                }
+                if kept.is_empty() {
+                    return None;
+                }
+                Some(Event::Html(kept.into()))
+            }
+            ev => Some(ev),
+        }
+    }
+
+    /// Code blocks: gather the text, then emit highlighted HTML. True when it took `ev`.
+    fn code_block(&mut self, ev: &Event) -> bool {
+        if let Some((info, buf)) = &mut self.code {
+            match ev {
+                Event::Text(t) => buf.push_str(t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let block = highlight::code_block(buf, info);
+                    self.html.push(Event::Html(block.into()));
+                    self.code = None;
+                }
+                _ => {}
+            }
+            return true;
+        }
+        if let Event::Start(Tag::CodeBlock(kind)) = ev {
+            self.out.has_code = true;
+            let info = match kind {
+                CodeBlockKind::Fenced(i) => i.to_string(),
+                CodeBlockKind::Indented => String::new(),
+            };
+            self.code = Some((info, String::new()));
+            return true;
+        }
+        false
+    }
+
+    /// Headings: buffered so the id can come from the text. `None` when it took `ev`.
+    fn heading(&mut self, ev: Event<'a>, range: &Range<usize>, public: bool) -> Option<Event<'a>> {
+        if let Event::Start(Tag::Heading {
+            level, id, classes, ..
+        }) = &ev
+        {
+            self.heading = Some((
+                *level,
+                id.as_ref().map(|s| s.to_string()),
+                classes.iter().map(|c| c.to_string()).collect(),
+                Vec::new(),
+                String::new(),
+            ));
+            return None;
+        }
+        let Some((level, id, classes, inner, text)) = self.heading.as_mut() else {
+            return Some(ev);
+        };
+        if let Event::End(TagEnd::Heading(_)) = ev {
+            let hid = self.ids.claim(heading_base(id.take(), text));
+            let lvl = *level as u8;
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", escape_html(&classes.join(" ")))
+            };
+            self.html.push(Event::Html(
+                format!("<h{lvl} id=\"{}\"{class}>", escape_html(&hid)).into(),
+            ));
+            self.html.append(inner);
+            self.html.push(Event::Html(format!("</h{lvl}>\n").into()));
+            self.out.headings.push(Heading {
+                level: lvl,
+                id: hid,
+                text: text.trim().to_string(),
+            });
+            self.heading = None;
+            return None;
+        }
+        if let Event::Text(t) | Event::Code(t) = &ev {
+            text.push_str(t);
+        }
+        let ev = rewrite_link(ev, range, self.lines, &mut self.out.links, public);
+        inner.push(ev);
+        None
+    }
+
+    /// Prompts inside a `[!PROMPTS]` callout: each top-level list item's text.
+    fn prompt(&mut self, ev: &Event) {
+        match ev {
+            Event::Start(Tag::Item) => {
+                self.prompt_depth += 1;
+                if self.prompt_depth == 1 {
+                    self.prompt_item = Some(String::new());
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if self.prompt_depth == 1
+                    && let Some(p) = self.prompt_item.take()
+                    && !p.trim().is_empty()
+                {
+                    self.out.prompts.push(p.trim().to_string());
+                }
+                self.prompt_depth = self.prompt_depth.saturating_sub(1);
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(p) = &mut self.prompt_item {
+                    p.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = &mut self.prompt_item {
+                    p.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self, text_len: usize) -> Markdown {
+        if let Some(p) = self.piece.take() {
+            keep_dropped(p, &mut self.out.dropped);
+        }
+        let mut html = String::with_capacity(text_len * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, self.html.into_iter());
+        self.out.html = align_classes(html);
+        self.out.snippet = crate::util::truncate_words(&self.snippet, SNIPPET_CHARS);
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn md(s: &str) -> Markdown {
+        render(s, 1, Audience::Trainer, Body::Shared)
+    }
+
+    pub(super) fn participant(s: &str, body: Body) -> Markdown {
+        render(s, 1, Audience::Participant, body)
+    }
+
+    #[test]
+    fn code_is_highlighted_and_flagged() {
+        let m = md("```rust\nfn x() {}\n```\n");
+        assert!(m.has_code);
+        assert!(m.html.contains("hl-"));
+    }
+
+    #[test]
+    fn gfm_extras_and_smart_punctuation() {
+        let m = md(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n~~gone~~ \"quoted\"[^1]\n\n[^1]: note\n",
+        );
+        assert!(m.html.contains("<table>"));
+        let t = md("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
+        assert!(!t.html.contains("style="), "{}", t.html);
+        assert!(
+            t.html.contains("<th class=\"align-center\">a</th>"),
+            "{}",
+            t.html
+        );
+        assert!(
+            t.html.contains("<td class=\"align-right\">2</td>"),
+            "{}",
+            t.html
+        );
+        assert!(m.html.contains("type=\"checkbox\""));
+        assert!(m.html.contains("<del>"));
+        assert!(m.html.contains("“quoted”"));
+        assert!(m.html.contains("footnote"));
+    }
+
+    #[test]
+    fn heading_ids_agree_in_both_editions_and_links_know_their_audience() {
+        let src =
+            "## Plan\n\n> [!TRAINER]\n> ## Plan\n> [x](secret.md)\n\n## Plan\n\n[y](public.md)\n";
+        let t = md(src);
+        let p = participant(src, Body::Shared);
+        assert_eq!(t.headings.last().map(|h| h.id.as_str()), Some("plan-2"));
+        assert_eq!(p.headings.last().map(|h| h.id.as_str()), Some("plan-2"));
+        let public: Vec<(&str, bool)> =
+            t.links.iter().map(|l| (l.url.as_str(), l.public)).collect();
+        assert_eq!(public, vec![("secret.md", false), ("public.md", true)]);
+        assert_eq!(p.links.len(), 1);
+    }
+}
