@@ -111,156 +111,178 @@ fn is_trainer_only(site: &Site, path: &str) -> bool {
 /// Every link checked, and the assets they reach: the second decides what a participant
 /// build copies.
 pub fn check(site: &Site) -> (Vec<Diagnostic>, References) {
-    let pages = targets(site);
-    let assets: HashSet<&str> = site.assets.iter().map(|a| a.out.as_str()).collect();
-    let mut diags = Vec::new();
-    let mut refs = References::default();
-    let mut visit = |src: &str, out: &str, md: &Markdown, shared: bool| {
-        let (links, own): (&[Link], &[Heading]) = (&md.links, &md.headings);
+    let mut c = Checker {
+        site,
+        pages: targets(site),
+        assets: site.assets.iter().map(|a| a.out.as_str()).collect(),
+        diags: Vec::new(),
+        refs: References::default(),
+    };
+    if let Some(h) = &site.home {
+        c.visit(&h.src, &h.out, &h.md, true);
+    }
+    for pg in &site.pages {
+        c.visit(&pg.src, &pg.out, &pg.md, !pg.trainer_only);
+    }
+    for p in &site.programmes {
+        let shared = !p.trainer_only;
+        c.visit(&p.src, &format!("{}/index.html", p.slug), &p.md, shared);
+        for s in &p.sessions {
+            let shared = shared && !s.trainer_only;
+            c.visit(&s.src, &s.out, &s.md, shared);
+        }
+        for pg in &p.pages {
+            let shared = shared && !pg.trainer_only;
+            c.visit(&pg.src, &pg.out, &pg.md, shared);
+        }
+    }
+    (c.diags, c.refs)
+}
+
+/// What checking links needs from the whole site, and what it finds.
+struct Checker<'a> {
+    site: &'a Site,
+    /// Output path -> its heading ids.
+    pages: HashMap<String, HashSet<&'a str>>,
+    assets: HashSet<&'a str>,
+    diags: Vec<Diagnostic>,
+    refs: References,
+}
+
+impl Checker<'_> {
+    /// One page's links and raw-HTML references; `shared` when participants may see it.
+    fn visit(&mut self, src: &str, out: &str, md: &Markdown, shared: bool) {
         let dir = out.rsplit_once('/').map_or("", |(d, _)| d);
         // Files raw HTML uses (an `<img src>`) are published with the page that uses them.
         for l in &md.html_refs {
             let path = l.url.split(['#', '?']).next().unwrap_or("");
             if let Some(resolved) = join(dir, &percent_decode(path))
-                && assets.contains(resolved.as_str())
+                && self.assets.contains(resolved.as_str())
             {
-                if l.public && shared {
-                    refs.public.insert(resolved.clone());
-                }
-                refs.any.insert(resolved);
+                self.reference(resolved, l.public && shared);
             }
         }
-        for l in links {
-            let (path, frag) = match l.url.split_once('#') {
-                Some((p, f)) => (p, Some(f)),
-                None => (l.url.as_str(), None),
-            };
-            let path = path.split('?').next().unwrap_or("");
-            let at = |d: Diagnostic| d.at(l.line, l.col);
-            if path.is_empty() {
-                if let Some(f) = frag
-                    && !f.is_empty()
-                    && !own.iter().any(|h| h.id == percent_decode(f))
-                {
-                    let ids: Vec<&str> = own.iter().map(|h| h.id.as_str()).collect();
-                    diags.push(
-                        at(Diagnostic::error(
-                            src,
-                            format!("link to `#{f}`, but this page has no such heading"),
-                        ))
-                        .maybe_hint(
-                            crate::diagnostics::closest(f, ids)
-                                .map(|c| format!("did you mean `#{c}`?")),
-                        ),
-                    );
-                }
-                continue;
+        for l in &md.links {
+            self.link(src, dir, l, &md.headings, shared);
+        }
+    }
+
+    /// An asset reached, from a public part or not.
+    fn reference(&mut self, resolved: String, public: bool) {
+        if public {
+            self.refs.public.insert(resolved.clone());
+        }
+        self.refs.any.insert(resolved);
+    }
+
+    fn link(&mut self, src: &str, dir: &str, l: &Link, own: &[Heading], shared: bool) {
+        let (path, frag) = match l.url.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (l.url.as_str(), None),
+        };
+        let path = path.split('?').next().unwrap_or("");
+        let at = |d: Diagnostic| d.at(l.line, l.col);
+        if path.is_empty() {
+            if let Some(f) = frag
+                && !f.is_empty()
+                && !own.iter().any(|h| h.id == percent_decode(f))
+            {
+                let ids: Vec<&str> = own.iter().map(|h| h.id.as_str()).collect();
+                self.diags.push(
+                    at(Diagnostic::error(
+                        src,
+                        format!("link to `#{f}`, but this page has no such heading"),
+                    ))
+                    .maybe_hint(
+                        crate::diagnostics::closest(f, ids)
+                            .map(|c| format!("did you mean `#{c}`?")),
+                    ),
+                );
             }
-            if path.starts_with('/') {
-                diags.push(at(Diagnostic::error(src, format!("link `{}` starts at the web server's root", l.url)))
-                    .hint("write links relative to this file (e.g. ../day-1/intro.md), so the site works from any folder and from file://"));
-                continue;
-            }
-            let decoded = percent_decode(path);
-            let target = if let Some(stem) = decoded.strip_suffix(".md") {
-                format!("{stem}.html")
-            } else if decoded.ends_with('/') {
-                format!("{decoded}index.html")
-            } else {
-                decoded.clone()
-            };
-            let Some(resolved) = join(dir, &target) else {
-                diags.push(at(Diagnostic::error(
+            return;
+        }
+        if path.starts_with('/') {
+            self.diags.push(at(Diagnostic::error(src, format!("link `{}` starts at the web server's root", l.url)))
+                .hint("write links relative to this file (e.g. ../day-1/intro.md), so the site works from any folder and from file://"));
+            return;
+        }
+        let decoded = percent_decode(path);
+        let target = if let Some(stem) = decoded.strip_suffix(".md") {
+            format!("{stem}.html")
+        } else if decoded.ends_with('/') {
+            format!("{decoded}index.html")
+        } else {
+            decoded.clone()
+        };
+        let Some(resolved) = join(dir, &target) else {
+            self.diags.push(at(Diagnostic::error(
+                src,
+                format!("link `{}` points outside the site", l.url),
+            )));
+            return;
+        };
+        // Participants cannot follow a link into what only trainers have: say so, in
+        // both editions, rather than "missing file" in one.
+        if shared && l.public && is_trainer_only(self.site, &resolved) {
+            self.diags.push(
+                at(Diagnostic::error(
                     src,
-                    format!("link `{}` points outside the site", l.url),
-                )));
-                continue;
-            };
-            // Participants cannot follow a link into what only trainers have: say so, in
-            // both editions, rather than "missing file" in one.
-            if shared && l.public && is_trainer_only(site, &resolved) {
-                diags.push(
-                    at(Diagnostic::error(
-                        src,
-                        format!("link `{}` leads participants to trainer-only `{resolved}`", l.url),
-                    ))
-                    .hint("move the link into a trainer note (> [!TRAINER]) or a trainer-only page, or make the target `audience: all`"),
-                );
-                continue;
-            }
-            if assets.contains(resolved.as_str()) {
-                if l.public && shared {
-                    refs.public.insert(resolved.clone());
-                }
-                refs.any.insert(resolved.clone());
-            }
-            if let Some(ids) = pages.get(&resolved) {
-                if let Some(f) = frag
-                    && !f.is_empty()
-                    && !ids.contains(percent_decode(f).as_str())
-                {
-                    let hint = match crate::diagnostics::closest(f, ids.iter().copied()) {
-                        Some(c) => format!("did you mean `#{c}`?"),
-                        None if ids.is_empty() => {
-                            "that page has no headings to link to".to_string()
-                        }
-                        None => {
-                            let mut v: Vec<&str> = ids.iter().copied().collect();
-                            v.sort();
-                            format!("its headings: {}", v.join(", "))
-                        }
-                    };
-                    diags.push(
-                        at(Diagnostic::error(
-                            src,
-                            format!("link to `{}`: that page has no heading `#{f}`", l.url),
-                        ))
-                        .hint(hint),
-                    );
-                }
-            } else if !assets.contains(resolved.as_str()) {
-                let what = if l.image { "image" } else { "link" };
-                let hint = if decoded.ends_with(".md") || decoded.ends_with('/') {
-                    let names = pages.keys().map(|k| k.as_str());
-                    match crate::diagnostics::closest(&resolved, names) {
-                        Some(c) => format!(
-                            "did you mean {}?",
-                            c.trim_end_matches(".html").to_string() + ".md"
-                        ),
-                        None => {
-                            "link to another page by its .md file, relative to this one".to_string()
-                        }
-                    }
-                } else {
-                    "put the file under the content directory (e.g. assets/) and link to it relatively".to_string()
-                };
-                diags.push(
-                    at(Diagnostic::error(
-                        src,
-                        format!("{what} to missing file `{}`", l.url),
-                    ))
-                    .hint(hint),
-                );
-            }
+                    format!("link `{}` leads participants to trainer-only `{resolved}`", l.url),
+                ))
+                .hint("move the link into a trainer note (> [!TRAINER]) or a trainer-only page, or make the target `audience: all`"),
+            );
+            return;
         }
-    };
-    if let Some(h) = &site.home {
-        visit(&h.src, &h.out, &h.md, true);
-    }
-    for pg in &site.pages {
-        visit(&pg.src, &pg.out, &pg.md, !pg.trainer_only);
-    }
-    for p in &site.programmes {
-        let shared = !p.trainer_only;
-        visit(&p.src, &format!("{}/index.html", p.slug), &p.md, shared);
-        for s in &p.sessions {
-            let shared = shared && !s.trainer_only;
-            visit(&s.src, &s.out, &s.md, shared);
+        if self.assets.contains(resolved.as_str()) {
+            self.reference(resolved.clone(), l.public && shared);
         }
-        for pg in &p.pages {
-            let shared = shared && !pg.trainer_only;
-            visit(&pg.src, &pg.out, &pg.md, shared);
+        if let Some(ids) = self.pages.get(&resolved) {
+            if let Some(f) = frag
+                && !f.is_empty()
+                && !ids.contains(percent_decode(f).as_str())
+            {
+                let d = at(Diagnostic::error(
+                    src,
+                    format!("link to `{}`: that page has no heading `#{f}`", l.url),
+                ))
+                .hint(anchor_hint(f, ids));
+                self.diags.push(d);
+            }
+        } else if !self.assets.contains(resolved.as_str()) {
+            let d = self.missing(src, l, &decoded, &resolved);
+            self.diags.push(at(d));
         }
     }
-    (diags, refs)
+
+    /// A link or image to a file the site does not have.
+    fn missing(&self, src: &str, l: &Link, decoded: &str, resolved: &str) -> Diagnostic {
+        let what = if l.image { "image" } else { "link" };
+        let hint = if decoded.ends_with(".md") || decoded.ends_with('/') {
+            let names = self.pages.keys().map(|k| k.as_str());
+            match crate::diagnostics::closest(resolved, names) {
+                Some(c) => format!(
+                    "did you mean {}?",
+                    c.trim_end_matches(".html").to_string() + ".md"
+                ),
+                None => "link to another page by its .md file, relative to this one".to_string(),
+            }
+        } else {
+            "put the file under the content directory (e.g. assets/) and link to it relatively"
+                .to_string()
+        };
+        Diagnostic::error(src, format!("{what} to missing file `{}`", l.url)).hint(hint)
+    }
+}
+
+/// The hint for a link to a heading another page does not have.
+fn anchor_hint(f: &str, ids: &HashSet<&str>) -> String {
+    match crate::diagnostics::closest(f, ids.iter().copied()) {
+        Some(c) => format!("did you mean `#{c}`?"),
+        None if ids.is_empty() => "that page has no headings to link to".to_string(),
+        None => {
+            let mut v: Vec<&str> = ids.iter().copied().collect();
+            v.sort();
+            format!("its headings: {}", v.join(", "))
+        }
+    }
 }
