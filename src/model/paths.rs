@@ -12,9 +12,17 @@ use super::Site;
 use crate::diagnostics::Diagnostic;
 use crate::render::outputs::{generated_by, programme_names};
 
+/// Every output name checked: names unsafe in a link or on Windows, names `coursebook`
+/// writes itself, and outputs that would overwrite one another.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
-    let programmes: Vec<&str> = site.programmes.iter().map(|p| p.slug.as_str()).collect();
-    // Every output a source makes: (output path, source path for messages).
+    let outs = outputs(site);
+    let mut diags = unsafe_names(site, &outs);
+    diags.extend(clashes(site, &outs));
+    diags
+}
+
+/// Every output a source makes: (output path, source path for messages).
+fn outputs(site: &Site) -> Vec<(String, String)> {
     let mut outs: Vec<(String, String)> = Vec::new();
     for pg in &site.pages {
         outs.push((pg.out.clone(), pg.src.clone()));
@@ -37,9 +45,12 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     for a in &site.assets {
         outs.push((a.out.clone(), format!("{src_dir}/{}", a.out)));
     }
+    outs
+}
+
+/// A `\\` or `:` in a name, each bad file or folder name once.
+fn unsafe_names(site: &Site, outs: &[(String, String)]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let nfc = ComposingNormalizerBorrowed::new_nfc();
-    let mut seen: HashMap<String, &(String, String)> = HashMap::new();
     // A programme folder with no sessions yet still names its generated pages.
     let folders = site
         .programmes
@@ -69,7 +80,17 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             );
         }
     }
-    for o in &outs {
+    diags
+}
+
+/// Names `coursebook` writes itself, and two outputs whose names are the same, or differ
+/// only by case or Unicode form.
+fn clashes(site: &Site, outs: &[(String, String)]) -> Vec<Diagnostic> {
+    let programmes: Vec<&str> = site.programmes.iter().map(|p| p.slug.as_str()).collect();
+    let mut diags = Vec::new();
+    let nfc = ComposingNormalizerBorrowed::new_nfc();
+    let mut seen: HashMap<String, &(String, String)> = HashMap::new();
+    for o in outs {
         if o.0.contains(['\\', ':']) {
             continue;
         }

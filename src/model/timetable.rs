@@ -118,92 +118,104 @@ pub enum Issue {
 
 pub fn compute(blocks: &[BlockDef], days: &[Day], slots: &[Slot]) -> (Timetable, Vec<Issue>) {
     let mut issues = Vec::new();
-    let mut plans = Vec::with_capacity(days.len());
-    for day in days {
-        let mut today: Vec<&Slot> = slots.iter().filter(|s| s.day == day.number).collect();
-        today.sort_by(|a, b| {
-            (a.order.is_none(), a.order, &a.file).cmp(&(b.order.is_none(), b.order, &b.file))
-        });
-        // Which blocks have sessions today, to know which breaks fall between sessions.
-        let has: Vec<bool> = blocks
-            .iter()
-            .map(|b| match b {
-                BlockDef::Block { id, .. } => today.iter().any(|s| &s.block == id),
-                BlockDef::Break { .. } => false,
-            })
-            .collect();
-        let mut t = day.start;
-        let mut segments = Vec::new();
-        let mut last_block: Option<String> = None;
-        for (i, b) in blocks.iter().enumerate() {
-            match b {
-                BlockDef::Block { id, .. } => {
-                    let mut rows = Vec::new();
-                    for s in today.iter().filter(|s| &s.block == id) {
-                        let end = t.plus(s.minutes);
-                        rows.push(Row {
-                            kind: RowKind::Session(s.index),
-                            start: t,
-                            end,
-                            block: Some(id.clone()),
-                        });
-                        t = end;
-                    }
-                    if !rows.is_empty() {
-                        segments.push(Segment::Block {
-                            id: id.clone(),
-                            rows,
-                        });
-                        last_block = Some(id.clone());
-                    }
-                }
-                BlockDef::Break { title, minutes, at } => {
-                    let before = has[..i].iter().any(|x| *x);
-                    let after = has[i + 1..].iter().any(|x| *x);
-                    if !(before && after) {
-                        continue;
-                    }
-                    let start = match at {
-                        Some(at) if *at > t => {
-                            segments.push(Segment::Gap(Row {
-                                kind: RowKind::Free,
-                                start: t,
-                                end: *at,
-                                block: None,
-                            }));
-                            *at
-                        }
-                        Some(at) if *at < t => {
-                            issues.push(Issue::Overrun {
-                                day: day.number,
-                                block: last_block.clone().unwrap_or_default(),
-                                break_title: title.clone(),
-                                at: *at,
-                                minutes: t.0 - at.0,
-                            });
-                            t
-                        }
-                        _ => t,
-                    };
-                    let end = start.plus(*minutes);
-                    segments.push(Segment::Gap(Row {
-                        kind: RowKind::Break(title.clone()),
-                        start,
-                        end,
-                        block: None,
-                    }));
-                    t = end;
+    let plans = days
+        .iter()
+        .map(|day| plan_day(blocks, day, slots, &mut issues))
+        .collect();
+    (Timetable { days: plans }, issues)
+}
+
+/// One day: its sessions in order within their blocks, and the breaks that fall between
+/// sessions (a break with `at` waits for its time, or is late: an issue).
+fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Issue>) -> DayPlan {
+    let mut today: Vec<&Slot> = slots.iter().filter(|s| s.day == day.number).collect();
+    today.sort_by(|a, b| {
+        (a.order.is_none(), a.order, &a.file).cmp(&(b.order.is_none(), b.order, &b.file))
+    });
+    // Which blocks have sessions today, to know which breaks fall between sessions.
+    let has: Vec<bool> = blocks
+        .iter()
+        .map(|b| match b {
+            BlockDef::Block { id, .. } => today.iter().any(|s| &s.block == id),
+            BlockDef::Break { .. } => false,
+        })
+        .collect();
+    let mut t = day.start;
+    let mut segments = Vec::new();
+    let mut last_block: Option<String> = None;
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            BlockDef::Block { id, .. } => {
+                let rows = block_rows(id, &today, &mut t);
+                if !rows.is_empty() {
+                    segments.push(Segment::Block {
+                        id: id.clone(),
+                        rows,
+                    });
+                    last_block = Some(id.clone());
                 }
             }
+            BlockDef::Break { title, minutes, at } => {
+                let before = has[..i].iter().any(|x| *x);
+                let after = has[i + 1..].iter().any(|x| *x);
+                if !(before && after) {
+                    continue;
+                }
+                let start = match at {
+                    Some(at) if *at > t => {
+                        segments.push(Segment::Gap(Row {
+                            kind: RowKind::Free,
+                            start: t,
+                            end: *at,
+                            block: None,
+                        }));
+                        *at
+                    }
+                    Some(at) if *at < t => {
+                        issues.push(Issue::Overrun {
+                            day: day.number,
+                            block: last_block.clone().unwrap_or_default(),
+                            break_title: title.clone(),
+                            at: *at,
+                            minutes: t.0 - at.0,
+                        });
+                        t
+                    }
+                    _ => t,
+                };
+                let end = start.plus(*minutes);
+                segments.push(Segment::Gap(Row {
+                    kind: RowKind::Break(title.clone()),
+                    start,
+                    end,
+                    block: None,
+                }));
+                t = end;
+            }
         }
-        plans.push(DayPlan {
-            number: day.number,
-            start: day.start,
-            end: t,
-            segments,
-        });
     }
-    (Timetable { days: plans }, issues)
+    DayPlan {
+        number: day.number,
+        start: day.start,
+        end: t,
+        segments,
+    }
+}
+
+/// The rows of block `id`'s sessions, one after another from `t`, which moves on.
+fn block_rows(id: &str, today: &[&Slot], t: &mut Clock) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for s in today.iter().filter(|s| s.block == id) {
+        let end = t.plus(s.minutes);
+        rows.push(Row {
+            kind: RowKind::Session(s.index),
+            start: *t,
+            end,
+            block: Some(id.to_string()),
+        });
+        *t = end;
+    }
+    rows
 }
 
 #[cfg(test)]
