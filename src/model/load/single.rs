@@ -48,3 +48,18 @@ pub fn parse_letter_one(name: &str, text: &str) -> Option<Letter> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The fuzz crate is not built with the library: these are the paths it calls.
+    #[test]
+    fn the_fuzzers_entry_points_keep_their_paths() {
+        let d = crate::model::load::parse_one("p/day-1/s.md", "---\nday: 1\n---\nBody.\n");
+        assert!(d.iter().any(|d| d.message.contains("title")), "{d:?}");
+        let l = crate::model::load::parse_letter_one(
+            "l",
+            "---\ntitle: T\naudience: all\n---\nDear {{ organisation }}\n",
+        );
+        assert_eq!(l.map(|l| l.out), Some("p/letters/l.html".to_string()));
+    }
+}
