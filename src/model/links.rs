@@ -258,7 +258,9 @@ impl Checker<'_> {
     fn missing(&self, src: &str, l: &Link, decoded: &str, resolved: &str) -> Diagnostic {
         let what = if l.image { "image" } else { "link" };
         let hint = if decoded.ends_with(".md") || decoded.ends_with('/') {
-            let names = self.pages.keys().map(|k| k.as_str());
+            // Sorted, so a tie gives the same hint on every run (map order is random).
+            let mut names: Vec<&str> = self.pages.keys().map(|k| k.as_str()).collect();
+            names.sort_unstable();
             match crate::diagnostics::closest(resolved, names) {
                 Some(c) => format!(
                     "did you mean {}?",
@@ -276,7 +278,9 @@ impl Checker<'_> {
 
 /// The hint for a link to a heading another page does not have.
 fn anchor_hint(f: &str, ids: &HashSet<&str>) -> String {
-    match crate::diagnostics::closest(f, ids.iter().copied()) {
+    let mut sorted: Vec<&str> = ids.iter().copied().collect();
+    sorted.sort_unstable();
+    match crate::diagnostics::closest(f, sorted) {
         Some(c) => format!("did you mean `#{c}`?"),
         None if ids.is_empty() => "that page has no headings to link to".to_string(),
         None => {
