@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::Programme;
 use crate::model::clock::{date_long, minutes_label};
-use crate::model::timetable::{RowKind, Segment};
+use crate::model::timetable::{Row as TimetableRow, RowKind, Segment};
 
 pub use super::lists::{
     MaterialDay, ProgrammeCard, PromptDay, ThemeView, material_days, programme_card,
@@ -66,9 +66,29 @@ pub struct Nav {
     pub trainer_only: Vec<String>,
 }
 
+/// What a timetable row holds; templates test it as a word (`r.kind == "break"`).
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum RowType {
+    Session,
+    Break,
+    Free,
+    /// A trainer-only session's time, in the participant edition and the handout.
+    Reserved,
+}
+
+/// What a part of a day is: a block of sessions, or a gap between blocks.
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentType {
+    Block,
+    Break,
+    Free,
+}
+
 #[derive(Serialize, Clone)]
 pub struct RowView {
-    pub kind: &'static str,
+    pub kind: RowType,
     pub start: String,
     pub end: String,
     pub minutes: u32,
@@ -82,8 +102,7 @@ pub struct RowView {
 
 #[derive(Serialize, Clone)]
 pub struct SegmentView {
-    /// "block", "break" or "free".
-    pub kind: &'static str,
+    pub kind: SegmentType,
     pub title: String,
     pub rows: Vec<RowView>,
 }
@@ -154,72 +173,7 @@ impl ProgrammeViews {
                 themes[k].1.push(i);
             }
         }
-        let nav = Nav {
-            title: p.title.clone(),
-            href: format!("{}/index.html", p.slug),
-            slug: p.slug.clone(),
-            timetable: format!("{}/timetable.html", p.slug),
-            prompts: format!("{}/prompts.html", p.slug),
-            materials: format!("{}/materials.html", p.slug),
-            themes: (!themes.is_empty()).then(|| format!("{}/themes.html", p.slug)),
-            days: days
-                .iter()
-                .map(|d| NavDay {
-                    number: d.number,
-                    title: d.title.clone(),
-                    date: d.date_iso.clone(),
-                    blocks: d
-                        .segments
-                        .iter()
-                        .filter(|s| s.kind == "block")
-                        .map(|s| NavBlock {
-                            title: s.title.clone(),
-                            sessions: s
-                                .rows
-                                .iter()
-                                .map(|r| NavSession {
-                                    title: r.title.clone(),
-                                    href: r.href.clone().unwrap_or_default(),
-                                    start: r.start.clone(),
-                                    end: r.end.clone(),
-                                    date: d.date_iso.clone(),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            pages: p
-                .pages
-                .iter()
-                .map(|pg| Link {
-                    title: pg.title.clone(),
-                    href: pg.out.clone(),
-                    when: None,
-                })
-                .collect(),
-            letters: p
-                .letters
-                .iter()
-                .map(|l| Link {
-                    title: l.title.clone(),
-                    href: l.out.clone(),
-                    when: None,
-                })
-                .collect(),
-            trainer_only: p
-                .pages
-                .iter()
-                .filter(|pg| pg.trainer_only)
-                .map(|pg| pg.out.clone())
-                .chain(
-                    p.letters
-                        .iter()
-                        .filter(|l| l.trainer_only)
-                        .map(|l| l.out.clone()),
-                )
-                .collect(),
-        };
+        let nav = nav(p, &days, !themes.is_empty());
         ProgrammeViews {
             nav,
             days,
@@ -247,6 +201,137 @@ impl ProgrammeViews {
     }
 }
 
+/// A programme's navigation, from its days as the timetable shows them.
+fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
+    Nav {
+        title: p.title.clone(),
+        href: format!("{}/index.html", p.slug),
+        slug: p.slug.clone(),
+        timetable: format!("{}/timetable.html", p.slug),
+        prompts: format!("{}/prompts.html", p.slug),
+        materials: format!("{}/materials.html", p.slug),
+        themes: has_themes.then(|| format!("{}/themes.html", p.slug)),
+        days: days
+            .iter()
+            .map(|d| NavDay {
+                number: d.number,
+                title: d.title.clone(),
+                date: d.date_iso.clone(),
+                blocks: d
+                    .segments
+                    .iter()
+                    .filter(|s| s.kind == SegmentType::Block)
+                    .map(|s| NavBlock {
+                        title: s.title.clone(),
+                        sessions: s
+                            .rows
+                            .iter()
+                            .map(|r| NavSession {
+                                title: r.title.clone(),
+                                href: r.href.clone().unwrap_or_default(),
+                                start: r.start.clone(),
+                                end: r.end.clone(),
+                                date: d.date_iso.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        pages: p
+            .pages
+            .iter()
+            .map(|pg| Link {
+                title: pg.title.clone(),
+                href: pg.out.clone(),
+                when: None,
+            })
+            .collect(),
+        letters: p
+            .letters
+            .iter()
+            .map(|l| Link {
+                title: l.title.clone(),
+                href: l.out.clone(),
+                when: None,
+            })
+            .collect(),
+        trainer_only: p
+            .pages
+            .iter()
+            .filter(|pg| pg.trainer_only)
+            .map(|pg| pg.out.clone())
+            .chain(
+                p.letters
+                    .iter()
+                    .filter(|l| l.trainer_only)
+                    .map(|l| l.out.clone()),
+            )
+            .collect(),
+    }
+}
+
+/// A row of a block as the timetable shows it; `None` for what a block does not list.
+fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
+    let (kind, title, href, format, summary) = match r.kind {
+        RowKind::Session(i) => {
+            let s = &p.sessions[i];
+            (
+                RowType::Session,
+                s.title.clone(),
+                Some(s.out.clone()),
+                s.format.as_deref().map(format_label),
+                s.summary.clone(),
+            )
+        }
+        // A trainer-only session's time, in a participant build.
+        RowKind::Reserved => (
+            RowType::Reserved,
+            crate::model::load::RESERVED_TITLE.to_string(),
+            None,
+            None,
+            None,
+        ),
+        _ => return None,
+    };
+    Some(RowView {
+        kind,
+        start: r.start.to_string(),
+        end: r.end.to_string(),
+        minutes: r.minutes(),
+        duration: minutes_label(r.minutes()),
+        title,
+        href,
+        format,
+        summary,
+        block: Some(p.block_title(block)),
+    })
+}
+
+/// A break or free time between blocks: a segment of one row.
+fn gap_segment(r: &TimetableRow) -> SegmentView {
+    let (kind, row_kind, title) = match &r.kind {
+        RowKind::Break(t) => (SegmentType::Break, RowType::Break, t.clone()),
+        _ => (SegmentType::Free, RowType::Free, "Free time".to_string()),
+    };
+    SegmentView {
+        kind,
+        title: title.clone(),
+        rows: vec![RowView {
+            kind: row_kind,
+            start: r.start.to_string(),
+            end: r.end.to_string(),
+            minutes: r.minutes(),
+            duration: minutes_label(r.minutes()),
+            title,
+            href: None,
+            format: None,
+            summary: None,
+            block: None,
+        }],
+    }
+}
+
 fn day_views(p: &Programme) -> Vec<DayView> {
     p.timetable
         .days
@@ -260,70 +345,20 @@ fn day_views(p: &Programme) -> Vec<DayView> {
                 .iter()
                 .map(|seg| match seg {
                     Segment::Block { id, rows } => SegmentView {
-                        kind: "block",
+                        kind: SegmentType::Block,
                         title: p.block_title(id),
                         rows: rows
                             .iter()
-                            .filter_map(|r| {
-                                let i = match r.kind {
-                                    RowKind::Session(i) => i,
-                                    // A trainer-only session's time, in a participant build.
-                                    RowKind::Reserved => {
-                                        return Some(RowView {
-                                            kind: "reserved",
-                                            start: r.start.to_string(),
-                                            end: r.end.to_string(),
-                                            minutes: r.minutes(),
-                                            duration: minutes_label(r.minutes()),
-                                            title: crate::model::load::RESERVED_TITLE.to_string(),
-                                            href: None,
-                                            format: None,
-                                            summary: None,
-                                            block: Some(p.block_title(id)),
-                                        });
-                                    }
-                                    _ => return None,
-                                };
-                                let s = &p.sessions[i];
-                                count += 1;
-                                mins += r.minutes();
-                                Some(RowView {
-                                    kind: "session",
-                                    start: r.start.to_string(),
-                                    end: r.end.to_string(),
-                                    minutes: r.minutes(),
-                                    duration: minutes_label(r.minutes()),
-                                    title: s.title.clone(),
-                                    href: Some(s.out.clone()),
-                                    format: s.format.as_deref().map(format_label),
-                                    summary: s.summary.clone(),
-                                    block: Some(p.block_title(id)),
-                                })
+                            .filter_map(|r| block_row(p, id, r))
+                            .inspect(|row| {
+                                if row.kind == RowType::Session {
+                                    count += 1;
+                                    mins += row.minutes;
+                                }
                             })
                             .collect(),
                     },
-                    Segment::Gap(r) => {
-                        let (kind, title) = match &r.kind {
-                            RowKind::Break(t) => ("break", t.clone()),
-                            _ => ("free", "Free time".to_string()),
-                        };
-                        SegmentView {
-                            kind,
-                            title: title.clone(),
-                            rows: vec![RowView {
-                                kind,
-                                start: r.start.to_string(),
-                                end: r.end.to_string(),
-                                minutes: r.minutes(),
-                                duration: minutes_label(r.minutes()),
-                                title,
-                                href: None,
-                                format: None,
-                                summary: None,
-                                block: None,
-                            }],
-                        }
-                    }
+                    Segment::Gap(r) => gap_segment(r),
                 })
                 .collect();
             DayView {
