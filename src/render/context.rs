@@ -1,16 +1,13 @@
-//! What every page's render shares: the site's values made once, the page job, and the
-//! dev server's memo check (keys, skipping, deferring).
+//! What every page's render shares: the site's values made once, and the dev server's
+//! memo (which pages are unchanged, every page's key).
 
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use serde::Serialize;
 use tera::Context;
 
-use super::nav::NavParts;
-use super::{Content, Memo, Output, Theme};
-use crate::diagnostics::Diagnostic;
-use crate::util::root_prefix;
+use super::{Memo, Theme};
 
 #[derive(Serialize)]
 pub(super) struct SiteView<'a> {
@@ -21,17 +18,6 @@ pub(super) struct SiteView<'a> {
     pub(super) logo: Option<&'a str>,
     pub(super) authors: &'a [String],
     pub(super) participant: bool,
-}
-
-/// A page to render: its template, output path, title and extra context.
-pub(super) struct Job {
-    pub(super) template: &'static str,
-    pub(super) path: String,
-    pub(super) title: String,
-    pub(super) ctx: Context,
-    /// With the dev server's memo: a hash of the views the context was made from (0: hash
-    /// the context itself, which costs a deep copy).
-    pub(super) data: u64,
 }
 
 pub(super) struct Common<'a> {
@@ -90,14 +76,6 @@ pub(super) fn hash_of(v: &impl Serialize) -> u64 {
 }
 
 impl Common<'_> {
-    /// A page's key: its template, path, title, what every page shares, and `data` (a hash
-    /// of its own context).
-    pub(super) fn key(&self, job: (&str, &str, &str), nav_key: u64, data: u64) -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (job, nav_key, self.shared_key, data).hash(&mut h);
-        h.finish()
-    }
-
     /// A hash of `v` when there is a memo to check it against (0 otherwise: a build
     /// renders everything and need not pay for hashing).
     pub(super) fn hash(&self, v: &impl Serialize) -> u64 {
@@ -117,62 +95,5 @@ impl Common<'_> {
             }
         }
         same
-    }
-
-    /// Renders a page; `Ok(None)` when the dev server's memo shows it unchanged.
-    pub(super) fn render(
-        &self,
-        job: Job,
-        nav: Option<&NavParts>,
-    ) -> Result<Option<Output>, Diagnostic> {
-        if self.memo.is_some() {
-            let key = self.key(
-                (job.template, &job.path, &job.title),
-                nav.map_or(0, |n| n.key),
-                job.data,
-            );
-            if self.unchanged(&job.path, key) {
-                return Ok(None);
-            }
-        }
-        if self.defer {
-            let template = job.template;
-            let path = job.path.clone();
-            let ctx = self.context(job, nav)?;
-            return Ok(Some(Output {
-                path,
-                content: Content::Deferred(Arc::new(self.theme.defer(template, ctx))),
-            }));
-        }
-        self.draw(job, nav).map(Some)
-    }
-
-    /// Renders a page whatever the memo says.
-    pub(super) fn draw(&self, job: Job, nav: Option<&NavParts>) -> Result<Output, Diagnostic> {
-        let (template, path) = (job.template, job.path.clone());
-        let ctx = self.context(job, nav)?;
-        let html = self.theme.render(template, &ctx)?;
-        Ok(Output::bytes(path, html.into_bytes()))
-    }
-
-    /// A page's whole context: its own, and what every page has.
-    pub(super) fn context(&self, job: Job, nav: Option<&NavParts>) -> Result<Context, Diagnostic> {
-        let mut ctx = job.ctx;
-        let root = root_prefix(&job.path);
-        // Shared values are made once; a clone shares them (Tera 2 values are reference-counted).
-        ctx.insert_value("site", self.site.clone());
-        ctx.put("current", &job.path);
-        ctx.put("page_title", &job.title);
-        match nav {
-            Some(n) => {
-                ctx.insert_value("nav", n.value.clone());
-                ctx.put("nav_html", &n.sidebar(self, &root, &job.path)?);
-            }
-            // Only pages outside any programme list the programmes: in every page of a
-            // catalogue that list would make the build quadratic.
-            None => ctx.insert_value("programmes_nav", self.programmes.clone()),
-        }
-        ctx.put("root", &root);
-        Ok(ctx)
     }
 }

@@ -12,6 +12,7 @@ mod letter_page;
 mod lists;
 mod nav;
 pub mod outputs;
+mod page;
 mod programme;
 pub mod search;
 mod session_view;

@@ -3,13 +3,13 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
 
-use super::context::{Common, Job, Put, hash_of, value_of};
-use super::letter_page::letter_view;
+use super::context::Common;
+use super::letter_page::{LetterView, letter_view};
 use super::nav::NavParts;
-use super::site_pages::page_view;
-use super::view::{self, ProgrammeViews, Threads};
+use super::page::{Defer, Nothing, Page, Rendered, Shared};
+use super::site_pages::{PageView, page_view};
+use super::view::{self, ProgrammeViews, SessionView, Threads};
 use super::{Output, csv, handout, ics, letter_files, search};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Programme, Site};
@@ -49,19 +49,14 @@ pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
     }
 }
 
-/// A page's result: `Ok(None)` when the dev server's memo shows it unchanged.
-type Rendered = Result<Option<Output>, Diagnostic>;
-
 /// What every page of one programme is made from, computed once.
 struct ProgrammeRender<'a> {
     p: &'a Programme,
     common: &'a Common<'a>,
     views: ProgrammeViews,
     threads: Threads,
-    /// The programme view as a template value, shared by every page's context.
-    pv: tera::Value,
-    /// With the dev server's memo, the big pages are keyed by hashes of their views.
-    pv_key: u64,
+    /// The programme view, which every page of the programme shows.
+    programme: Shared,
     letters: Vec<letter_files::Prepared<'a>>,
     nav: NavParts,
 }
@@ -73,14 +68,12 @@ pub(super) fn render_programme(
 ) -> (Vec<Output>, Vec<Diagnostic>) {
     let views = ProgrammeViews::new(p);
     let threads = Threads::new(p, &views.order);
-    let pview = programme_view(p);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let r = ProgrammeRender {
         p,
         common,
         threads,
-        pv: value_of(&pview),
-        pv_key: common.hash(&pview),
+        programme: Shared::of(common, &programme_view(p)),
         letters: p
             .letters
             .iter()
@@ -112,183 +105,181 @@ pub(super) fn render_programme(
     (outs, errs)
 }
 
-fn job(template: &'static str, path: String, title: String, ctx: Context, data: u64) -> Job {
-    Job {
-        template,
-        path,
-        title,
-        ctx,
-        data,
-    }
+/// The own views of a programme's pages: each field a name in the template.
+#[derive(Serialize)]
+struct Days<'a, T> {
+    days: &'a T,
+}
+
+#[derive(Serialize)]
+struct TimetableFiles {
+    csv: String,
+    ics: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RunSheet<'a> {
+    day: &'a handout::PrintDay,
+}
+
+#[derive(Serialize)]
+struct Themes {
+    themes: Vec<view::ThemeView>,
+}
+
+#[derive(Serialize)]
+struct NotesPage {
+    page: PageView,
+}
+
+#[derive(Serialize)]
+struct LetterPage {
+    letter: LetterView,
+}
+
+#[derive(Serialize)]
+struct SessionPage<'a> {
+    session: SessionView<'a>,
 }
 
 impl ProgrammeRender<'_> {
-    /// A context holding the programme (`programme`) and `extra` values.
-    fn base(&self, extra: &[(&'static str, &tera::Value)]) -> Context {
-        let mut c = Context::new();
-        c.insert_value("programme", self.pv.clone());
-        for (k, v) in extra {
-            c.insert_value(*k, (*v).clone());
-        }
-        c
-    }
-
-    /// With the memo, a page whose key is unchanged is not even given a context.
-    fn fresh(&self, template: &str, path: &str, title: &str, data: u64) -> bool {
-        let common = self.common;
-        !(common.memo.is_some()
-            && common.unchanged(
-                path,
-                common.key((template, path, title), self.nav.key, data),
-            ))
-    }
-
-    /// A whole-programme page made from the programme and one `days` view, keyed by both.
-    fn days_job<T: Serialize>(
-        &self,
-        (template, path): (&'static str, String),
-        title: String,
-        days: &T,
-    ) -> Job {
-        let mut ctx = self.base(&[]);
-        ctx.put("days", days);
-        job(
+    /// A page of this programme, with its sidebar, showing the programme and `own`.
+    fn page<'b, V: Serialize>(
+        &'b self,
+        (template, path, title): (&'static str, String, String),
+        shared: &'b [(&'static str, &'b Shared)],
+        own: &'b V,
+    ) -> Page<'b, V> {
+        Page {
             template,
             path,
             title,
-            ctx,
-            self.common.hash(&(self.pv_key, days)),
-        )
+            shared,
+            own,
+            nav: Some(&self.nav),
+        }
+    }
+
+    /// A whole-programme page showing the programme and `days`.
+    fn days_page<T: Serialize>(
+        &self,
+        (template, file, title): (&'static str, &str, String),
+        days: &T,
+    ) -> Rendered {
+        let path = format!("{}/{file}", self.p.slug);
+        let (shared, own) = ([("programme", &self.programme)], Days { days });
+        let page = self.page((template, path, title), &shared, &own);
+        self.common.page(page, Defer::Allowed)
     }
 
     /// The whole-programme pages, each from its own views: built side by side, since in a
     /// programme of a thousand sessions each view is a pass over all of them.
     fn pages(&self) -> Vec<Rendered> {
-        type Pages<'b> = &'b (dyn Fn() -> Vec<Job> + Send + Sync);
-        let builders: [Pages; 5] = [
+        type Pages<'b> = &'b (dyn Fn() -> Vec<Rendered> + Send + Sync);
+        let builders: [Pages; 6] = [
             &|| self.overview(),
             &|| self.prompts(),
             &|| self.materials(),
             &|| self.print(),
             &|| self.notes(),
+            &|| vec![self.handout()],
         ];
-        let mut r: Vec<_> = builders
-            .par_iter()
-            .flat_map_iter(|b| b())
-            .map(|j| self.common.render(j, Some(&self.nav)))
-            .collect();
-        r.push(self.handout());
-        r
+        builders.par_iter().flat_map_iter(|b| b()).collect()
     }
 
     /// The programme's home and its timetable.
-    fn overview(&self) -> Vec<Job> {
-        let (p, common, pv_key) = (self.p, self.common, self.pv_key);
-        let days = value_of(&self.views.days);
-        let days_key = common.hash(&self.views.days);
-        let mut c = self.base(&[("days", &days)]);
-        c.put("csv", &format!("{}/timetable.csv", p.slug));
+    fn overview(&self) -> Vec<Rendered> {
+        let p = self.p;
+        let days = Shared::of(self.common, &self.views.days);
+        let shared = [("programme", &self.programme), ("days", &days)];
         let dated = !p.days.is_empty() && p.days.iter().all(|d| d.date.is_some());
-        c.put("ics", &dated.then(|| format!("{}/timetable.ics", p.slug)));
+        let files = TimetableFiles {
+            csv: format!("{}/timetable.csv", p.slug),
+            ics: dated.then(|| format!("{}/timetable.ics", p.slug)),
+        };
+        let home = (
+            "programme.html",
+            format!("{}/index.html", p.slug),
+            p.title.clone(),
+        );
+        let timetable = (
+            "timetable.html",
+            format!("{}/timetable.html", p.slug),
+            format!("Timetable: {}", p.title),
+        );
         vec![
-            job(
-                "programme.html",
-                format!("{}/index.html", p.slug),
-                p.title.clone(),
-                self.base(&[("days", &days)]),
-                common.hash(&(pv_key, days_key)),
-            ),
-            job(
-                "timetable.html",
-                format!("{}/timetable.html", p.slug),
-                format!("Timetable: {}", p.title),
-                c,
-                common.hash(&(pv_key, days_key, dated)),
-            ),
+            self.common
+                .page(self.page(home, &shared, &Nothing {}), Defer::Allowed),
+            self.common
+                .page(self.page(timetable, &shared, &files), Defer::Allowed),
         ]
     }
 
-    fn prompts(&self) -> Vec<Job> {
+    fn prompts(&self) -> Vec<Rendered> {
         let p = self.p;
-        vec![self.days_job(
-            ("prompts.html", format!("{}/prompts.html", p.slug)),
-            format!("Discussion prompts: {}", p.title),
-            &view::prompt_days(p, &self.views),
-        )]
+        let title = format!("Discussion prompts: {}", p.title);
+        let days = view::prompt_days(p, &self.views);
+        vec![self.days_page(("prompts.html", "prompts.html", title), &days)]
     }
 
-    fn materials(&self) -> Vec<Job> {
+    fn materials(&self) -> Vec<Rendered> {
         let p = self.p;
-        vec![self.days_job(
-            ("materials.html", format!("{}/materials.html", p.slug)),
-            format!("Materials: {}", p.title),
-            &view::material_days(p, &self.views),
-        )]
+        let title = format!("Materials: {}", p.title);
+        let days = view::material_days(p, &self.views);
+        vec![self.days_page(("materials.html", "materials.html", title), &days)]
     }
 
     /// The print page and, for trainers, a run sheet per day.
-    fn print(&self) -> Vec<Job> {
-        let (p, common, pv_key) = (self.p, self.common, self.pv_key);
+    fn print(&self) -> Vec<Rendered> {
+        let p = self.p;
         let print_days = handout::days(p, handout::Kind::Print);
         let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
-        let mut jobs = Vec::new();
-        let key = common.hash(&(pv_key, &pages));
-        let (path, title) = (
-            format!("{}/print.html", p.slug),
-            format!("{} (print)", p.title),
-        );
-        if self.fresh("print.html", &path, &title, key) {
-            let mut c = self.base(&[]);
-            c.put("days", &pages);
-            jobs.push(job("print.html", path, title, c, key));
-        }
-        if !common.participant {
+        let title = format!("{} (print)", p.title);
+        let mut out = vec![self.days_page(("print.html", "print.html", title), &pages)];
+        if !self.common.participant {
+            let shared = [("programme", &self.programme)];
             for d in &print_days {
-                let key = common.hash(&(pv_key, d));
                 let title = format!("Run sheet, {}: {}", d.title, p.title);
-                if self.fresh("runsheet.html", &d.runsheet, &title, key) {
-                    let mut c = self.base(&[]);
-                    c.put("day", d);
-                    jobs.push(job("runsheet.html", d.runsheet.clone(), title, c, key));
-                }
+                let own = RunSheet { day: d };
+                let page = self.page(("runsheet.html", d.runsheet.clone(), title), &shared, &own);
+                out.push(self.common.page(page, Defer::Allowed));
             }
         }
-        jobs
+        out
     }
 
     /// The themes page, the programme's pages of notes and its letters' pages.
-    fn notes(&self) -> Vec<Job> {
-        let (p, common, pv_key) = (self.p, self.common, self.pv_key);
-        let mut jobs = Vec::new();
+    fn notes(&self) -> Vec<Rendered> {
+        let (p, common) = (self.p, self.common);
+        let shared = [("programme", &self.programme)];
+        let mut out = Vec::new();
         if self.views.nav.themes.is_some() {
-            let mut c = self.base(&[]);
-            let themes = view::theme_views(p, &self.views);
-            c.put("themes", &themes);
-            let title = format!("Themes: {}", p.title);
-            jobs.push(job(
+            let own = Themes {
+                themes: view::theme_views(p, &self.views),
+            };
+            let what = (
                 "themes.html",
                 format!("{}/themes.html", p.slug),
-                title,
-                c,
-                common.hash(&(pv_key, &themes)),
-            ));
+                format!("Themes: {}", p.title),
+            );
+            out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
         for pg in &p.pages {
-            let mut c = self.base(&[]);
-            let view = page_view(pg);
-            c.put("page", &view);
-            let key = common.hash(&(pv_key, &view));
-            jobs.push(job("page.html", pg.out.clone(), pg.title.clone(), c, key));
+            let own = NotesPage {
+                page: page_view(pg),
+            };
+            let what = ("page.html", pg.out.clone(), pg.title.clone());
+            out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
         for prepared in &self.letters {
             let l = prepared.letter;
-            let mut c = self.base(&[]);
-            let view = letter_view(prepared, p, common.organisation);
-            c.put("letter", &view);
-            let key = common.hash(&(pv_key, &view));
-            jobs.push(job("letter.html", l.out.clone(), l.title.clone(), c, key));
+            let own = LetterPage {
+                letter: letter_view(prepared, p, common.organisation),
+            };
+            let what = ("letter.html", l.out.clone(), l.title.clone());
+            out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
-        jobs
+        out
     }
 
     /// The handout is for participants in every build: no sidebar, which in a trainer build
@@ -297,42 +288,37 @@ impl ProgrammeRender<'_> {
         let p = self.p;
         let days = handout::days(p, handout::Kind::Handout);
         let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
-        let job = self.days_job(
-            ("handout.html", format!("{}/handout.html", p.slug)),
+        let what = (
+            "handout.html",
+            format!("{}/handout.html", p.slug),
             format!("Handout: {}", p.title),
-            &days,
         );
-        self.common.render(job, None)
+        let (shared, own) = ([("programme", &self.programme)], Days { days: &days });
+        let mut page = self.page(what, &shared, &own);
+        page.nav = None;
+        self.common.page(page, Defer::Allowed)
     }
 
     /// The bulk of a big programme. With the dev server's memo a session page is checked
     /// from its view alone, so an unchanged session costs no template context.
     fn sessions(&self) -> Vec<Rendered> {
-        let (p, common, views) = (self.p, self.common, &self.views);
+        let (p, views) = (self.p, &self.views);
         // Position in timetable order gives prev/next without a search per page.
         let mut pos = vec![None; p.sessions.len()];
         for (k, &i) in views.order.iter().enumerate() {
             pos[i] = Some(k);
         }
+        let shared = [("programme", &self.programme)];
         (0..p.sessions.len())
             .into_par_iter()
             .map(|i| {
                 let s = &p.sessions[i];
-                let sv = view::session_view(p, views, &self.threads, i, pos[i]);
-                if common.memo.is_some() {
-                    let key = common.key(
-                        ("session.html", &s.out, &s.title),
-                        self.nav.key ^ self.pv_key,
-                        hash_of(&sv),
-                    );
-                    if common.unchanged(&s.out, key) {
-                        return Ok(None);
-                    }
-                }
-                let mut c = self.base(&[]);
-                c.put("session", &sv);
-                let job = job("session.html", s.out.clone(), s.title.clone(), c, 0);
-                common.draw(job, Some(&self.nav)).map(Some)
+                let own = SessionPage {
+                    session: view::session_view(p, views, &self.threads, i, pos[i]),
+                };
+                let what = ("session.html", s.out.clone(), s.title.clone());
+                self.common
+                    .page(self.page(what, &shared, &own), Defer::Never)
             })
             .collect()
     }

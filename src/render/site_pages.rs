@@ -3,12 +3,10 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
 
-use super::Output;
-use super::context::{Common, Job, Put};
+use super::context::Common;
+use super::page::{Defer, Nothing, Page, Rendered};
 use super::view;
-use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 
 #[derive(Serialize)]
@@ -28,46 +26,66 @@ pub(super) fn page_view(pg: &crate::model::Page) -> PageView {
     }
 }
 
-/// Home, 404 and the site's pages, rendered in parallel (`Ok(None)`: unchanged in the memo).
-pub(super) fn render(site: &Site, common: &Common) -> Vec<Result<Option<Output>, Diagnostic>> {
-    let mut jobs = Vec::new();
-    let mut home = Context::new();
-    let cards = view::programme_cards(site);
-    let body = site.home.as_ref().map(|h| h.md.html.as_str());
-    home.put("cards", &cards);
-    home.put("body", &body);
-    let home_title = site
-        .home
-        .as_ref()
-        .map_or(site.config.title.clone(), |h| h.title.clone());
-    jobs.push(Job {
-        template: "home.html",
-        path: "index.html".into(),
-        title: home_title,
-        ctx: home,
-        data: common.hash(&(&cards, body)),
-    });
-    jobs.push(Job {
-        template: "404.html",
-        path: "404.html".into(),
-        title: "Page not found".into(),
-        ctx: Context::new(),
-        // Nothing of its own: its key is its template, path and what every page shares.
-        data: 0,
-    });
+#[derive(Serialize)]
+struct HomeView<'a> {
+    cards: Vec<view::ProgrammeCard>,
+    body: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PagePage {
+    page: PageView,
+}
+
+/// Home, 404 and the site's pages, rendered in parallel.
+pub(super) fn render(site: &Site, common: &Common) -> Vec<Rendered> {
+    let mut jobs: Vec<Box<dyn Fn() -> Rendered + Send + Sync + '_>> = Vec::new();
+    jobs.push(Box::new(|| {
+        let own = HomeView {
+            cards: view::programme_cards(site),
+            body: site.home.as_ref().map(|h| h.md.html.as_str()),
+        };
+        let title = site
+            .home
+            .as_ref()
+            .map_or(site.config.title.clone(), |h| h.title.clone());
+        common.page(
+            plain("home.html", "index.html".into(), title, &own),
+            Defer::Allowed,
+        )
+    }));
+    jobs.push(Box::new(|| {
+        let title = "Page not found".to_string();
+        common.page(
+            plain("404.html", "404.html".into(), title, &Nothing {}),
+            Defer::Allowed,
+        )
+    }));
     for pg in &site.pages {
-        let mut c = Context::new();
-        let view = page_view(pg);
-        c.put("page", &view);
-        jobs.push(Job {
-            template: "page.html",
-            path: pg.out.clone(),
-            title: pg.title.clone(),
-            ctx: c,
-            data: common.hash(&view),
-        });
+        jobs.push(Box::new(move || {
+            let own = PagePage {
+                page: page_view(pg),
+            };
+            let page = plain("page.html", pg.out.clone(), pg.title.clone(), &own);
+            common.page(page, Defer::Allowed)
+        }));
     }
-    jobs.into_par_iter()
-        .map(|j| common.render(j, None))
-        .collect()
+    jobs.into_par_iter().map(|j| j()).collect()
+}
+
+/// A page outside any programme: no shared values, no sidebar.
+fn plain<'a, V: Serialize>(
+    template: &'static str,
+    path: String,
+    title: String,
+    own: &'a V,
+) -> Page<'a, V> {
+    Page {
+        template,
+        path,
+        title,
+        shared: &[],
+        own,
+        nav: None,
+    }
 }
