@@ -1,15 +1,17 @@
 //! A programme's sidebar: its navigation as template values, and the sidebar HTML rendered
 //! once per folder depth and day, from which each page takes its copy with its own link marked.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use tera::Context;
+use tera::{Context, Kwargs, State, TeraResult};
 
+use super::Theme;
 use super::context::{Common, Put, value_of};
 use super::view::ProgrammeViews;
 use crate::diagnostics::Diagnostic;
-use crate::util::{encode_path, escape_html};
 
 /// Programmes with at most this many sessions list them all in every page's sidebar.
 pub const FULL_NAV: usize = 40;
@@ -29,27 +31,93 @@ pub(super) struct NavParts {
     pub(super) key: u64,
 }
 
-/// A rendered sidebar, and where each link's `href="…"` ends, so a page marks its own
-/// link without searching the HTML.
+/// A rendered sidebar, and where each page's own link takes `aria-current`: offsets the
+/// template's `current_mark` calls recorded as it rendered, by the path each link names.
 struct Sidebar {
     html: String,
-    ends: HashMap<String, usize>,
+    marks: HashMap<String, usize>,
+}
+
+/// A sidebar being rendered on this thread: its HTML so far, and each `current_mark`
+/// call's path and offset.
+#[derive(Default)]
+struct Recording {
+    html: Vec<u8>,
+    marks: Vec<(String, usize)>,
+}
+
+thread_local! {
+    /// Tera calls a template function with no handle on the output, so the sidebar's
+    /// writer and `current_mark` meet here (set only while `Sidebar::render` runs).
+    static RECORDING: RefCell<Option<Recording>> = const { RefCell::new(None) };
+}
+
+/// The writer a sidebar renders into: this thread's [`Recording`].
+struct Recorder;
+
+impl Write for Recorder {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        RECORDING.with(|r| {
+            if let Some(rec) = r.borrow_mut().as_mut() {
+                rec.html.extend_from_slice(buf);
+            }
+        });
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `{{ current_mark(href=path) }}` in `nav.html`, just after a link's `href`: where the
+/// page at `path` marks its own link. Writes nothing; while a sidebar renders, records
+/// the offset (elsewhere it does nothing at all).
+pub(super) fn current_mark(kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let href = kwargs.must_get::<&str>("href")?;
+    RECORDING.with(|r| {
+        if let Some(rec) = r.borrow_mut().as_mut() {
+            let at = rec.html.len();
+            rec.marks.push((href.to_string(), at));
+        }
+    });
+    Ok(String::new())
 }
 
 impl Sidebar {
-    fn new(html: String) -> Self {
-        let mut ends = HashMap::new();
-        let mut from = 0;
-        while let Some(i) = html[from..].find("href=\"") {
-            let start = from + i + 6;
-            let Some(len) = html[start..].find('"') else {
-                break;
-            };
-            ends.entry(html[start..start + len].to_string())
-                .or_insert(start + len + 1);
-            from = start + len + 1;
+    fn render(theme: &Theme, ctx: &Context) -> Result<Self, Diagnostic> {
+        RECORDING.with(|r| *r.borrow_mut() = Some(Recording::default()));
+        let done = theme.render_to("nav.html", ctx, Recorder);
+        let rec = RECORDING
+            .with(|r| r.borrow_mut().take())
+            .unwrap_or_default();
+        done?;
+        let mut marks = HashMap::new();
+        for (href, at) in rec.marks {
+            // A path linked twice: its first link is the one marked.
+            marks.entry(href).or_insert(at);
         }
-        Sidebar { html, ends }
+        // Tera writes only strings, so this is UTF-8; were it not, the offsets would not
+        // fit the repaired text, and no link is marked.
+        let html = String::from_utf8(rec.html).unwrap_or_else(|e| {
+            marks.clear();
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        });
+        Ok(Sidebar { html, marks })
+    }
+
+    /// This sidebar for the page at `path`: its own link marked, when it has one.
+    fn mark(&self, path: &str) -> String {
+        match self.marks.get(path) {
+            Some(&at) if self.html.is_char_boundary(at) => {
+                let mut out = String::with_capacity(self.html.len() + 24);
+                out.push_str(&self.html[..at]);
+                out.push_str(" aria-current=\"page\"");
+                out.push_str(&self.html[at..]);
+                out
+            }
+            _ => self.html.clone(),
+        }
     }
 }
 
@@ -73,24 +141,14 @@ impl NavParts {
                 ctx.put("root", root);
                 ctx.put("show_all", &self.show_all);
                 ctx.put("current_day", &day);
-                let h = Arc::new(Sidebar::new(common.theme.render("nav.html", &ctx)?));
+                let h = Arc::new(Sidebar::render(common.theme, &ctx)?);
                 if let Ok(mut m) = self.html.lock() {
                     m.insert(key, h.clone());
                 }
                 h
             }
         };
-        let href = escape_html(&format!("{root}{}", encode_path(path)));
-        Ok(match bar.ends.get(&href) {
-            Some(&at) => {
-                let mut out = String::with_capacity(bar.html.len() + 24);
-                out.push_str(&bar.html[..at]);
-                out.push_str(" aria-current=\"page\"");
-                out.push_str(&bar.html[at..]);
-                out
-            }
-            None => bar.html.clone(),
-        })
+        Ok(bar.mark(path))
     }
 }
 

@@ -173,6 +173,7 @@ impl Theme {
         tera.set_escape_fn(crate::util::escape_html_to);
         // Filters are registered before templates: Tera checks every name a template uses.
         tera.register_filter("href", href_filter);
+        tera.register_function("current_mark", super::nav::current_mark);
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -198,6 +199,21 @@ impl Theme {
 
     pub fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
         render(&self.tera, &self.name, template, ctx)
+    }
+
+    /// Renders into `w` (a sidebar, whose writer records where each link's mark stands).
+    pub fn render_to(
+        &self,
+        template: &str,
+        ctx: &Context,
+        w: impl std::io::Write,
+    ) -> Result<(), Diagnostic> {
+        match self.tera.render_to(template, ctx, w) {
+            Ok(()) => Ok(()),
+            // The diagnostic comes from the one place that reads Tera's errors: rendering
+            // again fails the same way (and costs nothing in a build that works).
+            Err(_) => self.render(template, ctx).map(drop),
+        }
     }
 
     /// A page to render later, when it is asked for (the dev server's big pages).
