@@ -375,3 +375,35 @@ fn day_views(p: &Programme) -> Vec<DayView> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{RowType, SegmentType};
+
+    /// Templates test kinds as words (`r.kind == "session"`): the enums must read the same
+    /// in the template values and in the JSON the memo hashes.
+    #[test]
+    fn row_and_segment_kinds_are_the_words_templates_test() {
+        let rows = [
+            (RowType::Session, "session"),
+            (RowType::Break, "break"),
+            (RowType::Free, "free"),
+            (RowType::Reserved, "reserved"),
+        ];
+        for (kind, word) in rows {
+            assert_eq!(serde_json::to_value(kind).unwrap(), word);
+            let v = tera::Value::try_from_serializable(&kind).unwrap();
+            assert_eq!(v.as_str(), Some(word));
+        }
+        let segments = [
+            (SegmentType::Block, "block"),
+            (SegmentType::Break, "break"),
+            (SegmentType::Free, "free"),
+        ];
+        for (kind, word) in segments {
+            assert_eq!(serde_json::to_value(kind).unwrap(), word);
+            let v = tera::Value::try_from_serializable(&kind).unwrap();
+            assert_eq!(v.as_str(), Some(word));
+        }
+    }
+}
