@@ -51,6 +51,11 @@ const MUTATIONS: &[Mutation] = &[
     ("home title", |s| {
         s.home.as_mut().unwrap().title.push_str(" X")
     }),
+    ("site page title", |s| s.pages[0].title.push_str(" X")),
+    ("site page summary", |s| {
+        s.pages[0].summary = Some("Changed".into())
+    }),
+    ("site page body", |s| md(&mut s.pages[0].md)),
     ("programme title", |s| s.programmes[0].title.push_str(" X")),
     ("programme subtitle", |s| {
         s.programmes[0].subtitle = Some("Changed subtitle".into())
@@ -247,7 +252,11 @@ fn every_input_a_page_shows_changes_its_key() {
     let mut seen = std::collections::HashSet::new();
     for audience in [Audience::Trainer, Audience::Participant] {
         let (site, diags) = coursebook::load(root, audience);
-        let site = site.unwrap_or_else(|| panic!("{diags:?}"));
+        let mut site = site.unwrap_or_else(|| panic!("{diags:?}"));
+        // The example has no page outside its programme: one of its pages stands in.
+        let mut page = site.programmes[0].pages[0].clone();
+        page.out = "about.html".into();
+        site.pages.push(page);
         let before = pages(&site, &theme, audience);
         for (name, mutate) in MUTATIONS {
             let mut changed = site.clone();
