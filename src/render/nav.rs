@@ -109,7 +109,14 @@ impl Sidebar {
     /// This sidebar for the page at `path`: its own link marked, when it has one.
     fn mark(&self, path: &str) -> String {
         match self.marks.get(path) {
-            Some(&at) if self.html.is_char_boundary(at) => {
+            // Only just after an attribute's closing quote: a mark called anywhere else (or
+            // inside a captured block, whose text is written later) would split a tag.
+            Some(&at)
+                if self
+                    .html
+                    .get(..at)
+                    .is_some_and(|h| h.ends_with(['"', '\''])) =>
+            {
                 let mut out = String::with_capacity(self.html.len() + 24);
                 out.push_str(&self.html[..at]);
                 out.push_str(" aria-current=\"page\"");
@@ -182,5 +189,28 @@ impl Common<'_> {
             },
             key: self.hash(&(&v.nav, &v.nav.days)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sidebar;
+
+    #[test]
+    fn a_page_marks_its_own_link_only_just_after_an_attribute() {
+        let html = "<a href=\"a.html\">A</a><a href=\"b.html\">B</a>".to_string();
+        let at_a = html.find('>').unwrap();
+        let marks = [("a.html", at_a), ("inside.html", 3)]
+            .into_iter()
+            .map(|(p, at)| (p.to_string(), at))
+            .collect();
+        let bar = Sidebar { html, marks };
+        assert_eq!(
+            bar.mark("a.html"),
+            "<a href=\"a.html\" aria-current=\"page\">A</a><a href=\"b.html\">B</a>"
+        );
+        // A mark inside a tag's name, and a page the sidebar does not list: unmarked.
+        assert_eq!(bar.mark("inside.html"), bar.html);
+        assert_eq!(bar.mark("c.html"), bar.html);
     }
 }
