@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use crate::model::clock::{date_long, minutes_label};
-use crate::model::timetable::RowKind;
-use crate::model::{Programme, Prompt};
+use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind};
+use crate::model::{Programme, Prompt, Session};
 
-use super::view::format_label;
+use super::view::{RowType, format_label};
 
 /// Run sheets of a programme: `<programme>/runsheet-day-<n>.html`.
 pub fn runsheet_path(slug: &str, day: u32) -> String {
@@ -16,8 +16,7 @@ pub fn runsheet_path(slug: &str, day: u32) -> String {
 
 #[derive(Serialize)]
 pub struct Row {
-    /// "session", "break" or "free".
-    pub kind: &'static str,
+    pub kind: RowType,
     pub start: String,
     pub end: String,
     pub duration: String,
@@ -122,26 +121,114 @@ pub enum Kind {
     Print,
 }
 
-/// A row for time the trainers keep to themselves: no page, no detail.
-#[allow(clippy::type_complexity)]
-fn reserved_row() -> (
-    &'static str,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Vec<String>,
-    Option<String>,
-) {
-    (
-        "reserved",
-        crate::model::load::RESERVED_TITLE.to_string(),
-        None,
-        None,
-        None,
-        vec![],
-        None,
-    )
+/// What a row shows besides its times.
+struct RowParts {
+    kind: RowType,
+    title: String,
+    href: Option<String>,
+    block: Option<String>,
+    format: Option<String>,
+    materials: Vec<String>,
+    first_prompt: Option<String>,
+}
+
+impl RowParts {
+    /// A row with no page, no detail: a break, free time, or time the trainers keep to
+    /// themselves.
+    fn plain(kind: RowType, title: String) -> Self {
+        RowParts {
+            kind,
+            title,
+            href: None,
+            block: None,
+            format: None,
+            materials: vec![],
+            first_prompt: None,
+        }
+    }
+
+    fn reserved() -> Self {
+        Self::plain(
+            RowType::Reserved,
+            crate::model::load::RESERVED_TITLE.to_string(),
+        )
+    }
+}
+
+/// A session's detail for the handout (no notes, no prompt notes) or the print page.
+fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: bool) -> Detail {
+    Detail {
+        title: s.title.clone(),
+        href: s.out.clone(),
+        start: r.start.to_string(),
+        end: r.end.to_string(),
+        duration: minutes_label(r.minutes()),
+        block,
+        format: s.format.as_deref().map(format_label),
+        summary: s.summary.clone(),
+        objectives: s.objectives.clone(),
+        prompts: s
+            .prompts
+            .iter()
+            .map(|pr| Prompt {
+                text: pr.text.clone(),
+                note: if handout { None } else { pr.note.clone() },
+            })
+            .collect(),
+        materials: s.materials.clone(),
+        trainer_only: s.trainer_only,
+        // The body's links were written for the session's own page.
+        body: if handout {
+            String::new()
+        } else {
+            crate::util::rebase_links(&s.md.html, &s.out, &format!("{}/print.html", p.slug))
+        },
+    }
+}
+
+/// One day's rows, and the details of its sessions that the rows index.
+fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>) {
+    let mut rows = Vec::new();
+    let mut sessions = Vec::new();
+    for r in d.rows() {
+        let parts = match &r.kind {
+            // The handout keeps a trainer-only session's time as the participant
+            // edition does, so the two agree on the clock.
+            RowKind::Session(i) if handout && p.sessions[*i].trainer_only => RowParts::reserved(),
+            RowKind::Reserved => RowParts::reserved(),
+            RowKind::Session(i) => {
+                let s = &p.sessions[*i];
+                let block = p.block_title(&s.block);
+                sessions.push(detail(p, s, r, block.clone(), handout));
+                RowParts {
+                    kind: RowType::Session,
+                    title: s.title.clone(),
+                    href: Some(s.out.clone()),
+                    block: Some(block),
+                    format: s.format.as_deref().map(format_label),
+                    materials: s.materials.clone(),
+                    first_prompt: s.prompts.first().map(|x| x.text.clone()),
+                }
+            }
+            RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),
+            RowKind::Free => RowParts::plain(RowType::Free, "Free time".to_string()),
+        };
+        let detail = (parts.kind == RowType::Session).then(|| sessions.len() - 1);
+        rows.push(Row {
+            detail,
+            kind: parts.kind,
+            start: r.start.to_string(),
+            end: r.end.to_string(),
+            duration: minutes_label(r.minutes()),
+            title: parts.title,
+            href: parts.href,
+            block: parts.block,
+            format: parts.format,
+            materials: parts.materials,
+            first_prompt: parts.first_prompt,
+        });
+    }
+    (rows, sessions)
 }
 
 /// Every day in timetable order, with its rows and its sessions' details.
@@ -152,84 +239,7 @@ pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
         .iter()
         .map(|d| {
             let day = p.days.iter().find(|x| x.number == d.number);
-            let mut rows = Vec::new();
-            let mut sessions = Vec::new();
-            for r in d.rows() {
-                let (kind, title, href, block, format, materials, first) = match &r.kind {
-                    // The handout keeps a trainer-only session's time as the participant
-                    // edition does, so the two agree on the clock.
-                    RowKind::Session(i) if handout && p.sessions[*i].trainer_only => reserved_row(),
-                    RowKind::Reserved => reserved_row(),
-                    RowKind::Session(i) => {
-                        let s = &p.sessions[*i];
-                        let block = p.block_title(&s.block);
-                        sessions.push(Detail {
-                            title: s.title.clone(),
-                            href: s.out.clone(),
-                            start: r.start.to_string(),
-                            end: r.end.to_string(),
-                            duration: minutes_label(r.minutes()),
-                            block: block.clone(),
-                            format: s.format.as_deref().map(format_label),
-                            summary: s.summary.clone(),
-                            objectives: s.objectives.clone(),
-                            prompts: s
-                                .prompts
-                                .iter()
-                                .map(|pr| Prompt {
-                                    text: pr.text.clone(),
-                                    note: if handout { None } else { pr.note.clone() },
-                                })
-                                .collect(),
-                            materials: s.materials.clone(),
-                            trainer_only: s.trainer_only,
-                            // The body's links were written for the session's own page.
-                            body: if handout {
-                                String::new()
-                            } else {
-                                crate::util::rebase_links(
-                                    &s.md.html,
-                                    &s.out,
-                                    &format!("{}/print.html", p.slug),
-                                )
-                            },
-                        });
-                        (
-                            "session",
-                            s.title.clone(),
-                            Some(s.out.clone()),
-                            Some(block),
-                            s.format.as_deref().map(format_label),
-                            s.materials.clone(),
-                            s.prompts.first().map(|x| x.text.clone()),
-                        )
-                    }
-                    RowKind::Break(t) => ("break", t.clone(), None, None, None, vec![], None),
-                    RowKind::Free => (
-                        "free",
-                        "Free time".to_string(),
-                        None,
-                        None,
-                        None,
-                        vec![],
-                        None,
-                    ),
-                };
-                let detail = (kind == "session").then(|| sessions.len() - 1);
-                rows.push(Row {
-                    detail,
-                    kind,
-                    start: r.start.to_string(),
-                    end: r.end.to_string(),
-                    duration: minutes_label(r.minutes()),
-                    title,
-                    href,
-                    block,
-                    format,
-                    materials,
-                    first_prompt: first,
-                });
-            }
+            let (rows, sessions) = day_rows(p, d, handout);
             PrintDay {
                 number: d.number,
                 title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),

@@ -81,6 +81,79 @@ fn walk(
     fence.walk(dir, |_| true)
 }
 
+/// The built-in theme's templates (name, text) and static files.
+fn builtin() -> (Vec<(String, String)>, Vec<Output>) {
+    let mut templates: Vec<(String, String)> = Vec::new();
+    if let Some(t) = BUILTIN.get_dir("templates") {
+        for f in t.files() {
+            let name = f
+                .path()
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            templates.push((name, f.contents_utf8().unwrap_or_default().to_string()));
+        }
+    }
+    let mut statics: Vec<Output> = Vec::new();
+    fn builtin_statics(d: &'static Dir<'static>, out: &mut Vec<Output>) {
+        for f in d.files() {
+            let rel = f.path().strip_prefix("static").unwrap_or(f.path());
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push(Output {
+                path: format!("{STATIC_DIR}/{rel}"),
+                content: Content::Static(f.contents()),
+            });
+        }
+        for sub in d.dirs() {
+            builtin_statics(sub, out);
+        }
+    }
+    if let Some(s) = BUILTIN.get_dir("static") {
+        builtin_statics(s, &mut statics);
+    }
+    (templates, statics)
+}
+
+/// The theme folder's files over the built-in ones, file by file.
+fn overlay(
+    fence: &crate::content::confine::Fence,
+    dir: &Path,
+    name: &str,
+    templates: &mut Vec<(String, String)>,
+    statics: &mut Vec<Output>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let (files, d) = walk(fence, &dir.join("templates"));
+    diags.extend(d);
+    for (rel, path) in files {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                templates.retain(|(n, _)| *n != rel);
+                templates.push((rel, text));
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                format!("themes/{name}/templates/{rel}"),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    let (files, d) = walk(fence, &dir.join("static"));
+    diags.extend(d);
+    for (rel, path) in files {
+        let out = format!("{STATIC_DIR}/{rel}");
+        statics.retain(|o| o.path != out);
+        statics.push(Output {
+            path: out,
+            content: Content::Copy(path),
+        });
+    }
+    diags
+}
+
 impl Theme {
     /// The built-in theme overlaid with `root/themes/<name>/` where it exists.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
@@ -108,64 +181,10 @@ impl Theme {
             return Err(vec![Diagnostic::error(crate::config::FILE, format!("theme `{name}` not found: there is no folder themes/{name}"))
                 .hint("set theme = \"default\" for the built-in theme, or create the folder with templates/ and static/")]);
         };
-        let mut templates: Vec<(String, String)> = Vec::new();
-        if let Some(t) = BUILTIN.get_dir("templates") {
-            for f in t.files() {
-                let name = f
-                    .path()
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                templates.push((name, f.contents_utf8().unwrap_or_default().to_string()));
-            }
-        }
-        let mut statics: Vec<Output> = Vec::new();
-        fn builtin_statics(d: &'static Dir<'static>, out: &mut Vec<Output>) {
-            for f in d.files() {
-                let rel = f.path().strip_prefix("static").unwrap_or(f.path());
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.push(Output {
-                    path: format!("{STATIC_DIR}/{rel}"),
-                    content: Content::Static(f.contents()),
-                });
-            }
-            for sub in d.dirs() {
-                builtin_statics(sub, out);
-            }
-        }
-        if let Some(s) = BUILTIN.get_dir("static") {
-            builtin_statics(s, &mut statics);
-        }
+        let (mut templates, mut statics) = builtin();
         let mut diags = Vec::new();
         if let Some(dir) = &dir {
-            let (files, d) = walk(&fence, &dir.join("templates"));
-            diags.extend(d);
-            for (rel, path) in files {
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => {
-                        templates.retain(|(n, _)| *n != rel);
-                        templates.push((rel, text));
-                    }
-                    Err(e) => diags.push(Diagnostic::error(
-                        format!("themes/{name}/templates/{rel}"),
-                        format!("cannot read: {e}"),
-                    )),
-                }
-            }
-            let (files, d) = walk(&fence, &dir.join("static"));
-            diags.extend(d);
-            for (rel, path) in files {
-                let out = format!("{STATIC_DIR}/{rel}");
-                statics.retain(|o| o.path != out);
-                statics.push(Output {
-                    path: out,
-                    content: Content::Copy(path),
-                });
-            }
+            diags = overlay(&fence, dir, name, &mut templates, &mut statics);
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
@@ -173,6 +192,7 @@ impl Theme {
         tera.set_escape_fn(crate::util::escape_html_to);
         // Filters are registered before templates: Tera checks every name a template uses.
         tera.register_filter("href", href_filter);
+        tera.register_function("current_mark", super::nav::current_mark);
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -198,6 +218,21 @@ impl Theme {
 
     pub fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
         render(&self.tera, &self.name, template, ctx)
+    }
+
+    /// Renders into `w` (a sidebar, whose writer records where each link's mark stands).
+    pub fn render_to(
+        &self,
+        template: &str,
+        ctx: &Context,
+        w: impl std::io::Write,
+    ) -> Result<(), Diagnostic> {
+        match self.tera.render_to(template, ctx, w) {
+            Ok(()) => Ok(()),
+            // The diagnostic comes from the one place that reads Tera's errors: rendering
+            // again fails the same way (and costs nothing in a build that works).
+            Err(_) => self.render(template, ctx).map(drop),
+        }
     }
 
     /// A page to render later, when it is asked for (the dev server's big pages).

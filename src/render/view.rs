@@ -5,10 +5,15 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::model::Programme;
 use crate::model::clock::{date_long, minutes_label};
-use crate::model::timetable::{RowKind, Segment};
-use crate::model::{Programme, Prompt, Session, Site};
-use crate::util::slugify;
+use crate::model::timetable::{Row as TimetableRow, RowKind, Segment};
+
+pub use super::lists::{
+    MaterialDay, ProgrammeCard, PromptDay, ThemeView, material_days, programme_card,
+    programme_cards, prompt_days, theme_views,
+};
+pub use super::session_view::{SessionView, Thread, Threads, session_view};
 
 #[derive(Serialize, Clone)]
 pub struct Link {
@@ -61,9 +66,29 @@ pub struct Nav {
     pub trainer_only: Vec<String>,
 }
 
+/// What a timetable row holds; templates test it as a word (`r.kind == "break"`).
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum RowType {
+    Session,
+    Break,
+    Free,
+    /// A trainer-only session's time, in the participant edition and the handout.
+    Reserved,
+}
+
+/// What a part of a day is: a block of sessions, or a gap between blocks.
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentType {
+    Block,
+    Break,
+    Free,
+}
+
 #[derive(Serialize, Clone)]
 pub struct RowView {
-    pub kind: &'static str,
+    pub kind: RowType,
     pub start: String,
     pub end: String,
     pub minutes: u32,
@@ -77,8 +102,7 @@ pub struct RowView {
 
 #[derive(Serialize, Clone)]
 pub struct SegmentView {
-    /// "block", "break" or "free".
-    pub kind: &'static str,
+    pub kind: SegmentType,
     pub title: String,
     pub rows: Vec<RowView>,
 }
@@ -149,72 +173,7 @@ impl ProgrammeViews {
                 themes[k].1.push(i);
             }
         }
-        let nav = Nav {
-            title: p.title.clone(),
-            href: format!("{}/index.html", p.slug),
-            slug: p.slug.clone(),
-            timetable: format!("{}/timetable.html", p.slug),
-            prompts: format!("{}/prompts.html", p.slug),
-            materials: format!("{}/materials.html", p.slug),
-            themes: (!themes.is_empty()).then(|| format!("{}/themes.html", p.slug)),
-            days: days
-                .iter()
-                .map(|d| NavDay {
-                    number: d.number,
-                    title: d.title.clone(),
-                    date: d.date_iso.clone(),
-                    blocks: d
-                        .segments
-                        .iter()
-                        .filter(|s| s.kind == "block")
-                        .map(|s| NavBlock {
-                            title: s.title.clone(),
-                            sessions: s
-                                .rows
-                                .iter()
-                                .map(|r| NavSession {
-                                    title: r.title.clone(),
-                                    href: r.href.clone().unwrap_or_default(),
-                                    start: r.start.clone(),
-                                    end: r.end.clone(),
-                                    date: d.date_iso.clone(),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            pages: p
-                .pages
-                .iter()
-                .map(|pg| Link {
-                    title: pg.title.clone(),
-                    href: pg.out.clone(),
-                    when: None,
-                })
-                .collect(),
-            letters: p
-                .letters
-                .iter()
-                .map(|l| Link {
-                    title: l.title.clone(),
-                    href: l.out.clone(),
-                    when: None,
-                })
-                .collect(),
-            trainer_only: p
-                .pages
-                .iter()
-                .filter(|pg| pg.trainer_only)
-                .map(|pg| pg.out.clone())
-                .chain(
-                    p.letters
-                        .iter()
-                        .filter(|l| l.trainer_only)
-                        .map(|l| l.out.clone()),
-                )
-                .collect(),
-        };
+        let nav = nav(p, &days, !themes.is_empty());
         ProgrammeViews {
             nav,
             days,
@@ -242,6 +201,137 @@ impl ProgrammeViews {
     }
 }
 
+/// A programme's navigation, from its days as the timetable shows them.
+fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
+    Nav {
+        title: p.title.clone(),
+        href: format!("{}/index.html", p.slug),
+        slug: p.slug.clone(),
+        timetable: format!("{}/timetable.html", p.slug),
+        prompts: format!("{}/prompts.html", p.slug),
+        materials: format!("{}/materials.html", p.slug),
+        themes: has_themes.then(|| format!("{}/themes.html", p.slug)),
+        days: days
+            .iter()
+            .map(|d| NavDay {
+                number: d.number,
+                title: d.title.clone(),
+                date: d.date_iso.clone(),
+                blocks: d
+                    .segments
+                    .iter()
+                    .filter(|s| s.kind == SegmentType::Block)
+                    .map(|s| NavBlock {
+                        title: s.title.clone(),
+                        sessions: s
+                            .rows
+                            .iter()
+                            .map(|r| NavSession {
+                                title: r.title.clone(),
+                                href: r.href.clone().unwrap_or_default(),
+                                start: r.start.clone(),
+                                end: r.end.clone(),
+                                date: d.date_iso.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        pages: p
+            .pages
+            .iter()
+            .map(|pg| Link {
+                title: pg.title.clone(),
+                href: pg.out.clone(),
+                when: None,
+            })
+            .collect(),
+        letters: p
+            .letters
+            .iter()
+            .map(|l| Link {
+                title: l.title.clone(),
+                href: l.out.clone(),
+                when: None,
+            })
+            .collect(),
+        trainer_only: p
+            .pages
+            .iter()
+            .filter(|pg| pg.trainer_only)
+            .map(|pg| pg.out.clone())
+            .chain(
+                p.letters
+                    .iter()
+                    .filter(|l| l.trainer_only)
+                    .map(|l| l.out.clone()),
+            )
+            .collect(),
+    }
+}
+
+/// A row of a block as the timetable shows it; `None` for what a block does not list.
+fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
+    let (kind, title, href, format, summary) = match r.kind {
+        RowKind::Session(i) => {
+            let s = &p.sessions[i];
+            (
+                RowType::Session,
+                s.title.clone(),
+                Some(s.out.clone()),
+                s.format.as_deref().map(format_label),
+                s.summary.clone(),
+            )
+        }
+        // A trainer-only session's time, in a participant build.
+        RowKind::Reserved => (
+            RowType::Reserved,
+            crate::model::load::RESERVED_TITLE.to_string(),
+            None,
+            None,
+            None,
+        ),
+        _ => return None,
+    };
+    Some(RowView {
+        kind,
+        start: r.start.to_string(),
+        end: r.end.to_string(),
+        minutes: r.minutes(),
+        duration: minutes_label(r.minutes()),
+        title,
+        href,
+        format,
+        summary,
+        block: Some(p.block_title(block)),
+    })
+}
+
+/// A break or free time between blocks: a segment of one row.
+fn gap_segment(r: &TimetableRow) -> SegmentView {
+    let (kind, row_kind, title) = match &r.kind {
+        RowKind::Break(t) => (SegmentType::Break, RowType::Break, t.clone()),
+        _ => (SegmentType::Free, RowType::Free, "Free time".to_string()),
+    };
+    SegmentView {
+        kind,
+        title: title.clone(),
+        rows: vec![RowView {
+            kind: row_kind,
+            start: r.start.to_string(),
+            end: r.end.to_string(),
+            minutes: r.minutes(),
+            duration: minutes_label(r.minutes()),
+            title,
+            href: None,
+            format: None,
+            summary: None,
+            block: None,
+        }],
+    }
+}
+
 fn day_views(p: &Programme) -> Vec<DayView> {
     p.timetable
         .days
@@ -255,70 +345,20 @@ fn day_views(p: &Programme) -> Vec<DayView> {
                 .iter()
                 .map(|seg| match seg {
                     Segment::Block { id, rows } => SegmentView {
-                        kind: "block",
+                        kind: SegmentType::Block,
                         title: p.block_title(id),
                         rows: rows
                             .iter()
-                            .filter_map(|r| {
-                                let i = match r.kind {
-                                    RowKind::Session(i) => i,
-                                    // A trainer-only session's time, in a participant build.
-                                    RowKind::Reserved => {
-                                        return Some(RowView {
-                                            kind: "reserved",
-                                            start: r.start.to_string(),
-                                            end: r.end.to_string(),
-                                            minutes: r.minutes(),
-                                            duration: minutes_label(r.minutes()),
-                                            title: crate::model::load::RESERVED_TITLE.to_string(),
-                                            href: None,
-                                            format: None,
-                                            summary: None,
-                                            block: Some(p.block_title(id)),
-                                        });
-                                    }
-                                    _ => return None,
-                                };
-                                let s = &p.sessions[i];
-                                count += 1;
-                                mins += r.minutes();
-                                Some(RowView {
-                                    kind: "session",
-                                    start: r.start.to_string(),
-                                    end: r.end.to_string(),
-                                    minutes: r.minutes(),
-                                    duration: minutes_label(r.minutes()),
-                                    title: s.title.clone(),
-                                    href: Some(s.out.clone()),
-                                    format: s.format.as_deref().map(format_label),
-                                    summary: s.summary.clone(),
-                                    block: Some(p.block_title(id)),
-                                })
+                            .filter_map(|r| block_row(p, id, r))
+                            .inspect(|row| {
+                                if row.kind == RowType::Session {
+                                    count += 1;
+                                    mins += row.minutes;
+                                }
                             })
                             .collect(),
                     },
-                    Segment::Gap(r) => {
-                        let (kind, title) = match &r.kind {
-                            RowKind::Break(t) => ("break", t.clone()),
-                            _ => ("free", "Free time".to_string()),
-                        };
-                        SegmentView {
-                            kind,
-                            title: title.clone(),
-                            rows: vec![RowView {
-                                kind,
-                                start: r.start.to_string(),
-                                end: r.end.to_string(),
-                                minutes: r.minutes(),
-                                duration: minutes_label(r.minutes()),
-                                title,
-                                href: None,
-                                format: None,
-                                summary: None,
-                                block: None,
-                            }],
-                        }
-                    }
+                    Segment::Gap(r) => gap_segment(r),
                 })
                 .collect();
             DayView {
@@ -336,275 +376,34 @@ fn day_views(p: &Programme) -> Vec<DayView> {
         .collect()
 }
 
-#[derive(Serialize)]
-pub struct Thread {
-    pub name: String,
-    pub label: String,
-    pub sessions: Vec<Link>,
-}
+#[cfg(test)]
+mod tests {
+    use super::{RowType, SegmentType};
 
-#[derive(Serialize)]
-pub struct SessionView<'a> {
-    pub title: String,
-    pub href: String,
-    pub day: u32,
-    pub day_title: String,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
-    pub block: String,
-    pub start: Option<String>,
-    pub end: Option<String>,
-    pub duration: String,
-    pub format: Option<String>,
-    pub summary: Option<String>,
-    pub objectives: Vec<String>,
-    pub prompts: Vec<Prompt>,
-    pub materials: Vec<String>,
-    pub themes: Vec<Link>,
-    pub produces: Vec<Thread>,
-    pub uses: Vec<Thread>,
-    pub same_as: Option<Link>,
-    pub repeated_by: Vec<Link>,
-    pub letters: Vec<Link>,
-    pub trainer_only: bool,
-    /// Borrowed: the context copies it once anyway.
-    pub body: &'a str,
-    pub prev: Option<Link>,
-    pub next: Option<Link>,
-}
-
-/// Which sessions produce and use each thread, and which repeat each session, in one pass.
-pub struct Threads {
-    pub producers: HashMap<String, Vec<usize>>,
-    pub users: HashMap<String, Vec<usize>>,
-    pub repeats: HashMap<usize, Vec<usize>>,
-}
-
-impl Threads {
-    pub fn new(p: &Programme, order: &[usize]) -> Self {
-        let mut producers: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut users: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut repeats: HashMap<usize, Vec<usize>> = HashMap::new();
-        for &i in order {
-            let s = &p.sessions[i];
-            for t in &s.produces {
-                producers.entry(t.clone()).or_default().push(i);
-            }
-            for t in &s.uses {
-                users.entry(t.clone()).or_default().push(i);
-            }
-            if let Some(j) = s.same_as {
-                repeats.entry(j).or_default().push(i);
-            }
+    /// Templates test kinds as words (`r.kind == "session"`): the enums must read the same
+    /// in the template values and in the JSON the memo hashes.
+    #[test]
+    fn row_and_segment_kinds_are_the_words_templates_test() {
+        let rows = [
+            (RowType::Session, "session"),
+            (RowType::Break, "break"),
+            (RowType::Free, "free"),
+            (RowType::Reserved, "reserved"),
+        ];
+        for (kind, word) in rows {
+            assert_eq!(serde_json::to_value(kind).unwrap(), word);
+            let v = tera::Value::try_from_serializable(&kind).unwrap();
+            assert_eq!(v.as_str(), Some(word));
         }
-        Threads {
-            producers,
-            users,
-            repeats,
+        let segments = [
+            (SegmentType::Block, "block"),
+            (SegmentType::Break, "break"),
+            (SegmentType::Free, "free"),
+        ];
+        for (kind, word) in segments {
+            assert_eq!(serde_json::to_value(kind).unwrap(), word);
+            let v = tera::Value::try_from_serializable(&kind).unwrap();
+            assert_eq!(v.as_str(), Some(word));
         }
     }
-}
-
-pub fn session_view<'a>(
-    p: &'a Programme,
-    v: &ProgrammeViews,
-    th: &Threads,
-    i: usize,
-    pos: Option<usize>,
-) -> SessionView<'a> {
-    let s: &Session = &p.sessions[i];
-    let time = v.times.get(i).cloned().flatten();
-    let day = p.days.iter().find(|d| d.number == s.day);
-    let thread = |names: &[String], map: &HashMap<String, Vec<usize>>| -> Vec<Thread> {
-        names
-            .iter()
-            .map(|n| Thread {
-                name: n.clone(),
-                label: label(n),
-                sessions: map.get(n).map_or_else(Vec::new, |v2| {
-                    v2.iter()
-                        .filter(|&&j| j != i)
-                        .map(|&j| v.link(p, j))
-                        .collect()
-                }),
-            })
-            .collect()
-    };
-    let prev = pos
-        .and_then(|k| k.checked_sub(1))
-        .and_then(|k| v.order.get(k))
-        .map(|&j| v.link(p, j));
-    let next = pos.and_then(|k| v.order.get(k + 1)).map(|&j| v.link(p, j));
-    SessionView {
-        title: s.title.clone(),
-        href: s.out.clone(),
-        day: s.day,
-        day_title: day.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
-        date: day.and_then(|d| d.date).map(date_long),
-        date_iso: day.and_then(|d| d.date).map(|d| d.to_string()),
-        block: p.block_title(&s.block),
-        start: time.as_ref().map(|t| t.1.clone()),
-        end: time.as_ref().map(|t| t.2.clone()),
-        duration: minutes_label(s.minutes),
-        format: s.format.as_deref().map(format_label),
-        summary: s.summary.clone(),
-        objectives: s.objectives.clone(),
-        prompts: s.prompts.clone(),
-        materials: s.materials.clone(),
-        themes: s
-            .themes
-            .iter()
-            .map(|t| Link {
-                title: label(t),
-                href: format!("{}/themes.html#{}", p.slug, slugify(t)),
-                when: None,
-            })
-            .collect(),
-        produces: thread(&s.produces, &th.users),
-        uses: thread(&s.uses, &th.producers),
-        same_as: s.same_as.map(|j| v.link(p, j)),
-        repeated_by: th
-            .repeats
-            .get(&i)
-            .map_or_else(Vec::new, |v2| v2.iter().map(|&j| v.link(p, j)).collect()),
-        letters: s
-            .letters
-            .iter()
-            .filter_map(|&j| p.letters.get(j))
-            .map(|l| Link {
-                title: l.title.clone(),
-                href: l.out.clone(),
-                when: None,
-            })
-            .collect(),
-        trainer_only: s.trainer_only,
-        body: &s.md.html,
-        prev,
-        next,
-    }
-}
-
-#[derive(Serialize)]
-pub struct PromptGroup {
-    pub session: Link,
-    pub prompts: Vec<Prompt>,
-}
-
-#[derive(Serialize)]
-pub struct PromptDay {
-    pub title: String,
-    pub date: Option<String>,
-    pub sessions: Vec<PromptGroup>,
-}
-
-pub fn prompt_days(p: &Programme, v: &ProgrammeViews) -> Vec<PromptDay> {
-    v.days
-        .iter()
-        .map(|d| PromptDay {
-            title: d.title.clone(),
-            date: d.date.clone(),
-            sessions: v
-                .order
-                .iter()
-                .filter(|&&i| p.sessions[i].day == d.number && !p.sessions[i].prompts.is_empty())
-                .map(|&i| PromptGroup {
-                    session: v.link(p, i),
-                    prompts: p.sessions[i].prompts.clone(),
-                })
-                .collect(),
-        })
-        .filter(|d| !d.sessions.is_empty())
-        .collect()
-}
-
-#[derive(Serialize)]
-pub struct Material {
-    pub name: String,
-    pub sessions: Vec<Link>,
-}
-
-#[derive(Serialize)]
-pub struct MaterialDay {
-    pub title: String,
-    pub date: Option<String>,
-    pub items: Vec<Material>,
-}
-
-/// Each item once per day (matched without regard to case), with the sessions that need it.
-pub fn material_days(p: &Programme, v: &ProgrammeViews) -> Vec<MaterialDay> {
-    v.days
-        .iter()
-        .map(|d| {
-            let mut items: Vec<Material> = Vec::new();
-            let mut idx: HashMap<String, usize> = HashMap::new();
-            for &i in v.order.iter().filter(|&&i| p.sessions[i].day == d.number) {
-                for m in &p.sessions[i].materials {
-                    let key = m.trim().to_lowercase();
-                    let k = *idx.entry(key).or_insert_with(|| {
-                        items.push(Material {
-                            name: m.trim().to_string(),
-                            sessions: Vec::new(),
-                        });
-                        items.len() - 1
-                    });
-                    items[k].sessions.push(v.link(p, i));
-                }
-            }
-            MaterialDay {
-                title: d.title.clone(),
-                date: d.date.clone(),
-                items,
-            }
-        })
-        .filter(|d| !d.items.is_empty())
-        .collect()
-}
-
-#[derive(Serialize)]
-pub struct ThemeView {
-    pub id: String,
-    pub label: String,
-    pub sessions: Vec<Link>,
-}
-
-pub fn theme_views(p: &Programme, v: &ProgrammeViews) -> Vec<ThemeView> {
-    v.themes
-        .iter()
-        .map(|(name, ids)| ThemeView {
-            id: slugify(name),
-            label: label(name),
-            sessions: ids.iter().map(|&i| v.link(p, i)).collect(),
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-pub struct ProgrammeCard {
-    pub title: String,
-    pub subtitle: Option<String>,
-    pub summary: Option<String>,
-    pub href: String,
-    pub dates: Option<String>,
-    pub days: usize,
-    pub sessions: usize,
-    pub contact: String,
-    pub venue: Option<String>,
-}
-
-pub fn programme_card(p: &Programme) -> ProgrammeCard {
-    ProgrammeCard {
-        title: p.title.clone(),
-        subtitle: p.subtitle.clone(),
-        summary: p.summary.clone(),
-        href: format!("{}/index.html", p.slug),
-        dates: p.dates_label(),
-        days: p.days.len(),
-        sessions: p.sessions.len(),
-        contact: minutes_label(p.contact_minutes()),
-        venue: p.venue.clone(),
-    }
-}
-
-pub fn programme_cards(site: &Site) -> Vec<ProgrammeCard> {
-    site.programmes.iter().map(programme_card).collect()
 }

@@ -1,0 +1,77 @@
+//! A letter's page: the letter with built-in values filled in and each field a visible
+//! blank, and the save kit its script uses.
+
+use serde::Serialize;
+
+use super::letter_files;
+use crate::model::Programme;
+use crate::util::escape_html;
+
+#[derive(Serialize)]
+pub(super) struct LetterView {
+    title: String,
+    description: Option<String>,
+    name: String,
+    /// The template's path from the site root, for the `merge` command shown on the page.
+    src: String,
+    fields: Vec<crate::model::Field>,
+    /// Site-relative paths of the downloads.
+    docx: String,
+    txt: String,
+    /// The letter with built-ins filled in and each field as a visible blank.
+    html: String,
+    /// JSON for the page's script to save the filled-in letter as Word and text.
+    kit: Option<String>,
+}
+
+/// The built-in values of a programme's letters.
+pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> Option<String> {
+    match name {
+        "programme.title" => Some(p.title.clone()),
+        "programme.venue" => p.venue.clone(),
+        "programme.dates" => p.dates_label(),
+        "programme.start" => Some(p.days.first().map_or(p.start, |d| d.start).to_string()),
+        "organisation" => organisation.map(str::to_string),
+        _ => None,
+    }
+}
+
+pub(super) fn letter_view(
+    prepared: &letter_files::Prepared,
+    p: &Programme,
+    organisation: Option<&str>,
+) -> LetterView {
+    let l = prepared.letter;
+    // One pass, so a value holding a token is not filled again.
+    let html = crate::model::fill_letter_tokens(&l.html, |i| {
+        let Some(slot) = l.slots.get(i) else {
+            return String::new();
+        };
+        if let Some(f) = l.fields.iter().find(|f| &f.name == slot) {
+            format!(
+                "<span class=\"blank\" data-field=\"{}\">[{}]</span>",
+                escape_html(&f.name),
+                escape_html(&f.label)
+            )
+        } else {
+            match builtin_value(slot, p, organisation) {
+                Some(v) => format!("<span class=\"filled\">{}</span>", escape_html(&v)),
+                None => format!(
+                    "<span class=\"blank\">[{}]</span>",
+                    escape_html(crate::letters::builtin_label(slot))
+                ),
+            }
+        }
+    });
+    LetterView {
+        title: l.title.clone(),
+        description: l.description.clone(),
+        name: l.name.clone(),
+        src: l.src.clone(),
+        fields: l.fields.clone(),
+        docx: letter_files::path(l, "docx"),
+        txt: letter_files::path(l, "txt"),
+        html,
+        kit: prepared.kit_json(),
+    }
+}

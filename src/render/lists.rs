@@ -1,0 +1,137 @@
+//! Views of a programme's lists (prompts and materials by day, themes) and of the
+//! home page's programme cards.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::clock::minutes_label;
+use crate::model::{Programme, Prompt, Site};
+use crate::util::slugify;
+
+use super::view::{Link, ProgrammeViews, label};
+
+#[derive(Serialize)]
+pub struct PromptGroup {
+    pub session: Link,
+    pub prompts: Vec<Prompt>,
+}
+
+#[derive(Serialize)]
+pub struct PromptDay {
+    pub title: String,
+    pub date: Option<String>,
+    pub sessions: Vec<PromptGroup>,
+}
+
+pub fn prompt_days(p: &Programme, v: &ProgrammeViews) -> Vec<PromptDay> {
+    v.days
+        .iter()
+        .map(|d| PromptDay {
+            title: d.title.clone(),
+            date: d.date.clone(),
+            sessions: v
+                .order
+                .iter()
+                .filter(|&&i| p.sessions[i].day == d.number && !p.sessions[i].prompts.is_empty())
+                .map(|&i| PromptGroup {
+                    session: v.link(p, i),
+                    prompts: p.sessions[i].prompts.clone(),
+                })
+                .collect(),
+        })
+        .filter(|d| !d.sessions.is_empty())
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct Material {
+    pub name: String,
+    pub sessions: Vec<Link>,
+}
+
+#[derive(Serialize)]
+pub struct MaterialDay {
+    pub title: String,
+    pub date: Option<String>,
+    pub items: Vec<Material>,
+}
+
+/// Each item once per day (matched without regard to case), with the sessions that need it.
+pub fn material_days(p: &Programme, v: &ProgrammeViews) -> Vec<MaterialDay> {
+    v.days
+        .iter()
+        .map(|d| {
+            let mut items: Vec<Material> = Vec::new();
+            let mut idx: HashMap<String, usize> = HashMap::new();
+            for &i in v.order.iter().filter(|&&i| p.sessions[i].day == d.number) {
+                for m in &p.sessions[i].materials {
+                    let key = m.trim().to_lowercase();
+                    let k = *idx.entry(key).or_insert_with(|| {
+                        items.push(Material {
+                            name: m.trim().to_string(),
+                            sessions: Vec::new(),
+                        });
+                        items.len() - 1
+                    });
+                    items[k].sessions.push(v.link(p, i));
+                }
+            }
+            MaterialDay {
+                title: d.title.clone(),
+                date: d.date.clone(),
+                items,
+            }
+        })
+        .filter(|d| !d.items.is_empty())
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ThemeView {
+    pub id: String,
+    pub label: String,
+    pub sessions: Vec<Link>,
+}
+
+pub fn theme_views(p: &Programme, v: &ProgrammeViews) -> Vec<ThemeView> {
+    v.themes
+        .iter()
+        .map(|(name, ids)| ThemeView {
+            id: slugify(name),
+            label: label(name),
+            sessions: ids.iter().map(|&i| v.link(p, i)).collect(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeCard {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub summary: Option<String>,
+    pub href: String,
+    pub dates: Option<String>,
+    pub days: usize,
+    pub sessions: usize,
+    pub contact: String,
+    pub venue: Option<String>,
+}
+
+pub fn programme_card(p: &Programme) -> ProgrammeCard {
+    ProgrammeCard {
+        title: p.title.clone(),
+        subtitle: p.subtitle.clone(),
+        summary: p.summary.clone(),
+        href: format!("{}/index.html", p.slug),
+        dates: p.dates_label(),
+        days: p.days.len(),
+        sessions: p.sessions.len(),
+        contact: minutes_label(p.contact_minutes()),
+        venue: p.venue.clone(),
+    }
+}
+
+pub fn programme_cards(site: &Site) -> Vec<ProgrammeCard> {
+    site.programmes.iter().map(programme_card).collect()
+}

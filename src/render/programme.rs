@@ -1,0 +1,347 @@
+//! One programme's outputs: its session pages, its whole-programme pages (each from its own
+//! view) and its data files (CSV, ICS, search shard, letter files), built side by side.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::context::Common;
+use super::letter_page::{LetterView, letter_view};
+use super::nav::NavParts;
+use super::page::{Defer, Nothing, Page, Rendered, Shared};
+use super::site_pages::{PageView, page_view};
+use super::view::{self, ProgrammeViews, SessionView, Threads};
+use super::{Output, csv, handout, ics, letter_files, search};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Programme, Site};
+
+#[derive(Serialize)]
+pub(super) struct ProgrammeView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    authors: &'a [String],
+    summary: Option<&'a str>,
+    audience: Option<&'a str>,
+    prerequisites: &'a [String],
+    bring: &'a [String],
+    venue: Option<&'a str>,
+    dates: Option<String>,
+    contact: String,
+    sessions: usize,
+    body: &'a str,
+    slug: &'a str,
+}
+
+pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
+    ProgrammeView {
+        title: &p.title,
+        subtitle: p.subtitle.as_deref(),
+        authors: &p.authors,
+        summary: p.summary.as_deref(),
+        audience: p.audience.as_deref(),
+        prerequisites: &p.prerequisites,
+        bring: &p.bring,
+        venue: p.venue.as_deref(),
+        dates: p.dates_label(),
+        contact: crate::model::clock::minutes_label(p.contact_minutes()),
+        sessions: p.sessions.len(),
+        body: &p.md.html,
+        slug: &p.slug,
+    }
+}
+
+/// What every page of one programme is made from, computed once.
+struct ProgrammeRender<'a> {
+    p: &'a Programme,
+    common: &'a Common<'a>,
+    views: ProgrammeViews,
+    threads: Threads,
+    /// The programme view, which every page of the programme shows.
+    programme: Shared,
+    letters: Vec<letter_files::Prepared<'a>>,
+    nav: NavParts,
+}
+
+pub(super) fn render_programme(
+    p: &Programme,
+    common: &Common,
+    site: &Site,
+) -> (Vec<Output>, Vec<Diagnostic>) {
+    let views = ProgrammeViews::new(p);
+    let threads = Threads::new(p, &views.order);
+    let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
+    let r = ProgrammeRender {
+        p,
+        common,
+        threads,
+        programme: Shared::of(common, &programme_view(p)),
+        letters: p
+            .letters
+            .iter()
+            .map(|l| letter_files::prepare(l, p, common.organisation, common.language))
+            .collect(),
+        nav,
+        views,
+    };
+    let (sessions, (pages, data)) = rayon::join(
+        || r.sessions(),
+        || rayon::join(|| r.pages(), || r.data(site)),
+    );
+
+    let mut outs = Vec::new();
+    let mut errs = Vec::new();
+    for r in sessions.into_iter().chain(pages) {
+        match r {
+            Ok(Some(o)) => outs.push(o),
+            Ok(None) => {}
+            Err(e) => errs.push(e),
+        }
+    }
+    for r in data {
+        match r {
+            Ok(o) => outs.push(o),
+            Err(e) => errs.push(e),
+        }
+    }
+    (outs, errs)
+}
+
+/// The own views of a programme's pages: each field a name in the template.
+#[derive(Serialize)]
+struct Days<'a, T> {
+    days: &'a T,
+}
+
+#[derive(Serialize)]
+struct TimetableFiles {
+    csv: String,
+    ics: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RunSheet<'a> {
+    day: &'a handout::PrintDay,
+}
+
+#[derive(Serialize)]
+struct Themes {
+    themes: Vec<view::ThemeView>,
+}
+
+#[derive(Serialize)]
+struct NotesPage {
+    page: PageView,
+}
+
+#[derive(Serialize)]
+struct LetterPage {
+    letter: LetterView,
+}
+
+#[derive(Serialize)]
+struct SessionPage<'a> {
+    session: SessionView<'a>,
+}
+
+impl ProgrammeRender<'_> {
+    /// A page of this programme, with its sidebar, showing the programme and `own`.
+    fn page<'b, V: Serialize>(
+        &'b self,
+        (template, path, title): (&'static str, String, String),
+        shared: &'b [(&'static str, &'b Shared)],
+        own: &'b V,
+    ) -> Page<'b, V> {
+        Page {
+            template,
+            path,
+            title,
+            shared,
+            own,
+            nav: Some(&self.nav),
+        }
+    }
+
+    /// A whole-programme page showing the programme and `days`.
+    fn days_page<T: Serialize>(
+        &self,
+        (template, file, title): (&'static str, &str, String),
+        days: &T,
+    ) -> Rendered {
+        let path = format!("{}/{file}", self.p.slug);
+        let (shared, own) = ([("programme", &self.programme)], Days { days });
+        let page = self.page((template, path, title), &shared, &own);
+        self.common.page(page, Defer::Allowed)
+    }
+
+    /// The whole-programme pages, each from its own views: built side by side, since in a
+    /// programme of a thousand sessions each view is a pass over all of them.
+    fn pages(&self) -> Vec<Rendered> {
+        type Pages<'b> = &'b (dyn Fn() -> Vec<Rendered> + Send + Sync);
+        let builders: [Pages; 6] = [
+            &|| self.overview(),
+            &|| self.prompts(),
+            &|| self.materials(),
+            &|| self.print(),
+            &|| self.notes(),
+            &|| vec![self.handout()],
+        ];
+        builders.par_iter().flat_map_iter(|b| b()).collect()
+    }
+
+    /// The programme's home and its timetable.
+    fn overview(&self) -> Vec<Rendered> {
+        let p = self.p;
+        let days = Shared::of(self.common, &self.views.days);
+        let shared = [("programme", &self.programme), ("days", &days)];
+        let dated = !p.days.is_empty() && p.days.iter().all(|d| d.date.is_some());
+        let files = TimetableFiles {
+            csv: format!("{}/timetable.csv", p.slug),
+            ics: dated.then(|| format!("{}/timetable.ics", p.slug)),
+        };
+        let home = (
+            "programme.html",
+            format!("{}/index.html", p.slug),
+            p.title.clone(),
+        );
+        let timetable = (
+            "timetable.html",
+            format!("{}/timetable.html", p.slug),
+            format!("Timetable: {}", p.title),
+        );
+        vec![
+            self.common
+                .page(self.page(home, &shared, &Nothing {}), Defer::Allowed),
+            self.common
+                .page(self.page(timetable, &shared, &files), Defer::Allowed),
+        ]
+    }
+
+    fn prompts(&self) -> Vec<Rendered> {
+        let p = self.p;
+        let title = format!("Discussion prompts: {}", p.title);
+        let days = view::prompt_days(p, &self.views);
+        vec![self.days_page(("prompts.html", "prompts.html", title), &days)]
+    }
+
+    fn materials(&self) -> Vec<Rendered> {
+        let p = self.p;
+        let title = format!("Materials: {}", p.title);
+        let days = view::material_days(p, &self.views);
+        vec![self.days_page(("materials.html", "materials.html", title), &days)]
+    }
+
+    /// The print page and, for trainers, a run sheet per day.
+    fn print(&self) -> Vec<Rendered> {
+        let p = self.p;
+        let print_days = handout::days(p, handout::Kind::Print);
+        let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
+        let title = format!("{} (print)", p.title);
+        let mut out = vec![self.days_page(("print.html", "print.html", title), &pages)];
+        if !self.common.participant {
+            let shared = [("programme", &self.programme)];
+            for d in &print_days {
+                let title = format!("Run sheet, {}: {}", d.title, p.title);
+                let own = RunSheet { day: d };
+                let page = self.page(("runsheet.html", d.runsheet.clone(), title), &shared, &own);
+                out.push(self.common.page(page, Defer::Allowed));
+            }
+        }
+        out
+    }
+
+    /// The themes page, the programme's pages of notes and its letters' pages.
+    fn notes(&self) -> Vec<Rendered> {
+        let (p, common) = (self.p, self.common);
+        let shared = [("programme", &self.programme)];
+        let mut out = Vec::new();
+        if self.views.nav.themes.is_some() {
+            let own = Themes {
+                themes: view::theme_views(p, &self.views),
+            };
+            let what = (
+                "themes.html",
+                format!("{}/themes.html", p.slug),
+                format!("Themes: {}", p.title),
+            );
+            out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
+        }
+        for pg in &p.pages {
+            let own = NotesPage {
+                page: page_view(pg),
+            };
+            let what = ("page.html", pg.out.clone(), pg.title.clone());
+            out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
+        }
+        for prepared in &self.letters {
+            let l = prepared.letter;
+            let own = LetterPage {
+                letter: letter_view(prepared, p, common.organisation),
+            };
+            let what = ("letter.html", l.out.clone(), l.title.clone());
+            out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
+        }
+        out
+    }
+
+    /// The handout is for participants in every build: no sidebar, which in a trainer build
+    /// would list trainer-only pages.
+    fn handout(&self) -> Rendered {
+        let p = self.p;
+        let days = handout::days(p, handout::Kind::Handout);
+        let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
+        let what = (
+            "handout.html",
+            format!("{}/handout.html", p.slug),
+            format!("Handout: {}", p.title),
+        );
+        let (shared, own) = ([("programme", &self.programme)], Days { days: &days });
+        let mut page = self.page(what, &shared, &own);
+        page.nav = None;
+        self.common.page(page, Defer::Allowed)
+    }
+
+    /// The bulk of a big programme. With the dev server's memo a session page is checked
+    /// from its view alone, so an unchanged session costs no template context.
+    fn sessions(&self) -> Vec<Rendered> {
+        let (p, views) = (self.p, &self.views);
+        // Position in timetable order gives prev/next without a search per page.
+        let mut pos = vec![None; p.sessions.len()];
+        for (k, &i) in views.order.iter().enumerate() {
+            pos[i] = Some(k);
+        }
+        let shared = [("programme", &self.programme)];
+        (0..p.sessions.len())
+            .into_par_iter()
+            .map(|i| {
+                let s = &p.sessions[i];
+                let own = SessionPage {
+                    session: view::session_view(p, views, &self.threads, i, pos[i]),
+                };
+                let what = ("session.html", s.out.clone(), s.title.clone());
+                self.common
+                    .page(self.page(what, &shared, &own), Defer::Never)
+            })
+            .collect()
+    }
+
+    /// Files made without templates.
+    fn data(&self, site: &Site) -> Vec<Result<Output, Diagnostic>> {
+        let p = self.p;
+        let mut outs: Vec<Result<Output, Diagnostic>> = vec![
+            Ok(Output::bytes(
+                format!("{}/timetable.csv", p.slug),
+                csv::timetable(p),
+            )),
+            Ok(search::shard(p, &self.views, self.common.participant)),
+        ];
+        if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
+            outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
+        }
+        for prepared in &self.letters {
+            match prepared.outputs() {
+                Ok(o) => outs.extend(o.into_iter().map(Ok)),
+                Err(e) => outs.push(Err(e)),
+            }
+        }
+        outs
+    }
+}

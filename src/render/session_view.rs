@@ -1,0 +1,160 @@
+//! A session page's view: its times, threads (who produces and uses what), repeats and
+//! its neighbours in timetable order.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::clock::{date_long, minutes_label};
+use crate::model::{Programme, Prompt, Session};
+use crate::util::slugify;
+
+use super::view::{Link, ProgrammeViews, format_label, label};
+
+#[derive(Serialize)]
+pub struct Thread {
+    pub name: String,
+    pub label: String,
+    pub sessions: Vec<Link>,
+}
+
+#[derive(Serialize)]
+pub struct SessionView<'a> {
+    pub title: String,
+    pub href: String,
+    pub day: u32,
+    pub day_title: String,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub block: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub duration: String,
+    pub format: Option<String>,
+    pub summary: Option<String>,
+    pub objectives: Vec<String>,
+    pub prompts: Vec<Prompt>,
+    pub materials: Vec<String>,
+    pub themes: Vec<Link>,
+    pub produces: Vec<Thread>,
+    pub uses: Vec<Thread>,
+    pub same_as: Option<Link>,
+    pub repeated_by: Vec<Link>,
+    pub letters: Vec<Link>,
+    pub trainer_only: bool,
+    /// Borrowed: the context copies it once anyway.
+    pub body: &'a str,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// Which sessions produce and use each thread, and which repeat each session, in one pass.
+pub struct Threads {
+    pub producers: HashMap<String, Vec<usize>>,
+    pub users: HashMap<String, Vec<usize>>,
+    pub repeats: HashMap<usize, Vec<usize>>,
+}
+
+impl Threads {
+    pub fn new(p: &Programme, order: &[usize]) -> Self {
+        let mut producers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut users: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut repeats: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &i in order {
+            let s = &p.sessions[i];
+            for t in &s.produces {
+                producers.entry(t.clone()).or_default().push(i);
+            }
+            for t in &s.uses {
+                users.entry(t.clone()).or_default().push(i);
+            }
+            if let Some(j) = s.same_as {
+                repeats.entry(j).or_default().push(i);
+            }
+        }
+        Threads {
+            producers,
+            users,
+            repeats,
+        }
+    }
+}
+
+pub fn session_view<'a>(
+    p: &'a Programme,
+    v: &ProgrammeViews,
+    th: &Threads,
+    i: usize,
+    pos: Option<usize>,
+) -> SessionView<'a> {
+    let s: &Session = &p.sessions[i];
+    let time = v.times.get(i).cloned().flatten();
+    let day = p.days.iter().find(|d| d.number == s.day);
+    let thread = |names: &[String], map: &HashMap<String, Vec<usize>>| -> Vec<Thread> {
+        names
+            .iter()
+            .map(|n| Thread {
+                name: n.clone(),
+                label: label(n),
+                sessions: map.get(n).map_or_else(Vec::new, |v2| {
+                    v2.iter()
+                        .filter(|&&j| j != i)
+                        .map(|&j| v.link(p, j))
+                        .collect()
+                }),
+            })
+            .collect()
+    };
+    let prev = pos
+        .and_then(|k| k.checked_sub(1))
+        .and_then(|k| v.order.get(k))
+        .map(|&j| v.link(p, j));
+    let next = pos.and_then(|k| v.order.get(k + 1)).map(|&j| v.link(p, j));
+    SessionView {
+        title: s.title.clone(),
+        href: s.out.clone(),
+        day: s.day,
+        day_title: day.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+        date: day.and_then(|d| d.date).map(date_long),
+        date_iso: day.and_then(|d| d.date).map(|d| d.to_string()),
+        block: p.block_title(&s.block),
+        start: time.as_ref().map(|t| t.1.clone()),
+        end: time.as_ref().map(|t| t.2.clone()),
+        duration: minutes_label(s.minutes),
+        format: s.format.as_deref().map(format_label),
+        summary: s.summary.clone(),
+        objectives: s.objectives.clone(),
+        prompts: s.prompts.clone(),
+        materials: s.materials.clone(),
+        themes: s
+            .themes
+            .iter()
+            .map(|t| Link {
+                title: label(t),
+                href: format!("{}/themes.html#{}", p.slug, slugify(t)),
+                when: None,
+            })
+            .collect(),
+        produces: thread(&s.produces, &th.users),
+        uses: thread(&s.uses, &th.producers),
+        same_as: s.same_as.map(|j| v.link(p, j)),
+        repeated_by: th
+            .repeats
+            .get(&i)
+            .map_or_else(Vec::new, |v2| v2.iter().map(|&j| v.link(p, j)).collect()),
+        letters: s
+            .letters
+            .iter()
+            .filter_map(|&j| p.letters.get(j))
+            .map(|l| Link {
+                title: l.title.clone(),
+                href: l.out.clone(),
+                when: None,
+            })
+            .collect(),
+        trainer_only: s.trainer_only,
+        body: &s.md.html,
+        prev,
+        next,
+    }
+}
