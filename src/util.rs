@@ -71,7 +71,13 @@ pub fn truncate_words(s: &str, max: usize) -> String {
 /// `s` without control characters (NUL, escape, DEL, C1 ...), keeping tabs and line breaks:
 /// front-matter and book.toml text, where a YAML or TOML escape can write any of them.
 pub fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(|c| c.is_control() && c != '\t' && c != '\n') {
+    // Every source file passes here: look at bytes first (a control character is a byte
+    // below 0x20, 0x7F, or U+0080..U+009F, which UTF-8 starts with 0xC2), and decode only
+    // when one of those bytes is there.
+    let maybe = s
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2);
+    if maybe && s.chars().any(|c| c.is_control() && c != '\t' && c != '\n') {
         s.chars()
             .filter(|c| !c.is_control() || *c == '\t' || *c == '\n')
             .collect::<String>()
@@ -179,6 +185,19 @@ pub fn root_prefix(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_go_and_everything_else_stays() {
+        assert_eq!(strip_controls("a\u{0}b\u{7f}c\u{85}d\u{9f}e"), "abcde");
+        assert_eq!(strip_controls("tab\tline\ncr\r"), "tab\tline\ncr");
+        // Letters whose UTF-8 starts with 0xC2 or 0xC3 are not control characters.
+        let kept = "\u{a0}nbsp £ é ü Ω 漢";
+        assert!(matches!(
+            strip_controls(kept),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(strip_controls(kept), kept);
+    }
 
     #[test]
     fn slugs() {
