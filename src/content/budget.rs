@@ -63,12 +63,12 @@ pub fn check(path: &str, body: &str, first_line: usize) -> Option<Diagnostic> {
 /// file no more rows than lines; a paragraph no more delimiters than the file), and the
 /// line-by-line scan is skipped. Counting bytes costs a fraction of the scan.
 fn clearly_within(body: &str) -> bool {
-    let (mut lines, mut pipes, mut delims) = (1usize, 0usize, 0usize);
-    for &b in body.as_bytes() {
-        lines += usize::from(b == b'\n');
-        pipes += usize::from(b == b'|');
-        delims += usize::from(CLASS[b as usize] & DELIM != 0);
-    }
+    // memchr counts with vector instructions: a few passes cost less than one scalar loop.
+    let bytes = body.as_bytes();
+    let lines = 1 + memchr::memchr_iter(b'\n', bytes).count();
+    let pipes = memchr::memchr_iter(b'|', bytes).count();
+    let delims = memchr::memchr3_iter(b'*', b'_', b'~', bytes).count()
+        + memchr::memchr_iter(b'[', bytes).count();
     if lines.saturating_mul(pipes + 1) > MAX_TABLE_CELLS {
         return false;
     }
