@@ -159,7 +159,7 @@ fn hex(b: u8) -> Option<u8> {
 /// Encode a site-relative path for use in an `href`: spaces, `%`, `?`, `:`, non-ASCII and
 /// the like are percent-encoded; `/` stays; the first `#` starts the fragment (a later one is
 /// encoded). A `:` would make `javascript:x/a.html` a `javascript:` address rather than a
-/// file. `search.js` `encodePath` is the same (tests/cases/shared.json).
+/// file. The search index holds its URLs already so encoded (render/search.rs).
 pub fn encode_path(p: &str) -> String {
     match p.split_once('#') {
         Some((path, frag)) => format!("{}#{}", encode_bytes(path), encode_bytes(frag)),

@@ -1,13 +1,12 @@
 //! The Rust half of tests/cases/shared.json: `coursebook merge`'s CSV reading, cell
-//! cleaning and file slugs, and the site's link encoding, must give the outputs the
-//! letter page's and search box's JavaScript gives (tests/browser/shared-cases.test.mjs).
+//! cleaning and file slugs must give the outputs the letter page's JavaScript gives
+//! (tests/browser/shared-cases.test.mjs).
 //! And the letter page's zip writer, run in Node, makes archives the zip crate reads,
 //! past 65,535 entries too.
 
 use std::process::Command;
 
 use coursebook::merge;
-use coursebook::util::encode_path;
 use serde_json::Value;
 
 fn cases() -> Value {
@@ -78,11 +77,6 @@ fn csv_reading() {
             }),
         }
     });
-}
-
-#[test]
-fn path_encoding() {
-    each("path", |s| encode_path(s).into());
 }
 
 /// Node, or None (a failure under CI, where .ci/run checks it is there).

@@ -178,14 +178,7 @@ pub fn parse(path: &str, text: &str, first_line: usize) -> Result<Node, Diagnost
                 .location()
                 .map(|l| (l.line() as usize, l.column() as usize))
                 .unwrap_or((0, 0));
-            let msg = e.without_snippet().to_string();
-            let msg = msg.lines().next().unwrap_or("invalid YAML");
-            // The position is reported separately, relative to the file.
-            let msg = match msg.rfind(" at line ") {
-                Some(i) => &msg[..i],
-                None => msg,
-            };
-            let msg = file_lines(msg, first_line.saturating_sub(1));
+            let msg = message(&e, first_line.saturating_sub(1));
             let d = Diagnostic::error(path, format!("invalid YAML front matter: {msg}")).hint(
                 "front matter is YAML between two `---` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`",
             );
@@ -230,23 +223,37 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The parser counts lines from the start of the front matter; messages count from the
-/// start of the file, as the diagnostic's own position does.
-fn file_lines(msg: &str, by: usize) -> String {
-    let mut out = String::with_capacity(msg.len());
-    let mut rest = msg;
-    while let Some(i) = rest.find("line ") {
-        out.push_str(&rest[..i + 5]);
-        rest = &rest[i + 5..];
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        match rest[..digits].parse::<usize>() {
-            Ok(n) => out.push_str(&(n + by).to_string()),
-            Err(_) => out.push_str(&rest[..digits]),
-        }
-        rest = &rest[digits..];
+/// The error's message for a diagnostic, rendered by serde-saphyr itself: its own position
+/// left off (the diagnostic carries it) and any other it names (an alias's anchor) counted
+/// from the start of the file, `by` lines before the front matter, not of the front matter.
+fn message(e: &serde_saphyr::Error, by: usize) -> String {
+    let no_place = NoPlace;
+    let formatter = serde_saphyr::DefaultMessageFormatter.with_localizer(&no_place);
+    let options = serde_saphyr::render_options! {
+        formatter: &formatter,
+        snippets: serde_saphyr::SnippetMode::Off,
+        line_offset: by as u64,
+    };
+    let msg = e.render_with_options(options);
+    msg.lines().next().unwrap_or("invalid YAML").to_string()
+}
+
+/// English as serde-saphyr words it, less the position of the error itself (where it is,
+/// or where the alias that led to it is used).
+struct NoPlace;
+
+impl serde_saphyr::Localizer for NoPlace {
+    fn alias_used_at(&self, _: serde_saphyr::Location) -> String {
+        String::new()
     }
-    out.push_str(rest);
-    out
+
+    fn attach_location<'a>(
+        &self,
+        base: std::borrow::Cow<'a, str>,
+        _: serde_saphyr::Location,
+    ) -> std::borrow::Cow<'a, str> {
+        base
+    }
 }
 
 fn shift(node: &mut Node, by: usize) {
@@ -489,6 +496,39 @@ mod tests {
         let e = parse("a.md", "title: Hi\nday: [1, 2\n", 2).unwrap_err();
         assert!(e.line >= 3, "{e}");
         assert!(e.message.contains("invalid YAML"));
+        // The position is the diagnostic's, not repeated in its message.
+        assert!(!e.message.contains(" at line "), "{e}");
+    }
+
+    /// The message forms: the error's own position left off (the diagnostic has it, in file
+    /// lines), another position (an anchor's) in file lines. Front matter starts on line 2.
+    #[test]
+    fn messages_leave_their_position_to_the_diagnostic() {
+        let e = parse("a.md", "a: 1\na: 2\n", 2).unwrap_err();
+        assert_eq!((e.line, e.col), (3, 1));
+        assert_eq!(
+            e.message,
+            "invalid YAML front matter: duplicate mapping key: a, set DuplicateKeyPolicy in Options if acceptable"
+        );
+        let e = parse("a.md", "day: *y\n", 2).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 6));
+        assert_eq!(
+            e.message,
+            "invalid YAML front matter: alias references unknown anchor"
+        );
+        // Ten times ten, nine deep: over the node budget where the last list uses `*i`.
+        let mut t = String::from("a: &a [1,1,1,1,1,1,1,1,1,1]\n");
+        for i in 0..9u8 {
+            let (p, n) = ((b'a' + i) as char, (b'a' + i + 1) as char);
+            let refs = vec![format!("*{p}"); 10].join(",");
+            t.push_str(&format!("{n}: &{n} [{refs}]\n"));
+        }
+        let e = parse("a.md", &t, 2).unwrap_err();
+        assert_eq!((e.line, e.col), (6, 17));
+        assert_eq!(
+            e.message,
+            "invalid YAML front matter: budget breached: Nodes { nodes: 50001 } (defined at line 5, column 7)"
+        );
     }
 
     #[test]

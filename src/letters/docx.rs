@@ -9,6 +9,7 @@ use std::io::{Cursor, Write};
 use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
+use super::chunk::{Chunk, Chunks};
 use super::{Block, Doc, Fill, Marker, Run};
 
 /// What goes around the body: the document's title, the header and the language.
@@ -49,20 +50,42 @@ pub fn parts(
     meta: &Meta,
     slot: &mut dyn FnMut(usize, bool, bool) -> String,
 ) -> Vec<(&'static str, String)> {
+    parts_in_chunks(doc, meta, &mut |index, bold, italic| {
+        Chunk::Text(slot(index, bold, italic))
+    })
+    .into_iter()
+    .map(|(name, chunks)| (name, chunks.text()))
+    .collect()
+}
+
+/// As [`parts`], for [`super::kit`]: `slot` may leave a placeholder as a [`Chunk::Slot`].
+pub(crate) fn parts_in_chunks(
+    doc: &Doc,
+    meta: &Meta,
+    slot: &mut dyn FnMut(usize, bool, bool) -> Chunk,
+) -> Vec<(&'static str, Chunks)> {
     let has_header = meta.organisation.is_some_and(|o| !o.trim().is_empty());
-    let mut parts: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", content_types(has_header)),
-        ("_rels/.rels", package_rels()),
-        ("docProps/core.xml", core(meta)),
-        ("docProps/app.xml", app()),
-        ("word/_rels/document.xml.rels", document_rels(has_header)),
+    let text = |xml: String| {
+        let mut c = Chunks::default();
+        c.push_str(&xml);
+        c
+    };
+    let mut parts: Vec<(&str, Chunks)> = vec![
+        ("[Content_Types].xml", text(content_types(has_header))),
+        ("_rels/.rels", text(package_rels())),
+        ("docProps/core.xml", text(core(meta))),
+        ("docProps/app.xml", text(app())),
+        (
+            "word/_rels/document.xml.rels",
+            text(document_rels(has_header)),
+        ),
         ("word/document.xml", document(doc, has_header, slot)),
-        ("word/styles.xml", styles(meta.language)),
-        ("word/numbering.xml", numbering(&doc.number_starts)),
-        ("word/settings.xml", settings()),
+        ("word/styles.xml", text(styles(meta.language))),
+        ("word/numbering.xml", text(numbering(&doc.number_starts))),
+        ("word/settings.xml", text(settings())),
     ];
     if let Some(org) = meta.organisation.filter(|_| has_header) {
-        parts.push(("word/header1.xml", header(org)));
+        parts.push(("word/header1.xml", text(header(org))));
     }
     parts
 }
@@ -268,8 +291,16 @@ fn numbering(number_starts: &[u64]) -> String {
     s
 }
 
-fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> String) -> String {
-    let mut body = String::new();
+fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> Chunk) -> Chunks {
+    let header_ref = if header {
+        "<w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
+    } else {
+        ""
+    };
+    let mut body = Chunks::default();
+    body.push_str(&format!(
+        "{XML_DECL}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>"
+    ));
     for p in &doc.paras {
         body.push_str("<w:p>");
         let ppr = match &p.block {
@@ -303,23 +334,18 @@ fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> 
                     index,
                     bold,
                     italic,
-                } => body.push_str(&slot(*index, *bold, *italic)),
+                } => body.push(slot(*index, *bold, *italic)),
             }
         }
         body.push_str("</w:p>");
     }
-    let header_ref = if header {
-        "<w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
-    } else {
-        ""
-    };
     // A4 with 2.5 cm margins.
-    format!(
-        "{XML_DECL}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>{body}\
-<w:sectPr>{header_ref}<w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
+    body.push_str(&format!(
+        "<w:sectPr>{header_ref}<w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
 <w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>\
 </w:sectPr></w:body></w:document>"
-    )
+    ));
+    body
 }
 
 fn rpr(bold: bool, italic: bool) -> &'static str {
@@ -377,8 +403,9 @@ mod tests {
             Fill::Value("Line one\nA & B".into()),
         ];
         let xml = document(&parse_markdown(&md), false, &mut |i, b, it| {
-            slot(fills.get(i), b, it)
-        });
+            Chunk::Text(slot(fills.get(i), b, it))
+        })
+        .text();
         assert!(xml.contains(
             "<w:fldSimple w:instr=\" MERGEFIELD participant_name \\* MERGEFORMAT \"><w:r><w:t xml:space=\"preserve\">«Participant's name»</w:t></w:r></w:fldSimple>"
         ));

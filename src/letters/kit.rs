@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use super::chunk::Chunk;
 use super::{Doc, Fill, docx, txt};
 use crate::model::Field;
 
@@ -64,21 +65,6 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-/// A mark in a writer's output.
-enum Mark<'a> {
-    Text(&'a str),
-    /// Slot `k`, with its value's later lines indented this many spaces.
-    Slot(usize, usize),
-    Heading,
-    Underline(char),
-}
-
-/// Marks slot `k` in a writer's output. NUL never reaches that output otherwise: XML
-/// escaping drops it and it is removed from values below (Markdown turns it into U+FFFD).
-fn mark(k: usize) -> String {
-    format!("\0{k}\0")
-}
-
 /// The kit for a letter whose placeholders are resolved by `fills`; the fields
 /// (`Fill::Field`) become slots. `None` if it has no fields.
 pub fn kit(
@@ -91,26 +77,18 @@ pub fn kit(
     if !fills.iter().any(|f| matches!(f, Fill::Field { .. })) {
         return None;
     }
-    let fills: Vec<Fill> = fills
-        .iter()
-        .map(|f| match f {
-            Fill::Value(v) => Fill::Value(v.replace('\0', "")),
-            Fill::Missing(l) => Fill::Missing(l.replace('\0', "")),
-            f => f.clone(),
-        })
-        .collect();
     let field = |k: usize| match fills.get(k) {
         Some(Fill::Field { name, label }) => Some((name.clone(), label.as_str())),
         _ => None,
     };
     let mut text = Vec::new();
-    for piece in split(&txt::write_marked(doc, &fills))? {
-        text.push(match piece {
-            Mark::Text(t) => Piece::Text(t.to_string()),
-            Mark::Heading => Piece::Heading { heading: true },
-            Mark::Underline(c) => Piece::Underline { underline: c },
-            Mark::Slot(k, indent) => {
-                let (field, label) = field(k)?;
+    for chunk in txt::write_marked(doc, fills) {
+        text.push(match chunk {
+            Chunk::Text(t) => Piece::Text(t),
+            Chunk::Heading => Piece::Heading { heading: true },
+            Chunk::Underline(c) => Piece::Underline { underline: c },
+            Chunk::Slot { index, indent, .. } => {
+                let (field, label) = field(index)?;
                 Piece::Slot {
                     field,
                     blank: Fill::blank_text(label),
@@ -122,30 +100,33 @@ pub fn kit(
         });
     }
     // Word: each slot's run takes the bold and italic of the text around it.
-    let mut styles: Vec<(bool, bool)> = vec![(false, false); fills.len()];
-    let parts = docx::parts(doc, meta, &mut |k, bold, italic| {
-        if let Some(s) = styles.get_mut(k) {
-            *s = (bold, italic);
-        }
-        match fills.get(k) {
-            Some(Fill::Field { .. }) => mark(k),
-            other => docx::slot(other, bold, italic),
-        }
+    let parts = docx::parts_in_chunks(doc, meta, &mut |k, bold, italic| match fills.get(k) {
+        Some(Fill::Field { .. }) => Chunk::Slot {
+            index: k,
+            indent: 0,
+            bold,
+            italic,
+        },
+        other => Chunk::Text(docx::slot(other, bold, italic)),
     });
     let mut word = Vec::with_capacity(parts.len());
-    for (part, xml) in parts {
+    for (part, chunks) in parts {
         let mut pieces = Vec::new();
-        for piece in split(&xml)? {
-            pieces.push(match piece {
-                Mark::Text(t) => Piece::Text(t.to_string()),
-                Mark::Heading | Mark::Underline(_) => return None,
-                Mark::Slot(k, _) => {
-                    let (field, _) = field(k)?;
-                    let (bold, italic) = styles.get(k).copied().unwrap_or_default();
+        for chunk in chunks.into_vec() {
+            pieces.push(match chunk {
+                Chunk::Text(t) => Piece::Text(t),
+                Chunk::Heading | Chunk::Underline(_) => return None,
+                Chunk::Slot {
+                    index,
+                    bold,
+                    italic,
+                    ..
+                } => {
+                    let (field, _) = field(index)?;
                     let (before, after) = docx::value_run(bold, italic);
                     Piece::Slot {
                         field,
-                        blank: docx::slot(fills.get(k), bold, italic),
+                        blank: docx::slot(fills.get(index), bold, italic),
                         before,
                         after,
                         indent: 0,
@@ -167,33 +148,6 @@ pub fn kit(
         txt: text,
         docx: word,
     })
-}
-
-/// `out` cut at its marks. `None` if a mark is malformed (then the page offers no fill-in
-/// downloads rather than wrong ones).
-fn split(out: &str) -> Option<Vec<Mark<'_>>> {
-    if !out.matches('\0').count().is_multiple_of(2) {
-        return None;
-    }
-    let mut pieces = Vec::new();
-    for (i, part) in out.split('\0').enumerate() {
-        if i % 2 == 0 {
-            if !part.is_empty() {
-                pieces.push(Mark::Text(part));
-            }
-            continue;
-        }
-        let mut chars = part.chars();
-        pieces.push(match (chars.next(), chars.next(), chars.next()) {
-            (Some('h'), None, _) => Mark::Heading,
-            (Some('u'), Some(c), None) => Mark::Underline(c),
-            _ => {
-                let (k, indent) = part.split_once('/').unwrap_or((part, "0"));
-                Mark::Slot(k.parse().ok()?, indent.parse().ok()?)
-            }
-        });
-    }
-    Some(pieces)
 }
 
 #[cfg(test)]
@@ -267,7 +221,7 @@ mod tests {
         let blank = vec![
             field("who", "Who"),
             field("name", "Name"),
-            // A NUL in a built-in (TOML allows `\u0000`) must not pass for a mark.
+            // A NUL in a built-in (TOML allows `\u0000`) is text like any other.
             Fill::Value("Org\0 & Co".into()),
             field("name", "Name"),
         ];
@@ -280,23 +234,11 @@ mod tests {
         let parts = |fills: &[Fill]| {
             docx::parts(&doc, &meta, &mut |k, b, i| docx::slot(fills.get(k), b, i))
         };
-        let unmarked = |fills: &[Fill]| -> Vec<Fill> {
-            fills
-                .iter()
-                .map(|f| match f {
-                    Fill::Value(v) => Fill::Value(v.replace('\0', "")),
-                    f => f.clone(),
-                })
-                .collect()
-        };
 
         // Nothing typed: the build's own downloads.
         let none = |_: &str| None;
-        assert_eq!(
-            join(&kit.txt, &none, false),
-            txt::write(&doc, &unmarked(&blank))
-        );
-        let want = parts(&unmarked(&blank));
+        assert_eq!(join(&kit.txt, &none, false), txt::write(&doc, &blank));
+        let want = parts(&blank);
         assert_eq!(kit.docx.len(), want.len());
         for ((name, pieces), (want_name, want_xml)) in kit.docx.iter().zip(&want) {
             assert_eq!(name, want_name);
@@ -307,7 +249,7 @@ mod tests {
         // Several lines, a tab and an empty line, in a list item (indented in text).
         let value = "Ann <& Bo>\nand\tDee\n\nEnd";
         let typed = |f: &str| (f == "name").then(|| value.to_string());
-        let mut filled = unmarked(&blank);
+        let mut filled = blank.clone();
         filled[1] = Fill::Value(value.into());
         filled[3] = Fill::Value(value.into());
         assert_eq!(join(&kit.txt, &typed, false), txt::write(&doc, &filled));

@@ -5,6 +5,7 @@
 //! as a private-use token ([`crate::model::letter_token`]), so the values put in later, by the
 //! build or by `coursebook merge`, are never parsed as Markdown.
 
+pub mod chunk;
 pub mod docx;
 pub mod kit;
 pub mod txt;

@@ -1,21 +1,22 @@
 //! A letter as plain UTF-8 text: one line per paragraph (so it pastes into an email and
 //! wraps there), headings underlined, lists with `-` and numbers, blanks as `[Label]`.
 
+use super::chunk::{Chunk, Chunks};
 use super::{Block, Doc, Fill, Marker, Run};
 
 pub fn write(doc: &Doc, fills: &[Fill]) -> String {
-    render(doc, fills, false)
+    render(doc, fills, false).text()
 }
 
-/// As [`write`], for [`super::kit`]: each field's slot is a mark `\0k/n\0` (slot `k`, its
-/// value's later lines indented `n` spaces), a heading's start is marked `\0h\0`, and its
-/// underline, whose width depends on the values in it, is a mark `\0u=\0` (or `-`).
-pub(crate) fn write_marked(doc: &Doc, fills: &[Fill]) -> String {
-    render(doc, fills, true)
+/// As [`write`], for [`super::kit`]: each field's slot is a [`Chunk::Slot`] (with how far its
+/// value's later lines are indented), and a heading's start and its underline, whose width
+/// depends on the values in it, are [`Chunk::Heading`] and [`Chunk::Underline`].
+pub(crate) fn write_marked(doc: &Doc, fills: &[Fill]) -> Vec<Chunk> {
+    render(doc, fills, true).into_vec()
 }
 
-fn render(doc: &Doc, fills: &[Fill], marked: bool) -> String {
-    let mut out = String::new();
+fn render(doc: &Doc, fills: &[Fill], marked: bool) -> Chunks {
+    let mut out = Chunks::default();
     let mut prev: Option<&super::Para> = None;
     for p in &doc.paras {
         if let Some(pp) = prev {
@@ -52,39 +53,46 @@ fn render(doc: &Doc, fills: &[Fill], marked: bool) -> String {
                 continue;
             }
         };
-        let mut line = lead;
+        let mut line = Chunks::default();
+        line.push_str(&lead);
         if marked && matches!(p.block, Block::Heading(_)) {
-            line.push_str("\0h\0");
+            line.push(Chunk::Heading);
         }
         for r in &p.runs {
             match r {
                 Run::Text { text, .. } => line.push_str(text),
                 Run::Break => {
-                    line.push('\n');
+                    line.push_str("\n");
                     line.push_str(&indent);
                 }
-                Run::Slot { index, .. } => match fills.get(*index) {
-                    // The slot, and how far its value's later lines are indented.
-                    Some(Fill::Field { .. }) if marked => {
-                        line.push_str(&format!("\0{index}/{}\0", indent.len()))
-                    }
+                Run::Slot {
+                    index,
+                    bold,
+                    italic,
+                } => match fills.get(*index) {
+                    Some(Fill::Field { .. }) if marked => line.push(Chunk::Slot {
+                        index: *index,
+                        indent: indent.len(),
+                        bold: *bold,
+                        italic: *italic,
+                    }),
                     fill => line.push_str(&slot_text(fill, &indent)),
                 },
             }
         }
         if let Block::Heading(level) = p.block {
-            let under = if level == 1 { "=" } else { "-" };
+            let under = if level == 1 { '=' } else { '-' };
+            line.push_str("\n");
             if marked {
-                line.push_str(&format!("\n\0u{under}\0"));
+                line.push(Chunk::Underline(under));
             } else {
-                let width = line.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-                line.push('\n');
-                line.push_str(&under.repeat(width));
+                let width = line.text().lines().map(|l| l.chars().count()).max();
+                line.push_str(&under.to_string().repeat(width.unwrap_or(0)));
             }
         }
-        out.push_str(&line);
+        out.append(line);
     }
-    out.push('\n');
+    out.push_str("\n");
     out
 }
 

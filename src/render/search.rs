@@ -5,7 +5,7 @@
 //! Not a full-text engine: each entry holds a page's title, when it runs, a short snippet
 //! and a bag of its searchable words (summary, objectives, headings, prompts, the start of
 //! its text). `search.js` matches every typed word as a prefix of a word there, titles
-//! first. That keeps the index near the size of the text it covers (an inverted index of
+//! first, and links to the entry's URL as the index holds it (already encoded). That keeps the index near the size of the text it covers (an inverted index of
 //! whole bodies, as elasticlunr writes, came to 26 MB for 5,000 pages) and needs no
 //! third-party script.
 
@@ -22,7 +22,9 @@ const SNIPPET: usize = 160;
 pub struct Entry {
     /// Title.
     t: String,
-    /// Site-relative URL.
+    /// Site-relative path, written percent-encoded (`util::encode_path`) so `search.js`
+    /// puts it in an `href` as it is, with no encoder of its own.
+    #[serde(serialize_with = "encoded")]
     u: String,
     /// Where or when: "Day 1, 09:30 · Session", "Letter", "Prompt · Case summaries".
     w: String,
@@ -30,6 +32,10 @@ pub struct Entry {
     s: String,
     /// More words to match (not shown).
     x: String,
+}
+
+fn encoded<S: serde::Serializer>(path: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::util::encode_path(path))
 }
 
 fn page_entry(pg: &Page, context: &str) -> Entry {
@@ -178,4 +184,51 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
         });
     }
     Output::bytes(shard_path(&p.slug), script(&entries, &[]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index holds each URL ready for an `href`: the cases `search.js` was once held to.
+    #[test]
+    fn urls_are_written_encoded() {
+        let cases = [
+            ("a b/\u{e9}.html", "a%20b/%C3%A9.html"),
+            ("t.html#a b", "t.html#a%20b"),
+            ("p/s.html#session-prompts", "p/s.html#session-prompts"),
+            ("q?.html", "q%3F.html"),
+            ("100%.html", "100%25.html"),
+            ("a[1].html", "a%5B1%5D.html"),
+            ("x\"<>\\^`{|}.html", "x%22%3C%3E%5C%5E%60%7B%7C%7D.html"),
+            ("!$&'()*+,;=@-_.~", "!$&'()*+,;=@-_.~"),
+            (
+                "javascript:alert(1)/index.html",
+                "javascript%3Aalert(1)/index.html",
+            ),
+            ("a.html#b#c", "a.html#b%23c"),
+            ("\u{1f600}.html", "%F0%9F%98%80.html"),
+        ];
+        let entries: Vec<Entry> = cases
+            .iter()
+            .map(|(path, _)| Entry {
+                t: String::new(),
+                u: path.to_string(),
+                w: String::new(),
+                s: String::new(),
+                x: String::new(),
+            })
+            .collect();
+        let js = String::from_utf8(script(&entries, &[])).unwrap();
+        let json = &js[js.find("push(").unwrap() + 5..js.rfind(");").unwrap()];
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let got: Vec<&str> = v["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["u"].as_str().unwrap())
+            .collect();
+        let want: Vec<&str> = cases.iter().map(|(_, url)| *url).collect();
+        assert_eq!(got, want);
+    }
 }

@@ -348,22 +348,10 @@ fn template_errors(theme: &str, e: &tera::Error, what: &str) -> Vec<Diagnostic> 
                 .at(span.start_line, span.start_col + 1),
             ]
         }
-        tera::ErrorKind::Msg(m) if m.starts_with("error: ") => m
-            .split("\nerror: ")
-            .map(|report| {
-                let report = report.strip_prefix("error: ").unwrap_or(report);
-                let mut lines = report.lines();
-                let msg = lines.next().unwrap_or_default();
-                // ` --> name.html:3:24`
-                let at = lines
-                    .find_map(|l| l.trim_start().strip_prefix("--> "))
-                    .and_then(|loc| {
-                        let mut it = loc.rsplitn(3, ':');
-                        let col = it.next()?.parse::<usize>().ok()?;
-                        let line = it.next()?.parse::<usize>().ok()?;
-                        Some((it.next()?, line, col))
-                    });
-                let d = match at {
+        tera::ErrorKind::Msg(m) if m.starts_with("error: ") => reports(m)
+            .into_iter()
+            .map(|r| {
+                let d = match r.at {
                     Some((name, line, col)) => {
                         Diagnostic::error(file(name), format!("{what}: ")).at(line, col)
                     }
@@ -371,7 +359,7 @@ fn template_errors(theme: &str, e: &tera::Error, what: &str) -> Vec<Diagnostic> 
                         Diagnostic::error(format!("themes/{theme}/templates"), format!("{what}: "))
                     }
                 };
-                explain(d, msg)
+                explain(d, r.message)
             })
             .collect(),
         _ => vec![Diagnostic::error(
@@ -381,46 +369,116 @@ fn template_errors(theme: &str, e: &tera::Error, what: &str) -> Vec<Diagnostic> 
     }
 }
 
-/// Tera's message for `d`, with a hint for the common slips: a misspelt field or filter.
-fn explain(mut d: Diagnostic, msg: &str) -> Diagnostic {
-    let quoted = |m: &str| m.split('`').nth(1).map(str::to_string);
+/// One of the reports Tera joins into one message when its check of names across templates
+/// finds several: that check gives text only, so [`reports`] reads it back.
+#[derive(Debug, PartialEq)]
+struct Report<'a> {
+    message: &'a str,
+    /// Template, line and column (from 1), from the report's ` --> name.html:3:24`.
+    at: Option<(&'a str, usize, usize)>,
+}
+
+/// The reports in `m`, each `error: message` then ` --> name:line:col` and a snippet, apart
+/// by `\nerror: ` (Tera's `generate_report`, joined).
+fn reports(m: &str) -> Vec<Report<'_>> {
+    m.split("\nerror: ")
+        .map(|report| {
+            let report = report.strip_prefix("error: ").unwrap_or(report);
+            let mut lines = report.lines();
+            let message = lines.next().unwrap_or_default();
+            let at = lines
+                .find_map(|l| l.trim_start().strip_prefix("--> "))
+                .and_then(|loc| {
+                    let mut it = loc.rsplitn(3, ':');
+                    let col = it.next()?.parse::<usize>().ok()?;
+                    let line = it.next()?.parse::<usize>().ok()?;
+                    Some((it.next()?, line, col))
+                });
+            Report { message, at }
+        })
+        .collect()
+}
+
+/// What a Tera message says that earns a hint. Tera gives these only as text; this and
+/// [`said`] are the one place that reads it.
+#[derive(Debug, PartialEq)]
+enum Said<'a> {
+    /// "Field `x` is not defined. Available fields: a, b" (or "Variable `x`... variables"):
+    /// `head` is the sentence before the list.
+    Undefined {
+        head: &'a str,
+        name: &'a str,
+        known: Vec<&'a str>,
+    },
+    /// "Unknown filter `x`".
+    UnknownFilter(Option<&'a str>),
+    /// "Unknown component `x`".
+    UnknownComponent(Option<&'a str>),
+    /// "Unknown tag" (most often a Tera 1 `macro` or `import`).
+    UnknownTag,
+    Other,
+}
+
+fn said(msg: &str) -> Said<'_> {
+    let quoted = |m| str::split(m, '`').nth(1);
     if let Some((head, fields)) = msg
         .split_once(" Available fields: ")
         .or_else(|| msg.split_once(" Available variables: "))
         && let Some(name) = quoted(head)
     {
-        d.message.push_str(head);
-        let fields: Vec<&str> = fields.trim_end_matches('.').split(", ").collect();
-        return d.hint(
-            match crate::diagnostics::closest(&name, fields.iter().copied()) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!("there are: {}", fields.join(", ")),
-            },
-        );
+        return Said::Undefined {
+            head,
+            name,
+            known: fields.trim_end_matches('.').split(", ").collect(),
+        };
     }
-    d.message.push_str(msg);
-    if msg.starts_with("Unknown filter")
-        && let Some(name) = quoted(msg)
-        && let Some(c) = crate::diagnostics::closest(&name, FILTERS.iter().copied())
-    {
-        return d.hint(format!("did you mean `{c}`?"));
+    if msg.starts_with("Unknown filter") {
+        Said::UnknownFilter(quoted(msg))
+    } else if msg.starts_with("Unknown component") {
+        Said::UnknownComponent(quoted(msg))
+    } else if msg == "Unknown tag" {
+        Said::UnknownTag
+    } else {
+        Said::Other
     }
-    if msg.starts_with("Unknown component") {
-        let close = quoted(msg)
-            .and_then(|name| crate::diagnostics::closest(&name, COMPONENTS.iter().copied()));
-        return d.hint(match close {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => COMPONENT_HINT.to_string(),
-        });
+}
+
+/// Tera's message for `d`, with a hint for the common slips: a misspelt field or filter.
+fn explain(mut d: Diagnostic, msg: &str) -> Diagnostic {
+    let closest = |name: &str, known: &[&str]| {
+        crate::diagnostics::closest(name, known.iter().copied())
+            .map(|c| format!("did you mean `{c}`?"))
+    };
+    match said(msg) {
+        Said::Undefined { head, name, known } => {
+            d.message.push_str(head);
+            let hint = closest(name, &known);
+            d.hint(hint.unwrap_or_else(|| format!("there are: {}", known.join(", "))))
+        }
+        Said::UnknownFilter(name) => {
+            d.message.push_str(msg);
+            match name.and_then(|n| closest(n, FILTERS)) {
+                Some(h) => d.hint(h),
+                None => d,
+            }
+        }
+        Said::UnknownComponent(name) => {
+            d.message.push_str(msg);
+            let hint = name.and_then(|n| closest(n, COMPONENTS));
+            d.hint(hint.unwrap_or_else(|| COMPONENT_HINT.to_string()))
+        }
+        Said::UnknownTag => {
+            d.message.push_str(msg);
+            d.hint(format!(
+                "templates are Tera 2: tags are if, for, set, block, extends, include, component, \
+                 filter, raw, break, continue; a Tera 1 macro is now a component: {COMPONENT_HINT}"
+            ))
+        }
+        Said::Other => {
+            d.message.push_str(msg);
+            d
+        }
     }
-    // Most often a Tera 1 theme: `macro` and `import` are gone from Tera 2.
-    if msg == "Unknown tag" {
-        return d.hint(format!(
-            "templates are Tera 2: tags are if, for, set, block, extends, include, component, \
-             filter, raw, break, continue; a Tera 1 macro is now a component: {COMPONENT_HINT}"
-        ));
-    }
-    d
 }
 
 /// The built-in theme's components (components.html).
@@ -448,6 +506,90 @@ fn href_filter(path: &str, _: Kwargs, _: &State) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{Report, Said, reports, said};
+
+    /// Tera 2.4's report (`generate_report`) and two joined, as its check of names gives them.
+    #[test]
+    fn reports_are_read_for_message_and_place() {
+        let one = "error: Unknown filter `uper`\n --> page.html:3:24\n  |\n3 | {{ x | uper }}\n  |        ^^^^";
+        assert_eq!(
+            reports(one),
+            vec![Report {
+                message: "Unknown filter `uper`",
+                at: Some(("page.html", 3, 24))
+            }]
+        );
+        let two = format!(
+            "{one}\n\nerror: Unknown component `lnks`\n  --> sub/a:b.html:12:1\n   |\n12 | x\n   | ^"
+        );
+        let got = reports(&two);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].message, "Unknown component `lnks`");
+        assert_eq!(got[1].at, Some(("sub/a:b.html", 12, 1)));
+        // No place: the message alone.
+        assert_eq!(
+            reports("error: Something else"),
+            vec![Report {
+                message: "Something else",
+                at: None
+            }]
+        );
+    }
+
+    /// Each message form [`said`] reads, as Tera 2.4 words it.
+    #[test]
+    fn message_forms() {
+        assert_eq!(
+            said("Field `titel` is not defined. Available fields: title, day"),
+            Said::Undefined {
+                head: "Field `titel` is not defined.",
+                name: "titel",
+                known: vec!["title", "day"]
+            }
+        );
+        assert_eq!(
+            said("Variable `sesion` is not defined. Available variables: session, root"),
+            Said::Undefined {
+                head: "Variable `sesion` is not defined.",
+                name: "sesion",
+                known: vec!["session", "root"]
+            }
+        );
+        assert_eq!(
+            said("Unknown filter `uper`"),
+            Said::UnknownFilter(Some("uper"))
+        );
+        assert_eq!(
+            said("Unknown component `lnks`"),
+            Said::UnknownComponent(Some("lnks"))
+        );
+        assert_eq!(said("Unknown tag"), Said::UnknownTag);
+        assert_eq!(said("Variable `x` is not defined."), Said::Other);
+        assert_eq!(said("Cannot divide by 0"), Said::Other);
+    }
+
+    #[test]
+    fn hints_from_what_was_said() {
+        let d = |msg| super::explain(crate::diagnostics::Diagnostic::error("t", ""), msg);
+        let field = d("Field `titel` is not defined. Available fields: title, day");
+        assert_eq!(field.message, "Field `titel` is not defined.");
+        assert_eq!(field.hint.as_deref(), Some("did you mean `title`?"));
+        let none = d("Field `zzz` is not defined. Available fields: title, day");
+        assert_eq!(none.hint.as_deref(), Some("there are: title, day"));
+        assert_eq!(
+            d("Unknown filter `uper`").hint.as_deref(),
+            Some("did you mean `upper`?")
+        );
+        assert!(
+            d("Unknown component `zzzzzz`")
+                .hint
+                .unwrap()
+                .contains("{% component")
+        );
+        assert!(d("Unknown tag").hint.unwrap().contains("Tera 2"));
+        assert_eq!(d("Cannot divide by 0").hint, None);
+    }
+
     #[test]
     fn the_built_in_base_template_carries_the_policy() {
         let base = super::BUILTIN

@@ -1,6 +1,6 @@
 // The JavaScript half of tests/cases/shared.json: the letter page's CSV reading, cell
-// cleaning, file slugs and zip writer (letter-save.js) and the search box's link encoding
-// (search.js) must give the outputs the Rust code gives (tests/shared_cases.rs).
+// cleaning, file slugs and zip writer (letter-save.js) must give the outputs the Rust code
+// gives (tests/shared_cases.rs). (Search links come encoded from the build: no JS half.)
 // The scripts are loaded as the browser loads them, in a fresh context; given a `module`,
 // they hand over their helpers instead of looking for the page.
 // Run from the repository root: node --test tests/browser/*.test.mjs
@@ -22,7 +22,6 @@ function load(name) {
   return module.exports;
 }
 const letters = load("letter-save.js");
-const search = load("search.js");
 
 /** Runs `f` on each case's input; every mismatch is listed, not only the first. */
 function each(kind, f) {
@@ -47,7 +46,6 @@ test("cell cleaning", () => each("clean", letters.clean));
 test("file slugs", () => each("slug", letters.slug));
 test("separator detection", () => each("separator", letters.detectSeparator));
 test("CSV reading", () => each("csv", letters.readTable));
-test("path encoding", () => each("path", search.encodePath));
 
 /** Entry count and names from a zip's end records (ZIP64 when the classic one is full). */
 function readZip(bytes) {

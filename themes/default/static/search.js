@@ -1,31 +1,9 @@
 /* coursebook search: works offline and from file://. The index is plain script files
    (searchindex.js at the site root, one shard per programme) loaded by <script> tags,
-   each pushing {docs, shards} onto window.coursebookSearch. Results show as you type. */
+   each pushing {docs, shards} onto window.coursebookSearch. Results show as you type.
+   Each entry's URL comes percent-encoded from the build (render/search.rs), ready for href. */
 (function () {
   "use strict";
-  /* A site path (with an optional #fragment after its first `#`) for an href, as
-     util.rs `encode_path` writes it: every UTF-8 byte but letters, digits and
-     `/-_.~!$&'()*+,;=:@` percent-encoded, `?`, `%` and a later `#` included (encodeURI
-     keeps `?`, which would start a query). */
-  var KEEP = /[A-Za-z0-9\/\-_.~!$&'()*+,;=@]/; // never `:`: no `javascript:` address
-  var utf8 = typeof TextEncoder === "undefined" ? null : new TextEncoder();
-  function encodePath(p) {
-    var at = p.indexOf("#");
-    return at < 0 ? encodeBytes(p) : encodeBytes(p.slice(0, at)) + "#" + encodeBytes(p.slice(at + 1));
-  }
-  function encodeBytes(p) {
-    var out = "";
-    Array.from(p).forEach(function (c) {
-      if (KEEP.test(c)) { out += c; return; }
-      utf8.encode(c).forEach(function (b) { out += "%" + (b < 16 ? "0" : "") + b.toString(16).toUpperCase(); });
-    });
-    return out;
-  }
-  // Under Node (tests/browser/shared-cases.test.mjs) the helper is handed over.
-  if (typeof module === "object" && module && module.exports) {
-    module.exports = { encodePath: encodePath };
-    return;
-  }
   var input = document.getElementById("search-input");
   var box = document.getElementById("search-results");
   var status = document.getElementById("search-status");
@@ -114,7 +92,7 @@
     hits.slice(0, MAX).forEach(function (h) {
       var li = el("li");
       var a = el("a");
-      a.href = root + encodePath(h.d.u);
+      a.href = root + h.d.u;
       a.appendChild(el("span", "sr-title", h.d.t));
       if (h.d.w) a.appendChild(el("span", "sr-when", h.d.w));
       if (h.d.s) a.appendChild(el("span", "sr-snippet", h.d.s));
