@@ -117,6 +117,9 @@ fn leak_scanner(site: &model::Site, theme: &render::Theme) -> render::leak::Scan
 }
 
 /// Build the site: load, render, and publish to the build directory only if all succeeded.
+// Long by design: the build's stages in order (config, content and theme side by side,
+// publish, render and write, zip, swap), each a few lines with its own early return; split
+// up, the one place that shows what happens when would be gone.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let started = Instant::now();
     // COURSEBOOK_TIMINGS=1 prints how long each stage took, for profiling.

@@ -122,6 +122,7 @@ enum ReportFormat {
     Json,
 }
 
+// Long by design: one arm per subcommand, each turning its arguments into one library call.
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

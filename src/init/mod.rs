@@ -172,6 +172,8 @@ fn programme_blocks(index: &Path, display: &str) -> Result<Vec<String>, Diagnost
 }
 
 /// Writes `content/<programme>/day-<N>/<NN>-<slug>.md`. Returns its path.
+// Long by design: each value of the command line is checked against the programme, with
+// its own error, before the one file is written.
 pub fn new_session(opts: &NewSession) -> Result<PathBuf, Diagnostic> {
     let (config, diags) = crate::config::load(&opts.root);
     let Some(config) = config else {

@@ -54,6 +54,8 @@ pub struct Merged {
 }
 
 /// Load the site the letter belongs to, read the list and make one document per row.
+// Long by design: a merge's steps in order (find the site, load it, read the list, map its
+// columns, make the letters), all reporting into one set of diagnostics before any write.
 pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let letter_arg = opts.letter.display().to_string();
@@ -275,6 +277,8 @@ fn columns(
     Some(cols)
 }
 
+// Long by design: one letter per row (its values, its fills, both writers, its file name),
+// in row order.
 #[allow(clippy::too_many_arguments)]
 fn make_letters(
     letter: &Letter,

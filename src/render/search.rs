@@ -95,6 +95,8 @@ pub fn shard_path(slug: &str) -> String {
 }
 
 /// A programme's shard: the programme, its tools, sessions, prompts, pages and letters.
+// Long by design: one block per kind of entry (programme, tools, sessions, prompts, pages,
+// letters), in the order the search box lists them.
 pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
     let mut entries = vec![Entry {
         t: p.title.clone(),

@@ -106,6 +106,8 @@ impl Engine {
 
     /// Rebuild. `full`: book.toml or the theme changed, so read them again and render
     /// everything. On error the last good site stays as it is.
+    // Long by design: the incremental build's stages in order (config and theme when `full`,
+    // read, parse, render with the memo, swap the in-memory site), as `lib::build` has them.
     pub fn rebuild(&mut self, full: bool) -> Result<Rebuilt, Diagnostics> {
         let started = Instant::now();
         let mut diags = Diagnostics::default();

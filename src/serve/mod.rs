@@ -91,6 +91,8 @@ fn print_all(diags: &[Diagnostic]) {
 }
 
 /// Builds, binds and starts serving and watching. `signals`: stop on Ctrl-C.
+// Long by design: the server's start in order (first build, bind, routes, watcher,
+// rebuild loop, signals), each step a few lines that hand their parts to the next.
 pub fn start(opts: &Options, signals: bool) -> Result<Server, Diagnostics> {
     let root = std::fs::canonicalize(&opts.root).map_err(|e| {
         single(
