@@ -98,14 +98,16 @@ pub fn check(root: &Path, audience: Audience) -> Diagnostics {
     };
     match render::Theme::load(root, &site.config.theme) {
         Err(d) => diags.extend(d),
-        Ok(theme) if audience == Audience::Participant => {
-            let scanner = leak_scanner(&site, &theme);
-            match render::render_site(&site, &theme, audience) {
-                Ok(outputs) => diags.extend(scanner.scan(&outputs)),
-                Err(d) => diags.extend(d),
+        Ok(theme) => {
+            diags.extend(theme.warnings.iter().cloned());
+            if audience == Audience::Participant {
+                let scanner = leak_scanner(&site, &theme);
+                match render::render_site(&site, &theme, audience) {
+                    Ok(outputs) => diags.extend(scanner.scan(&outputs)),
+                    Err(d) => diags.extend(d),
+                }
             }
         }
-        Ok(_) => {}
     }
     diags
 }
@@ -161,6 +163,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     stage("load and theme");
     // Content and theme errors are reported together.
     let theme = theme.map_err(|d| diags.extend(d)).ok();
+    if let Some(t) = &theme {
+        diags.extend(t.warnings.iter().cloned());
+    }
     let (Some(site), Some(theme)) = (site, theme) else {
         return Err(diags);
     };

@@ -398,3 +398,33 @@ fn the_dev_server_cleans_an_edited_body_and_keeps_the_rest() {
     );
     assert!(page(&r.files, welcome).contains("<p class=\"a\">first</p>"));
 }
+
+#[test]
+fn a_theme_whose_base_drops_the_policy_is_warned_about() {
+    let f = Fixture::new(&[("content/p/index.md", PROGRAMME)]);
+    let toml = "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n";
+    f.write("book.toml", toml);
+    // A theme folder without its own base.html keeps the built-in one, policy and all.
+    f.write("themes/mine/static/extra.css", "p {}");
+    assert_eq!(
+        coursebook::check(f.root(), coursebook::Audience::Trainer).warnings(),
+        0
+    );
+    f.write(
+        "themes/mine/templates/base.html",
+        "<!DOCTYPE html><html><head><title>{{ page_title }}</title>{% block head %}{% endblock head %}</head><body class=\"{% block body_class %}{% endblock body_class %}\">{% block content %}{% endblock content %}</body></html>",
+    );
+    for audience in [
+        coursebook::Audience::Trainer,
+        coursebook::Audience::Participant,
+    ] {
+        let d = coursebook::check(f.root(), audience);
+        let text: Vec<String> = d.sorted().iter().map(|x| x.render(false)).collect();
+        assert!(
+            text.iter().any(|t| t.starts_with(
+                "themes/mine/templates/base.html: warning: this base.html has no Content-Security-Policy"
+            ) && t.contains("default-src 'self'")),
+            "{audience:?}: {text:?}"
+        );
+    }
+}

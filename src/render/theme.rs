@@ -37,6 +37,28 @@ pub struct Theme {
     /// The templates' own text (tags and expressions taken out): words every edition
     /// shows, which the participant build's leak scan does not count as trainer text.
     pub text: String,
+    /// What the theme's own files lack, as warnings (`check` and `build` report them).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A warning when the theme's `base.html` (its own, overriding the built-in one) leaves out
+/// the Content-Security-Policy `<meta>`: its pages would then run any script they carry
+/// when opened from disk or another server (`serve` still sends the policy as a header).
+fn policy_warning(
+    name: &str,
+    templates: &[(String, String)],
+    overridden: bool,
+) -> Option<Diagnostic> {
+    let base = templates.iter().find(|(n, _)| n == "base.html")?;
+    (overridden && !base.1.contains("Content-Security-Policy")).then(|| {
+        Diagnostic::warning(
+            format!("themes/{name}/templates/base.html"),
+            "this base.html has no Content-Security-Policy <meta>, so its pages would run any script they hold",
+        )
+        .hint(format!(
+            "keep the built-in one in <head>: <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+        ))
+    })
 }
 
 /// A template without its Tera tags, expressions and comments.
@@ -198,6 +220,12 @@ impl Theme {
         {
             diags.extend(template_errors(name, &e, "template error"));
         }
+        let overridden = dir
+            .as_ref()
+            .is_some_and(|d| d.join("templates").join("base.html").is_file());
+        let warnings: Vec<Diagnostic> = policy_warning(name, &templates, overridden)
+            .into_iter()
+            .collect();
         if diags.is_empty() {
             let text = templates
                 .iter()
@@ -210,6 +238,7 @@ impl Theme {
                 statics,
                 dir,
                 text,
+                warnings,
             })
         } else {
             Err(diags)
