@@ -47,8 +47,8 @@ fn targets(site: &Site) -> HashMap<String, HashSet<&str>> {
     map
 }
 
-/// Normalise `base_dir/target` (both site-relative); None if it climbs above the site.
-fn join(base_dir: &str, target: &str) -> Option<String> {
+/// Normalise `base_dir/target` (both relative to one root); None if it climbs above it.
+pub(crate) fn join(base_dir: &str, target: &str) -> Option<String> {
     let mut parts: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
     for seg in target.split('/') {
         match seg {

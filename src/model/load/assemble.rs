@@ -304,16 +304,6 @@ fn check_uses(sessions: &[(Session, SessionRefs)], order: &[usize], diags: &mut 
 /// `target` relative to the folder of `file` (both inside the programme folder); None if it
 /// climbs out of the programme.
 pub fn resolve_relative(file: &str, target: &str) -> Option<String> {
-    let mut parts: Vec<&str> = file.split('/').collect();
-    parts.pop();
-    for seg in target.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
+    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+    crate::model::links::join(dir, target)
 }
