@@ -47,6 +47,7 @@ fn benches(c: &mut Criterion) {
             title: format!("Day {n}"),
             date: None,
             start: Clock(570),
+            end: None,
         })
         .collect();
     let blocks = default_blocks();

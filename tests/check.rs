@@ -94,12 +94,7 @@ const EXPECTED: &[Expect] = &[
         "warning",
         "produced only later",
     ),
-    (
-        "content/p/index.md",
-        9,
-        "warning",
-        "after the programme's end",
-    ),
+    ("content/p/index.md", 9, "warning", "min past its end at"),
     ("content/p/index.md", 5, "warning", "runs 50 min into Lunch"),
     ("book.toml", 5, "warning", "unknown key `autors`"),
 ];

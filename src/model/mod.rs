@@ -118,6 +118,8 @@ pub struct Day {
     pub title: String,
     pub date: Option<jiff::civil::Date>,
     pub start: Clock,
+    /// When the day is meant to end: its own `end`, else the programme's (None: open).
+    pub end: Option<Clock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

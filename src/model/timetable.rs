@@ -114,6 +114,15 @@ pub enum Issue {
         at: Clock,
         minutes: u32,
     },
+    /// The day's sessions end `minutes` before its `end`: spare time (a free row).
+    Spare { day: u32, end: Clock, minutes: u32 },
+    /// The day's sessions run `minutes` past its `end`, finishing at `finish`.
+    LateEnd {
+        day: u32,
+        end: Clock,
+        finish: Clock,
+        minutes: u32,
+    },
 }
 
 pub fn compute(blocks: &[BlockDef], days: &[Day], slots: &[Slot]) -> (Timetable, Vec<Issue>) {
@@ -194,6 +203,31 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
             }
         }
     }
+    // A day that ends before its `end` has spare time, a free row to the end; one that
+    // runs past it is an issue. A day without sessions has neither.
+    match day.end {
+        Some(end) if !segments.is_empty() && end > t => {
+            issues.push(Issue::Spare {
+                day: day.number,
+                end,
+                minutes: end.0 - t.0,
+            });
+            segments.push(Segment::Gap(Row {
+                kind: RowKind::Free,
+                start: t,
+                end,
+                block: None,
+            }));
+            t = end;
+        }
+        Some(end) if !segments.is_empty() && end < t => issues.push(Issue::LateEnd {
+            day: day.number,
+            end,
+            finish: t,
+            minutes: t.0 - end.0,
+        }),
+        _ => {}
+    }
     DayPlan {
         number: day.number,
         start: day.start,
@@ -230,6 +264,7 @@ mod tests {
             title: format!("Day {n}"),
             date: None,
             start: Clock::parse(start).unwrap(),
+            end: None,
         }
     }
     fn slot(
@@ -377,6 +412,43 @@ mod tests {
         assert_eq!(rows(&t, 0)[1], r("Lunch", "12:50", "13:35"));
     }
 
+    #[test]
+    fn a_day_that_ends_early_has_spare_time_and_a_late_one_an_issue() {
+        let mut d = day(1, "09:30");
+        d.end = Clock::parse("16:30");
+        let slots = vec![slot(0, 1, "before-coffee", "a.md", 60, None)];
+        let (t, issues) = compute(&default_blocks(), &[d.clone(), day(2, "09:30")], &slots);
+        assert_eq!(
+            rows(&t, 0),
+            vec![r("s0", "09:30", "10:30"), r("free", "10:30", "16:30")]
+        );
+        assert_eq!(t.days[0].end.to_string(), "16:30");
+        assert_eq!(
+            issues,
+            vec![Issue::Spare {
+                day: 1,
+                end: Clock(990),
+                minutes: 360
+            }]
+        );
+        assert!(
+            rows(&t, 1).is_empty(),
+            "a day without sessions gets no spare row"
+        );
+        let long = vec![slot(0, 1, "before-coffee", "a.md", 430, None)];
+        let (t, issues) = compute(&default_blocks(), &[d], &long);
+        assert_eq!(t.days[0].end.to_string(), "16:40");
+        assert_eq!(
+            issues,
+            vec![Issue::LateEnd {
+                day: 1,
+                end: Clock(990),
+                finish: Clock(1000),
+                minutes: 10
+            }]
+        );
+    }
+
     proptest! {
         #[test]
         fn rows_are_contiguous_and_sum_to_the_end(
@@ -387,7 +459,7 @@ mod tests {
             let slots: Vec<Slot> = durations.iter().enumerate()
                 .map(|(i, (d, b, m, o))| slot(i, *d, ids[*b], &format!("{i:03}.md"), *m, *o))
                 .collect();
-            let days: Vec<Day> = (1..=3).map(|n| Day { number: n, title: String::new(), date: None, start: Clock(start) }).collect();
+            let days: Vec<Day> = (1..=3).map(|n| Day { number: n, title: String::new(), date: None, start: Clock(start), end: None }).collect();
             let (t, issues) = compute(&default_blocks(), &days, &slots);
             prop_assert!(issues.is_empty());
             prop_assert_eq!(t.session_order().len(), slots.len());

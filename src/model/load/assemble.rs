@@ -7,6 +7,7 @@ use super::Pos;
 use super::programme::ProgrammeHead;
 use super::session::SessionRefs;
 use crate::diagnostics::{Diagnostic, closest};
+use crate::model::clock::minutes_label;
 use crate::model::timetable::{self, Issue, Slot, Timetable};
 use crate::model::{BlockDef, Day, Letter, Page, Programme, Session, letters};
 
@@ -35,6 +36,7 @@ pub(super) fn assemble(
                 title: format!("Day {n}"),
                 date: None,
                 start: p.start,
+                end: p.end,
             })
             .collect();
     }
@@ -44,7 +46,11 @@ pub(super) fn assemble(
         keep[i] &= refs.place(s, r, diags);
         refs.link(i, s, r, diags);
     }
-    let tt = schedule(&p, (head.blocks_pos, head.end_pos), &sessions, &keep, diags);
+    let ends = Ends {
+        programme: head.end_pos,
+        days: head.day_end_pos,
+    };
+    let tt = schedule(&p, (head.blocks_pos, &ends), &sessions, &keep, diags);
     check_uses(&sessions, &tt.session_order(), diags);
     p.sessions = sessions.into_iter().map(|(s, _)| s).collect();
     p.timetable = tt;
@@ -204,11 +210,26 @@ impl<'a> References<'a> {
     }
 }
 
+/// Where the programme's `end` and each day's own `end` are written.
+struct Ends {
+    programme: Pos,
+    days: Vec<Option<Pos>>,
+}
+
+impl Ends {
+    /// Day `n`'s `end`: its own when it has one, else the programme's.
+    fn of(&self, n: u32) -> Pos {
+        let own = (n as usize).checked_sub(1).and_then(|i| self.days.get(i));
+        own.copied().flatten().unwrap_or(self.programme)
+    }
+}
+
 /// The timetable of the sessions that have a place, with a warning for each block that
-/// runs into a fixed break and each day that ends after the programme's `end`.
+/// runs into a fixed break and each day that ends after its `end`, and a note of each
+/// day's spare time before its `end`.
 fn schedule(
     p: &Programme,
-    (blocks_pos, end_pos): (Pos, Pos),
+    (blocks_pos, ends): (Pos, &Ends),
     sessions: &[(Session, SessionRefs)],
     keep: &[bool],
     diags: &mut Vec<Diagnostic>,
@@ -237,21 +258,26 @@ fn schedule(
                 .at(blocks_pos.line, blocks_pos.col)
                 .hint(format!("shorten the block's sessions by {minutes} min, or move {break_title} later")),
             ),
-        }
-    }
-    if let Some(end) = p.end {
-        for d in &tt.days {
-            if d.end > end {
+            Issue::Spare { day, end, minutes } => {
+                let at = ends.of(day);
+                diags.push(
+                    Diagnostic::note(
+                        &p.src,
+                        format!("day {day} has {} spare before its end at {end}: the timetable shows it as free time", minutes_label(minutes)),
+                    )
+                    .at(at.line, at.col)
+                    .hint("add sessions, or set an earlier `end` for the day (`end:` under `days:`)"),
+                );
+            }
+            Issue::LateEnd { day, end, finish, minutes } => {
+                let at = ends.of(day);
                 diags.push(
                     Diagnostic::warning(
                         &p.src,
-                        format!(
-                            "day {} ends at {}, after the programme's end at {end}",
-                            d.number, d.end
-                        ),
+                        format!("day {day} runs {minutes} min past its end at {end}: its last session finishes at {finish}"),
                     )
-                    .at(end_pos.line, end_pos.col)
-                    .hint("shorten the day's sessions, start earlier, or move `end`"),
+                    .at(at.line, at.col)
+                    .hint(format!("shorten day {day}'s sessions by {minutes} min, start earlier, or move `end`")),
                 );
             }
         }

@@ -29,7 +29,7 @@ const PROGRAMME_KEYS: &[&str] = &[
     "days",
 ];
 
-const DAY_KEYS: &[&str] = &["title", "date", "start"];
+const DAY_KEYS: &[&str] = &["title", "date", "start", "end"];
 
 /// A programme as its `index.md` gives it, and where to point the checks made when its
 /// sessions join it.
@@ -38,6 +38,8 @@ pub(super) struct ProgrammeHead {
     pub(super) p: Programme,
     pub(super) days_given: bool,
     pub(super) end_pos: Pos,
+    /// Where each listed day's own `end` is, if it has one.
+    pub(super) day_end_pos: Vec<Option<Pos>>,
     pub(super) blocks_pos: Pos,
 }
 
@@ -78,7 +80,8 @@ pub(super) fn parse_programme(
         None => default_blocks(),
     };
     let days_given = fl.node("days").is_some();
-    let days = parse_days(f, &mut fl, start);
+    let end_at = end.map(|(c, _)| c);
+    let (days, day_end_pos) = parse_days(f, &mut fl, start, end_at);
     let end_pos = fl.node("end").map(Pos::of).unwrap_or_default();
     diags.append(&mut fl.diags);
     let title = title?;
@@ -98,7 +101,7 @@ pub(super) fn parse_programme(
             venue,
             timezone,
             start,
-            end: end.map(|(c, _)| c),
+            end: end_at,
             blocks,
             days,
             sessions: Vec::new(),
@@ -110,6 +113,7 @@ pub(super) fn parse_programme(
         },
         days_given,
         end_pos,
+        day_end_pos,
         blocks_pos,
     })
 }
@@ -224,11 +228,18 @@ fn timezone(fl: &mut Fields) -> String {
     }
 }
 
-/// `days:`, each with a title, perhaps a date, and a start (the programme's by default).
-fn parse_days(f: &SourceFile, fl: &mut Fields, start: Clock) -> Vec<Day> {
+/// `days:`, each with a title, perhaps a date, a start and an end (the programme's by
+/// default), and where each day's own `end` is written.
+fn parse_days(
+    f: &SourceFile,
+    fl: &mut Fields,
+    start: Clock,
+    end: Option<Clock>,
+) -> (Vec<Day>, Vec<Option<Pos>>) {
     let mut days = Vec::new();
+    let mut end_pos = Vec::new();
     let Some(items) = fl.seq("days") else {
-        return days;
+        return (days, end_pos);
     };
     for (i, it) in items.iter().enumerate() {
         let mut df = Fields::new(&f.display, it, "a day", DAY_KEYS);
@@ -247,13 +258,16 @@ fn parse_days(f: &SourceFile, fl: &mut Fields, start: Clock) -> Vec<Day> {
                     }
                 });
         let dstart = parse_clock(&mut df, "start").map_or(start, |(c, _)| c);
+        let dend = parse_clock(&mut df, "end");
+        end_pos.push(dend.map(|(_, p)| p));
         fl.diags.append(&mut df.diags);
         days.push(Day {
             number: i as u32 + 1,
             title,
             date,
             start: dstart,
+            end: dend.map(|(c, _)| c).or(end),
         });
     }
-    days
+    (days, end_pos)
 }
