@@ -167,14 +167,18 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
         format: s.format.as_deref().map(format_label),
         summary: s.summary.clone(),
         objectives: s.objectives.clone(),
-        prompts: s
-            .prompts
-            .iter()
-            .map(|pr| Prompt {
-                text: pr.text.clone(),
-                note: if handout { None } else { pr.note.clone() },
-            })
-            .collect(),
+        // The print page shows the body too: its callouts' prompts are not listed again.
+        prompts: (if handout {
+            s.prompts.clone()
+        } else {
+            super::session_view::listed_prompts(s)
+        })
+        .iter()
+        .map(|pr| Prompt {
+            text: pr.text.clone(),
+            note: if handout { None } else { pr.note.clone() },
+        })
+        .collect(),
         materials: s.materials.clone(),
         trainer_only: s.trainer_only,
         // The body's links were written for the session's own page.

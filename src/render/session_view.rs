@@ -124,7 +124,7 @@ pub fn session_view<'a>(
         format: s.format.as_deref().map(format_label),
         summary: s.summary.clone(),
         objectives: s.objectives.clone(),
-        prompts: s.prompts.clone(),
+        prompts: listed_prompts(s),
         materials: s.materials.clone(),
         themes: s
             .themes
@@ -157,4 +157,15 @@ pub fn session_view<'a>(
         prev,
         next,
     }
+}
+
+/// The prompts a page lists beside the session's body: all of them (front matter first,
+/// then `[!PROMPTS]` items), less those whose callout the body still shows.
+pub fn listed_prompts(s: &Session) -> Vec<Prompt> {
+    let in_body = &s.md.body_prompts;
+    s.prompts
+        .iter()
+        .filter(|p| p.note.is_some() || !in_body.contains(&p.text))
+        .cloned()
+        .collect()
 }

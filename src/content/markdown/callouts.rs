@@ -42,6 +42,62 @@ pub(super) fn is_public(frames: &[Frame], body: Body) -> bool {
     public
 }
 
+/// An open `[!PROMPTS]` callout of a session: where its HTML and its items start, and
+/// whether it holds anything but one list (then it stays in the body).
+pub(super) struct Lift {
+    html: usize,
+    prompts: usize,
+    depth: usize,
+    extra: bool,
+}
+
+impl super::Render<'_, '_> {
+    /// Before a (visible) event: opens a `[!PROMPTS]` callout's record, or notes that the
+    /// open one holds more than a list.
+    pub(super) fn lift_mark(&mut self, ev: &Event, callout: Option<Callout>) {
+        let quotes = self.frames.len();
+        match (&mut self.lift, ev) {
+            (None, Event::Start(Tag::BlockQuote(_))) if callout == Some(Callout::Prompts) => {
+                self.lift = Some(Lift {
+                    html: self.html.len(),
+                    prompts: self.out.prompts.len(),
+                    depth: quotes,
+                    extra: false,
+                });
+            }
+            (Some(l), Event::End(TagEnd::BlockQuote(_))) if quotes + 1 == l.depth => {}
+            (Some(_), Event::Start(Tag::List(_) | Tag::Item) | Event::End(TagEnd::List(_)))
+                if self.prompt_depth == 0 => {}
+            (Some(l), _) if self.prompt_depth == 0 => l.extra = true,
+            _ => {}
+        }
+    }
+
+    /// After a callout's end: a session's `[!PROMPTS]` callout that held only a list
+    /// leaves the HTML; any other keeps its items in `body_prompts`.
+    pub(super) fn lift_end(&mut self, ev: &Event, callout: Option<Callout>) {
+        let Event::End(TagEnd::BlockQuote(_)) = ev else {
+            return;
+        };
+        let ours = self
+            .lift
+            .as_ref()
+            .is_some_and(|l| l.depth == self.frames.len() + 1);
+        if callout != Some(Callout::Prompts) || !ours {
+            return;
+        }
+        let Some(l) = self.lift.take() else {
+            return;
+        };
+        let items = &self.out.prompts[l.prompts..];
+        if self.lift_prompts && !l.extra && !items.is_empty() {
+            self.html.truncate(l.html);
+        } else {
+            self.out.body_prompts.extend(items.iter().cloned());
+        }
+    }
+}
+
 /// The markers a blockquote may open with, as written in the contract.
 const MARKERS: &[&str] = &[
     "NOTE",
@@ -370,5 +426,24 @@ mod tests {
             "{:?}",
             p.dropped
         );
+    }
+
+    #[test]
+    fn a_sessions_prompts_callout_of_only_a_list_leaves_the_body() {
+        use crate::Audience;
+        use crate::content::markdown::render_with;
+        let text = "Before.\n\n> [!PROMPTS]\n> - One?\n> - Two?\n\nAfter.\n";
+        let lifted = render_with(text, 1, Audience::Trainer, Body::Shared, true);
+        assert!(!lifted.html.contains("callout-prompts"), "{}", lifted.html);
+        assert!(lifted.html.contains("Before.") && lifted.html.contains("After."));
+        assert_eq!(lifted.prompts, vec!["One?", "Two?"]);
+        assert!(lifted.body_prompts.is_empty());
+        let kept = render_with(text, 1, Audience::Trainer, Body::Shared, false);
+        assert!(kept.html.contains("callout-prompts"));
+        assert_eq!(kept.body_prompts, vec!["One?", "Two?"]);
+        let more = "> [!PROMPTS]\n> Ask the group:\n>\n> - One?\n";
+        let more = render_with(more, 1, Audience::Trainer, Body::Shared, true);
+        assert!(more.html.contains("Ask the group:") && more.html.contains("One?"));
+        assert_eq!(more.body_prompts, vec!["One?"]);
     }
 }

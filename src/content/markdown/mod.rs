@@ -81,6 +81,9 @@ pub struct Markdown {
     pub links: Vec<Link>,
     /// Items of `[!PROMPTS]` callouts, as plain text.
     pub prompts: Vec<String>,
+    /// Those of `prompts` whose callout is still in `html` (a session's callout that holds
+    /// more than a list, or any other file's), so a list beside the body can leave them out.
+    pub body_prompts: Vec<String>,
     pub has_code: bool,
     /// The start of the text, for search snippets.
     pub snippet: String,
@@ -172,6 +175,19 @@ fn align_classes(html: String) -> String {
 /// Render `text` (a Markdown body whose first line is `first_line` of its file), for
 /// `audience`, from a body written for `body`.
 pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> Markdown {
+    render_with(text, first_line, audience, body, false)
+}
+
+/// As [`render`]; with `lift_prompts` (a session's body, whose page lists its prompts), a
+/// `[!PROMPTS]` callout that holds only a list is taken out of the HTML: its items are in
+/// `prompts` alone.
+pub fn render_with(
+    text: &str,
+    first_line: usize,
+    audience: Audience,
+    body: Body,
+    lift_prompts: bool,
+) -> Markdown {
     let lines = Lines::new(text, first_line);
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
@@ -199,6 +215,8 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
         ids: HeadingIds::default(),
         prompt_item: None,
         prompt_depth: 0,
+        lift_prompts,
+        lift: None,
         snippet: String::new(),
     };
     for (ev, range, callout) in events {
@@ -228,6 +246,10 @@ struct Render<'a, 'l> {
     ids: HeadingIds,
     prompt_item: Option<String>,
     prompt_depth: usize,
+    /// Whether a `[!PROMPTS]` callout that is only a list leaves the HTML (a session).
+    lift_prompts: bool,
+    /// The open `[!PROMPTS]` callout: see `callouts::Lift`.
+    lift: Option<callouts::Lift>,
     snippet: String,
 }
 
@@ -242,7 +264,9 @@ impl<'a> Render<'a, '_> {
         if let Some(p) = self.piece.take() {
             keep_dropped(p, &mut self.out.dropped);
         }
+        self.lift_mark(&ev, callout);
         if self.callout_edge(&ev, callout) {
+            self.lift_end(&ev, callout);
             return;
         }
         let Some(ev) = self.uncomment(ev, &range) else {

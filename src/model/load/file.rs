@@ -38,6 +38,14 @@ impl Source<'_> {
             diags,
         )
     }
+
+    /// A session's body: a `[!PROMPTS]` callout that is only a list joins the page's list
+    /// of prompts instead of staying in the body (see `markdown::render_with`).
+    pub(super) fn render_session(&self, body: Body, diags: &mut Vec<Diagnostic>) -> Markdown {
+        let md = markdown::render_with(self.body, self.body_line, self.audience, body, true);
+        report(self.f, &md, diags);
+        md
+    }
 }
 
 /// `text` rendered as Markdown, its problems reported against `f`.
@@ -50,12 +58,17 @@ pub(super) fn render(
     diags: &mut Vec<Diagnostic>,
 ) -> Markdown {
     let md = markdown::render(text, line, audience, body);
+    report(f, &md, diags);
+    md
+}
+
+/// The Markdown's own mistakes, as errors against `f`.
+fn report(f: &SourceFile, md: &Markdown, diags: &mut Vec<Diagnostic>) {
     diags.extend(md.problems.iter().map(|p| {
         Diagnostic::error(&f.display, p.message.clone())
             .at(p.line, p.col)
             .maybe_hint(p.hint.clone())
     }));
-    md
 }
 
 pub(super) fn parse_file(

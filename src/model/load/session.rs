@@ -58,7 +58,7 @@ pub(super) fn session_file(
     } else {
         src.scope.bodies
     };
-    let md = src.render(body, diags);
+    let md = src.render_session(body, diags);
     match parse_session(src.f, &src.node, md, trainer_only, diags) {
         Some((mut s, refs)) => {
             let frags = if src.participant() && trainer_only {
@@ -105,10 +105,17 @@ pub(super) fn parse_session(
     let summary = fl.text("summary");
     let objectives = fl.list("objectives");
     let mut prompts = parse_prompts(f, &mut fl);
-    prompts.extend(md.prompts.iter().map(|t| Prompt {
-        text: t.clone(),
-        note: None,
-    }));
+    // A `[!PROMPTS]` item that repeats a front-matter prompt is listed once.
+    let given: std::collections::HashSet<String> = prompts.iter().map(|p| p.text.clone()).collect();
+    prompts.extend(
+        md.prompts
+            .iter()
+            .filter(|t| !given.contains(*t))
+            .map(|t| Prompt {
+                text: t.clone(),
+                note: None,
+            }),
+    );
     let materials = fl.list("materials");
     let themes = fl.list("themes");
     let produces = fl.list("produces");
