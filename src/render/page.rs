@@ -95,6 +95,9 @@ impl Common<'_> {
         for (name, v) in page.shared {
             ctx.insert_value(*name, v.value.clone());
         }
+        let root = root_prefix(&page.path);
+        // Before `own`: the 404 page's view sets its own `root` (see `site_pages`).
+        ctx.put("root", &root);
         // `own` is a struct: each field a name. Anything else would show nothing.
         if let Some(fields) = value_of(page.own).into_map() {
             for (name, v) in fields {
@@ -103,7 +106,6 @@ impl Common<'_> {
                 }
             }
         }
-        let root = root_prefix(&page.path);
         ctx.insert_value("site", self.site.clone());
         ctx.put("current", &page.path);
         ctx.put("page_title", &page.title);
@@ -116,7 +118,6 @@ impl Common<'_> {
             // catalogue that list would make the build quadratic.
             None => ctx.insert_value("programmes_nav", self.programmes.clone()),
         }
-        ctx.put("root", &root);
         Ok(ctx)
     }
 }

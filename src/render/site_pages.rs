@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::Common;
-use super::page::{Defer, Nothing, Page, Rendered};
+use super::page::{Defer, Page, Rendered};
 use super::view;
 use crate::model::Site;
 
@@ -56,8 +56,9 @@ pub(super) fn render(site: &Site, common: &Common) -> Vec<Rendered> {
     }));
     jobs.push(Box::new(|| {
         let title = "Page not found".to_string();
+        let own = not_found(site.config.site_url.as_deref());
         common.page(
-            plain("404.html", "404.html".into(), title, &Nothing {}),
+            plain("404.html", "404.html".into(), title, &own),
             Defer::Allowed,
         )
     }));
@@ -87,5 +88,54 @@ fn plain<'a, V: Serialize>(
         shared: &[],
         own,
         nav: None,
+    }
+}
+
+/// The 404 page, which a web server shows at any depth: where its links start.
+#[derive(Serialize)]
+struct NotFound {
+    /// The prefix of every link: the path of `site-url` (`/training/`) when it is set,
+    /// so links work at any depth of that server; else relative to the top level.
+    root: String,
+    /// The other prefix, for a second stylesheet and the script that mends links
+    /// (`theme/not-found.js`): relative when `root` is a path (for `file://`), else the
+    /// server's root `/`.
+    other_root: String,
+}
+
+fn not_found(site_url: Option<&str>) -> NotFound {
+    match site_url.map(url_path) {
+        Some(path) => NotFound {
+            root: path,
+            other_root: String::new(),
+        },
+        None => NotFound {
+            root: String::new(),
+            other_root: "/".into(),
+        },
+    }
+}
+
+/// The path of an address, ending in `/`: `https://x.example/t/` -> `/t/`.
+fn url_path(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_404_root_is_the_site_urls_path() {
+        assert_eq!(super::url_path("https://x.example/t/"), "/t/");
+        assert_eq!(super::url_path("https://x.example"), "/");
+        assert_eq!(super::url_path("http://x.example/a/b?q#f"), "/a/b/");
+        let n = super::not_found(None);
+        assert_eq!((n.root.as_str(), n.other_root.as_str()), ("", "/"));
     }
 }
