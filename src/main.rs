@@ -108,7 +108,7 @@ enum New {
         programme: Option<String>,
         #[arg(long, default_value_t = 1)]
         day: u32,
-        /// Block id (default: the programme's first block).
+        /// Block id (default: the last block of that day, or the first for a new day).
         #[arg(long)]
         block: Option<String>,
         #[arg(long, default_value = "30m")]
@@ -238,8 +238,11 @@ fn main() -> ExitCode {
                 duration,
             };
             match coursebook::init::new_session(&opts) {
-                Ok(path) => {
-                    println!("{}", path.display());
+                Ok(created) => {
+                    println!("{}", created.path.display());
+                    for n in &created.notes {
+                        eprintln!("note: {n}");
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(d) => fail(d),

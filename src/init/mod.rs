@@ -2,6 +2,8 @@
 //! (a session file with complete front matter, numbered to fall in place). Neither ever
 //! overwrites a file.
 
+mod days;
+
 use std::path::{Path, PathBuf};
 
 use crate::content::{duration, frontmatter, yaml};
@@ -90,9 +92,16 @@ pub struct NewSession {
     /// Programme folder; may be left out when the site has exactly one.
     pub programme: Option<String>,
     pub day: u32,
-    /// Block id; when left out, the programme's first block.
+    /// Block id; when left out, the last block of that day (the first for a new day).
     pub block: Option<String>,
     pub duration: String,
+}
+
+/// What `new session` did: the file it wrote, and what it chose or changed, in words.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub path: PathBuf,
+    pub notes: Vec<String>,
 }
 
 /// A file-name slug: lower case, letters and digits, words joined by `-`.
@@ -171,10 +180,11 @@ fn programme_blocks(index: &Path, display: &str) -> Result<Vec<String>, Diagnost
     }
 }
 
-/// Writes `content/<programme>/day-<N>/<NN>-<slug>.md`. Returns its path.
+/// Writes `content/<programme>/day-<N>/<NN>-<slug>.md`, first adding day N to the
+/// programme's `days:` list when it has one without that day. Returns its path and notes.
 // Long by design: each value of the command line is checked against the programme, with
-// its own error, before the one file is written.
-pub fn new_session(opts: &NewSession) -> Result<PathBuf, Diagnostic> {
+// its own error, before the programme is edited and the one file written.
+pub fn new_session(opts: &NewSession) -> Result<Created, Diagnostic> {
     let (config, diags) = crate::config::load(&opts.root);
     let Some(config) = config else {
         return Err(diags
@@ -222,7 +232,9 @@ pub fn new_session(opts: &NewSession) -> Result<PathBuf, Diagnostic> {
         Diagnostic::error("", format!("invalid --duration: {m}")).hint(duration::ACCEPTED)
     })?;
     let index_display = format!("{src_display}/{programme}/index.md");
-    let blocks = programme_blocks(&src.join(&programme).join("index.md"), &index_display)?;
+    let index = src.join(&programme).join("index.md");
+    let blocks = programme_blocks(&index, &index_display)?;
+    let mut notes = Vec::new();
     let block = match &opts.block {
         Some(b) if blocks.contains(b) => b.clone(),
         Some(b) => {
@@ -234,8 +246,23 @@ pub fn new_session(opts: &NewSession) -> Result<PathBuf, Diagnostic> {
                 Diagnostic::error(&index_display, format!("unknown block `{b}`")).hint(hint),
             );
         }
-        None => blocks.first().cloned().unwrap_or_default(),
+        None => {
+            let (b, why) = days::default_block(&opts.root, &programme, opts.day, &blocks);
+            notes.push(format!(
+                "block `{b}` ({why}); to change it, pass --block with one of {}, or edit `block:` in the file",
+                blocks.join(", ")
+            ));
+            b
+        }
     };
+    let index_text = std::fs::read_to_string(&index).map_err(|e| io_err(&index, "read", e))?;
+    if let Some((edited, added)) = days::add_days(&index_text, opts.day, &index_display)? {
+        std::fs::write(&index, edited).map_err(|e| io_err(&index, "write", e))?;
+        notes.push(format!(
+            "added {} to `days:` in {index_display}",
+            added.join(", ")
+        ));
+    }
     let dir = src.join(&programme).join(format!("day-{}", opts.day));
     std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, "create the folder", e))?;
     let n = next_number(&dir);
@@ -257,7 +284,7 @@ pub fn new_session(opts: &NewSession) -> Result<PathBuf, Diagnostic> {
         day = opts.day,
     );
     write_new(&path, &text)?;
-    Ok(path)
+    Ok(Created { path, notes })
 }
 
 #[cfg(test)]
