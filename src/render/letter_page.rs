@@ -22,6 +22,9 @@ pub(super) struct LetterView {
     html: String,
     /// JSON for the page's script to save the filled-in letter as Word and text.
     kit: Option<String>,
+    /// The key under which the page keeps what was typed, on this device only
+    /// (`localStorage`): the letter page's own path.
+    key: String,
 }
 
 /// The built-in values of a programme's letters.
@@ -73,5 +76,6 @@ pub(super) fn letter_view(
         txt: letter_files::path(l, "txt"),
         html,
         kit: prepared.kit_json(),
+        key: format!("coursebook-letter:{}", l.out),
     }
 }

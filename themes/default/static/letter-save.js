@@ -227,9 +227,13 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
+  // What is typed in the form's box for a field ("" when none).
+  function typed(name) {
+    return form && form.elements[name] ? clean(form.elements[name].value) : "";
+  }
+
   // The letter as filled in on the page.
   if (form) {
-    var typed = function (name) { return form.elements[name] ? clean(form.elements[name].value) : ""; };
     Array.prototype.forEach.call(document.querySelectorAll(".save-letter"), function (b) {
       b.hidden = false;
       b.addEventListener("click", function () {
@@ -248,15 +252,21 @@
       return { files: [], problems: [{ error: true, text: "The list is empty: its first line names the columns, one per blank." }] };
     }
     var header = table.header;
+    // A blank without a column takes what the form holds for it, in every letter; only
+    // a blank empty in both is refused.
+    var fromForm = {};
     var cols = fields.map(function (f) {
       var at = header.indexOf(f.name);
       if (at < 0) {
         at = header.map(function (h) { return h.toLowerCase(); }).indexOf(f.label.toLowerCase());
       }
-      if (at < 0) problems.push({ error: true, text: "No column for “" + f.label + "”: name one “" + f.name + "” or “" + f.label + "”. The columns are: " + header.join(", ") + "." });
+      if (at < 0 && typed(f.name)) fromForm[f.name] = typed(f.name);
+      else if (at < 0) problems.push({ error: true, text: "No column for “" + f.label + "”, and its box in the form is empty: fill it in above, or name a column “" + f.name + "” or “" + f.label + "”. The columns are: " + header.join(", ") + "." });
       return at;
     });
     if (problems.length) return { files: [], problems: problems };
+    var taken = fields.filter(function (f) { return f.name in fromForm; }).map(function (f) { return f.label; });
+    if (taken.length) problems.push({ error: false, text: taken.join(", ") + " taken from the form for every letter." });
     var extra = header.filter(function (h, i) { return h && cols.indexOf(i) < 0; });
     if (extra.length) problems.push({ error: false, text: "Ignored, as the letter has no blank for it: " + extra.join(", ") + "." });
     var body = table.rows;
@@ -264,7 +274,7 @@
     var files = body.map(function (cells, r) {
       var values = {};
       fields.forEach(function (f, i) {
-        var v = clean(cells[cols[i]]);
+        var v = f.name in fromForm ? fromForm[f.name] : clean(cells[cols[i]]);
         if (!v) problems.push({ error: false, text: "Row " + (r + 1) + " has no “" + f.label + "”: its letter keeps the blank." });
         values[f.name] = v;
       });

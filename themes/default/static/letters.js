@@ -1,6 +1,7 @@
-/* Letter pages: fill the letter in as the trainer types, and print it (saving it is
-   letter-save.js). Without this file the page shows the letter with its blanks, and the
-   downloads work. */
+/* Letter pages: fill the letter in as the trainer types, keep what was typed on this
+   device (localStorage, under the page's own key; never sent anywhere), date the letter,
+   and print it (saving it is letter-save.js). Without this file the page shows the letter
+   with its blanks, and the downloads work. */
 (function () {
   "use strict";
   var letter = document.getElementById("letter");
@@ -18,25 +19,79 @@
   var list = document.querySelector(".letter-blanks-list");
   if (list) list.hidden = true;
 
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  /* "2027-03-01" -> "1 March 2027" (as the site writes dates); "" when it is not a date. */
+  function dateInWords(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) return "";
+    return +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1];
+  }
+  function today() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
   // Each blank keeps its "[Label]" so clearing a box shows the blank again.
   var blanks = letter.querySelectorAll(".blank[data-field]");
   Array.prototype.forEach.call(blanks, function (b) { b.setAttribute("data-blank", b.textContent); });
+  var dateBox = form.elements["letter-date"];
+  var dateLine = letter.querySelector(".letter-date");
 
   function fill(input) {
+    if (input === dateBox) {
+      if (!dateLine) return;
+      // textContent: what the trainer types is text, never markup.
+      dateLine.textContent = dateInWords(input.value);
+      dateLine.hidden = dateLine.textContent === "";
+      return;
+    }
     var value = input.value.trim();
     Array.prototype.forEach.call(blanks, function (b) {
       if (b.getAttribute("data-field") !== input.name) return;
-      // textContent: what the trainer types is text, never markup.
       b.textContent = value || b.getAttribute("data-blank");
       b.classList.toggle("is-filled", value !== "");
     });
   }
 
   var inputs = form.querySelectorAll("input[name], textarea[name]");
+  var key = form.getAttribute("data-key");
+  var store = null;
+  try { store = window.localStorage; } catch (e) { store = null; }
+  function remember() {
+    if (!store || !key) return;
+    var values = {};
+    Array.prototype.forEach.call(inputs, function (i) { if (i.value) values[i.name] = i.value; });
+    try { store.setItem(key, JSON.stringify(values)); } catch (e) { /* full or refused: not kept */ }
+  }
+  function recall() {
+    var kept = null;
+    try { kept = store && key ? JSON.parse(store.getItem(key) || "null") : null; } catch (e) { kept = null; }
+    if (!kept || typeof kept !== "object") return;
+    Array.prototype.forEach.call(inputs, function (i) {
+      if (typeof kept[i.name] === "string") i.value = kept[i.name];
+    });
+  }
+
   form.addEventListener("input", function (e) {
     if (e.target && e.target.name) fill(e.target);
+    remember();
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  // Values the browser kept (back and forward) fill in straight away.
+  recall();
+  if (dateBox && !dateBox.value) dateBox.value = today();
+  // Values kept on this device, or by the browser (back and forward), fill in straight away.
   Array.prototype.forEach.call(inputs, fill);
+
+  var clear = document.querySelector(".clear-letter");
+  if (clear) {
+    clear.hidden = false;
+    clear.addEventListener("click", function () {
+      Array.prototype.forEach.call(inputs, function (i) { i.value = ""; });
+      if (store && key) { try { store.removeItem(key); } catch (e) { /* nothing kept */ } }
+      if (dateBox) dateBox.value = today();
+      Array.prototype.forEach.call(inputs, fill);
+    });
+  }
 })();
