@@ -21,10 +21,13 @@ fn build_edition(audience: coursebook::Audience) -> tempfile::TempDir {
         ..Default::default()
     };
     let report = coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    // Notes are not warnings: the example's days end at 14:45, before `end: "16:30"`, and
+    // `check` notes the spare time (shown in its timetable as free time).
     let msgs: Vec<String> = report
         .diagnostics
         .items
         .iter()
+        .filter(|d| d.severity != coursebook::diagnostics::Severity::Note)
         .map(|d| d.to_string())
         .collect();
     assert!(
@@ -81,6 +84,11 @@ fn every_link_and_anchor_of_the_example_resolves() {
                 if el.value().name() != "a" {
                     broken.push(format!("{page}: loads {url} from another host"));
                 }
+                continue;
+            }
+            // The 404 page, which a server shows at any depth, also loads its stylesheet
+            // and script from the server's root (docs/content-format.md).
+            if page == "404.html" && url.starts_with("/theme/") {
                 continue;
             }
             assert!(!url.starts_with('/'), "{page}: root-absolute link {url}");
