@@ -236,7 +236,12 @@ fn author_script(site: &std::path::Path) -> Vec<String> {
                 let tag = v.name();
                 if tag == "script" {
                     let data = v.attr("type") == Some("application/json");
+                    // The 404 page also loads its script from the server's root.
                     let theme = v.attr("src").is_some_and(|s| {
+                        let s = match s.strip_prefix('/') {
+                            Some(rest) if rel == "404.html" => rest,
+                            _ => s,
+                        };
                         s.trim_start_matches("../").starts_with("theme/") && s.ends_with(".js")
                     });
                     if !data && !theme {
