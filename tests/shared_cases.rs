@@ -38,6 +38,18 @@ fn each(kind: &str, f: impl Fn(&str) -> Value) {
     assert!(wrong.is_empty(), "{kind}:\n{}", wrong.join("\n"));
 }
 
+/// The letter page's date in words (letters.js) is the site's (`dates_label` of one day).
+#[test]
+fn date_in_words() {
+    each("date_words", |s| {
+        s.parse::<jiff::civil::Date>()
+            .ok()
+            .and_then(|d| coursebook::model::clock::dates_label(&[d]))
+            .unwrap_or_default()
+            .into()
+    });
+}
+
 #[test]
 fn trim() {
     each("trim", |s| merge::trim(s).into());

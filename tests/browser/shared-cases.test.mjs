@@ -1,5 +1,5 @@
 // The JavaScript half of tests/cases/shared.json: the letter page's CSV reading, cell
-// cleaning, file slugs and zip writer (letter-save.js) must give the outputs the Rust code
+// cleaning, file slugs and zip writer (letter-save.js), and the date in words (letters.js), must give the outputs the Rust code
 // gives (tests/shared_cases.rs). (Search links come encoded from the build: no JS half.)
 // The scripts are loaded as the browser loads them, in a fresh context; given a `module`,
 // they hand over their helpers instead of looking for the page.
@@ -46,6 +46,7 @@ test("cell cleaning", () => each("clean", letters.clean));
 test("file slugs", () => each("slug", letters.slug));
 test("separator detection", () => each("separator", letters.detectSeparator));
 test("CSV reading", () => each("csv", letters.readTable));
+test("a date in words", () => each("date_words", load("letters.js").dateInWords));
 
 /** Entry count and names from a zip's end records (ZIP64 when the classic one is full). */
 function readZip(bytes) {

@@ -4,6 +4,25 @@
    with its blanks, and the downloads work. */
 (function () {
   "use strict";
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  /* "2027-03-01" -> "1 March 2027", as the site writes a date (clock.rs `dates_label`,
+     held to the same cases in tests/cases/shared.json); "" when it is not a date. */
+  function dateInWords(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return "";
+    var y = +m[1], mo = +m[2], d = +m[3];
+    var at = new Date(Date.UTC(2000, mo - 1, d));
+    at.setUTCFullYear(y);
+    if (mo < 1 || mo > 12 || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return "";
+    return d + " " + MONTHS[mo - 1] + " " + m[1];
+  }
+  // Under Node (tests/browser/shared-cases.test.mjs) the helper is handed over.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = { dateInWords: dateInWords };
+    return;
+  }
+
   var letter = document.getElementById("letter");
   if (!letter) return;
 
@@ -19,14 +38,6 @@
   var list = document.querySelector(".letter-blanks-list");
   if (list) list.hidden = true;
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
-  /* "2027-03-01" -> "1 March 2027" (as the site writes dates); "" when it is not a date. */
-  function dateInWords(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) return "";
-    return +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1];
-  }
   function today() {
     var d = new Date();
     var two = function (n) { return (n < 10 ? "0" : "") + n; };
