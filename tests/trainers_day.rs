@@ -66,6 +66,12 @@ fn a_day_ending_early_shows_its_spare_time_and_check_notes_it_at_end() {
         texts(&tt, "table.timetable caption")[0],
         "Day one: 09:30 to 16:30, 2 sessions"
     );
+    // The participant edition shows the same clock (built first: the trainer's is last).
+    let o = f.run(&["build", "--audience", "participant"]);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert_eq!(csv_rows(&f.read("p/timetable.csv")), rows);
+    assert!(f.read("p/handout.html").contains("09:30–16:30"));
+    f.build();
     // The handout and the print page show the same clock; the calendar has no event for it.
     for page in ["p/handout.html", "p/print.html"] {
         let text = f.read(page);
@@ -258,9 +264,16 @@ fn serve(site: PathBuf) -> String {
 }
 
 fn answer(mut s: TcpStream, site: &Path) {
-    let mut buf = [0u8; 4096];
-    let n = s.read(&mut buf).unwrap_or(0);
-    let head = String::from_utf8_lossy(&buf[..n]);
+    // The request's head, to its blank line.
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 1024];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 16384 {
+        match s.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&buf);
     let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
     let file = path
         .strip_prefix("/sub/")
@@ -284,7 +297,9 @@ fn answer(mut s: TcpStream, site: &Path) {
 
 fn get(addr: &str, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    // One write: the server answers once it has the head, then closes.
+    let head = format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n");
+    s.write_all(head.as_bytes()).unwrap();
     let mut text = String::new();
     s.read_to_string(&mut text).unwrap();
     let code = text.split_whitespace().nth(1).unwrap().parse().unwrap();

@@ -203,8 +203,19 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
             }
         }
     }
-    // A day that ends before its `end` has spare time, a free row to the end; one that
-    // runs past it is an issue. A day without sessions has neither.
+    let t = to_the_end(day, &mut segments, t, issues);
+    DayPlan {
+        number: day.number,
+        start: day.start,
+        end: t,
+        segments,
+    }
+}
+
+/// A day that ends (at `t`) before its `end` has spare time: a free row to the end, and
+/// an issue; one that runs past it is an issue. A day without sessions has neither.
+/// Returns when the day ends.
+fn to_the_end(day: &Day, segments: &mut Vec<Segment>, t: Clock, issues: &mut Vec<Issue>) -> Clock {
     match day.end {
         Some(end) if !segments.is_empty() && end > t => {
             issues.push(Issue::Spare {
@@ -218,21 +229,18 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
                 end,
                 block: None,
             }));
-            t = end;
+            end
         }
-        Some(end) if !segments.is_empty() && end < t => issues.push(Issue::LateEnd {
-            day: day.number,
-            end,
-            finish: t,
-            minutes: t.0 - end.0,
-        }),
-        _ => {}
-    }
-    DayPlan {
-        number: day.number,
-        start: day.start,
-        end: t,
-        segments,
+        Some(end) if !segments.is_empty() && end < t => {
+            issues.push(Issue::LateEnd {
+                day: day.number,
+                end,
+                finish: t,
+                minutes: t.0 - end.0,
+            });
+            t
+        }
+        _ => t,
     }
 }
 
