@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod markdown;
 pub mod urls;
 pub mod yaml;
+mod yaml_plain;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,626 @@
+//! YAML mistakes in an author's words: the parser's message (serde-saphyr) and a look at the
+//! source text become a plain message, a hint that applies, and the place of the mistake
+//! (the line before, when the parser only noticed it on the next one). Also the mistakes the
+//! parser accepts without a word, where a list item turns into part of the text above it.
+//!
+//! Lines and columns here are 1-based within the front matter.
+
+/// A mistake as the author should read it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Plain {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+fn plain(line: usize, col: usize, message: String, hint: String) -> Option<Plain> {
+    Some(Plain {
+        line,
+        col,
+        message,
+        hint,
+    })
+}
+
+/// The front matter's lines, read for their indentation and `key: value` shape.
+struct Lines<'a>(Vec<&'a str>, usize);
+
+/// One line's shape: where its `-` markers and its content start (0-based columns), and the
+/// content split at the first `: ` into key and value, when it has one.
+struct Shape<'a> {
+    dash: Option<usize>,
+    content_col: usize,
+    content: &'a str,
+    key: Option<(&'a str, &'a str)>,
+}
+
+fn shape(l: &str) -> Shape<'_> {
+    let indent = l.len() - l.trim_start_matches(' ').len();
+    let mut rest = &l[indent..];
+    let mut col = indent;
+    let mut dash = None;
+    while rest == "-" || rest.starts_with("- ") {
+        dash.get_or_insert(col);
+        let after = rest[1..].trim_start_matches(' ');
+        col += rest.len() - after.len();
+        rest = after;
+    }
+    let content = rest.trim_end();
+    let key = if content.starts_with(['"', '\'', '[', '{', '#']) {
+        None
+    } else if let Some(k) = content.strip_suffix(':') {
+        Some((k, ""))
+    } else {
+        content
+            .split_once(": ")
+            .map(|(k, v)| (k.trim_end(), strip_comment(v.trim())))
+    };
+    Shape {
+        dash,
+        content_col: col,
+        content,
+        key: key.filter(|(k, _)| !k.is_empty()),
+    }
+}
+
+fn strip_comment(v: &str) -> &str {
+    if v.starts_with(['"', '\'']) {
+        return v;
+    }
+    v.split_once(" #").map_or(v, |(a, _)| a.trim_end())
+}
+
+/// A value that carries on to the next lines as plain text (no quotes, no block marker).
+fn plain_value(v: &str) -> bool {
+    !v.is_empty() && !v.starts_with(['"', '\'', '|', '>', '[', '{', '&', '*', '!'])
+}
+
+impl<'a> Lines<'a> {
+    /// `by`: how many lines of the file come before the front matter.
+    fn new(text: &'a str, by: usize) -> Self {
+        Lines(text.lines().collect(), by)
+    }
+    /// A line of the front matter as a line of the file, for messages.
+    fn file(&self, line: usize) -> usize {
+        line + self.1
+    }
+    fn get(&self, line: usize) -> &'a str {
+        line.checked_sub(1)
+            .and_then(|i| self.0.get(i))
+            .copied()
+            .unwrap_or("")
+    }
+    /// The last line before `line` that holds something (not blank, not a comment).
+    fn before(&self, line: usize) -> Option<usize> {
+        (1..line.min(self.0.len() + 1)).rev().find(|&n| {
+            let t = self.get(n).trim();
+            !t.is_empty() && !t.starts_with('#')
+        })
+    }
+}
+
+/// The plain reading of a parse error that serde-saphyr reported as `msg` at `line`:`col`.
+pub(super) fn explain(msg: &str, line: usize, col: usize, text: &str, by: usize) -> Plain {
+    let lines = Lines::new(text, by);
+    let line = line.clamp(1, lines.0.len().max(1));
+    tab(&lines, line, msg.contains("tab"))
+        .or_else(|| unclosed_bracket(&lines, line))
+        .or_else(|| quotes(&lines, msg, line, col))
+        .or_else(|| duplicate(&lines, msg, line, col))
+        .or_else(|| structure(&lines, msg, line, col))
+        .or_else(|| starts_badly(&lines, msg, line, col))
+        .unwrap_or_else(|| Plain {
+            line,
+            col,
+            message: format!("this line is not valid YAML ({msg})"),
+            hint: "front matter is `key: value` lines between two `---` lines; check this line's indentation, and put text in quotes if it has `: ` in it or starts with `[`, `{`, `*`, `&`, `@` or a backtick".into(),
+        })
+}
+
+/// A tab in the indentation, at or before the error (anywhere, when the parser says tab).
+fn tab(lines: &Lines, line: usize, said: bool) -> Option<Plain> {
+    let last = if said { lines.0.len() } else { line };
+    (1..=last).find_map(|n| {
+        let l = lines.get(n);
+        let lead = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+        let at = lead.find('\t')?;
+        plain(
+            n,
+            at + 1,
+            "a tab is used for indenting: use spaces".into(),
+            "YAML indents with spaces only: replace the tab with spaces (two for each level)"
+                .into(),
+        )
+    })
+}
+
+/// A `[` or `{` that is still open at the end of its line when the next line is not more
+/// indented (so it cannot be a list carried on over lines).
+fn unclosed_bracket(lines: &Lines, line: usize) -> Option<Plain> {
+    for n in 1..=line {
+        let l = lines.get(n);
+        let Some(at) = open_at_end(l) else { continue };
+        let next = ((n + 1)..=lines.0.len()).find(|&m| !lines.get(m).trim().is_empty());
+        let carried = next.is_some_and(|m| indent(lines.get(m)) > indent(l));
+        if carried {
+            continue;
+        }
+        let (open, close) = match l[at..].chars().next() {
+            Some('{') => ('{', '}'),
+            _ => ('[', ']'),
+        };
+        let value = shape(l).key.map_or(&l[at..], |(_, v)| v);
+        let key = shape(l).key.map_or("title", |(k, _)| k);
+        return plain(
+            n,
+            l[..at].chars().count() + 1,
+            format!("the `{open}` opened here is never closed"),
+            format!(
+                "close it with `{close}` on the same line, or, if the `{open}` is part of the text, put the whole value in quotes: {key}: {}",
+                quoted(value)
+            ),
+        );
+    }
+    None
+}
+
+/// The byte offset of the last bracket left open at the end of `l`, outside quotes and
+/// comments.
+fn open_at_end(l: &str) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, c) in l.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if matches!(prev, ' ' | '[' | '{' | ',' | ':') => quote = Some(c),
+            (None, '#') if prev == ' ' => break,
+            (None, '[' | '{') => open.push(i),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    open.last().copied()
+}
+
+/// Where `v`, a piece of `l`, starts in it (the end of `l` if `v` is not a piece of it).
+fn offset_in(l: &str, v: &str) -> usize {
+    let (a, b) = (l.as_ptr() as usize, v.as_ptr() as usize);
+    if b >= a && b + v.len() <= a + l.len() {
+        b - a
+    } else {
+        l.len()
+    }
+}
+
+fn indent(l: &str) -> usize {
+    l.len() - l.trim_start_matches(' ').len()
+}
+
+/// `"value"`, or `'value'` when the value has double quotes in it.
+fn quoted(v: &str) -> String {
+    if v.contains('"') && !v.contains('\'') {
+        format!("'{v}'")
+    } else {
+        format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// A quote never closed, or text after the closing quote.
+fn quotes(lines: &Lines, msg: &str, line: usize, col: usize) -> Option<Plain> {
+    let l = lines.get(line);
+    if msg.contains("unclosed quote") {
+        let q = l.chars().nth(col.saturating_sub(1)).unwrap_or('"');
+        let q = if matches!(q, '"' | '\'') { q } else { '"' };
+        return plain(
+            line,
+            col,
+            "the quote opened here is never closed".into(),
+            format!("end the text with a matching {q} on the same line"),
+        );
+    }
+    if !msg.contains("trailing content after") {
+        return None;
+    }
+    let (key, value) = shape(l).key?;
+    let single = value.starts_with('\'');
+    let start = offset_in(l, value);
+    let fix = if single {
+        format!(
+            "a ' inside single quotes is written twice ({key}: '{}'), or put the value in double quotes",
+            value.trim_matches('\'').replace('\'', "''")
+        )
+    } else {
+        format!("put the whole value in quotes: {key}: {}", quoted(value))
+    };
+    plain(
+        line,
+        l[..start.min(l.len())].chars().count() + 1,
+        "text goes on after the closing quote".into(),
+        fix,
+    )
+}
+
+/// `duplicate mapping key: title, …`: where the key was first given.
+fn duplicate(lines: &Lines, msg: &str, line: usize, col: usize) -> Option<Plain> {
+    let rest = msg.strip_prefix("duplicate mapping key: ")?;
+    let key = rest.split(',').next().unwrap_or(rest).trim();
+    let here = shape(lines.get(line)).content_col;
+    let mut first = None;
+    for n in (1..line).rev() {
+        let s = shape(lines.get(n));
+        if s.content.is_empty() || s.content.starts_with('#') {
+            continue;
+        }
+        if s.content_col < here || (s.content_col == here && s.dash.is_some()) {
+            if s.content_col == here && s.key.is_some_and(|(k, _)| k == key) {
+                first = Some(n);
+            }
+            break;
+        }
+        if s.content_col == here && s.key.is_some_and(|(k, _)| k == key) {
+            first = Some(n);
+        }
+    }
+    let said = match first {
+        Some(n) => format!("`{key}` is given twice (first on line {})", lines.file(n)),
+        None => format!("`{key}` is given twice"),
+    };
+    plain(
+        line,
+        col,
+        said,
+        format!("keep one `{key}`: the two cannot both hold"),
+    )
+}
+
+/// Indentation and colons: the messages about mappings and lists.
+fn structure(lines: &Lines, msg: &str, line: usize, col: usize) -> Option<Plain> {
+    let mapping = msg.contains("mapping values are not allowed");
+    let expected = msg.contains("did not find expected") || msg.contains("simple key expected");
+    if !mapping && !expected && !msg.contains("':' indicator") {
+        return None;
+    }
+    if let Some(p) = judge(lines, line) {
+        return Some(p);
+    }
+    let l = lines.get(line);
+    let s = shape(l);
+    if mapping
+        && let Some((key, value)) = s.key
+        && value.contains(": ")
+    {
+        let what = if key == "title" {
+            "a title".to_string()
+        } else {
+            format!("`{key}`")
+        };
+        let start = offset_in(l, value);
+        return plain(
+            line,
+            l[..start.min(l.len())].chars().count() + 1,
+            format!("a colon inside {what} needs quotes"),
+            format!("put the value in quotes: {key}: {}", quoted(value)),
+        );
+    }
+    if msg.contains("simple key expected") && s.key.is_none() && !s.content.is_empty() {
+        let fix = s.content.replacen(' ', ": ", 1);
+        return plain(
+            line,
+            s.content_col + 1,
+            format!("`{}` is not a `key: value` line", s.content),
+            format!("put a colon and a space after the key: {fix}"),
+        );
+    }
+    // The parser noticed only at the start of this line: the mistake is the line before.
+    let at_start = col <= s.content_col + 1 || indent(l) == 0;
+    if at_start && let Some(p) = lines.before(line) {
+        return judge(lines, p);
+    }
+    None
+}
+
+/// Whether `line`'s indentation makes sense after the line before it.
+fn judge(lines: &Lines, line: usize) -> Option<Plain> {
+    let p = lines.before(line)?;
+    let (l, pl) = (lines.get(line), lines.get(p));
+    let (s, ps) = (shape(l), shape(pl));
+    if s.content.is_empty() || s.content.starts_with('#') {
+        return None;
+    }
+    if let Some(d) = s.dash {
+        if let Some((pk, pv)) = ps.key
+            && plain_value(pv)
+        {
+            return under_value(lines, line, d, pk, p);
+        }
+        if let Some(pd) = ps.dash
+            && pd != d
+        {
+            return misaligned_item(lines, line, d, p, pd);
+        }
+        return None;
+    }
+    let kc = s.content_col;
+    let (pk, pv) = ps.key.unwrap_or((ps.content, ""));
+    let key = s.key.map_or(s.content, |(k, _)| k);
+    if kc > ps.content_col && (plain_value(pv) || ps.key.is_none()) {
+        return plain(
+            line,
+            kc + 1,
+            "this line is indented more than the one before".into(),
+            format!(
+                "line `{key}:` up with `{pk}:` on line {}; or, if it belongs under `{pk}`, leave nothing after `{pk}:`",
+                lines.file(p)
+            ),
+        );
+    }
+    if kc < ps.content_col && !levels(lines, p).contains(&kc) {
+        let (near_line, near) = nearest(lines, p, kc);
+        let near_key = shape(lines.get(near_line)).key.map_or("", |(k, _)| k);
+        return plain(
+            line,
+            kc + 1,
+            "this line is indented less than the one before, and lines up with nothing above it"
+                .into(),
+            format!(
+                "line `{key}:` up with `{near_key}:` on line {} (column {})",
+                lines.file(near_line),
+                near + 1
+            ),
+        );
+    }
+    None
+}
+
+fn under_value(lines: &Lines, line: usize, dash: usize, key: &str, p: usize) -> Option<Plain> {
+    plain(
+        line,
+        dash + 1,
+        format!(
+            "a list item `-` under `{key}`, which already has a value on line {}",
+            lines.file(p)
+        ),
+        format!(
+            "to make `{key}` a list, leave nothing after `{key}:` and put each item on a line of its own below it, as `  - item`"
+        ),
+    )
+}
+
+fn misaligned_item(lines: &Lines, line: usize, dash: usize, p: usize, pd: usize) -> Option<Plain> {
+    let more = if dash > pd { "more" } else { "less" };
+    let p = lines.file(p);
+    plain(
+        line,
+        dash + 1,
+        format!(
+            "this list item `-` is indented {more} than the one on line {p}: items of one list line up"
+        ),
+        format!(
+            "put the `-` in column {}, under the one on line {p}",
+            pd + 1
+        ),
+    )
+}
+
+/// The columns a line after `p` may start at: `p`'s and those of the keys it sits under.
+fn levels(lines: &Lines, p: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut min = usize::MAX;
+    for n in (1..=p).rev() {
+        let s = shape(lines.get(n));
+        if s.content.is_empty() || s.content.starts_with('#') {
+            continue;
+        }
+        if s.content_col < min {
+            out.push(s.content_col);
+            min = s.content_col;
+        }
+        if let Some(d) = s.dash
+            && d < min
+        {
+            out.push(d);
+            min = d;
+        }
+    }
+    out
+}
+
+/// The key above `p` whose column is nearest `col`: (its line, its column).
+fn nearest(lines: &Lines, p: usize, col: usize) -> (usize, usize) {
+    let mut best = (p, shape(lines.get(p)).content_col);
+    let mut min = usize::MAX;
+    for n in (1..=p).rev() {
+        let s = shape(lines.get(n));
+        if s.content.is_empty() || s.content_col >= min {
+            continue;
+        }
+        min = s.content_col;
+        if s.content_col.abs_diff(col) < best.1.abs_diff(col) {
+            best = (n, s.content_col);
+        }
+    }
+    best
+}
+
+/// A value that starts with a character YAML reads as something else.
+fn starts_badly(lines: &Lines, msg: &str, line: usize, col: usize) -> Option<Plain> {
+    let l = lines.get(line);
+    let s = shape(l);
+    let (key, value) = s.key?;
+    let first = value.chars().next()?;
+    if !matches!(
+        first,
+        '*' | '&' | '@' | '`' | '%' | '!' | '[' | '{' | '|' | '>'
+    ) {
+        return None;
+    }
+    let at = l[..offset_in(l, value)].chars().count() + 1;
+    let flow = msg.contains("trailing") || msg.contains("flow") || msg.contains("expected");
+    match first {
+        '[' | '{' if !flow => return None,
+        '[' | '{' => {}
+        _ if col != at && col != at + 1 => return None,
+        _ => {}
+    }
+    let read_as = match first {
+        '[' => " (YAML reads it as a list)",
+        '{' => " (YAML reads it as a mapping)",
+        '*' | '&' => " (YAML reads it as a reference)",
+        _ => "",
+    };
+    plain(
+        line,
+        at,
+        format!("a value that starts with `{first}` needs quotes{read_as}"),
+        format!("put the value in quotes: {key}: {}", quoted(value)),
+    )
+}
+
+/// Mistakes the parser accepts: a `- item` under a line that already has a plain value,
+/// which YAML reads as more of that value, so the item is lost from the list.
+pub(super) fn silent(text: &str, by: usize) -> Option<Plain> {
+    let lines = Lines::new(text, by);
+    for line in 1..=lines.0.len() {
+        let s = shape(lines.get(line));
+        let Some(d) = s.dash else { continue };
+        let Some(p) = lines.before(line) else {
+            continue;
+        };
+        let ps = shape(lines.get(p));
+        match (ps.key, ps.dash) {
+            (Some((pk, pv)), _) if plain_value(pv) && d > ps.content_col => {
+                return under_value(&lines, line, d, pk, p);
+            }
+            (None, Some(pd)) if plain_value(ps.content) && d > pd => {
+                return misaligned_item(&lines, line, d, p, pd);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The error's message for a diagnostic, rendered by serde-saphyr itself: its own position
+/// left off (the diagnostic carries it) and any other it names (an alias's anchor) counted
+/// from the start of the file, `by` lines before the front matter, not of the front matter.
+pub(super) fn message(e: &serde_saphyr::Error, by: usize) -> String {
+    let no_place = NoPlace;
+    let formatter = serde_saphyr::DefaultMessageFormatter.with_localizer(&no_place);
+    let options = serde_saphyr::render_options! {
+        formatter: &formatter,
+        snippets: serde_saphyr::SnippetMode::Off,
+        line_offset: by as u64,
+    };
+    let msg = e.render_with_options(options);
+    msg.lines().next().unwrap_or("invalid YAML").to_string()
+}
+
+/// English as serde-saphyr words it, less the position of the error itself (where it is,
+/// or where the alias that led to it is used).
+struct NoPlace;
+
+impl serde_saphyr::Localizer for NoPlace {
+    fn alias_used_at(&self, _: serde_saphyr::Location) -> String {
+        String::new()
+    }
+
+    fn attach_location<'a>(
+        &self,
+        base: std::borrow::Cow<'a, str>,
+        _: serde_saphyr::Location,
+    ) -> std::borrow::Cow<'a, str> {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, line: usize, col: usize, msg: &str) -> Plain {
+        explain(msg, line, col, text, 0)
+    }
+
+    #[test]
+    fn indentation_more_and_less() {
+        let p = at(
+            "title: A\n  day: 1\n",
+            2,
+            6,
+            "mapping values are not allowed in this context",
+        );
+        assert_eq!((p.line, p.col), (2, 3));
+        assert_eq!(p.message, "this line is indented more than the one before");
+        let t = "title: A\nprompts:\n  - text: a\n   note: b\n";
+        let p = at(
+            t,
+            4,
+            4,
+            "while parsing a block collection, did not find expected '-' indicator",
+        );
+        assert_eq!((p.line, p.col), (4, 4));
+        assert!(p.message.contains("indented less"), "{p:?}");
+        assert!(p.hint.contains("`text:` on line 3"), "{p:?}");
+    }
+
+    #[test]
+    fn colon_tab_quote_and_brackets() {
+        let p = at(
+            "title: Recording: why it matters\n",
+            1,
+            17,
+            "mapping values are not allowed in this context",
+        );
+        assert_eq!(
+            (p.line, p.col, p.message.as_str()),
+            (1, 8, "a colon inside a title needs quotes")
+        );
+        assert_eq!(
+            p.hint,
+            "put the value in quotes: title: \"Recording: why it matters\""
+        );
+        let p = at(
+            "title: A\n\tday: 1\n",
+            1,
+            8,
+            "while scanning a plain scalar, found a tab",
+        );
+        assert_eq!((p.line, p.col), (2, 1));
+        let p = at(
+            "title: [unclosed\nday: 1\n",
+            2,
+            4,
+            "illegal placement of ':' indicator",
+        );
+        assert_eq!((p.line, p.col), (1, 8));
+        assert_eq!(p.message, "the `[` opened here is never closed");
+        // A list carried on over lines is not unclosed.
+        assert!(unclosed_bracket(&Lines::new("a: [1,\n  2]\n", 0), 2).is_none());
+    }
+
+    #[test]
+    fn silent_list_mistakes() {
+        let p = silent("materials: x\n  - a\n", 0).unwrap();
+        assert_eq!((p.line, p.col), (2, 3));
+        let p = silent("materials:\n- a\n  - b\n", 0).unwrap();
+        assert_eq!((p.line, p.col), (3, 3));
+        assert!(
+            p.message.contains("indented more than the one on line 2"),
+            "{p:?}"
+        );
+        assert_eq!(
+            silent(
+                "materials:\n  - a\n  - b\nprompts:\n  - text: x\n    note: y\n",
+                0
+            ),
+            None
+        );
+        assert_eq!(silent("summary: >\n  - not a list\n", 0), None);
+    }
+}
