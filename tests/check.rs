@@ -292,7 +292,11 @@ fn warnings_fail_only_when_denied() {
     // An unknown key in book.toml is a warning (in front matter it is an error).
     let p = root.join("book.toml");
     let text = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, text.replacen("[book]\n", "[book]\ncolour = \"red\"\n", 1)).unwrap();
+    std::fs::write(
+        &p,
+        text.replacen("[book]\n", "[book]\ncolour = \"red\"\n", 1),
+    )
+    .unwrap();
     let run = |deny: bool| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_coursebook"));
         c.args(["check", "--format", "json", "--root"]).arg(root);

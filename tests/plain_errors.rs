@@ -392,3 +392,114 @@ fn every_error_of_every_file_in_one_run() {
         );
     }
 }
+
+/// The table of common mistakes: (front matter after `title`-less start, line, col, message).
+/// Each is a whole front matter; the file's line 2 is its first line.
+const MISTAKES: &[(&str, usize, usize, &str)] = &[
+    // A colon inside another value.
+    (
+        "title: A\nday: 1\nblock: after-lunch\nduration: 10m\nsummary: Notes: the why\n",
+        6,
+        10,
+        "a colon inside `summary` needs quotes",
+    ),
+    // Values that start with a character YAML reads as something else.
+    (
+        "title: *Draft* notes\nday: 1\n",
+        2,
+        8,
+        "a value that starts with `*` needs quotes",
+    ),
+    (
+        "title: @home\nday: 1\n",
+        2,
+        8,
+        "a value that starts with `@` needs quotes",
+    ),
+    (
+        "title: `code` review\nday: 1\n",
+        2,
+        8,
+        "a value that starts with a backtick needs quotes",
+    ),
+    (
+        "title: [Draft] Recording\nday: 1\n",
+        2,
+        8,
+        "a value that starts with `[` needs quotes",
+    ),
+    // Text after a closing quote.
+    (
+        "title: 'Children's voices'\nday: 1\n",
+        2,
+        8,
+        "text goes on after the closing quote",
+    ),
+    (
+        "title: \"Recording\" in practice\nday: 1\n",
+        2,
+        8,
+        "text goes on after the closing quote",
+    ),
+    // No colon after a key.
+    (
+        "title: A\nday 1\nblock: after-lunch\n",
+        3,
+        1,
+        "`day 1` is not a `key: value` line",
+    ),
+    // A list item at the top level, under a key with a value.
+    (
+        "title: A\n- pens\n",
+        3,
+        1,
+        "a list item `-` under `title`, which already has a value on line 2",
+    ),
+    // A key where the list's `-` stands.
+    (
+        "title: A\nprompts:\n  - text: a\n  note: b\nday: 1\n",
+        5,
+        3,
+        "this line is indented less than the one before: it stands where the list's `-` does",
+    ),
+    // A list item out of line after a nested key.
+    (
+        "title: A\nprompts:\n  - text: a\n    note: b\n   - text: c\nday: 1\n",
+        6,
+        4,
+        "this list item `-` is indented more than the one on line 4",
+    ),
+    // A key at no level above it.
+    (
+        "title: A\nobjectives:\n  - one\n day: 1\n",
+        5,
+        2,
+        "this line is indented less than the one before, and lines up with nothing above it",
+    ),
+    // The first line indented.
+    (
+        "  title: A\nday: 1\n",
+        2,
+        3,
+        "the first line is indented: front matter starts at the left edge",
+    ),
+];
+
+#[test]
+fn the_table_of_common_mistakes() {
+    for (fm, line, col, msg) in MISTAKES {
+        let f = Fixture::new(&[
+            ("content/p/index.md", PROGRAMME),
+            ("content/p/a.md", &with(fm)),
+        ]);
+        let (_, d) = coursebook::load(f.root(), coursebook::Audience::Trainer);
+        let e = d
+            .items
+            .iter()
+            .find(|d| d.path == "content/p/a.md")
+            .unwrap_or_else(|| panic!("{fm}: {:#?}", d.items));
+        assert_eq!((e.line, e.col), (*line, *col), "{fm}: {e}");
+        assert!(e.message.starts_with(msg), "{fm}: {e}");
+        assert!(e.hint.is_some(), "{fm}: {e}");
+    }
+}

@@ -331,7 +331,8 @@ impl<'a> Fields<'a> {
                         node.kind()
                     ),
                 )
-                .at(node.line, node.col),
+                .at(node.line, node.col)
+                .hint("write each line as `key: value`, with a space after the colon, e.g. `title: Recording in practice`"),
             ),
         }
         Fields { path, node, diags }

@@ -105,6 +105,7 @@ pub(super) fn explain(msg: &str, line: usize, col: usize, text: &str, by: usize)
     let lines = Lines::new(text, by);
     let line = line.clamp(1, lines.0.len().max(1));
     tab(&lines, line, msg.contains("tab"))
+        .or_else(|| first_indented(&lines))
         .or_else(|| unclosed_bracket(&lines, line))
         .or_else(|| quotes(&lines, msg, line, col))
         .or_else(|| duplicate(&lines, msg, line, col))
@@ -133,6 +134,25 @@ fn tab(lines: &Lines, line: usize, said: bool) -> Option<Plain> {
                 .into(),
         )
     })
+}
+
+/// The first key indented: the keys of front matter start at the left edge.
+fn first_indented(lines: &Lines) -> Option<Plain> {
+    let first = (1..=lines.0.len()).find(|&n| {
+        let t = lines.get(n).trim();
+        !t.is_empty() && !t.starts_with('#')
+    })?;
+    let at = indent(lines.get(first));
+    if at == 0 {
+        return None;
+    }
+    plain(
+        first,
+        at + 1,
+        "the first line is indented: front matter starts at the left edge".into(),
+        "take the spaces away from the start of this line; indent only what belongs under a key"
+            .into(),
+    )
 }
 
 /// A `[` or `{` that is still open at the end of its line when the next line is not more
@@ -334,17 +354,27 @@ fn judge(lines: &Lines, line: usize) -> Option<Plain> {
         return None;
     }
     if let Some(d) = s.dash {
-        if let Some((pk, pv)) = ps.key
-            && plain_value(pv)
+        let under = ps.key.filter(|(_, pv)| plain_value(pv)).map(|(pk, _)| pk);
+        if let Some(pk) = under
+            && d > ps.content_col
         {
             return under_value(lines, line, d, pk, p);
         }
-        if let Some(pd) = ps.dash
-            && pd != d
-        {
-            return misaligned_item(lines, line, d, p, pd);
+        // The item before it in its list: the nearest line above with a `-` not further
+        // right, passing over what is indented under it.
+        for n in (1..line).rev() {
+            let o = shape(lines.get(n));
+            if o.content.is_empty() || o.content.starts_with('#') {
+                continue;
+            }
+            match o.dash {
+                Some(od) if od != d => return misaligned_item(lines, line, d, n, od),
+                Some(_) => return None,
+                None if o.content_col < d => break,
+                None => {}
+            }
         }
-        return None;
+        return under.and_then(|pk| under_value(lines, line, d, pk, p));
     }
     let kc = s.content_col;
     let (pk, pv) = ps.key.unwrap_or((ps.content, ""));
@@ -357,6 +387,25 @@ fn judge(lines: &Lines, line: usize) -> Option<Plain> {
             format!(
                 "line `{key}:` up with `{pk}:` on line {}; or, if it belongs under `{pk}`, leave nothing after `{pk}:`",
                 lines.file(p)
+            ),
+        );
+    }
+    // At the column of a list's `-`, only another `- item` may stand.
+    if let Some(pd) = ps.dash
+        && kc == pd
+        && kc < ps.content_col
+        && !levels(lines, p).contains(&kc)
+    {
+        let fix = s.content;
+        return plain(
+            line,
+            kc + 1,
+            "this line is indented less than the one before: it stands where the list's `-` does"
+                .into(),
+            format!(
+                "line `{key}:` up with `{pk}:` on line {} (column {}), or make it a new item: - {fix}",
+                lines.file(p),
+                ps.content_col + 1
             ),
         );
     }
@@ -421,10 +470,10 @@ fn levels(lines: &Lines, p: usize) -> Vec<usize> {
             out.push(s.content_col);
             min = s.content_col;
         }
+        // A list's `-` column is a level only where the list's key stands at it too.
         if let Some(d) = s.dash
             && d < min
         {
-            out.push(d);
             min = d;
         }
     }
@@ -477,7 +526,13 @@ fn starts_badly(lines: &Lines, msg: &str, line: usize, col: usize) -> Option<Pla
     plain(
         line,
         at,
-        format!("a value that starts with `{first}` needs quotes{read_as}"),
+        format!(
+            "a value that starts with {} needs quotes{read_as}",
+            match first {
+                '`' => "a backtick".to_string(),
+                c => format!("`{c}`"),
+            }
+        ),
         format!("put the value in quotes: {key}: {}", quoted(value)),
     )
 }
