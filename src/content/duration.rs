@@ -64,10 +64,9 @@ fn words(t: &str) -> String {
     while i < w.len() {
         let at = |k: usize| w.get(i + k).copied().unwrap_or("");
         // half an hour, half a hour, a half hour, half hour
-        if at(0) == "half" && matches!(at(1), "an" | "a") && is_hour(at(2)) {
-            out.push("30 min".into());
-            i += 3;
-        } else if matches!(at(0), "a" | "an") && at(1) == "half" && is_hour(at(2)) {
+        if (at(0) == "half" && matches!(at(1), "an" | "a") && is_hour(at(2)))
+            || (matches!(at(0), "a" | "an") && at(1) == "half" && is_hour(at(2)))
+        {
             out.push("30 min".into());
             i += 3;
         } else if at(0) == "half" && is_hour(at(1)) {
