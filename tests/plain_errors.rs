@@ -476,6 +476,33 @@ const MISTAKES: &[(&str, usize, usize, &str)] = &[
         2,
         "this line is indented less than the one before, and lines up with nothing above it",
     ),
+    // A quoted value, then a line indented under it.
+    (
+        "title: \"A\"\n  day: 1\n",
+        3,
+        3,
+        "this line is indented more than the one before",
+    ),
+    // Text of a `|` block less indented than the block.
+    (
+        "title: A\nsummary: |\n  text\n more\n",
+        5,
+        2,
+        "this line is indented less than the one before",
+    ),
+    // A backslash escape YAML does not know, and a bracket too many.
+    (
+        "title: \"C:\\Users\\notes\"\n",
+        2,
+        8,
+        "a backslash `\\` inside double quotes",
+    ),
+    (
+        "title: A\nobjectives: [a, b]]\n",
+        3,
+        19,
+        "this `]` closes nothing",
+    ),
     // The first line indented.
     (
         "  title: A\nday: 1\n",

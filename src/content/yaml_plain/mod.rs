@@ -8,7 +8,9 @@
 mod lines;
 
 pub(super) use lines::message;
-use lines::{Lines, indent, levels, nearest, offset_in, open_at_end, plain_value, quoted, shape};
+use lines::{
+    Lines, Shape, indent, levels, nearest, offset_in, open_at_end, plain_value, quoted, shape,
+};
 
 /// A mistake as the author should read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,6 +126,35 @@ fn quotes(lines: &Lines, msg: &str, line: usize, col: usize) -> Option<Plain> {
             col,
             "the quote opened here is never closed".into(),
             format!("end the text with a matching {q} on the same line"),
+        );
+    }
+    if msg.contains("unknown escape") || msg.contains("hexadecimal") {
+        let value = shape(l).key.map_or("", |(_, v)| v);
+        let single = value
+            .trim_matches('"')
+            .replace("\\\"", "\"")
+            .replace('\'', "''");
+        return plain(
+            line,
+            col,
+            "a backslash `\\` inside double quotes starts an escape that YAML does not know".into(),
+            format!(
+                "write the backslash twice (`\\\\`), or use single quotes, in which a backslash is just a backslash: {}: '{single}'",
+                shape(l).key.map_or("title", |(k, _)| k)
+            ),
+        );
+    }
+    if msg.contains("misplaced bracket") {
+        let c = l.chars().nth(col.saturating_sub(1)).unwrap_or(']');
+        let (key, value) = shape(l).key.unwrap_or(("title", l.trim()));
+        return plain(
+            line,
+            col,
+            format!("this `{c}` closes nothing: there is one too many"),
+            format!(
+                "take it out, or, if it is part of the text, put the whole value in quotes: {key}: {}",
+                quoted(value)
+            ),
         );
     }
     if !msg.contains("trailing content after") {
@@ -259,17 +290,24 @@ fn judge(lines: &Lines, line: usize) -> Option<Plain> {
         return under.and_then(|pk| under_value(lines, line, d, pk, p));
     }
     let kc = s.content_col;
-    let (pk, pv) = ps.key.unwrap_or((ps.content, ""));
-    let key = s.key.map_or(s.content, |(k, _)| k);
-    if kc > ps.content_col && (plain_value(pv) || ps.key.is_none()) {
+    let this = s.key.map_or("it".to_string(), |(k, _)| format!("`{k}:`"));
+    let other = |o: &Shape, n: usize| match o.key {
+        Some((k, _)) => format!("`{k}:` on line {}", lines.file(n)),
+        None => format!("line {}", lines.file(n)),
+    };
+    let has_value = ps.key.is_none_or(|(_, v)| has_value(v));
+    if kc > ps.content_col && has_value {
+        let under = match ps.key {
+            Some((pk, _)) => {
+                format!("; or, if it belongs under `{pk}`, leave nothing after `{pk}:`")
+            }
+            None => String::new(),
+        };
         return plain(
             line,
             kc + 1,
             "this line is indented more than the one before".into(),
-            format!(
-                "line `{key}:` up with `{pk}:` on line {}; or, if it belongs under `{pk}`, leave nothing after `{pk}:`",
-                lines.file(p)
-            ),
+            format!("line {this} up with {}{under}", other(&ps, p)),
         );
     }
     // At the column of a list's `-`, only another `- item` may stand.
@@ -278,35 +316,40 @@ fn judge(lines: &Lines, line: usize) -> Option<Plain> {
         && kc < ps.content_col
         && !levels(lines, p).contains(&kc)
     {
-        let fix = s.content;
         return plain(
             line,
             kc + 1,
             "this line is indented less than the one before: it stands where the list's `-` does"
                 .into(),
             format!(
-                "line `{key}:` up with `{pk}:` on line {} (column {}), or make it a new item: - {fix}",
-                lines.file(p),
-                ps.content_col + 1
+                "line {this} up with {} (column {}), or make it a new item: - {}",
+                other(&ps, p),
+                ps.content_col + 1,
+                s.content
             ),
         );
     }
     if kc < ps.content_col && !levels(lines, p).contains(&kc) {
         let (near_line, near) = nearest(lines, p, kc);
-        let near_key = shape(lines.get(near_line)).key.map_or("", |(k, _)| k);
         return plain(
             line,
             kc + 1,
             "this line is indented less than the one before, and lines up with nothing above it"
                 .into(),
             format!(
-                "line `{key}:` up with `{near_key}:` on line {} (column {})",
-                lines.file(near_line),
+                "line {this} up with {} (column {})",
+                other(&shape(lines.get(near_line)), near_line),
                 near + 1
             ),
         );
     }
     None
+}
+
+/// A value on the key's own line, after which nothing can be indented under the key (a
+/// block scalar's `|` or `>`, or an anchor or tag alone, expects more lines).
+fn has_value(v: &str) -> bool {
+    !v.is_empty() && !v.starts_with(['|', '>', '&', '!'])
 }
 
 fn under_value(lines: &Lines, line: usize, dash: usize, key: &str, p: usize) -> Option<Plain> {
