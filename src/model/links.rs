@@ -252,14 +252,7 @@ impl Checker<'_> {
                 self.diags.push(d);
             }
         } else if let Some(failed) = self.failed.get(&resolved) {
-            let d = Diagnostic::error(
-                src,
-                format!(
-                    "link to `{}`: `{failed}` has errors of its own (reported with it); the link will work once they are fixed",
-                    l.url
-                ),
-            );
-            self.diags.push(at(d));
+            self.diags.push(at(has_errors(src, l, failed)));
         } else if !self.assets.contains(resolved.as_str()) {
             let d = self.missing(src, dir, l, &decoded, &resolved);
             self.diags.push(at(d));
@@ -298,6 +291,17 @@ impl Checker<'_> {
         };
         Diagnostic::error(src, format!("{what} to missing file `{}`", l.url)).hint(hint)
     }
+}
+
+/// A link to a file that exists but did not load: not "missing", and it will work.
+fn has_errors(src: &str, l: &Link, failed: &str) -> Diagnostic {
+    Diagnostic::error(
+        src,
+        format!(
+            "link to `{}`: `{failed}` has errors of its own (reported with it); the link will work once they are fixed",
+            l.url
+        ),
+    )
 }
 
 /// `target` (a path from the site's root) as a link from a file in folder `dir`: what to

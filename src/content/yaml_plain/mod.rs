@@ -511,6 +511,52 @@ mod tests {
         assert!(unclosed_bracket(&Lines::new("a: [1,\n  2]\n", 0), 2).is_none());
     }
 
+    /// Whatever the parser says, wherever it says it: an answer, never a panic.
+    #[test]
+    fn any_message_at_any_place_is_answered() {
+        let texts = [
+            "",
+            "-",
+            "- - -",
+            "\t",
+            "a: [",
+            "é: ü: ß",
+            "  - a: b\n -",
+            "'",
+            "\"\\",
+            "a:\n\n\n  b",
+            "ключ: значение: ещё\n  - x",
+            "a: 'b' c\n",
+            "? x\n: y",
+            "a: |\n  t\n u",
+        ];
+        let messages = [
+            "mapping values are not allowed in this context",
+            "did not find expected key",
+            "did not find expected '-' indicator",
+            "simple key expected ':'",
+            "unclosed quote",
+            "invalid trailing content after single-quoted scalar",
+            "duplicate mapping key: a, set DuplicateKeyPolicy",
+            "found unknown escape character",
+            "misplaced bracket",
+            "alias references unknown anchor",
+            "found a tab",
+            "something new",
+        ];
+        for t in texts {
+            for m in messages {
+                for line in 0..6 {
+                    for col in 0..12 {
+                        let p = explain(m, line, col, t, 3);
+                        assert!(p.line >= 1 && !p.message.is_empty() && !p.hint.is_empty());
+                    }
+                }
+            }
+            let _ = silent(t, 3);
+        }
+    }
+
     #[test]
     fn silent_list_mistakes() {
         let p = silent("materials: x\n  - a\n", 0).unwrap();
