@@ -6,6 +6,7 @@ pub mod confine;
 pub mod duration;
 pub mod frontmatter;
 pub mod highlight;
+mod keys;
 pub mod markdown;
 pub mod urls;
 pub mod yaml;

@@ -6,8 +6,9 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use super::keys::unknown_key;
 use super::yaml_plain;
-use crate::diagnostics::{Diagnostic, closest};
+use crate::diagnostics::Diagnostic;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -223,58 +224,6 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Keys of Carpentries lessons that an importer may map later, and what to use instead.
-const CARPENTRIES: &[(&str, &str)] = &[
-    ("keypoints", "use `objectives`"),
-    ("questions", "use `prompts`"),
-    (
-        "teaching",
-        "use `duration` (the whole session, teaching and exercises together)",
-    ),
-    (
-        "exercises",
-        "use `duration` (the whole session, teaching and exercises together)",
-    ),
-];
-
-/// An unknown key is an error: what it says would be lost without a word. The hint names
-/// the closest known key, or (for a Carpentries key) what to use; front matter keys may be
-/// allowed in book.toml.
-fn unknown_key(
-    path: &str,
-    k: &Node,
-    name: &str,
-    what: &str,
-    known: &[&str],
-    front: bool,
-) -> Diagnostic {
-    let at = |d: Diagnostic| d.at(k.line, k.col);
-    // `Audience: trainer` must not quietly publish a trainer-only page: a known key in
-    // other letter case says how to write it.
-    if let Some(k2) = known.iter().find(|k2| k2.eq_ignore_ascii_case(name)) {
-        return at(Diagnostic::error(
-            path,
-            format!("`{name}` in {what} must be written `{k2}`: keys are lower case"),
-        ))
-        .hint(format!("write `{k2}:`"));
-    }
-    let allow = "list it under `extra-keys` in [content] of book.toml";
-    let hint = if let Some((_, use_)) = CARPENTRIES.iter().find(|(c, _)| *c == name) {
-        format!("{use_}, or {allow}")
-    } else {
-        match closest(name, known.iter().copied()) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None if front => format!("known keys: {}; or {allow}", known.join(", ")),
-            None => format!("known keys: {}", known.join(", ")),
-        }
-    };
-    at(Diagnostic::error(
-        path,
-        format!("unknown key `{name}` in {what}"),
-    ))
-    .hint(hint)
-}
-
 fn shift(node: &mut Node, by: usize) {
     if node.line > 0 {
         node.line += by;
@@ -300,7 +249,7 @@ impl<'a> Fields<'a> {
     /// Checks that `node` is a mapping and that it has only `known` keys (others are errors
     /// naming the closest known key).
     pub fn new(path: &'a str, node: &'a Node, what: &str, known: &[&str]) -> Self {
-        Self::front(path, node, what, known, &[])
+        Self::checked(path, node, what, known, None)
     }
 
     /// [`Fields::new`] for a file's front matter: `extra` keys (the site's own, from
@@ -312,13 +261,23 @@ impl<'a> Fields<'a> {
         known: &[&str],
         extra: &[String],
     ) -> Self {
-        let mut diags = Vec::new();
+        Self::checked(path, node, what, known, Some(extra))
+    }
+
+    fn checked(
+        p: &'a str,
+        node: &'a Node,
+        what: &str,
+        known: &[&str],
+        extra: Option<&[String]>,
+    ) -> Self {
+        let (path, mut diags) = (p, Vec::new());
         match &node.value {
             Value::Map(entries) => {
                 for (k, _) in entries {
                     let name = k.as_text().unwrap_or_default();
-                    if !known.contains(&name.as_str()) && !extra.contains(&name) {
-                        diags.push(unknown_key(path, k, &name, what, known, !extra.is_empty()));
+                    if !known.contains(&name.as_str()) && !extra.is_some_and(|e| e.contains(&name)) {
+                        diags.push(unknown_key(path, k, &name, what, known, extra.is_some()));
                     }
                 }
             }
@@ -542,7 +501,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_errors_with_closest() {
         let n = parse("a.md", "titel: Hi\nkeypoints: [a]\nmine: 1\n", 2).unwrap();
-        let f = Fields::new("a.md", &n, "session front matter", &["title", "day"]);
+        let f = Fields::front("a.md", &n, "session front matter", &["title", "day"], &[]);
         assert_eq!(f.diags.len(), 3);
         assert_eq!(f.diags[0].severity, crate::diagnostics::Severity::Error);
         assert_eq!(f.diags[0].line, 2);
