@@ -25,6 +25,47 @@ pub struct Config {
     pub logo: Option<String>,
     /// Raw HTML in Markdown is cleaned of script (default); `sanitize = false` trusts it.
     pub sanitize: bool,
+    /// Front matter keys of the site's own, allowed beside the known ones ([content]).
+    pub extra_keys: ExtraKeys,
+}
+
+/// `[content]`: front matter keys a site allows beside the known ones, by kind of file.
+/// Each list holds `extra-keys` (every kind) and the kind's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct ExtraKeys {
+    pub session: Vec<String>,
+    pub programme: Vec<String>,
+    pub page: Vec<String>,
+    pub letter: Vec<String>,
+}
+
+/// The keys of [content], and which lists each fills.
+const EXTRA_KEYS: &[&str] = &[
+    "extra-keys",
+    "extra-session-keys",
+    "extra-programme-keys",
+    "extra-page-keys",
+    "extra-letter-keys",
+];
+
+impl ExtraKeys {
+    fn add(&mut self, key: &str, names: Vec<String>) {
+        let lists: Vec<&mut Vec<String>> = match key {
+            "extra-session-keys" => vec![&mut self.session],
+            "extra-programme-keys" => vec![&mut self.programme],
+            "extra-page-keys" => vec![&mut self.page],
+            "extra-letter-keys" => vec![&mut self.letter],
+            _ => vec![
+                &mut self.session,
+                &mut self.programme,
+                &mut self.page,
+                &mut self.letter,
+            ],
+        };
+        for l in lists {
+            l.extend(names.iter().cloned());
+        }
+    }
 }
 
 impl Config {
@@ -41,6 +82,7 @@ impl Config {
             organisation: None,
             logo: None,
             sanitize: true,
+            extra_keys: ExtraKeys::default(),
         }
     }
 }
@@ -51,6 +93,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
         &["title", "authors", "description", "language", "src"],
     ),
     ("build", &["build-dir", "theme"]),
+    ("content", EXTRA_KEYS),
     (
         "output.html",
         &["site-url", "organisation", "logo", "sanitize"],
@@ -135,10 +178,10 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             }
             _ => {
                 let (l, c) = at(&k.span());
-                let sections = ["book", "build", "output"];
+                let sections = ["book", "build", "content", "output"];
                 let hint = match closest(name, sections) {
                     Some(s) => format!("did you mean [{s}]?"),
-                    None => "known sections: [book], [build], [output.html]".into(),
+                    None => "known sections: [book], [build], [content], [output.html]".into(),
                 };
                 diags.push(
                     Diagnostic::warning(FILE, format!("unknown key `{name}`"))
@@ -255,6 +298,24 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 None => diags
                     .push(Diagnostic::error(FILE, "`sanitize` must be true or false").at(vl, vc)),
             },
+            ("content", key) if EXTRA_KEYS.contains(&key) => match v.get_ref() {
+                DeValue::Array(a) if a.iter().all(|x| x.get_ref().as_str().is_some()) => {
+                    let names = a.iter().filter_map(|x| x.get_ref().as_str());
+                    cfg.extra_keys
+                        .add(key, names.map(|s| s.trim().to_string()).collect())
+                }
+                other => diags.push(
+                    Diagnostic::error(
+                        FILE,
+                        format!(
+                            "`{key}` in [content] must be a list of key names, found {}",
+                            other.type_str()
+                        ),
+                    )
+                    .at(vl, vc)
+                    .hint(format!("{key} = [\"keypoints\", \"exercises\"]")),
+                ),
+            },
             _ => {
                 let all = SECTIONS.iter().flat_map(|(_, ks)| ks.iter().copied());
                 let hint = match closest(key, known.iter().copied()) {
@@ -329,6 +390,25 @@ mod tests {
         assert_eq!((d[0].line, d[0].col), (5, 1));
         assert!(d[0].message.contains("build_dir"));
         assert_eq!(d[0].hint.as_deref(), Some("did you mean `build-dir`?"));
+    }
+
+    #[test]
+    fn content_extra_keys_for_every_kind_and_one() {
+        let (c, d) = parse(
+            "[book]\ntitle = \"T\"\n[content]\nextra-keys = [\"keypoints\"]\nextra-session-keys = [\"exercises\"]\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let k = c.unwrap().extra_keys;
+        assert_eq!(k.session, ["keypoints", "exercises"]);
+        assert_eq!(k.page, ["keypoints"]);
+        let (c, d) = parse("[book]\ntitle = \"T\"\n[content]\nextra-keys = \"keypoints\"\n");
+        assert!(c.is_none());
+        assert_eq!((d[0].line, d[0].col), (4, 14));
+        // An unknown key of [content] keeps the book.toml rule: a warning.
+        let (c, d) = parse("[book]\ntitle = \"T\"\n[content]\nextra-kyes = []\n");
+        assert!(c.is_some());
+        assert_eq!(d[0].severity, crate::diagnostics::Severity::Warning);
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `extra-keys`?"));
     }
 
     #[test]

@@ -71,6 +71,13 @@ impl Diagnostic {
 
     /// `path:line:col: severity: message`, then the hint on its own line.
     pub fn render(&self, colour: bool) -> String {
+        self.render_with(colour, None)
+    }
+
+    /// [`Diagnostic::render`] with the file's text, when it could be read: the line the
+    /// diagnostic points at is quoted under the first line, with a caret under its column
+    /// (compiler style), before the hint.
+    pub fn render_with(&self, colour: bool, source: Option<&str>) -> String {
         let (on, off) = if colour {
             let c = match self.severity {
                 Severity::Error => "\x1b[1;31m",
@@ -94,11 +101,95 @@ impl Diagnostic {
             self.severity.label(),
             self.message
         ));
+        if let Some(snippet) = source.and_then(|text| snippet(text, self.line, self.col)) {
+            out.push('\n');
+            out.push_str(&snippet);
+        }
         if let Some(h) = &self.hint {
             out.push_str(&format!("\n  = hint: {h}"));
         }
         out
     }
+}
+
+/// Tabs are shown as this many spaces, so the caret lines up whatever the terminal does.
+const TAB: &str = "    ";
+
+/// `  12 | title: Recording: why` and, under it, `     |        ^`; `None` when the line
+/// is not in `text` (or the diagnostic has no line).
+pub fn snippet(text: &str, line: usize, col: usize) -> Option<String> {
+    if line == 0 {
+        return None;
+    }
+    let raw = text.split('\n').nth(line - 1)?;
+    let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    let raw = if line == 1 {
+        raw.strip_prefix('\u{feff}').unwrap_or(raw)
+    } else {
+        raw
+    };
+    // Control characters would move the terminal's cursor: shown as U+FFFD.
+    let show = |c: char| -> String {
+        match c {
+            '\t' => TAB.to_string(),
+            c if c.is_control() => '\u{fffd}'.to_string(),
+            c => c.to_string(),
+        }
+    };
+    let shown: String = raw.chars().map(show).collect();
+    let before: usize = raw
+        .chars()
+        .take(col.max(1) - 1)
+        .map(|c| show(c).chars().count())
+        .sum();
+    let number = line.to_string();
+    let gutter = " ".repeat(number.len());
+    Some(format!(
+        "  {number} | {}\n  {gutter} | {}^",
+        shown.trim_end(),
+        " ".repeat(before)
+    ))
+}
+
+/// Prints diagnostics with the source line each points at, reading each file (relative to
+/// `root`) once.
+pub struct Printer<'a> {
+    root: Option<&'a std::path::Path>,
+    colour: bool,
+    files: std::collections::HashMap<String, Option<String>>,
+}
+
+impl<'a> Printer<'a> {
+    /// `root`: the folder diagnostics' paths are relative to; `None` prints no source lines.
+    pub fn new(root: Option<&'a std::path::Path>, colour: bool) -> Self {
+        Printer {
+            root,
+            colour,
+            files: std::collections::HashMap::new(),
+        }
+    }
+
+    /// One diagnostic as it is printed.
+    pub fn render(&mut self, d: &Diagnostic) -> String {
+        let source = match (self.root, d.line) {
+            (Some(root), line) if line > 0 && !d.path.is_empty() => self
+                .files
+                .entry(d.path.clone())
+                .or_insert_with(|| read_small(&root.join(&d.path)))
+                .as_deref(),
+            _ => None,
+        };
+        d.render_with(self.colour, source)
+    }
+}
+
+/// A text file's contents, unless it is missing, not UTF-8 or too large to be a source.
+fn read_small(p: &std::path::Path) -> Option<String> {
+    let meta = std::fs::metadata(p).ok()?;
+    if !meta.is_file() || meta.len() > 16 * 1024 * 1024 {
+        return None;
+    }
+    String::from_utf8(std::fs::read(p).ok()?).ok()
 }
 
 impl fmt::Display for Diagnostic {
@@ -196,6 +287,29 @@ mod tests {
         assert_eq!(closest("duraton", keys), Some("duration"));
         assert_eq!(closest("Title", keys), Some("title"));
         assert_eq!(closest("zzzzzz", keys), None);
+    }
+
+    #[test]
+    fn quotes_the_line_with_a_caret_under_the_column() {
+        let d = Diagnostic::error("a.md", "bad").at(2, 8).hint("quote it");
+        let text = "---\ntitle: Recording: why\n---\n";
+        assert_eq!(
+            d.render_with(false, Some(text)),
+            "a.md:2:8: error: bad\n  2 | title: Recording: why\n    |        ^\n  = hint: quote it"
+        );
+        // Tabs shown as four spaces, the caret still under its character; wide line numbers.
+        assert_eq!(
+            snippet("\tx: 1\n", 1, 2).as_deref(),
+            Some("  1 |     x: 1\n    |     ^")
+        );
+        let text = "\n".repeat(11) + "title: Recording: why";
+        assert_eq!(
+            snippet(&text, 12, 8).as_deref(),
+            Some("  12 | title: Recording: why\n     |        ^")
+        );
+        // A line the file does not have: no snippet, no panic.
+        assert_eq!(snippet("one line", 3, 1), None);
+        assert_eq!(snippet("one line", 0, 0), None);
     }
 
     #[test]

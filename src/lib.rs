@@ -277,24 +277,25 @@ impl Drop for JoinOnDrop {
     }
 }
 
-/// Print diagnostics to stderr, errors and warnings alike, in a stable order.
-pub fn print_diagnostics(diags: &Diagnostics) {
-    let colour = diagnostics::colour_stderr();
+/// Print diagnostics to stderr, errors and warnings alike, in a stable order, each with the
+/// line it points at (read from its file under `root`).
+pub fn print_diagnostics(diags: &Diagnostics, root: Option<&Path>) {
+    let mut printer = diagnostics::Printer::new(root, diagnostics::colour_stderr());
     for d in diags.sorted() {
-        eprintln!("{}", d.render(colour));
+        eprintln!("{}", printer.render(d));
     }
 }
 
 /// Errors and warnings only: `build` leaves notes (information, such as days without a
 /// date) to `check`.
-pub fn print_problems(diags: &Diagnostics) {
-    let colour = diagnostics::colour_stderr();
+pub fn print_problems(diags: &Diagnostics, root: Option<&Path>) {
+    let mut printer = diagnostics::Printer::new(root, diagnostics::colour_stderr());
     for d in diags
         .sorted()
         .into_iter()
         .filter(|d| d.severity != diagnostics::Severity::Note)
     {
-        eprintln!("{}", d.render(colour));
+        eprintln!("{}", printer.render(d));
     }
 }
 

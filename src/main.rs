@@ -151,7 +151,7 @@ fn main() -> ExitCode {
             };
             match coursebook::build(&opts) {
                 Ok(report) => {
-                    coursebook::print_problems(&report.diagnostics);
+                    coursebook::print_problems(&report.diagnostics, Some(&opts.root));
                     let warnings = report.diagnostics.warnings();
                     eprintln!(
                         "wrote {} pages ({} files) to {} in {} ms{}",
@@ -168,7 +168,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    coursebook::print_problems(&diags);
+                    coursebook::print_problems(&diags, Some(&opts.root));
                     eprintln!(
                         "build failed: {} error(s), {} warning(s); the previous site was left as it was",
                         diags.errors(),
@@ -191,6 +191,7 @@ fn main() -> ExitCode {
             open,
             audience,
         } => {
+            let shown_from = root.clone();
             let opts = coursebook::serve::Options {
                 root,
                 host,
@@ -201,7 +202,7 @@ fn main() -> ExitCode {
             match coursebook::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
-                    coursebook::print_diagnostics(&d);
+                    coursebook::print_diagnostics(&d, Some(&shown_from));
                     ExitCode::from(1)
                 }
             }
@@ -254,7 +255,7 @@ fn main() -> ExitCode {
 fn fail(d: coursebook::diagnostics::Diagnostic) -> ExitCode {
     let mut ds = coursebook::diagnostics::Diagnostics::default();
     ds.push(d);
-    coursebook::print_diagnostics(&ds);
+    coursebook::print_diagnostics(&ds, None);
     ExitCode::from(1)
 }
 
@@ -269,7 +270,7 @@ fn check(
     let (errors, warnings) = (diags.errors(), diags.warnings());
     match format {
         ReportFormat::Human => {
-            coursebook::print_diagnostics(&diags);
+            coursebook::print_diagnostics(&diags, Some(root));
             let verdict = if errors > 0 || (deny_warnings && warnings > 0) {
                 "check failed"
             } else {
@@ -299,7 +300,7 @@ fn check(
 fn merge(opts: &MergeOptions) -> ExitCode {
     let (merged, mut diags) = coursebook::merge::merge(opts);
     let Some(merged) = merged else {
-        coursebook::print_diagnostics(&diags);
+        coursebook::print_diagnostics(&diags, Some(std::path::Path::new(".")));
         eprintln!(
             "merge failed: {} error(s), {} warning(s); no letters were written",
             diags.errors(),
@@ -310,10 +311,10 @@ fn merge(opts: &MergeOptions) -> ExitCode {
     let written = coursebook::merge::write(&merged, &mut diags);
     if let Err(d) = written {
         diags.push(d);
-        coursebook::print_diagnostics(&diags);
+        coursebook::print_diagnostics(&diags, Some(std::path::Path::new(".")));
         return ExitCode::from(1);
     }
-    coursebook::print_diagnostics(&diags);
+    coursebook::print_diagnostics(&diags, Some(std::path::Path::new(".")));
     eprintln!(
         "wrote {} letter(s) to {}{}",
         merged.files.len(),

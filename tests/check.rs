@@ -18,13 +18,13 @@ const EXPECTED: &[Expect] = &[
         "content/p/day-1/01-bad-yaml.md",
         3,
         "error",
-        "unclosed bracket '['",
+        "the `[` opened here is never closed",
     ),
     ("content/p/day-1/02-wrong-type.md", 3, "error", "`day`"),
     (
         "content/p/day-1/03-unknown-key.md",
         5,
-        "warning",
+        "error",
         "unknown key `duraton`",
     ),
     (
@@ -272,7 +272,7 @@ fn human_format_is_path_line_col() {
     let text = String::from_utf8(out.stderr).unwrap();
     assert!(
         text.contains(
-            "content/p/day-1/05-duration.md:5:11: error: invalid `duration`: `30 minuets` is not a duration\n  = hint: accepted forms:"
+            "content/p/day-1/05-duration.md:5:11: error: invalid `duration`: `30 minuets` is not a duration\n  5 | duration: 30 minuets\n    |           ^\n  = hint: accepted forms:"
         ),
         "{text}"
     );
@@ -284,10 +284,14 @@ fn warnings_fail_only_when_denied() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     coursebook::init::init(root).unwrap();
-    // An unknown key is a warning.
-    let p = root.join("content/course/day-1/01-welcome.md");
+    // An unknown key in book.toml is a warning (in front matter it is an error).
+    let p = root.join("book.toml");
     let text = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, text.replacen("day: 1\n", "day: 1\ncolour: red\n", 1)).unwrap();
+    std::fs::write(
+        &p,
+        text.replacen("[book]\n", "[book]\ncolour = \"red\"\n", 1),
+    )
+    .unwrap();
     let run = |deny: bool| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_coursebook"));
         c.args(["check", "--format", "json", "--root"]).arg(root);
@@ -297,7 +301,8 @@ fn warnings_fail_only_when_denied() {
         let out = c.output().unwrap();
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(report["warnings"], 1, "{report}");
-        assert_eq!(report["diagnostics"][0]["line"], 4, "{report}");
+        assert_eq!(report["diagnostics"][0]["line"], 2, "{report}");
+        assert_eq!(report["diagnostics"][0]["path"], "book.toml", "{report}");
         out.status.code()
     };
     assert_eq!(run(false), Some(0));

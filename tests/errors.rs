@@ -31,12 +31,12 @@ fn every_front_matter_error_in_one_run_at_its_line() {
     assert!(e.starts_with("content/p/a.md:5:11: error:"), "{e}");
     assert!(e.contains("accepted forms:"), "{e}");
     let e = find("unknown key `formt`");
-    assert!(e.starts_with("content/p/a.md:6:1: warning:"), "{e}");
+    assert!(e.starts_with("content/p/a.md:6:1: error:"), "{e}");
     assert!(e.contains("did you mean `format`?"), "{e}");
     let e = find("missing required key `title`");
     assert!(e.starts_with("content/p/b.md:"), "{e}");
-    let e = find("invalid YAML");
-    assert!(e.starts_with("content/p/c.md:"), "{e}");
+    let e = find("the `[` opened here is never closed");
+    assert!(e.starts_with("content/p/c.md:2:8: error:"), "{e}");
     let e = find("day 7 is out of range");
     assert!(e.starts_with("content/p/d.md:3:6: error:"), "{e}");
 }
@@ -114,7 +114,7 @@ fn cli_exit_codes_and_summary() {
 
     f.write(
         "content/p/a.md",
-        &session("A", 1, "after-tea", "ten minutes"),
+        &session("A", 1, "after-tea", "ten minuets"),
     );
     let bad = f.run(&["build"]);
     assert_eq!(bad.status.code(), Some(1));
@@ -214,7 +214,7 @@ fn content_and_theme_errors_in_one_run() {
         ("content/p/index.md", PROGRAMME),
         (
             "content/p/a.md",
-            &session("A", 1, "after-tea", "ten minutes"),
+            &session("A", 1, "after-tea", "ten minuets"),
         ),
         ("themes/mine/templates/page.html", "{% if %}broken"),
     ]);

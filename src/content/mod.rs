@@ -6,9 +6,11 @@ pub mod confine;
 pub mod duration;
 pub mod frontmatter;
 pub mod highlight;
+mod keys;
 pub mod markdown;
 pub mod urls;
 pub mod yaml;
+mod yaml_plain;
 
 use std::path::{Path, PathBuf};
 

@@ -6,7 +6,9 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Diagnostic, closest};
+use super::keys::unknown_key;
+use super::yaml_plain;
+use crate::diagnostics::Diagnostic;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -168,27 +170,26 @@ pub fn parse(path: &str, text: &str, first_line: usize) -> Result<Node, Diagnost
     budget.max_anchors = 1_000;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
-    match serde_saphyr::from_str_with_options::<Node>(text, options) {
-        Ok(mut node) => {
-            shift(&mut node, first_line.saturating_sub(1));
-            Ok(node)
-        }
+    let by = first_line.saturating_sub(1);
+    let found = match serde_saphyr::from_str_with_options::<Node>(text, options) {
+        Ok(mut node) => match yaml_plain::silent(text, by) {
+            None => {
+                shift(&mut node, by);
+                return Ok(node);
+            }
+            Some(p) => p,
+        },
         Err(e) => {
             let (line, col) = e
                 .location()
                 .map(|l| (l.line() as usize, l.column() as usize))
                 .unwrap_or((0, 0));
-            let msg = message(&e, first_line.saturating_sub(1));
-            let d = Diagnostic::error(path, format!("invalid YAML front matter: {msg}")).hint(
-                "front matter is YAML between two `---` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`",
-            );
-            Err(if line > 0 {
-                d.at(line + first_line - 1, col.max(1))
-            } else {
-                d.at(first_line, 1)
-            })
+            yaml_plain::explain(&yaml_plain::message(&e, by), line, col.max(1), text, by)
         }
-    }
+    };
+    Err(Diagnostic::error(path, found.message)
+        .at(found.line + by, found.col.max(1))
+        .hint(found.hint))
 }
 
 /// Front matter deeper than this is refused before parsing, so no input can exhaust the stack.
@@ -223,39 +224,6 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The error's message for a diagnostic, rendered by serde-saphyr itself: its own position
-/// left off (the diagnostic carries it) and any other it names (an alias's anchor) counted
-/// from the start of the file, `by` lines before the front matter, not of the front matter.
-fn message(e: &serde_saphyr::Error, by: usize) -> String {
-    let no_place = NoPlace;
-    let formatter = serde_saphyr::DefaultMessageFormatter.with_localizer(&no_place);
-    let options = serde_saphyr::render_options! {
-        formatter: &formatter,
-        snippets: serde_saphyr::SnippetMode::Off,
-        line_offset: by as u64,
-    };
-    let msg = e.render_with_options(options);
-    msg.lines().next().unwrap_or("invalid YAML").to_string()
-}
-
-/// English as serde-saphyr words it, less the position of the error itself (where it is,
-/// or where the alias that led to it is used).
-struct NoPlace;
-
-impl serde_saphyr::Localizer for NoPlace {
-    fn alias_used_at(&self, _: serde_saphyr::Location) -> String {
-        String::new()
-    }
-
-    fn attach_location<'a>(
-        &self,
-        base: std::borrow::Cow<'a, str>,
-        _: serde_saphyr::Location,
-    ) -> std::borrow::Cow<'a, str> {
-        base
-    }
-}
-
 fn shift(node: &mut Node, by: usize) {
     if node.line > 0 {
         node.line += by;
@@ -278,37 +246,38 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    /// Checks that `node` is a mapping and that it has only `known` keys (others are warnings
+    /// Checks that `node` is a mapping and that it has only `known` keys (others are errors
     /// naming the closest known key).
     pub fn new(path: &'a str, node: &'a Node, what: &str, known: &[&str]) -> Self {
-        let mut diags = Vec::new();
+        Self::checked(path, node, what, known, None)
+    }
+
+    /// [`Fields::new`] for a file's front matter: `extra` keys (the site's own, from
+    /// book.toml) are allowed too, and read by no one.
+    pub fn front(
+        path: &'a str,
+        node: &'a Node,
+        what: &str,
+        known: &[&str],
+        extra: &[String],
+    ) -> Self {
+        Self::checked(path, node, what, known, Some(extra))
+    }
+
+    fn checked(
+        p: &'a str,
+        node: &'a Node,
+        what: &str,
+        known: &[&str],
+        extra: Option<&[String]>,
+    ) -> Self {
+        let (path, mut diags) = (p, Vec::new());
         match &node.value {
             Value::Map(entries) => {
                 for (k, _) in entries {
                     let name = k.as_text().unwrap_or_default();
-                    if !known.contains(&name.as_str()) {
-                        // `Audience: trainer` must not quietly publish a trainer-only page:
-                        // a known key in other letter case is an error, not a warning.
-                        if let Some(k2) = known.iter().find(|k2| k2.eq_ignore_ascii_case(&name)) {
-                            diags.push(
-                                Diagnostic::error(
-                                    path,
-                                    format!("`{name}` in {what} must be written `{k2}`: keys are lower case"),
-                                )
-                                .at(k.line, k.col)
-                                .hint(format!("write `{k2}:`")),
-                            );
-                            continue;
-                        }
-                        let hint = match closest(&name, known.iter().copied()) {
-                            Some(c) => format!("did you mean `{c}`?"),
-                            None => format!("known keys: {}", known.join(", ")),
-                        };
-                        diags.push(
-                            Diagnostic::warning(path, format!("unknown key `{name}` in {what}"))
-                                .at(k.line, k.col)
-                                .hint(hint),
-                        );
+                    if !known.contains(&name.as_str()) && !extra.is_some_and(|e| e.contains(&name)) {
+                        diags.push(unknown_key(path, k, &name, what, known, extra.is_some()));
                     }
                 }
             }
@@ -321,7 +290,8 @@ impl<'a> Fields<'a> {
                         node.kind()
                     ),
                 )
-                .at(node.line, node.col),
+                .at(node.line, node.col)
+                .hint("write each line as `key: value`, with a space after the colon, e.g. `title: Recording in practice`"),
             ),
         }
         Fields { path, node, diags }
@@ -494,8 +464,8 @@ mod tests {
     #[test]
     fn bad_yaml_is_an_error_at_its_line() {
         let e = parse("a.md", "title: Hi\nday: [1, 2\n", 2).unwrap_err();
-        assert!(e.line >= 3, "{e}");
-        assert!(e.message.contains("invalid YAML"));
+        assert_eq!((e.line, e.col), (3, 6), "{e}");
+        assert_eq!(e.message, "the `[` opened here is never closed");
         // The position is the diagnostic's, not repeated in its message.
         assert!(!e.message.contains(" at line "), "{e}");
     }
@@ -506,15 +476,12 @@ mod tests {
     fn messages_leave_their_position_to_the_diagnostic() {
         let e = parse("a.md", "a: 1\na: 2\n", 2).unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
-        assert_eq!(
-            e.message,
-            "invalid YAML front matter: duplicate mapping key: a, set DuplicateKeyPolicy in Options if acceptable"
-        );
+        assert_eq!(e.message, "`a` is given twice (first on line 2)");
         let e = parse("a.md", "day: *y\n", 2).unwrap_err();
         assert_eq!((e.line, e.col), (2, 6));
         assert_eq!(
             e.message,
-            "invalid YAML front matter: alias references unknown anchor"
+            "a value that starts with `*` needs quotes (YAML reads it as a reference)"
         );
         // Ten times ten, nine deep: over the node budget where the last list uses `*i`.
         let mut t = String::from("a: &a [1,1,1,1,1,1,1,1,1,1]\n");
@@ -527,17 +494,25 @@ mod tests {
         assert_eq!((e.line, e.col), (6, 17));
         assert_eq!(
             e.message,
-            "invalid YAML front matter: budget breached: Nodes { nodes: 50001 } (defined at line 5, column 7)"
+            "this line is not valid YAML (budget breached: Nodes { nodes: 50001 } (defined at line 5, column 7))"
         );
     }
 
     #[test]
-    fn unknown_keys_warn_with_closest() {
-        let n = parse("a.md", "titel: Hi\n", 2).unwrap();
-        let f = Fields::new("a.md", &n, "session front matter", &["title", "day"]);
-        assert_eq!(f.diags.len(), 1);
+    fn unknown_keys_are_errors_with_closest() {
+        let n = parse("a.md", "titel: Hi\nkeypoints: [a]\nmine: 1\n", 2).unwrap();
+        let f = Fields::front("a.md", &n, "session front matter", &["title", "day"], &[]);
+        assert_eq!(f.diags.len(), 3);
+        assert_eq!(f.diags[0].severity, crate::diagnostics::Severity::Error);
         assert_eq!(f.diags[0].line, 2);
         assert_eq!(f.diags[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            f.diags[1].hint.as_deref(),
+            Some("use `objectives`, or list it under `extra-keys` in [content] of book.toml")
+        );
+        let allowed = ["mine".to_string(), "keypoints".to_string()];
+        let f = Fields::front("a.md", &n, "session front matter", &["title"], &allowed);
+        assert_eq!(f.diags.len(), 1, "{:?}", f.diags);
     }
 
     #[test]

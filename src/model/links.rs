@@ -109,10 +109,12 @@ fn is_trainer_only(site: &Site, path: &str) -> bool {
 }
 
 /// Every link checked, and the assets they reach: the second decides what a participant
-/// build copies.
-pub fn check(site: &Site) -> (Vec<Diagnostic>, References) {
+/// build copies. `failed`: the output paths of files that exist but did not load (each with
+/// its source path), so that a link to one is not said to be missing.
+pub fn check(site: &Site, failed: &HashMap<String, String>) -> (Vec<Diagnostic>, References) {
     let mut c = Checker {
         site,
+        failed,
         pages: targets(site),
         assets: site.assets.iter().map(|a| a.out.as_str()).collect(),
         diags: Vec::new(),
@@ -142,6 +144,7 @@ pub fn check(site: &Site) -> (Vec<Diagnostic>, References) {
 /// What checking links needs from the whole site, and what it finds.
 struct Checker<'a> {
     site: &'a Site,
+    failed: &'a HashMap<String, String>,
     /// Output path -> its heading ids.
     pages: HashMap<String, HashSet<&'a str>>,
     assets: HashSet<&'a str>,
@@ -248,24 +251,38 @@ impl Checker<'_> {
                 .hint(anchor_hint(f, ids));
                 self.diags.push(d);
             }
+        } else if let Some(failed) = self.failed.get(&resolved) {
+            self.diags.push(at(has_errors(src, l, failed)));
         } else if !self.assets.contains(resolved.as_str()) {
-            let d = self.missing(src, l, &decoded, &resolved);
+            let d = self.missing(src, dir, l, &decoded, &resolved);
             self.diags.push(at(d));
         }
     }
 
-    /// A link or image to a file the site does not have.
-    fn missing(&self, src: &str, l: &Link, decoded: &str, resolved: &str) -> Diagnostic {
+    /// A link or image to a file the site does not have; the hint is what to write in the
+    /// linking file, whose output folder is `dir`.
+    fn missing(&self, src: &str, dir: &str, l: &Link, decoded: &str, resolved: &str) -> Diagnostic {
         let what = if l.image { "image" } else { "link" };
         let hint = if decoded.ends_with(".md") || decoded.ends_with('/') {
             // Sorted, so a tie gives the same hint on every run (map order is random).
             let mut names: Vec<&str> = self.pages.keys().map(|k| k.as_str()).collect();
             names.sort_unstable();
-            match crate::diagnostics::closest(resolved, names) {
-                Some(c) => format!(
-                    "did you mean {}?",
-                    c.trim_end_matches(".html").to_string() + ".md"
-                ),
+            // A page of the same name in another folder is the likeliest: the folder is
+            // what was mistaken.
+            let file = resolved.rsplit('/').next().unwrap_or(resolved);
+            let same: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|n| n.rsplit('/').next() == Some(file))
+                .collect();
+            let pick = crate::diagnostics::closest(resolved, same.iter().copied())
+                .or(same.first().copied())
+                .or_else(|| crate::diagnostics::closest(resolved, names));
+            match pick {
+                Some(c) => {
+                    let md = c.strip_suffix(".html").unwrap_or(c).to_string() + ".md";
+                    format!("did you mean `{}`?", relative(dir, &md))
+                }
                 None => "link to another page by its .md file, relative to this one".to_string(),
             }
         } else {
@@ -274,6 +291,33 @@ impl Checker<'_> {
         };
         Diagnostic::error(src, format!("{what} to missing file `{}`", l.url)).hint(hint)
     }
+}
+
+/// A link to a file that exists but did not load: not "missing", and it will work.
+fn has_errors(src: &str, l: &Link, failed: &str) -> Diagnostic {
+    Diagnostic::error(
+        src,
+        format!(
+            "link to `{}`: `{failed}` has errors of its own (reported with it); the link will work once they are fixed",
+            l.url
+        ),
+    )
+}
+
+/// `target` (a path from the site's root) as a link from a file in folder `dir`: what to
+/// write in that file.
+pub(crate) fn relative(dir: &str, target: &str) -> String {
+    let from: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
+    let shared = from
+        .iter()
+        .zip(&to)
+        .take(to.len().saturating_sub(1))
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts = vec![".."; from.len() - shared];
+    parts.extend(&to[shared..]);
+    parts.join("/")
 }
 
 /// The hint for a link to a heading another page does not have.
@@ -287,6 +331,27 @@ fn anchor_hint(f: &str, ids: &HashSet<&str>) -> String {
             let mut v: Vec<&str> = ids.iter().copied().collect();
             v.sort();
             format!("its headings: {}", v.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{join, relative};
+
+    #[test]
+    fn relative_paths_lead_back_to_the_target() {
+        for (dir, target, want) in [
+            ("p/day-1", "p/day-1/b.md", "b.md"),
+            ("p/day-1", "p/day-2/b.md", "../day-2/b.md"),
+            ("p", "p/day-2/b.md", "day-2/b.md"),
+            ("", "p/index.md", "p/index.md"),
+            ("p/day-1", "index.md", "../../index.md"),
+            ("p/day-1", "q/day-1/x.md", "../../q/day-1/x.md"),
+        ] {
+            let r = relative(dir, target);
+            assert_eq!(r, want, "{dir} -> {target}");
+            assert_eq!(join(dir, &r).as_deref(), Some(target), "{dir} -> {target}");
         }
     }
 }

@@ -80,13 +80,13 @@ fn log(line: &str) {
     eprintln!("{line}");
 }
 
-fn print_all(diags: &[Diagnostic]) {
-    let colour = diagnostics::colour_stderr();
+fn print_all(diags: &[Diagnostic], root: &std::path::Path) {
+    let mut printer = diagnostics::Printer::new(Some(root), diagnostics::colour_stderr());
     let ds = Diagnostics {
         items: diags.to_vec(),
     };
     for d in ds.sorted() {
-        eprintln!("{}", d.render(colour));
+        eprintln!("{}", printer.render(d));
     }
 }
 
@@ -112,7 +112,7 @@ pub fn start(opts: &Options, signals: bool) -> Result<Server, Diagnostics> {
     let mut warnings = Vec::new();
     let status = match first {
         Ok(r) => {
-            print_all(&r.warnings);
+            print_all(&r.warnings, &root);
             warnings = r.warnings;
             let pages = r.files.keys().filter(|p| p.ends_with(".html")).count();
             log(&format!(
@@ -127,7 +127,7 @@ pub fn start(opts: &Options, signals: bool) -> Result<Server, Diagnostics> {
             }
         }
         Err(d) => {
-            print_all(&d.items);
+            print_all(&d.items, &root);
             log(&format!(
                 "the site has {} error(s); serving them until they are fixed",
                 d.errors()
@@ -256,7 +256,7 @@ fn spawn_rebuilder(
                 match engine.rebuild(change.full) {
                     Ok(r) => {
                         if r.warnings != last_warnings {
-                            print_all(&r.warnings);
+                            print_all(&r.warnings, &watched.root);
                             last_warnings = r.warnings.clone();
                         }
                         let pages = r.changed.iter().filter(|p| p.ends_with(".html")).count();
@@ -282,7 +282,7 @@ fn spawn_rebuilder(
                         }));
                     }
                     Err(d) => {
-                        print_all(&d.items);
+                        print_all(&d.items, &watched.root);
                         log(&format!(
                             "{what}: {} error(s); still serving the last good site",
                             d.errors()

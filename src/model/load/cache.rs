@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::{Kind, Kinds, Parsed, file::parse_file};
 use crate::Audience;
+use crate::config::ExtraKeys;
 use crate::content::Sources;
 use crate::diagnostics::Diagnostic;
 
@@ -18,6 +19,8 @@ pub struct ParseCache {
     files: HashMap<String, CachedFile>,
     /// A one-off build keeps nothing: copying every parsed file would cost time and memory.
     disabled: bool,
+    /// The extra keys book.toml allowed when these files were parsed.
+    extra: ExtraKeys,
 }
 
 /// Unchanged files reach the parse cache as the same shared text: no need to compare it.
@@ -63,7 +66,13 @@ impl ParseCache {
         sources: &Sources,
         kinds: &Kinds,
         audience: Audience,
+        extra: &ExtraKeys,
     ) -> Vec<(Kind, Parsed, Vec<Diagnostic>)> {
+        // Other keys allowed: every file's unknown keys must be looked at again.
+        if self.extra != *extra {
+            self.files.clear();
+            self.extra = extra.clone();
+        }
         let cached = &self.files;
         let parsed: Vec<(Kind, Parsed, Vec<Diagnostic>)> = sources
             .markdown
@@ -75,7 +84,7 @@ impl ParseCache {
                 {
                     return (kind, c.parsed.clone(), c.diags.clone());
                 }
-                let (p, d) = parse_file(f, &kind, audience);
+                let (p, d) = parse_file(f, &kind, audience, extra);
                 (kind, p, d)
             })
             .collect();

@@ -5,6 +5,7 @@ use super::audience::{Scope, whole_file};
 use super::values::audience_of;
 use super::{Kind, Parsed, letter, page, programme, session};
 use crate::Audience;
+use crate::config::ExtraKeys;
 use crate::content::markdown::{self, Body, Markdown};
 use crate::content::yaml::{self, Node, Value};
 use crate::content::{SourceFile, frontmatter};
@@ -19,6 +20,8 @@ pub(super) struct Source<'a> {
     pub(super) audience: Audience,
     /// Its programme's scope (the default outside any programme).
     pub(super) scope: Scope,
+    /// The front matter keys the site allows beside the known ones.
+    pub(super) extra: &'a ExtraKeys,
 }
 
 impl Source<'_> {
@@ -75,9 +78,10 @@ pub(super) fn parse_file(
     f: &SourceFile,
     kind: &Kind,
     audience: Audience,
+    extra: &ExtraKeys,
 ) -> (Parsed, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let parsed = match read(f, kind, audience, &mut diags) {
+    let parsed = match read(f, kind, audience, extra, &mut diags) {
         Some(src) => match kind {
             Kind::Letter(slug, _) => letter_file(&src, slug, &mut diags),
             Kind::Programme(slug, _) => programme_file(&src, slug, &mut diags),
@@ -94,6 +98,7 @@ fn read<'a>(
     f: &'a SourceFile,
     kind: &Kind,
     audience: Audience,
+    extra: &'a ExtraKeys,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Source<'a>> {
     let split = match frontmatter::split(&f.text) {
@@ -137,6 +142,7 @@ fn read<'a>(
         body_line: split.body_line,
         audience,
         scope,
+        extra,
     })
 }
 
@@ -152,7 +158,7 @@ fn letter_file(src: &Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Parsed 
 
 fn programme_file(src: &Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Parsed {
     let md = src.render(src.scope.bodies, diags);
-    match programme::parse_programme(src.f, slug, &src.node, md, diags) {
+    match programme::parse_programme(src, slug, md, diags) {
         Some(h) if src.participant() && src.scope.trainer_only => {
             Parsed::TrainerOnly(whole_file(src.f, &src.node, &h.p.title))
         }

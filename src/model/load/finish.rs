@@ -15,6 +15,7 @@ pub(super) fn finish(
     mut site: Site,
     audience: Audience,
     mut diags: Vec<Diagnostic>,
+    failed: &std::collections::HashMap<String, String>,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     titles::clean(&mut site);
     changed::stamp(root, &mut site);
@@ -27,7 +28,7 @@ pub(super) fn finish(
     diags.extend(urls::check(&site));
     diags.extend(paths::check(&site));
     diags.extend(undated_days(&site));
-    let (d, refs) = links::check(&site);
+    let (d, refs) = links::check(&site, failed);
     diags.extend(d);
     // Only the trainer edition sees every link, so only it can tell a file is unused.
     if audience == Audience::Trainer {

@@ -22,7 +22,7 @@ pub(super) fn parse_letter(
 ) -> Option<(Letter, Vec<markdown::Dropped>)> {
     let f = src.f;
     let what = "letter front matter";
-    let mut fl = Fields::new(&f.display, &src.node, what, LETTER_KEYS);
+    let mut fl = Fields::front(&f.display, &src.node, what, LETTER_KEYS, &src.extra.letter);
     let title = fl.text("title");
     if fl.node("title").is_none() {
         fl.missing(

@@ -27,7 +27,7 @@ use crate::Audience;
 use crate::config::Config;
 use crate::content::yaml::Node;
 use crate::content::{Sources, markdown};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 
 pub use assemble::resolve_relative;
 pub use audience::RESERVED_TITLE;
@@ -159,9 +159,14 @@ pub fn load_cached(
     cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let parsed = cache.parse(&sources, &Kinds::of(&sources), audience);
+    let parsed = cache.parse(&sources, &Kinds::of(&sources), audience, &config.extra_keys);
     let mut parts = Parts::default();
-    for (kind, p, d) in parsed {
+    // Files that exist but did not load: a link to one is not to a missing file.
+    let mut failed = HashMap::new();
+    for (f, (kind, p, d)) in sources.markdown.iter().zip(parsed) {
+        if matches!(p, Parsed::Skipped) && d.iter().any(|d| d.severity == Severity::Error) {
+            failed.insert(out_path(&f.rel), f.display.clone());
+        }
         diags.extend(d);
         parts.take(kind, p, &mut diags);
     }
@@ -182,7 +187,7 @@ pub fn load_cached(
         trainer_fragments: parts.trainer_fragments,
         trainer_only,
     };
-    finish::finish(root, site, audience, diags)
+    finish::finish(root, site, audience, diags, &failed)
 }
 
 /// The parsed files sorted by programme, waiting to be assembled.

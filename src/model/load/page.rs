@@ -39,7 +39,8 @@ pub(super) fn page_file(
 ) -> Parsed {
     let f = src.f;
     let md = src.render(Body::Shared, diags);
-    let mut fl = Fields::new(&f.display, &src.node, "page front matter", PAGE_KEYS);
+    let what = "page front matter";
+    let mut fl = Fields::front(&f.display, &src.node, what, PAGE_KEYS, &src.extra.page);
     let title = fl
         .text("title")
         .or_else(|| md.headings.first().map(|h| h.text.clone()));

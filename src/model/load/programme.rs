@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::Pos;
+use super::file::Source;
 use super::values::{parse_clock, parse_minutes, title_from_file};
 use crate::content::SourceFile;
 use crate::content::markdown;
@@ -44,14 +45,14 @@ pub(super) struct ProgrammeHead {
 }
 
 pub(super) fn parse_programme(
-    f: &SourceFile,
+    src: &Source,
     slug: &str,
-    node: &Node,
     md: markdown::Markdown,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<ProgrammeHead> {
+    let (f, node) = (src.f, &src.node);
     let what = "programme front matter";
-    let mut fl = Fields::new(&f.display, node, what, PROGRAMME_KEYS);
+    let mut fl = Fields::front(&f.display, node, what, PROGRAMME_KEYS, &src.extra.programme);
     let title = fl.text("title");
     if fl.node("title").is_none() {
         fl.missing(

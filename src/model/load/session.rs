@@ -6,7 +6,7 @@ use super::file::Source;
 use super::values::{parse_minutes, title_from_file};
 use super::{Parsed, Pos, out_path};
 use crate::content::markdown::{self, Body};
-use crate::content::yaml::{Fields, Node, Value};
+use crate::content::yaml::{Fields, Value};
 use crate::content::{SourceFile, duration};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Prompt, Session};
@@ -59,7 +59,7 @@ pub(super) fn session_file(
         src.scope.bodies
     };
     let md = src.render_session(body, diags);
-    match parse_session(src.f, &src.node, md, trainer_only, diags) {
+    match parse_session(src, md, trainer_only, diags) {
         Some((mut s, refs)) => {
             let frags = if src.participant() && trainer_only {
                 reserved_session(&mut s)
@@ -73,13 +73,14 @@ pub(super) fn session_file(
 }
 
 pub(super) fn parse_session(
-    f: &SourceFile,
-    node: &Node,
+    src: &Source,
     md: markdown::Markdown,
     trainer_only: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Session, SessionRefs)> {
-    let mut fl = Fields::new(&f.display, node, "session front matter", SESSION_KEYS);
+    let (f, node) = (src.f, &src.node);
+    let what = "session front matter";
+    let mut fl = Fields::front(&f.display, node, what, SESSION_KEYS, &src.extra.session);
     let mut refs = SessionRefs::default();
     let title = parse_title(&mut fl);
     let day = fl.int("day", 1, MAX_DAYS).map(|(d, n)| {

@@ -24,7 +24,7 @@ pub fn parse_one(rel: &str, text: &str) -> Vec<Diagnostic> {
     };
     let mut all = Vec::new();
     for audience in [Audience::Trainer, Audience::Participant] {
-        all.extend(parse_file(&f, &kind, audience).1);
+        all.extend(parse_file(&f, &kind, audience, &Default::default()).1);
     }
     all
 }
@@ -41,6 +41,7 @@ pub fn parse_letter_one(name: &str, text: &str) -> Option<Letter> {
         &f,
         &Kind::Letter("p".into(), Scope::default()),
         Audience::Participant,
+        &Default::default(),
     )
     .0
     {
