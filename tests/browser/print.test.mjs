@@ -5,7 +5,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +15,7 @@ import { chromium } from "playwright-core";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let trainer;
 let participant;
@@ -198,3 +200,47 @@ test("prompt cards: one at a time, moved by the keys, from file://", async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the run sheet on a 375 px phone: every cell keeps its column's label", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  const wide = [];
+  for (const rel of ["recording/runsheet-day-1.html", "recording/signin-day-1.html", "recording/prompt-cards.html", "recording/materials.html"]) {
+    await page.goto(url(trainer, rel));
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (w > 375) wide.push(`${rel}: ${w}px`);
+  }
+  assert.deepEqual(wide, []);
+  await page.goto(url(trainer, "recording/runsheet-day-1.html"));
+  const cells = await page.evaluate(() =>
+    [...document.querySelectorAll("table.runsheet tr.session-row td")]
+      .filter((td) => td.getClientRects().length > 0)
+      .map((td) => ({ label: td.dataset.label, shown: getComputedStyle(td, "::before").content })),
+  );
+  assert.ok(cells.length > 20, `${cells.length} cells`);
+  for (const c of cells) assert.equal(c.shown, `"${c.label}"`);
+  // The column heads are kept for screen readers, not shown.
+  const head = await page.locator("table.runsheet thead").boundingBox();
+  assert.ok(head.height <= 1 && head.width <= 1, JSON.stringify(head));
+  await context.close();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe-core: no serious or critical violation on the room pages (${scheme})`, async () => {
+    const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    const page = await context.newPage();
+    const problems = [];
+    for (const rel of ["recording/runsheet-day-1.html", "recording/signin-day-1.html", "recording/prompt-cards.html", "recording/materials.html", "recording/handout.html"]) {
+      await page.goto(url(trainer, rel));
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"], preload: false }));
+      for (const v of result.violations) {
+        if (v.impact === "serious" || v.impact === "critical") {
+          problems.push(`${rel}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
