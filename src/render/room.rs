@@ -31,21 +31,18 @@ pub fn first_sentence(text: &str, max: usize) -> String {
             let next = rest.trim_start_matches([')', '"', '\'', '’', '”']);
             let closed = text.len() - next.len();
             let mut after = next.chars();
-            match after.next() {
-                None => {
-                    end = closed;
-                    break;
+            let ends = match after.next() {
+                None => true,
+                Some(w) => {
+                    w.is_whitespace()
+                        && after
+                            .find(|x| !x.is_whitespace())
+                            .is_some_and(|x| x.is_uppercase() || x.is_numeric())
                 }
-                Some(w) if w.is_whitespace() => {
-                    if after
-                        .find(|x| !x.is_whitespace())
-                        .is_some_and(|x| x.is_uppercase() || x.is_numeric())
-                    {
-                        end = closed;
-                        break;
-                    }
-                }
-                _ => {}
+            };
+            if ends {
+                end = closed;
+                break;
             }
         }
     }
