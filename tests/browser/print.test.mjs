@@ -193,8 +193,36 @@ test("prompt cards: one at a time, moved by the keys, from file://", async () =>
   assert.ok(box.width >= 1280 && box.height >= 800, JSON.stringify(box));
   const size = await page.locator(".prompt-card.is-current .card-text").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(size >= 48, `font ${size}px`);
+  // The bar's buttons, and a swipe to the left, move on too.
+  await page.locator(".deck-bar button", { hasText: "Next" }).click();
+  assert.equal(await counter.textContent(), `2 / ${total}`);
+  await page.evaluate(() => {
+    const touch = (x) => new Touch({ identifier: 1, target: document.body, clientX: x, clientY: 300 });
+    document.dispatchEvent(new TouchEvent("touchstart", { touches: [touch(600)], changedTouches: [touch(600)] }));
+    document.dispatchEvent(new TouchEvent("touchend", { touches: [], changedTouches: [touch(300)] }));
+  });
+  assert.equal(await counter.textContent(), `3 / ${total}`);
+  // Under the deck nothing takes focus: Tab reaches only the card and its bar.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    // (past the bar's last button focus leaves the page, leaving the body active)
+    const inside = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a === document.body || !!a.closest(".prompt-card.is-current, .deck-bar");
+    });
+    assert.ok(inside, `tab ${i} left the deck`);
+  }
+  await page.keyboard.press("Home");
+  // Escape shows every card again.
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator(".prompt-card:visible").count() > 1, true);
+  assert.equal(await page.locator(".deck-bar").isVisible(), false);
+  await page.locator(".prompt-card").nth(1).locator(".card-text").click();
+  assert.equal(await counter.textContent(), `2 / ${total}`);
+  await page.keyboard.press("ArrowUp");
   // A reload opens the card in the address.
   await page.keyboard.press("ArrowDown");
+  assert.equal(await counter.textContent(), `2 / ${total}`);
   await page.reload();
   assert.equal(await counter.textContent(), `2 / ${total}`);
   assert.deepEqual(errors, []);

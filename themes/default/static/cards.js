@@ -16,10 +16,17 @@
     var current = 0;
     if (!cards.length || !bar || !counter) return;
 
+    // While the deck is shown, what lies under it cannot take focus or be read out.
+    var under = document.querySelectorAll(".skip-link, .site-header, .sidebar, .site-footer, .edition-banner, main > :not(.prompt-cards):not(.deck-bar)");
+    function cover(on) {
+      for (var k = 0; k < under.length; k++) under[k].inert = on;
+    }
     function go(i) {
       current = Math.max(0, Math.min(cards.length - 1, i));
+      var deck = body.classList.contains("deck");
       for (var k = 0; k < cards.length; k++) {
         cards[k].classList.toggle("is-current", k === current);
+        cards[k].inert = deck && k !== current;
       }
       counter.textContent = cards[current].getAttribute("data-counter");
       try {
@@ -31,11 +38,14 @@
     function open(i) {
       body.classList.add("deck");
       bar.hidden = false;
+      cover(true);
       go(i);
     }
     function close() {
       body.classList.remove("deck");
       bar.hidden = true;
+      cover(false);
+      for (var k = 0; k < cards.length; k++) cards[k].inert = false;
       cards[current].scrollIntoView({ block: "center" });
     }
     function fromHash() {
