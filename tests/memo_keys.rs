@@ -78,6 +78,12 @@ const MUTATIONS: &[Mutation] = &[
     ("programme venue", |s| {
         s.programmes[0].venue = Some("Changed venue".into())
     }),
+    ("programme participants", |s| {
+        s.programmes[0].participants += 1
+    }),
+    ("session notes' first sentence (run sheets)", |s| {
+        Arc::make_mut(&mut s.programmes[0].sessions[0].md).snippet = "Changed first line.".into()
+    }),
     ("programme body", |s| md(&mut s.programmes[0].md)),
     ("day title", |s| {
         s.programmes[0].days[0].title.push_str(" X")

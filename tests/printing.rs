@@ -200,13 +200,23 @@ fn print_has_every_day_in_order_and_run_sheets_one_per_day() {
     );
     let rs = Html::parse_document(&read(&out, "prog/runsheet-day-1.html"));
     let rows = texts(&rs, "table.runsheet tbody tr");
+    // Times are separate <time> elements (a script may rewrite them when the group runs late).
     assert!(
-        rows[0].contains("09:30–10:00") && rows[0].contains("Introductions"),
+        rows[0].starts_with("09:30 – 10:00 Introductions 30 min · Large group"),
         "{rows:?}"
     );
-    assert!(rows[0].contains("Large group") && rows[0].contains("name badges"));
+    assert!(rows[0].contains("Names, hopes and a first look") && rows[0].contains("name badges"));
     assert!(rows[0].contains("What do you hope for?"));
+    // The trainer's notes, their first sentence; a trainer-only session is on the trainer's sheet.
+    assert!(rows[0].ends_with("Welcome everyone."), "{rows:?}");
+    assert!(rows.iter().any(|r| r.contains("Pangolinsession")));
     assert!(rows.iter().any(|r| r.contains("Coffee")));
+    assert_eq!(
+        texts(&rs, "table.runsheet thead th")
+            .last()
+            .map(String::as_str),
+        Some("Done")
+    );
     assert!(out.join("prog/runsheet-day-2.html").exists());
 
     // Participants get no run sheets (they are the trainer's).

@@ -158,6 +158,9 @@ pub struct Session {
     pub md: std::sync::Arc<Markdown>,
 }
 
+/// Rows of a sign-in sheet when a programme does not say how many people to expect.
+pub const DEFAULT_PARTICIPANTS: u32 = 20;
+
 #[derive(Debug, Clone)]
 pub struct Programme {
     /// Folder name under the content directory; also the output folder.
@@ -177,6 +180,9 @@ pub struct Programme {
     /// What participants bring with them (`bring:`).
     pub bring: Vec<String>,
     pub venue: Option<String>,
+    /// How many people are expected (`participants:`, default [`DEFAULT_PARTICIPANTS`]): the
+    /// rows of each day's sign-in sheet.
+    pub participants: u32,
     pub timezone: String,
     pub start: Clock,
     pub end: Option<Clock>,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::model::clock::{date_long, minutes_label};
 use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind};
-use crate::model::{Programme, Prompt, Session};
+use crate::model::{BlockDef, Programme, Prompt, Session};
 
 use super::view::{RowType, format_label};
 
@@ -25,7 +25,14 @@ pub struct Row {
     pub block: Option<String>,
     pub format: Option<String>,
     pub materials: Vec<String>,
+    /// The session's first prompt: its front matter's first, or else the first item of a
+    /// `[!PROMPTS]` callout (the model keeps them in that order).
     pub first_prompt: Option<String>,
+    pub summary: Option<String>,
+    /// The first sentence of the session's notes (run sheets; trainer edition only).
+    pub notes: Option<String>,
+    /// A break pinned to a clock time (`at:`): `data-fixed` on run sheets.
+    pub fixed: bool,
     /// Index of the session's [`Detail`] in its day's `sessions`, so a template finds it
     /// without a search per row (a search made print.html quadratic in a day's sessions).
     pub detail: Option<usize>,
@@ -130,7 +137,13 @@ struct RowParts {
     format: Option<String>,
     materials: Vec<String>,
     first_prompt: Option<String>,
+    summary: Option<String>,
+    notes: Option<String>,
+    fixed: bool,
 }
+
+/// How long the run sheet's line of notes may be, in characters.
+const NOTES_LINE: usize = 160;
 
 impl RowParts {
     /// A row with no page, no detail: a break, free time, or time the trainers keep to
@@ -144,6 +157,9 @@ impl RowParts {
             format: None,
             materials: vec![],
             first_prompt: None,
+            summary: None,
+            notes: None,
+            fixed: false,
         }
     }
 
@@ -190,6 +206,13 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
     }
 }
 
+/// Whether the break called `title` is pinned to a clock time (`at:`).
+fn pinned(p: &Programme, title: &str) -> bool {
+    p.blocks
+        .iter()
+        .any(|b| matches!(b, BlockDef::Break { title: t, at: Some(_), .. } if t == title))
+}
+
 /// One day's rows, and the details of its sessions that the rows index.
 fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>) {
     let mut rows = Vec::new();
@@ -212,9 +235,17 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
                     format: s.format.as_deref().map(format_label),
                     materials: s.materials.clone(),
                     first_prompt: s.prompts.first().map(|x| x.text.clone()),
+                    summary: s.summary.clone(),
+                    notes: (!handout)
+                        .then(|| super::room::first_sentence(&s.md.snippet, NOTES_LINE))
+                        .filter(|n| !n.is_empty()),
+                    fixed: false,
                 }
             }
-            RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),
+            RowKind::Break(t) => RowParts {
+                fixed: pinned(p, t),
+                ..RowParts::plain(RowType::Break, t.clone())
+            },
             RowKind::Free => RowParts::plain(RowType::Free, "Free time".to_string()),
         };
         let detail = (parts.kind == RowType::Session).then(|| sessions.len() - 1);
@@ -230,6 +261,9 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
             format: parts.format,
             materials: parts.materials,
             first_prompt: parts.first_prompt,
+            summary: parts.summary,
+            notes: parts.notes,
+            fixed: parts.fixed,
         });
     }
     (rows, sessions)

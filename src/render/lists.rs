@@ -54,6 +54,8 @@ pub struct Material {
 pub struct MaterialDay {
     pub title: String,
     pub date: Option<String>,
+    /// "6 items": the day's pack list, counted.
+    pub count: String,
     pub items: Vec<Material>,
 }
 
@@ -80,6 +82,10 @@ pub fn material_days(p: &Programme, v: &ProgrammeViews) -> Vec<MaterialDay> {
             MaterialDay {
                 title: d.title.clone(),
                 date: d.date.clone(),
+                count: match items.len() {
+                    1 => "1 item".to_string(),
+                    n => format!("{n} items"),
+                },
                 items,
             }
         })

@@ -29,6 +29,8 @@ pub const PROGRAMME_FILES: &[&str] = &[
     "print.html",
     "searchindex.js",
     "runsheet-day-*.html",
+    "signin-day-*.html",
+    "prompt-cards.html",
 ];
 
 /// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
@@ -78,6 +80,8 @@ mod tests {
         assert!(generated_by("prog/searchindex.js", &p).is_some());
         assert!(generated_by("prog/runsheet-day-2.html", &p).is_some());
         assert!(generated_by("prog/runsheet-day-.html", &p).is_none());
+        assert!(generated_by("prog/signin-day-1.html", &p).is_some());
+        assert!(generated_by("prog/prompt-cards.html", &p).is_some());
         assert!(generated_by("theme/site.css", &p).is_some());
         assert!(generated_by("themes.html", &p).is_none());
         assert!(generated_by("other/index.html", &p).is_none());

@@ -10,7 +10,7 @@ use super::nav::NavParts;
 use super::page::{Defer, Nothing, Page, Rendered, Shared};
 use super::site_pages::{PageView, page_view};
 use super::view::{self, ProgrammeViews, SessionView, Threads};
-use super::{Output, csv, handout, ics, letter_files, search};
+use super::{Output, csv, handout, ics, letter_files, room, search};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Programme, Site};
 
@@ -66,7 +66,12 @@ pub(super) fn render_programme(
     common: &Common,
     site: &Site,
 ) -> (Vec<Output>, Vec<Diagnostic>) {
-    let views = ProgrammeViews::new(p);
+    let mut views = ProgrammeViews::new(p);
+    if common.participant {
+        // Run sheets and sign-in sheets are the trainer's: not written, not linked.
+        views.nav.runsheets.clear();
+        views.nav.signin.clear();
+    }
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let r = ProgrammeRender {
@@ -123,6 +128,16 @@ struct RunSheet<'a> {
 }
 
 #[derive(Serialize)]
+struct SigninPage<'a> {
+    day: &'a room::SigninSheet,
+}
+
+#[derive(Serialize)]
+struct CardsPage {
+    cards: Vec<room::PromptCard>,
+}
+
+#[derive(Serialize)]
 struct Themes {
     themes: Vec<view::ThemeView>,
 }
@@ -176,9 +191,10 @@ impl ProgrammeRender<'_> {
     /// programme of a thousand sessions each view is a pass over all of them.
     fn pages(&self) -> Vec<Rendered> {
         type Pages<'b> = &'b (dyn Fn() -> Vec<Rendered> + Send + Sync);
-        let builders: [Pages; 6] = [
+        let builders: [Pages; 7] = [
             &|| self.overview(),
             &|| self.prompts(),
+            &|| self.room(),
             &|| self.materials(),
             &|| self.print(),
             &|| self.notes(),
@@ -227,6 +243,33 @@ impl ProgrammeRender<'_> {
         let title = format!("Materials: {}", p.title);
         let days = view::material_days(p, &self.views);
         vec![self.days_page(("materials.html", "materials.html", title), &days)]
+    }
+
+    /// The prompt cards and, for trainers, a sign-in sheet per day.
+    fn room(&self) -> Vec<Rendered> {
+        let p = self.p;
+        let shared = [("programme", &self.programme)];
+        let own = CardsPage {
+            cards: room::prompt_cards(p, &self.views),
+        };
+        let what = (
+            "prompt-cards.html",
+            room::prompt_cards_path(&p.slug),
+            format!("Prompt cards: {}", p.title),
+        );
+        let mut out = vec![
+            self.common
+                .page(self.page(what, &shared, &own), Defer::Allowed),
+        ];
+        if !self.common.participant {
+            for (path, sheet) in room::signin_sheets(p, &self.views) {
+                let title = format!("Sign-in sheet, {}: {}", sheet.title, p.title);
+                let own = SigninPage { day: &sheet };
+                let page = self.page(("signin.html", path, title), &shared, &own);
+                out.push(self.common.page(page, Defer::Allowed));
+            }
+        }
+        out
     }
 
     /// The print page and, for trainers, a run sheet per day.

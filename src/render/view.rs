@@ -57,6 +57,12 @@ pub struct Nav {
     pub prompts: String,
     pub materials: String,
     pub themes: Option<String>,
+    /// The prompt cards (`prompt-cards.html`).
+    pub cards: String,
+    /// Each day's run sheet and sign-in sheet: trainer edition only (emptied for
+    /// participants by the renderer, which knows the edition).
+    pub runsheets: Vec<Link>,
+    pub signin: Vec<Link>,
     /// Rendered once per programme into the sidebar (see `nav.html`), not sent with every page.
     #[serde(skip)]
     pub days: Vec<NavDay>,
@@ -211,6 +217,23 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
         prompts: format!("{}/prompts.html", p.slug),
         materials: format!("{}/materials.html", p.slug),
         themes: has_themes.then(|| format!("{}/themes.html", p.slug)),
+        cards: super::room::prompt_cards_path(&p.slug),
+        runsheets: days
+            .iter()
+            .map(|d| Link {
+                title: d.title.clone(),
+                href: super::handout::runsheet_path(&p.slug, d.number),
+                when: None,
+            })
+            .collect(),
+        signin: days
+            .iter()
+            .map(|d| Link {
+                title: d.title.clone(),
+                href: super::room::signin_path(&p.slug, d.number),
+                when: None,
+            })
+            .collect(),
         days: days
             .iter()
             .map(|d| NavDay {

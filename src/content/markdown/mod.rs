@@ -218,6 +218,7 @@ pub fn render_with(
         lift_prompts,
         lift: None,
         snippet: String::new(),
+        snippet_gap: false,
     };
     for (ev, range, callout) in events {
         r.event(ev, range, callout);
@@ -251,6 +252,9 @@ struct Render<'a, 'l> {
     /// The open `[!PROMPTS]` callout: see `callouts::Lift`.
     lift: Option<callouts::Lift>,
     snippet: String,
+    /// A line or block ended since the snippet's last text: the next text is a new word.
+    /// (Text events also split inside a word, at smart quotes and around links.)
+    snippet_gap: bool,
 }
 
 impl<'a> Render<'a, '_> {
@@ -285,12 +289,30 @@ impl<'a> Render<'a, '_> {
         if in_prompts {
             self.prompt(&ev);
         }
+        if matches!(
+            ev,
+            Event::SoftBreak
+                | Event::HardBreak
+                | Event::Rule
+                | Event::End(
+                    TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::Item
+                        | TagEnd::TableCell
+                        | TagEnd::CodeBlock
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::FootnoteDefinition
+                )
+        ) {
+            self.snippet_gap = true;
+        }
         if let Event::Text(t) | Event::Code(t) = &ev
             && self.snippet.len() < SNIPPET_CHARS
         {
-            if !self.snippet.is_empty() && !self.snippet.ends_with(' ') {
+            if self.snippet_gap && !self.snippet.is_empty() && !self.snippet.ends_with(' ') {
                 self.snippet.push(' ');
             }
+            self.snippet_gap = false;
             self.snippet.push_str(t);
         }
         let ev = rewrite_link(ev, &range, self.lines, &mut self.out.links, public);

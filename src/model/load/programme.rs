@@ -23,6 +23,7 @@ const PROGRAMME_KEYS: &[&str] = &[
     "prerequisites",
     "bring",
     "venue",
+    "participants",
     "timezone",
     "start",
     "blocks",
@@ -69,6 +70,10 @@ pub(super) fn parse_programme(
     let prerequisites = fl.list("prerequisites");
     let bring = fl.list("bring");
     let venue = fl.text("venue");
+    // Rows of the sign-in sheets; `int` reports a bad value at its line with a hint.
+    let participants = fl
+        .int("participants", 1, 1000)
+        .map_or(crate::model::DEFAULT_PARTICIPANTS, |(n, _)| n as u32);
     let timezone = timezone(&mut fl);
     let start = parse_clock(&mut fl, "start").map_or(Clock(9 * 60 + 30), |(c, _)| c);
     let end = parse_clock(&mut fl, "end");
@@ -100,6 +105,7 @@ pub(super) fn parse_programme(
             prerequisites,
             bring,
             venue,
+            participants,
             timezone,
             start,
             end: end_at,
