@@ -36,6 +36,8 @@ pub struct Row {
     pub end: Clock,
     /// Block id for sessions.
     pub block: Option<String>,
+    /// A break pinned with `at:`: running late never moves it.
+    pub fixed: bool,
 }
 
 impl Row {
@@ -168,6 +170,7 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
                             start: t,
                             end: *at,
                             block: None,
+                            fixed: false,
                         }));
                         *at
                     }
@@ -189,6 +192,7 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
                     start,
                     end,
                     block: None,
+                    fixed: at.is_some(),
                 }));
                 t = end;
             }
@@ -212,6 +216,7 @@ fn block_rows(id: &str, today: &[&Slot], t: &mut Clock) -> Vec<Row> {
             start: *t,
             end,
             block: Some(id.to_string()),
+            fixed: false,
         });
         *t = end;
     }

@@ -29,6 +29,8 @@ pub struct Row {
     /// Index of the session's [`Detail`] in its day's `sessions`, so a template finds it
     /// without a search per row (a search made print.html quadratic in a day's sessions).
     pub detail: Option<usize>,
+    /// A break pinned with `at:` (`data-fixed`): running late stops there.
+    pub fixed: bool,
 }
 
 #[derive(Serialize)]
@@ -226,6 +228,7 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
             format: parts.format,
             materials: parts.materials,
             first_prompt: parts.first_prompt,
+            fixed: r.fixed,
         });
     }
     (rows, sessions)

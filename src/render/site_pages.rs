@@ -87,5 +87,6 @@ fn plain<'a, V: Serialize>(
         shared: &[],
         own,
         nav: None,
+        schedule: None,
     }
 }
