@@ -12,7 +12,8 @@
    - Timetable and run-sheet tables (`table[data-date]`, rows `tr[data-start][data-end]`,
      times `time.t-start` / `time.t-end`) and the sidebar (`li[data-date][data-start]`) get
      `is-now` / `is-next`.
-   - Running late: each `.late-control[data-date]` gets +5, +10, +15, a number and Reset. The
+   - Running late: each `.late-control[data-date]` gets +5, +10, +15 (added to the delay still
+     running), a number of minutes (the whole delay) and Reset. The
      delay is kept on this device (localStorage, one key per programme and date) with the
      clock time it was set at (the day's start when set on another day), and moves every
      time of that day from then on, up to the next fixed break (`fixed`, pinned with `at:`)
@@ -395,14 +396,8 @@
         fromInput();
       }
     });
-    var reset2 = el("button", "late-reset", "Reset");
-    reset2.type = "button";
-    reset2.addEventListener("click", function () {
-      setLate(day, 0);
-    });
     row.appendChild(label);
     row.appendChild(apply);
-    row.appendChild(reset2);
     details.appendChild(row);
     group.appendChild(status);
     group.appendChild(details);
