@@ -112,6 +112,22 @@ test("the bar on a session page names the session running and the next, by Londo
   await page.context().close();
 });
 
+test("the bar moves on with the clock, and a focused link in it keeps its focus meanwhile", async () => {
+  const page = await pageAt(null);
+  await page.clock.install({ time: new Date("2027-03-01T10:50:00Z") });
+  await page.goto(url("recording/day-1/03-case-summaries.html"));
+  await page.locator("#now-bar .now-line a").first().focus();
+  await page.clock.runFor(31000);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Case summaries, in pairs");
+  await page.clock.runFor(26 * 60 * 1000);
+  assert.equal(
+    await barText(page),
+    "Now: Main points emerging from the case summaries until 11:30 · Next: Post box and learning points at 11:30",
+  );
+  assert.match(await page.locator(".sidebar li.is-now").textContent(), /Main points/);
+  await page.context().close();
+});
+
 test("in a break the bar says when it ends and what comes next", async () => {
   const page = await pageAt("2027-03-01T10:35:00Z", { timezoneId: "America/New_York" });
   await page.goto(url("recording/prompts.html"));

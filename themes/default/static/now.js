@@ -188,6 +188,9 @@
     return { start: ns, end: ne };
   }
 
+  function clear(it) {
+    it.el.classList.remove("is-now", "is-next");
+  }
   function mark(items, t) {
     var next = null;
     items.forEach(function (it) {
@@ -219,7 +222,8 @@
         var r = moveRow(rows[j], p, date);
         items.push({ el: rows[j], start: r.start, end: r.end });
       }
-      mark(date === c.date ? items : [], t);
+      if (date === c.date) mark(items, t);
+      else items.forEach(clear);
     }
     var side = [];
     document.querySelectorAll(".sidebar li[data-date][data-start]").forEach(function (li) {
@@ -233,7 +237,7 @@
         shown.classList.toggle("moved", s !== toMin(li.getAttribute("data-start")));
       }
       if (li.getAttribute("data-date") === c.date) side.push({ el: li, start: s, end: e });
-      else li.classList.remove("is-now", "is-next");
+      else clear({ el: li });
     });
     mark(side, t);
   }
@@ -315,13 +319,11 @@
       box.hidden = true;
       return;
     }
+    /* Replaced only when it says something else, so a focused link keeps its focus. */
+    var fresh = part(el("p", "now-line"), parts);
     var line = box.querySelector(".now-line");
-    if (!line) {
-      line = el("p", "now-line");
-      box.appendChild(line);
-    }
-    line.textContent = "";
-    part(line, parts);
+    if (!line) box.insertBefore(fresh, box.firstChild);
+    else if (line.innerHTML !== fresh.innerHTML) box.replaceChild(fresh, line);
     var day = dayOf(c.date);
     var control = box.querySelector(".late-control");
     if (day && toMin(c.time) < toMin(day.end)) {
