@@ -62,9 +62,12 @@
     return root + href + (override ? "?now=" + override[1] + "T" + override[2] : "");
   }
 
+  var byDate = {};
+  S.days.forEach(function (d) {
+    byDate[d.date] = d;
+  });
   function dayOf(date) {
-    for (var i = 0; i < S.days.length; i++) if (S.days[i].date === date) return S.days[i];
-    return null;
+    return Object.prototype.hasOwnProperty.call(byDate, date) ? byDate[date] : null;
   }
 
   /* Running late, as stored: { minutes, from: "HH:MM" }. */
@@ -93,7 +96,12 @@
 
   /* A day's delay as a plan: times in [from, stop) move by `minutes`, capped at `stop`, the
      first fixed break after `from` or the day's end. */
+  var plans = {}; /* per refresh: the sidebar asks once per session */
   function plan(day) {
+    if (!Object.prototype.hasOwnProperty.call(plans, day.date)) plans[day.date] = makePlan(day);
+    return plans[day.date];
+  }
+  function makePlan(day) {
     var late = Object.prototype.hasOwnProperty.call(memory, day.date) ? memory[day.date] : loadLate(day.date);
     if (!late) return null;
     var from = toMin(late.from);
@@ -165,6 +173,10 @@
     var e = toMin(tr.getAttribute("data-end"));
     var ns = shift(p, s);
     var ne = shift(p, e);
+    /* Untouched since the last refresh: nothing to write. */
+    var shown = ns + "-" + ne + "-" + (p ? p.stop : "");
+    if (tr.getAttribute("data-shown") === shown) return { start: ns, end: ne };
+    tr.setAttribute("data-shown", shown);
     setTime(tr.querySelector(".t-start"), ns, date);
     setTime(tr.querySelector(".t-end"), ne, date);
     var moved = ns !== s || ne !== e;
@@ -203,7 +215,7 @@
         else if (a.getAttribute("title") === "Running now") a.removeAttribute("title");
       }
       var plain = it.el.classList.contains("break-row") || it.el.classList.contains("free-row");
-      if (!next && it.start > t && !plain) next = it;
+      if (!next && it.start > t && it.end > it.start && !plain) next = it;
     });
     if (next) next.el.classList.add("is-next");
   }
@@ -430,6 +442,7 @@
   }
 
   function refresh() {
+    plans = {};
     var c = clock();
     marks(c);
     bar(c);
