@@ -244,7 +244,14 @@ fn author_script(site: &std::path::Path) -> Vec<String> {
                         };
                         s.trim_start_matches("../").starts_with("theme/") && s.ends_with(".js")
                     });
-                    if !data && !theme {
+                    // A programme's schedule.js, which the build writes (its name is
+                    // on render::outputs' list, so no author's file can take it).
+                    let schedule = v.attr("src").is_some_and(|s| {
+                        s.trim_start_matches("../")
+                            .strip_suffix("/schedule.js")
+                            .is_some_and(|dir| !dir.is_empty() && !dir.contains('/'))
+                    });
+                    if !data && !theme && !schedule {
                         found.push(format!("{rel}: <script src={:?}>", v.attr("src")));
                     }
                 }

@@ -36,6 +36,8 @@ pub struct Row {
     pub end: Clock,
     /// Block id for sessions.
     pub block: Option<String>,
+    /// A break pinned with `at:`: running late never moves it.
+    pub fixed: bool,
 }
 
 impl Row {
@@ -177,6 +179,7 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
                             start: t,
                             end: *at,
                             block: None,
+                            fixed: false,
                         }));
                         *at
                     }
@@ -198,6 +201,7 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
                     start,
                     end,
                     block: None,
+                    fixed: at.is_some(),
                 }));
                 t = end;
             }
@@ -228,6 +232,7 @@ fn to_the_end(day: &Day, segments: &mut Vec<Segment>, t: Clock, issues: &mut Vec
                 start: t,
                 end,
                 block: None,
+                fixed: false,
             }));
             end
         }
@@ -254,6 +259,7 @@ fn block_rows(id: &str, today: &[&Slot], t: &mut Clock) -> Vec<Row> {
             start: *t,
             end,
             block: Some(id.to_string()),
+            fixed: false,
         });
         *t = end;
     }

@@ -15,6 +15,7 @@ pub mod outputs;
 mod page;
 mod programme;
 pub mod room;
+pub mod schedule;
 pub mod search;
 mod session_view;
 mod site_pages;

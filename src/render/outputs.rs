@@ -28,6 +28,7 @@ pub const PROGRAMME_FILES: &[&str] = &[
     "handout.html",
     "print.html",
     "searchindex.js",
+    "schedule.js",
     "runsheet-day-*.html",
     "signin-day-*.html",
     "prompt-cards.html",

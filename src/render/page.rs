@@ -47,6 +47,9 @@ pub(super) struct Page<'a, V: Serialize> {
     pub(super) own: &'a V,
     /// The programme's sidebar, for pages inside a programme (not the handout).
     pub(super) nav: Option<&'a NavParts>,
+    /// The programme's `schedule.js` (site-relative), for the "now and next" bar, when the
+    /// programme has dated days.
+    pub(super) schedule: Option<&'a str>,
 }
 
 /// Whether the dev server may hand a changed page back unrendered, to render when asked.
@@ -81,6 +84,7 @@ impl Common<'_> {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (page.template, &page.path, &page.title, self.shared_key).hash(&mut h);
         page.nav.map(|n| n.key).hash(&mut h);
+        page.schedule.hash(&mut h);
         for (name, v) in page.shared {
             (name, v.key).hash(&mut h);
         }
@@ -118,6 +122,7 @@ impl Common<'_> {
             // catalogue that list would make the build quadratic.
             None => ctx.insert_value("programmes_nav", self.programmes.clone()),
         }
+        ctx.put("schedule", &page.schedule);
         Ok(ctx)
     }
 }

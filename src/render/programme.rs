@@ -10,7 +10,7 @@ use super::nav::NavParts;
 use super::page::{Defer, Nothing, Page, Rendered, Shared};
 use super::site_pages::{PageView, page_view};
 use super::view::{self, ProgrammeViews, SessionView, Threads};
-use super::{Output, csv, handout, ics, letter_files, room, search};
+use super::{Output, csv, handout, ics, letter_files, room, schedule, search};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Programme, Site};
 
@@ -59,6 +59,8 @@ struct ProgrammeRender<'a> {
     programme: Shared,
     letters: Vec<letter_files::Prepared<'a>>,
     nav: NavParts,
+    /// `schedule.js`, when the programme has dated days: every page of it loads the file.
+    schedule: Option<Output>,
 }
 
 pub(super) fn render_programme(
@@ -74,6 +76,7 @@ pub(super) fn render_programme(
     }
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
+    let schedule = schedule::schedule(p, &views.days);
     let r = ProgrammeRender {
         p,
         common,
@@ -86,6 +89,7 @@ pub(super) fn render_programme(
             .collect(),
         nav,
         views,
+        schedule,
     };
     let (sessions, (pages, data)) = rayon::join(
         || r.sessions(),
@@ -172,6 +176,7 @@ impl ProgrammeRender<'_> {
             shared,
             own,
             nav: Some(&self.nav),
+            schedule: self.schedule.as_ref().map(|o| o.path.as_str()),
         }
     }
 
@@ -376,6 +381,9 @@ impl ProgrammeRender<'_> {
             )),
             Ok(search::shard(p, &self.views, self.common.participant)),
         ];
+        if let Some(s) = &self.schedule {
+            outs.push(Ok(s.clone()));
+        }
         if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
             outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
         }

@@ -88,6 +88,7 @@ fn plain<'a, V: Serialize>(
         shared: &[],
         own,
         nav: None,
+        schedule: None,
     }
 }
 

@@ -104,6 +104,8 @@ pub struct RowView {
     pub format: Option<String>,
     pub summary: Option<String>,
     pub block: Option<String>,
+    /// A break pinned with `at:` (`data-fixed`): running late stops there.
+    pub fixed: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -328,6 +330,7 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
         format,
         summary,
         block: Some(p.block_title(block)),
+        fixed: r.fixed,
     })
 }
 
@@ -351,6 +354,7 @@ fn gap_segment(r: &TimetableRow) -> SegmentView {
             format: None,
             summary: None,
             block: None,
+            fixed: r.fixed,
         }],
     }
 }

@@ -1,0 +1,96 @@
+//! `<programme>/schedule.js`: the dated days of a programme as the page's script needs them
+//! for "now and next" and "running late" (`themes/default/static/now.js`). A script file
+//! that assigns to a global, since pages opened from `file://` cannot fetch JSON. Made from
+//! the day views, so a participant build holds only the participant model's rows: a
+//! trainer-only session is a reserved row with no title of its own and no link.
+
+use serde::Serialize;
+
+use super::Output;
+use super::view::{DayView, RowType};
+use crate::model::Programme;
+
+/// The global the file assigns to.
+pub const GLOBAL: &str = "coursebookSchedule";
+
+/// Where a programme's schedule goes.
+pub fn path(slug: &str) -> String {
+    format!("{slug}/schedule.js")
+}
+
+#[derive(Serialize)]
+struct Schedule<'a> {
+    programme: &'a str,
+    title: &'a str,
+    /// IANA name: the clock the times are read by, whatever the device's zone.
+    timezone: &'a str,
+    days: Vec<Day<'a>>,
+}
+
+#[derive(Serialize)]
+struct Day<'a> {
+    number: u32,
+    title: &'a str,
+    date: &'a str,
+    /// "Monday 1 March 2027".
+    label: &'a str,
+    start: &'a str,
+    end: &'a str,
+    rows: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    start: &'a str,
+    end: &'a str,
+    title: &'a str,
+    kind: RowType,
+    /// Site-relative; `None` for breaks, free time and reserved rows.
+    href: Option<&'a str>,
+    fixed: bool,
+}
+
+/// The schedule file, when the programme has a dated day (the bar has nothing to say of
+/// days without a date).
+pub fn schedule(p: &Programme, days: &[DayView]) -> Option<Output> {
+    let days: Vec<Day> = days
+        .iter()
+        .filter_map(|d| {
+            Some(Day {
+                number: d.number,
+                title: &d.title,
+                date: d.date_iso.as_deref()?,
+                label: d.date.as_deref().unwrap_or_default(),
+                start: &d.start,
+                end: &d.end,
+                rows: d
+                    .segments
+                    .iter()
+                    .flat_map(|s| &s.rows)
+                    .map(|r| Row {
+                        start: &r.start,
+                        end: &r.end,
+                        title: &r.title,
+                        kind: r.kind,
+                        href: r.href.as_deref(),
+                        fixed: r.fixed,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    if days.is_empty() {
+        return None;
+    }
+    let s = Schedule {
+        programme: &p.slug,
+        title: &p.title,
+        timezone: &p.timezone,
+        days,
+    };
+    // Plain strings and numbers always serialise; were they not to, the pages would simply
+    // show no bar.
+    let json = serde_json::to_string(&s).ok()?;
+    let js = format!("window.{GLOBAL} = {json};\n");
+    Some(Output::bytes(path(&p.slug), js.into_bytes()))
+}
