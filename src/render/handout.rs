@@ -177,13 +177,29 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
             .collect(),
         materials: s.materials.clone(),
         trainer_only: s.trainer_only,
-        // The body's links were written for the session's own page.
         body: if handout {
             String::new()
         } else {
-            crate::util::rebase_links(&s.md.html, &s.out, &format!("{}/print.html", p.slug))
+            print_body(p, s)
         },
     }
+}
+
+/// A session's body on the print page: its links (written for the session's own page)
+/// rebased, its ids prefixed by the session's so no two sessions share one (with its links
+/// to them), and its solutions unfolded: paper cannot open a `<details>`.
+fn print_body(p: &Programme, s: &Session) -> String {
+    let to = format!("{}/print.html", p.slug);
+    let rebased = crate::util::rebase_links(&s.md.html, &s.out, &to);
+    let own = format!(
+        "{}{}",
+        crate::util::root_prefix(&to),
+        crate::util::encode_path(&s.out)
+    );
+    super::scoped::scope_ids(&rebased, &super::scoped::prefix_of(&s.out), &own).replace(
+        "<details class=\"callout callout-solution\">",
+        "<details class=\"callout callout-solution\" open>",
+    )
 }
 
 /// One day's rows, and the details of its sessions that the rows index.

@@ -14,6 +14,7 @@ mod nav;
 pub mod outputs;
 mod page;
 mod programme;
+mod scoped;
 pub mod search;
 mod session_view;
 mod site_pages;

@@ -19,10 +19,12 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use super::highlight;
 use crate::Audience;
 use crate::util::escape_html;
-use callouts::{Callout, Frame, callout_markup, is_public, mark_callouts, publicly_cited};
+use callouts::{
+    Callout, Frame, Titles, callout_markup, callout_open, is_public, mark_callouts, publicly_cited,
+};
 use dropped::{drop_text, keep_dropped, strip_comments};
 use headings::{HeadingIds, heading_base};
-use links::{html_refs, rewrite_link};
+use links::{html_ids, html_refs, rewrite_link};
 
 pub use callouts::is_trainer_marker;
 
@@ -97,6 +99,18 @@ pub struct Markdown {
     pub raw_html: bool,
     /// Links, images and raw-HTML URLs that are refused or load from another host.
     pub unsafe_urls: Vec<super::urls::Finding>,
+    /// Link targets besides the headings: `id`s in raw HTML and definition terms' ids.
+    pub anchors: Vec<String>,
+}
+
+impl Markdown {
+    /// Every id a link may name on this page: headings', then raw HTML's and terms'.
+    pub fn anchor_ids(&self) -> impl Iterator<Item = &str> {
+        self.headings
+            .iter()
+            .map(|h| h.id.as_str())
+            .chain(self.anchors.iter().map(String::as_str))
+    }
 }
 
 const SNIPPET_CHARS: usize = 300;
@@ -182,12 +196,14 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
         unsafe_urls: scan.findings,
         ..Default::default()
     };
-    let events = mark_callouts(events, &lines, &mut out.problems);
+    let mut titles = Titles::new();
+    let events = mark_callouts(events, &lines, &mut out.problems, &mut titles);
     let mut r = Render {
         lines: &lines,
         body,
         participant: audience == Audience::Participant,
         cited: publicly_cited(&events, body),
+        titles,
         out,
         html: Vec::with_capacity(events.len()),
         frames: Vec::new(),
@@ -197,6 +213,8 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
         heading: None,
         hidden_heading: None,
         ids: HeadingIds::default(),
+        term: None,
+        terms: Vec::new(),
         prompt_item: None,
         prompt_depth: 0,
         snippet: String::new(),
@@ -214,6 +232,8 @@ struct Render<'a, 'l> {
     participant: bool,
     /// Footnotes a public part cites (so they are public too).
     cited: HashSet<String>,
+    /// Callouts' own titles, by where their blockquote starts.
+    titles: Titles,
     out: Markdown,
     html: Vec<Event<'a>>,
     frames: Vec<Frame>,
@@ -226,6 +246,11 @@ struct Render<'a, 'l> {
     /// A heading participants do not see still takes its id, so ids agree in both editions.
     hidden_heading: Option<(Option<String>, String)>,
     ids: HeadingIds,
+    /// A definition term being written: where its `<dt>` stands in `html`, and its text.
+    term: Option<(usize, String)>,
+    /// Each term's `<dt>` and id base, given ids once the headings have theirs (so a term
+    /// never moves a heading's id).
+    terms: Vec<(usize, String)>,
     prompt_item: Option<String>,
     prompt_depth: usize,
     snippet: String,
@@ -242,7 +267,7 @@ impl<'a> Render<'a, '_> {
         if let Some(p) = self.piece.take() {
             keep_dropped(p, &mut self.out.dropped);
         }
-        if self.callout_edge(&ev, callout) {
+        if self.callout_edge(&ev, &range, callout) {
             return;
         }
         let Some(ev) = self.uncomment(ev, &range) else {
@@ -250,6 +275,7 @@ impl<'a> Render<'a, '_> {
         };
         if let Event::Html(h) | Event::InlineHtml(h) = &ev {
             html_refs(h, &range, self.lines, public, &mut self.out.html_refs);
+            self.out.anchors.extend(html_ids(h));
         }
         let in_prompts = self.frames.contains(&Frame::Quote(Callout::Prompts));
         if self.code_block(&ev) {
@@ -269,8 +295,43 @@ impl<'a> Render<'a, '_> {
             }
             self.snippet.push_str(t);
         }
+        if self.term_edge(&ev) {
+            return;
+        }
         let ev = rewrite_link(ev, &range, self.lines, &mut self.out.links, public);
         self.html.push(ev);
+    }
+
+    /// A definition term's start and end: its `<dt>` is written once its id is known; a
+    /// term ending in `{#id}` takes that id, any other the slug of its text.
+    fn term_edge(&mut self, ev: &Event) -> bool {
+        match ev {
+            Event::Start(Tag::DefinitionListTitle) => {
+                self.term = Some((self.html.len(), String::new()));
+                self.html.push(Event::Html("<dt>".into()));
+                true
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = &mut self.term {
+                    text.push_str(t);
+                }
+                false
+            }
+            Event::End(TagEnd::DefinitionListTitle) => {
+                if let Some((at, text)) = self.term.take() {
+                    let base = match explicit_id(&text) {
+                        Some((id, cut)) => {
+                            cut_text(&mut self.html, cut);
+                            id
+                        }
+                        None => heading_base(None, &text),
+                    };
+                    self.terms.push((at, base));
+                }
+                false
+            }
+            _ => false,
+        }
     }
 
     /// Opens and closes the frames around the event; whether the event is public. A
@@ -304,6 +365,15 @@ impl<'a> Render<'a, '_> {
     /// id still claimed.
     fn hide(&mut self, ev: &Event, range: &Range<usize>) {
         match ev {
+            Event::Start(Tag::BlockQuote(_)) => {
+                if let Some(t) = self.titles.get(&range.start) {
+                    self.out.dropped.push(Dropped {
+                        text: t.text.clone(),
+                        line: t.line,
+                        col: t.col,
+                    });
+                }
+            }
             Event::Start(Tag::Heading { id, .. }) => {
                 self.hidden_heading = Some((id.as_ref().map(|s| s.to_string()), String::new()));
             }
@@ -328,37 +398,22 @@ impl<'a> Render<'a, '_> {
         );
     }
 
-    /// A blockquote's start or end, written as a callout's `<aside>` or a `<blockquote>`.
-    fn callout_edge(&mut self, ev: &Event, callout: Option<Callout>) -> bool {
-        if let Event::Start(Tag::BlockQuote(_)) = ev {
-            let c = callout.unwrap_or(Callout::Plain);
-            match callout_markup(c) {
-                Some((class, title)) => {
-                    let extra = if c == Callout::Trainer {
-                        " trainer-only\" data-audience=\"trainer"
-                    } else {
-                        ""
-                    };
-                    self.html.push(Event::Html(
-                        format!("<aside class=\"callout callout-{class}{extra}\"><p class=\"callout-title\">{title}</p>\n").into(),
-                    ));
-                }
-                None => self.html.push(Event::Html("<blockquote>\n".into())),
+    /// A blockquote's start or end, written as a callout (with its own title when it has
+    /// one) or a `<blockquote>`.
+    fn callout_edge(&mut self, ev: &Event, range: &Range<usize>, callout: Option<Callout>) -> bool {
+        let c = callout.unwrap_or(Callout::Plain);
+        let markup = callout_markup(c);
+        let html = match (ev, &markup) {
+            (Event::Start(Tag::BlockQuote(_)), Some(m)) => {
+                callout_open(c, m, self.titles.get(&range.start))
             }
-            return true;
-        }
-        if let Event::End(TagEnd::BlockQuote(_)) = ev {
-            self.html.push(Event::Html(
-                if callout.and_then(callout_markup).is_some() {
-                    "</aside>\n"
-                } else {
-                    "</blockquote>\n"
-                }
-                .into(),
-            ));
-            return true;
-        }
-        false
+            (Event::Start(Tag::BlockQuote(_)), None) => "<blockquote>\n".to_string(),
+            (Event::End(TagEnd::BlockQuote(_)), Some(m)) => format!("</{}>\n", m.tag),
+            (Event::End(TagEnd::BlockQuote(_)), None) => "</blockquote>\n".to_string(),
+            _ => return false,
+        };
+        self.html.push(Event::Html(html.into()));
+        true
     }
 
     /// Comments are the author's asides: never on a participant's page. `None` when
@@ -493,6 +548,11 @@ impl<'a> Render<'a, '_> {
         if let Some(p) = self.piece.take() {
             keep_dropped(p, &mut self.out.dropped);
         }
+        for (at, base) in std::mem::take(&mut self.terms) {
+            let id = self.ids.claim(base);
+            self.html[at] = Event::Html(format!("<dt id=\"{}\">", escape_html(&id)).into());
+            self.out.anchors.push(id);
+        }
         let mut html = String::with_capacity(text_len * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.html.into_iter());
         self.out.html = align_classes(html);
@@ -501,9 +561,54 @@ impl<'a> Render<'a, '_> {
     }
 }
 
+/// A term's `{#id}` at its end: the id, and how many bytes of the text it takes.
+fn explicit_id(text: &str) -> Option<(String, usize)> {
+    let t = text.trim_end();
+    let open = t.rfind("{#")?;
+    let id = t[open + 2..].strip_suffix('}')?.trim();
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((id.to_string(), text.len() - text[..open].trim_end().len()))
+}
+
+/// Takes `n` bytes of text off the end of the events written so far.
+fn cut_text(html: &mut [Event], mut n: usize) {
+    for ev in html.iter_mut().rev() {
+        if n == 0 {
+            return;
+        }
+        let Event::Text(t) = ev else { return };
+        let keep = t.len().saturating_sub(n);
+        n -= t.len() - keep;
+        let kept = t.get(..keep).unwrap_or("").to_string();
+        *ev = Event::Text(kept.into());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn definition_terms_are_anchors_after_the_headings() {
+        let m = md("Setup\n: Getting ready.\n\nShell {#the-shell}\n: A program.\n\n## Setup\n");
+        assert_eq!(
+            m.headings[0].id, "setup",
+            "a term never moves a heading's id"
+        );
+        assert!(
+            m.html.contains("<dt id=\"setup-1\">Setup</dt>"),
+            "{}",
+            m.html
+        );
+        assert!(
+            m.html.contains("<dt id=\"the-shell\">Shell</dt>"),
+            "{}",
+            m.html
+        );
+        assert_eq!(m.anchors, vec!["setup-1", "the-shell"]);
+    }
 
     pub(super) fn md(s: &str) -> Markdown {
         render(s, 1, Audience::Trainer, Body::Shared)
