@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use crate::model::clock::{date_long, minutes_label};
 use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind};
-use crate::model::{Programme, Prompt, Session};
+use crate::model::{Programme, Session};
 
-use super::view::{RowType, format_label};
+use super::view::{PromptView, RowType, format_label, htmls, prompt_views};
 
 /// Run sheets of a programme: `<programme>/runsheet-day-<n>.html`.
 pub fn runsheet_path(slug: &str, day: u32) -> String {
@@ -40,9 +40,10 @@ pub struct Detail {
     pub duration: String,
     pub block: String,
     pub format: Option<String>,
+    /// Summary, objectives, prompts and materials as HTML (`view::htmls`).
     pub summary: Option<String>,
     pub objectives: Vec<String>,
-    pub prompts: Vec<Prompt>,
+    pub prompts: Vec<PromptView>,
     pub materials: Vec<String>,
     pub trainer_only: bool,
     /// The session's notes (print only; empty in the handout).
@@ -165,17 +166,10 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
         duration: minutes_label(r.minutes()),
         block,
         format: s.format.as_deref().map(format_label),
-        summary: s.summary.clone(),
-        objectives: s.objectives.clone(),
-        prompts: s
-            .prompts
-            .iter()
-            .map(|pr| Prompt {
-                text: pr.text.clone(),
-                note: if handout { None } else { pr.note.clone() },
-            })
-            .collect(),
-        materials: s.materials.clone(),
+        summary: s.summary.as_ref().map(|x| x.html.clone()),
+        objectives: htmls(&s.objectives),
+        prompts: prompt_views(&s.prompts, !handout),
+        materials: htmls(&s.materials),
         trainer_only: s.trainer_only,
         body: if handout {
             String::new()
@@ -222,8 +216,9 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
                     href: Some(s.out.clone()),
                     block: Some(block),
                     format: s.format.as_deref().map(format_label),
-                    materials: s.materials.clone(),
-                    first_prompt: s.prompts.first().map(|x| x.text.clone()),
+                    // A row's texts are plain: the run sheet is a dense table.
+                    materials: s.materials.iter().map(|m| m.text.clone()).collect(),
+                    first_prompt: s.prompts.first().map(|x| x.text.text.clone()),
                 }
             }
             RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),

@@ -9,6 +9,7 @@
 mod callouts;
 mod dropped;
 mod headings;
+mod inline;
 mod links;
 
 use std::collections::HashSet;
@@ -27,6 +28,7 @@ use headings::{HeadingIds, heading_base};
 use links::{html_ids, html_refs, rewrite_link};
 
 pub use callouts::is_trainer_marker;
+pub use inline::{Inline, inline};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {

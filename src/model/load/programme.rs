@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::Pos;
 use super::values::{parse_clock, parse_minutes, title_from_file};
 use crate::content::SourceFile;
-use crate::content::markdown;
+use crate::content::markdown::{self, inline};
 use crate::content::yaml::{Fields, Node};
 use crate::diagnostics::Diagnostic;
 use crate::model::{BlockDef, Clock, Day, Programme, default_blocks};
@@ -60,11 +60,11 @@ pub(super) fn parse_programme(
     }
     let subtitle = fl.text("subtitle");
     let authors = fl.list("authors");
-    let summary = fl.text("summary");
+    let summary = fl.text("summary").map(|t| inline(&t));
     let (audience, trainer_only) = programme_audience(f, &mut fl);
     let shared_bodies = session_bodies(&mut fl);
-    let prerequisites = fl.list("prerequisites");
-    let bring = fl.list("bring");
+    let prerequisites = fl.list("prerequisites").iter().map(|t| inline(t)).collect();
+    let bring = fl.list("bring").iter().map(|t| inline(t)).collect();
     let venue = fl.text("venue");
     let timezone = timezone(&mut fl);
     let start = parse_clock(&mut fl, "start").map_or(Clock(9 * 60 + 30), |(c, _)| c);
