@@ -43,6 +43,13 @@ impl Borrow<str> for Inline {
     }
 }
 
+impl From<&str> for Inline {
+    /// `src` read as inline Markdown (see [`inline`]).
+    fn from(src: &str) -> Self {
+        inline(src)
+    }
+}
+
 impl std::fmt::Display for Inline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text)
