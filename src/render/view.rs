@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Inline, Programme, Prompt};
 use crate::model::clock::{date_long, minutes_label};
 use crate::model::timetable::{Row as TimetableRow, RowKind, Segment};
+use crate::model::{Inline, Programme, Prompt};
 
 pub use super::lists::{
     MaterialDay, ProgrammeCard, PromptDay, ThemeView, material_days, programme_card,

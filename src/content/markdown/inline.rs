@@ -135,7 +135,12 @@ mod tests {
             "Say &lt;script&gt;alert(1)&lt;/script&gt; &amp; <code>&lt;b&gt;</code>"
         );
         assert_eq!(raw.text, "Say <script>alert(1)</script> & <b>");
-        for block in ["- not a list", "# not a heading", "1. not a list", "> no quote"] {
+        for block in [
+            "- not a list",
+            "# not a heading",
+            "1. not a list",
+            "> no quote",
+        ] {
             let b = inline(block);
             assert_eq!(b.text, block);
             assert!(!b.html.contains('<'), "{}", b.html);

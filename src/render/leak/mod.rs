@@ -219,17 +219,11 @@ pub fn public_words(site: &Site, theme_text: &str) -> String {
             add(s);
         }
         p.summary.as_deref().map(&mut add);
-        for s in [&p.subtitle, &p.audience, &p.venue]
-            .into_iter()
-            .flatten()
-        {
+        for s in [&p.subtitle, &p.audience, &p.venue].into_iter().flatten() {
             add(s);
         }
         p.authors.iter().for_each(|s| add(s));
-        p.prerequisites
-            .iter()
-            .chain(&p.bring)
-            .for_each(|s| add(s));
+        p.prerequisites.iter().chain(&p.bring).for_each(|s| add(s));
         for b in &p.blocks {
             match b {
                 crate::model::BlockDef::Block { id, title } => {
@@ -245,10 +239,7 @@ pub fn public_words(site: &Site, theme_text: &str) -> String {
             add(&s.title);
             s.summary.as_deref().map(&mut add);
             s.format.as_deref().map(&mut add);
-            s.objectives
-                .iter()
-                .chain(&s.materials)
-                .for_each(|x| add(x));
+            s.objectives.iter().chain(&s.materials).for_each(|x| add(x));
             s.themes
                 .iter()
                 .chain(&s.produces)
