@@ -304,38 +304,6 @@ impl<'a> Render<'a, '_> {
         self.html.push(ev);
     }
 
-    /// A definition term's start and end: its `<dt>` is written once its id is known; a
-    /// term ending in `{#id}` takes that id, any other the slug of its text.
-    fn term_edge(&mut self, ev: &Event) -> bool {
-        match ev {
-            Event::Start(Tag::DefinitionListTitle) => {
-                self.term = Some((self.html.len(), String::new()));
-                self.html.push(Event::Html("<dt>".into()));
-                true
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = &mut self.term {
-                    text.push_str(t);
-                }
-                false
-            }
-            Event::End(TagEnd::DefinitionListTitle) => {
-                if let Some((at, text)) = self.term.take() {
-                    let base = match explicit_id(&text) {
-                        Some((id, cut)) => {
-                            cut_text(&mut self.html, cut);
-                            id
-                        }
-                        None => heading_base(None, &text),
-                    };
-                    self.terms.push((at, base));
-                }
-                false
-            }
-            _ => false,
-        }
-    }
-
     /// Opens and closes the frames around the event; whether the event is public. A
     /// callout's own start and end are as visible as what it holds.
     fn enter(&mut self, ev: &Event, callout: Option<Callout>) -> bool {
@@ -467,53 +435,6 @@ impl<'a> Render<'a, '_> {
         false
     }
 
-    /// Headings: buffered so the id can come from the text. `None` when it took `ev`.
-    fn heading(&mut self, ev: Event<'a>, range: &Range<usize>, public: bool) -> Option<Event<'a>> {
-        if let Event::Start(Tag::Heading {
-            level, id, classes, ..
-        }) = &ev
-        {
-            self.heading = Some((
-                *level,
-                id.as_ref().map(|s| s.to_string()),
-                classes.iter().map(|c| c.to_string()).collect(),
-                Vec::new(),
-                String::new(),
-            ));
-            return None;
-        }
-        let Some((level, id, classes, inner, text)) = self.heading.as_mut() else {
-            return Some(ev);
-        };
-        if let Event::End(TagEnd::Heading(_)) = ev {
-            let hid = self.ids.claim(heading_base(id.take(), text));
-            let lvl = *level as u8;
-            let class = if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" class=\"{}\"", escape_html(&classes.join(" ")))
-            };
-            self.html.push(Event::Html(
-                format!("<h{lvl} id=\"{}\"{class}>", escape_html(&hid)).into(),
-            ));
-            self.html.append(inner);
-            self.html.push(Event::Html(format!("</h{lvl}>\n").into()));
-            self.out.headings.push(Heading {
-                level: lvl,
-                id: hid,
-                text: text.trim().to_string(),
-            });
-            self.heading = None;
-            return None;
-        }
-        if let Event::Text(t) | Event::Code(t) = &ev {
-            text.push_str(t);
-        }
-        let ev = rewrite_link(ev, range, self.lines, &mut self.out.links, public);
-        inner.push(ev);
-        None
-    }
-
     /// Prompts inside a `[!PROMPTS]` callout: each top-level list item's text.
     fn prompt(&mut self, ev: &Event) {
         match ev {
@@ -563,54 +484,9 @@ impl<'a> Render<'a, '_> {
     }
 }
 
-/// A term's `{#id}` at its end: the id, and how many bytes of the text it takes.
-fn explicit_id(text: &str) -> Option<(String, usize)> {
-    let t = text.trim_end();
-    let open = t.rfind("{#")?;
-    let id = t[open + 2..].strip_suffix('}')?.trim();
-    if id.is_empty() || id.contains(char::is_whitespace) {
-        return None;
-    }
-    Some((id.to_string(), text.len() - text[..open].trim_end().len()))
-}
-
-/// Takes `n` bytes of text off the end of the events written so far.
-fn cut_text(html: &mut [Event], mut n: usize) {
-    for ev in html.iter_mut().rev() {
-        if n == 0 {
-            return;
-        }
-        let Event::Text(t) = ev else { return };
-        let keep = t.len().saturating_sub(n);
-        n -= t.len() - keep;
-        let kept = t.get(..keep).unwrap_or("").to_string();
-        *ev = Event::Text(kept.into());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn definition_terms_are_anchors_after_the_headings() {
-        let m = md("Setup\n: Getting ready.\n\nShell {#the-shell}\n: A program.\n\n## Setup\n");
-        assert_eq!(
-            m.headings[0].id, "setup",
-            "a term never moves a heading's id"
-        );
-        assert!(
-            m.html.contains("<dt id=\"setup-1\">Setup</dt>"),
-            "{}",
-            m.html
-        );
-        assert!(
-            m.html.contains("<dt id=\"the-shell\">Shell</dt>"),
-            "{}",
-            m.html
-        );
-        assert_eq!(m.anchors, vec!["setup-1", "the-shell"]);
-    }
 
     pub(super) fn md(s: &str) -> Markdown {
         render(s, 1, Audience::Trainer, Body::Shared)
