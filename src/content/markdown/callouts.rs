@@ -455,6 +455,13 @@ mod tests {
             "{:?}",
             p.dropped
         );
+        let pr = md("> [!PROMPTS] Warm-up\n> - Who are you?\n");
+        assert!(
+            pr.html.contains("<p class=\"callout-title\">Warm-up</p>"),
+            "{}",
+            pr.html
+        );
+        assert_eq!(pr.prompts, vec!["Who are you?"]);
         let h = participant(
             "Notes.\n\n> [!HANDOUT] Bring *this*\n> A pen.\n",
             Body::Trainer,
