@@ -49,7 +49,7 @@ fn site() -> Fixture {
         ),
         (
             "content/p/extras/index.md",
-            "---\ntitle: Extra reading\n---\nMore.\n",
+            "---\ntitle: Extra reading\norder: 1\n---\nMore.\n",
         ),
         ("content/p/extras/b.md", "# Bee\n\nB.\n"),
     ])
@@ -369,4 +369,47 @@ fn a_page_with_more_than_three_headings_has_on_this_page() {
         0,
         "a trainers' body"
     );
+}
+
+#[test]
+fn trainer_only_texts_with_markdown_stay_out_of_the_participant_edition() {
+    let f = Fixture::new(&[
+        ("content/p/index.md", PROGRAMME),
+        (
+            "content/p/a.md",
+            &ses(
+                "Open",
+                "prompts:\n  - text: Which `flag` lists hidden files?\n    note: The answer is `-a`, say *Quetzal plainly now*\n",
+                "Body.\n",
+            ),
+        ),
+        (
+            "content/p/b.md",
+            &ses(
+                "Closed",
+                "audience: trainer\nsummary: The `zebra` crossing *plan* for trainers only\n",
+                "Body.\n",
+            ),
+        ),
+    ]);
+    let out = f.run(&["build", "--audience", "participant"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let prompts = f.html("p/prompts.html");
+    assert_eq!(texts(&prompts, "main .prompts li code"), ["flag"]);
+    for page in [
+        "p/a.html",
+        "p/prompts.html",
+        "p/print.html",
+        "p/searchindex.js",
+    ] {
+        let text = f.read(page);
+        assert!(
+            !text.contains("Quetzal") && !text.contains("zebra"),
+            "{page}"
+        );
+    }
 }

@@ -21,7 +21,7 @@ pub(super) fn assemble(
 ) -> Programme {
     let mut p = head.p;
     sessions.sort_by(|a, b| a.0.file.cmp(&b.0.file));
-    super::page::sort_pages(&mut pages);
+    super::page::sort_pages(&mut pages, &p.slug);
     p.letters = letters;
     p.letters.sort_by(|a, b| a.name.cmp(&b.name));
     p.pages = pages;

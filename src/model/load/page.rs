@@ -70,15 +70,11 @@ pub(super) fn page_file(
 /// Pages in the order people read them: those at the top first, then each folder's (the
 /// folders by their `index.md`'s `order`, then name), inside a folder its `index.md` first,
 /// then by `order` (those with one first), then by file name: the rule sessions follow.
-pub(crate) fn sort_pages(pages: &mut [Page]) {
+/// `base` is the folder whose pages come first: the programme's, or `""` for the site's.
+pub(crate) fn sort_pages(pages: &mut [Page], base: &str) {
     fn split(out: &str) -> (&str, &str) {
         out.rsplit_once('/').unwrap_or(("", out))
     }
-    let top = pages
-        .iter()
-        .map(|p| split(&p.out).0.matches('/').count())
-        .min()
-        .unwrap_or(0);
     let folder_order: std::collections::HashMap<String, Option<i64>> = pages
         .iter()
         .filter(|p| split(&p.out).1 == "index.html")
@@ -87,9 +83,8 @@ pub(crate) fn sort_pages(pages: &mut [Page]) {
     pages.sort_by_cached_key(|p| {
         let (folder, file) = split(&p.out);
         let fo = folder_order.get(folder).copied().flatten();
-        let nested = folder.matches('/').count() > top || (top == 0 && !folder.is_empty());
         (
-            nested,
+            folder != base,
             fo.is_none(),
             fo,
             folder.to_string(),
