@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Site;
-use crate::content::markdown::{Heading, Link, Markdown};
+use crate::content::markdown::{Link, Markdown};
 use crate::diagnostics::Diagnostic;
 use crate::util::percent_decode;
 
@@ -12,33 +12,21 @@ fn targets(site: &Site) -> HashMap<String, HashSet<&str>> {
     let mut map: HashMap<String, HashSet<&str>> = HashMap::new();
     map.insert(
         "index.html".into(),
-        site.home
-            .iter()
-            .flat_map(|h| h.md.headings.iter().map(|x| x.id.as_str()))
-            .collect(),
+        site.home.iter().flat_map(|h| h.md.anchor_ids()).collect(),
     );
     for pg in &site.pages {
-        map.insert(
-            pg.out.clone(),
-            pg.md.headings.iter().map(|x| x.id.as_str()).collect(),
-        );
+        map.insert(pg.out.clone(), pg.md.anchor_ids().collect());
     }
     for p in &site.programmes {
         map.insert(
             format!("{}/index.html", p.slug),
-            p.md.headings.iter().map(|x| x.id.as_str()).collect(),
+            p.md.anchor_ids().collect(),
         );
         for s in &p.sessions {
-            map.insert(
-                s.out.clone(),
-                s.md.headings.iter().map(|x| x.id.as_str()).collect(),
-            );
+            map.insert(s.out.clone(), s.md.anchor_ids().collect());
         }
         for pg in &p.pages {
-            map.insert(
-                pg.out.clone(),
-                pg.md.headings.iter().map(|x| x.id.as_str()).collect(),
-            );
+            map.insert(pg.out.clone(), pg.md.anchor_ids().collect());
         }
         for l in &p.letters {
             map.insert(l.out.clone(), HashSet::new());
@@ -166,7 +154,7 @@ impl Checker<'_> {
             }
         }
         for l in &md.links {
-            self.link(src, dir, l, &md.headings, shared);
+            self.link(src, dir, l, md, shared);
         }
     }
 
@@ -178,7 +166,7 @@ impl Checker<'_> {
         self.refs.any.insert(resolved);
     }
 
-    fn link(&mut self, src: &str, dir: &str, l: &Link, own: &[Heading], shared: bool) {
+    fn link(&mut self, src: &str, dir: &str, l: &Link, own: &Markdown, shared: bool) {
         let (path, frag) = match l.url.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (l.url.as_str(), None),
@@ -188,9 +176,9 @@ impl Checker<'_> {
         if path.is_empty() {
             if let Some(f) = frag
                 && !f.is_empty()
-                && !own.iter().any(|h| h.id == percent_decode(f))
+                && !own.anchor_ids().any(|id| id == percent_decode(f))
             {
-                let ids: Vec<&str> = own.iter().map(|h| h.id.as_str()).collect();
+                let ids: Vec<&str> = own.anchor_ids().collect();
                 self.diags.push(
                     at(Diagnostic::error(
                         src,

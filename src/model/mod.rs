@@ -22,6 +22,7 @@ pub use letters::{
 use timetable::Timetable;
 
 use crate::config::Config;
+pub use crate::content::markdown::Inline;
 use crate::content::markdown::Markdown;
 
 #[derive(Debug, Clone)]
@@ -93,7 +94,9 @@ pub struct Page {
     /// Output path relative to the build directory (`recording/notes.html`).
     pub out: String,
     pub title: String,
-    pub summary: Option<String>,
+    pub summary: Option<Inline>,
+    /// `order:`, for the order pages are listed in (see `load::page::sort_pages`).
+    pub order: Option<i64>,
     pub trainer_only: bool,
     /// Shared: the dev server's parse cache hands the same body to every rebuild.
     pub md: std::sync::Arc<Markdown>,
@@ -122,11 +125,11 @@ pub struct Day {
     pub end: Option<Clock>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
-    pub text: String,
+    pub text: Inline,
     /// For the trainer only.
-    pub note: Option<String>,
+    pub note: Option<Inline>,
 }
 
 #[derive(Debug, Clone)]
@@ -141,11 +144,11 @@ pub struct Session {
     pub minutes: u32,
     pub order: Option<i64>,
     pub format: Option<String>,
-    pub summary: Option<String>,
-    pub objectives: Vec<String>,
+    pub summary: Option<Inline>,
+    pub objectives: Vec<Inline>,
     /// Front-matter prompts, then the items of `[!PROMPTS]` callouts.
     pub prompts: Vec<Prompt>,
-    pub materials: Vec<String>,
+    pub materials: Vec<Inline>,
     pub themes: Vec<String>,
     pub produces: Vec<String>,
     pub uses: Vec<String>,
@@ -169,16 +172,16 @@ pub struct Programme {
     pub title: String,
     pub subtitle: Option<String>,
     pub authors: Vec<String>,
-    pub summary: Option<String>,
+    pub summary: Option<Inline>,
     /// Who the programme is for, in words (`for:`).
     pub audience: Option<String>,
     /// `audience: trainer`: the whole programme is left out of participant builds.
     pub trainer_only: bool,
     /// `session-bodies: all`: session bodies are written to learners, not to the trainer.
     pub shared_bodies: bool,
-    pub prerequisites: Vec<String>,
+    pub prerequisites: Vec<Inline>,
     /// What participants bring with them (`bring:`).
-    pub bring: Vec<String>,
+    pub bring: Vec<Inline>,
     pub venue: Option<String>,
     /// How many people are expected (`participants:`, default [`DEFAULT_PARTICIPANTS`]): the
     /// rows of each day's sign-in sheet.

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use crate::model::clock::{date_long, minutes_label};
 use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind};
-use crate::model::{BlockDef, Programme, Prompt, Session};
+use crate::model::{Programme, Session};
 
-use super::view::{RowType, format_label};
+use super::view::{PromptView, RowType, format_label, htmls, prompt_views};
 
 /// Run sheets of a programme: `<programme>/runsheet-day-<n>.html`.
 pub fn runsheet_path(slug: &str, day: u32) -> String {
@@ -47,9 +47,10 @@ pub struct Detail {
     pub duration: String,
     pub block: String,
     pub format: Option<String>,
+    /// Summary, objectives, prompts and materials as HTML (`view::htmls`).
     pub summary: Option<String>,
     pub objectives: Vec<String>,
-    pub prompts: Vec<Prompt>,
+    pub prompts: Vec<PromptView>,
     pub materials: Vec<String>,
     pub trainer_only: bool,
     /// The session's notes (print only; empty in the handout).
@@ -139,7 +140,6 @@ struct RowParts {
     first_prompt: Option<String>,
     summary: Option<String>,
     notes: Option<String>,
-    fixed: bool,
 }
 
 /// How long the run sheet's line of notes may be, in characters.
@@ -159,7 +159,6 @@ impl RowParts {
             first_prompt: None,
             summary: None,
             notes: None,
-            fixed: false,
         }
     }
 
@@ -181,36 +180,39 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
         duration: minutes_label(r.minutes()),
         block,
         format: s.format.as_deref().map(format_label),
-        summary: s.summary.clone(),
-        objectives: s.objectives.clone(),
+        summary: s.summary.as_ref().map(|x| x.html.clone()),
+        objectives: htmls(&s.objectives),
         // The print page shows the body too: its callouts' prompts are not listed again.
-        prompts: (if handout {
-            s.prompts.clone()
+        prompts: if handout {
+            prompt_views(&s.prompts, false)
         } else {
-            super::session_view::listed_prompts(s)
-        })
-        .iter()
-        .map(|pr| Prompt {
-            text: pr.text.clone(),
-            note: if handout { None } else { pr.note.clone() },
-        })
-        .collect(),
-        materials: s.materials.clone(),
+            prompt_views(&super::session_view::listed_prompts(s), true)
+        },
+        materials: htmls(&s.materials),
         trainer_only: s.trainer_only,
-        // The body's links were written for the session's own page.
         body: if handout {
             String::new()
         } else {
-            crate::util::rebase_links(&s.md.html, &s.out, &format!("{}/print.html", p.slug))
+            print_body(p, s)
         },
     }
 }
 
-/// Whether the break called `title` is pinned to a clock time (`at:`).
-fn pinned(p: &Programme, title: &str) -> bool {
-    p.blocks
-        .iter()
-        .any(|b| matches!(b, BlockDef::Break { title: t, at: Some(_), .. } if t == title))
+/// A session's body on the print page: its links (written for the session's own page)
+/// rebased, its ids prefixed by the session's so no two sessions share one (with its links
+/// to them), and its solutions unfolded: paper cannot open a `<details>`.
+fn print_body(p: &Programme, s: &Session) -> String {
+    let to = format!("{}/print.html", p.slug);
+    let rebased = crate::util::rebase_links(&s.md.html, &s.out, &to);
+    let own = format!(
+        "{}{}",
+        crate::util::root_prefix(&to),
+        crate::util::encode_path(&s.out)
+    );
+    super::scoped::scope_ids(&rebased, &super::scoped::prefix_of(&s.out), &own).replace(
+        "<details class=\"callout callout-solution\">",
+        "<details class=\"callout callout-solution\" open>",
+    )
 }
 
 /// One day's rows, and the details of its sessions that the rows index.
@@ -233,19 +235,16 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
                     href: Some(s.out.clone()),
                     block: Some(block),
                     format: s.format.as_deref().map(format_label),
-                    materials: s.materials.clone(),
-                    first_prompt: s.prompts.first().map(|x| x.text.clone()),
-                    summary: s.summary.clone(),
+                    // A row's texts are plain: the run sheet is a dense table.
+                    materials: s.materials.iter().map(|m| m.text.clone()).collect(),
+                    first_prompt: s.prompts.first().map(|x| x.text.text.clone()),
+                    summary: s.summary.as_ref().map(|x| x.text.clone()),
                     notes: (!handout)
                         .then(|| super::room::first_sentence(&s.md.snippet, NOTES_LINE))
                         .filter(|n| !n.is_empty()),
-                    fixed: false,
                 }
             }
-            RowKind::Break(t) => RowParts {
-                fixed: pinned(p, t),
-                ..RowParts::plain(RowType::Break, t.clone())
-            },
+            RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),
             RowKind::Free => RowParts::plain(RowType::Free, "Free time".to_string()),
         };
         let detail = (parts.kind == RowType::Session).then(|| sessions.len() - 1);
@@ -263,7 +262,7 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
             first_prompt: parts.first_prompt,
             summary: parts.summary,
             notes: parts.notes,
-            fixed: parts.fixed,
+            fixed: r.fixed,
         });
     }
     (rows, sessions)

@@ -62,7 +62,11 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
             }
             let url =
                 site_url.map(|u| format!("{}/{}", u.trim_end_matches('/'), encode_path(&s.out)));
-            let mut desc = s.summary.clone().unwrap_or_default();
+            let mut desc = s
+                .summary
+                .as_ref()
+                .map(|x| x.text.clone())
+                .unwrap_or_default();
             if let Some(u) = &url {
                 if !desc.is_empty() {
                     desc.push_str("\n\n");

@@ -6,15 +6,15 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::clock::minutes_label;
-use crate::model::{Programme, Prompt, Site};
+use crate::model::{Programme, Site};
 use crate::util::slugify;
 
-use super::view::{Link, ProgrammeViews, label};
+use super::view::{Link, ProgrammeViews, PromptView, label, prompt_views};
 
 #[derive(Serialize)]
 pub struct PromptGroup {
     pub session: Link,
-    pub prompts: Vec<Prompt>,
+    pub prompts: Vec<PromptView>,
 }
 
 #[derive(Serialize)]
@@ -36,7 +36,7 @@ pub fn prompt_days(p: &Programme, v: &ProgrammeViews) -> Vec<PromptDay> {
                 .filter(|&&i| p.sessions[i].day == d.number && !p.sessions[i].prompts.is_empty())
                 .map(|&i| PromptGroup {
                     session: v.link(p, i),
-                    prompts: p.sessions[i].prompts.clone(),
+                    prompts: prompt_views(&p.sessions[i].prompts, true),
                 })
                 .collect(),
         })
@@ -71,7 +71,7 @@ pub fn material_days(p: &Programme, v: &ProgrammeViews) -> Vec<MaterialDay> {
                     let key = m.trim().to_lowercase();
                     let k = *idx.entry(key).or_insert_with(|| {
                         items.push(Material {
-                            name: m.trim().to_string(),
+                            name: m.html.clone(),
                             sessions: Vec::new(),
                         });
                         items.len() - 1
@@ -128,7 +128,7 @@ pub fn programme_card(p: &Programme) -> ProgrammeCard {
     ProgrammeCard {
         title: p.title.clone(),
         subtitle: p.subtitle.clone(),
-        summary: p.summary.clone(),
+        summary: p.summary.as_ref().map(|x| x.html.clone()),
         href: format!("{}/index.html", p.slug),
         dates: p.dates_label(),
         days: p.days.len(),

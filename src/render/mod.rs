@@ -16,6 +16,7 @@ mod page;
 mod programme;
 pub mod room;
 pub mod schedule;
+mod scoped;
 pub mod search;
 mod session_view;
 mod site_pages;

@@ -107,8 +107,9 @@ pub fn prompt_cards(p: &Programme, v: &ProgrammeViews) -> Vec<PromptCard> {
         for pr in &s.prompts {
             let n = cards.len() + 1;
             cards.push(PromptCard {
-                text: pr.text.clone(),
-                note: pr.note.clone(),
+                // HTML made by us from escaped text (inline Markdown of the front matter).
+                text: pr.text.html.clone(),
+                note: pr.note.as_ref().map(|n| n.html.clone()),
                 session: s.title.clone(),
                 href: s.out.clone(),
                 when: v.when(i),

@@ -144,7 +144,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool) -> Output {
         let s = &p.sessions[i];
         let when = v.when(i).unwrap_or_else(|| format!("Day {}", s.day));
         let headings: Vec<&str> = s.md.headings.iter().map(|h| h.text.as_str()).collect();
-        let prompts: Vec<&str> = s.prompts.iter().map(|x| x.text.as_str()).collect();
+        let prompts: Vec<&str> = s.prompts.iter().map(|x| &*x.text).collect();
         entries.push(Entry {
             t: s.title.clone(),
             u: s.out.clone(),

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::clock::{date_long, minutes_label};
-use crate::model::{Programme, Prompt, Session};
+use crate::model::{Programme, Session};
 use crate::util::slugify;
 
-use super::view::{Link, ProgrammeViews, format_label, label};
+use super::view::{Link, ProgrammeViews, PromptView, format_label, htmls, label, prompt_views};
 
 #[derive(Serialize)]
 pub struct Thread {
@@ -31,9 +31,10 @@ pub struct SessionView<'a> {
     pub end: Option<String>,
     pub duration: String,
     pub format: Option<String>,
+    /// Summary, objectives, prompts and materials as HTML (`view::htmls`).
     pub summary: Option<String>,
     pub objectives: Vec<String>,
-    pub prompts: Vec<Prompt>,
+    pub prompts: Vec<PromptView>,
     pub materials: Vec<String>,
     pub themes: Vec<Link>,
     pub produces: Vec<Thread>,
@@ -44,6 +45,8 @@ pub struct SessionView<'a> {
     pub trainer_only: bool,
     /// Borrowed: the context copies it once anyway.
     pub body: &'a str,
+    /// "On this page", when the body has more than three headings.
+    pub toc: Vec<crate::content::markdown::Heading>,
     pub prev: Option<Link>,
     pub next: Option<Link>,
 }
@@ -122,10 +125,10 @@ pub fn session_view<'a>(
         end: time.as_ref().map(|t| t.2.clone()),
         duration: minutes_label(s.minutes),
         format: s.format.as_deref().map(format_label),
-        summary: s.summary.clone(),
-        objectives: s.objectives.clone(),
-        prompts: listed_prompts(s),
-        materials: s.materials.clone(),
+        summary: s.summary.as_ref().map(|x| x.html.clone()),
+        objectives: htmls(&s.objectives),
+        prompts: prompt_views(&listed_prompts(s), true),
+        materials: htmls(&s.materials),
         themes: s
             .themes
             .iter()
@@ -154,6 +157,7 @@ pub fn session_view<'a>(
             .collect(),
         trainer_only: s.trainer_only,
         body: &s.md.html,
+        toc: super::view::toc(&s.md),
         prev,
         next,
     }
@@ -161,11 +165,11 @@ pub fn session_view<'a>(
 
 /// The prompts a page lists beside the session's body: all of them (front matter first,
 /// then `[!PROMPTS]` items), less those whose callout the body still shows.
-pub fn listed_prompts(s: &Session) -> Vec<Prompt> {
+pub fn listed_prompts(s: &Session) -> Vec<crate::model::Prompt> {
     let in_body = &s.md.body_prompts;
     s.prompts
         .iter()
-        .filter(|p| p.note.is_some() || !in_body.contains(&p.text))
+        .filter(|p| p.note.is_some() || !in_body.contains(&p.text.text))
         .cloned()
         .collect()
 }

@@ -14,14 +14,17 @@ pub(super) struct PageView {
     title: String,
     summary: Option<String>,
     body: String,
+    /// "On this page", when the body has more than three headings.
+    toc: Vec<crate::content::markdown::Heading>,
     trainer_only: bool,
 }
 
 pub(super) fn page_view(pg: &crate::model::Page) -> PageView {
     PageView {
         title: pg.title.clone(),
-        summary: pg.summary.clone(),
+        summary: pg.summary.as_ref().map(|x| x.html.clone()),
         body: pg.md.html.clone(),
+        toc: view::toc(&pg.md),
         trainer_only: pg.trainer_only,
     }
 }

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::Programme;
 use crate::model::clock::{date_long, minutes_label};
 use crate::model::timetable::{Row as TimetableRow, RowKind, Segment};
+use crate::model::{Inline, Programme, Prompt};
 
 pub use super::lists::{
     MaterialDay, ProgrammeCard, PromptDay, ThemeView, material_days, programme_card,
@@ -47,6 +47,103 @@ pub struct NavDay {
     pub blocks: Vec<NavBlock>,
 }
 
+/// Front-matter texts as HTML for templates: made by us from escaped text (see
+/// `content::markdown::inline`), so templates show them with `| safe`.
+pub fn htmls(v: &[Inline]) -> Vec<String> {
+    v.iter().map(|x| x.html.clone()).collect()
+}
+
+/// A prompt for templates: its text and note as HTML (see [`htmls`]).
+#[derive(Serialize)]
+pub struct PromptView {
+    pub text: String,
+    pub note: Option<String>,
+}
+
+/// Prompts for templates, their trainer notes only when `notes`.
+pub fn prompt_views(v: &[Prompt], notes: bool) -> Vec<PromptView> {
+    v.iter()
+        .map(|p| PromptView {
+            text: p.text.html.clone(),
+            note: if notes {
+                p.note.as_ref().map(|n| n.html.clone())
+            } else {
+                None
+            },
+        })
+        .collect()
+}
+
+/// A page needs its own contents past this many headings (h2 and h3).
+const TOC_MIN: usize = 4;
+
+/// "On this page": a body's h2 and h3 headings (those this edition shows), when it has
+/// more than three; otherwise none.
+pub fn toc(md: &crate::content::markdown::Markdown) -> Vec<crate::content::markdown::Heading> {
+    let h: Vec<_> = md
+        .headings
+        .iter()
+        .filter(|h| h.level == 2 || h.level == 3)
+        .cloned()
+        .collect();
+    if h.len() >= TOC_MIN { h } else { Vec::new() }
+}
+
+/// A folder of plain pages in the sidebar: its title (its `index.md`'s, or its name made
+/// readable), the page that title links to (that `index.md`), and its other pages.
+#[derive(Serialize, Clone)]
+pub struct PageGroup {
+    pub title: Option<String>,
+    pub href: Option<String>,
+    pub pages: Vec<Link>,
+}
+
+/// A programme's pages (already in reading order, see `model::load::page::sort_pages`)
+/// grouped by folder, in that order.
+fn page_groups(p: &Programme) -> Vec<PageGroup> {
+    let mut groups: Vec<(String, PageGroup)> = Vec::new();
+    for pg in &p.pages {
+        let (folder, file) = pg.out.rsplit_once('/').unwrap_or(("", &pg.out));
+        if groups.last().is_none_or(|(f, _)| f != folder) {
+            let name = folder.rsplit('/').next().unwrap_or(folder);
+            groups.push((
+                folder.to_string(),
+                PageGroup {
+                    title: (folder != p.slug).then(|| readable(name)),
+                    href: None,
+                    pages: Vec::new(),
+                },
+            ));
+        }
+        let Some((_, g)) = groups.last_mut() else {
+            continue;
+        };
+        if file == "index.html" && g.title.is_some() && g.href.is_none() {
+            g.title = Some(pg.title.clone());
+            g.href = Some(pg.out.clone());
+        } else {
+            g.pages.push(Link {
+                title: pg.title.clone(),
+                href: pg.out.clone(),
+                when: None,
+            });
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// A folder's name as a title: `setup-guides` -> "Setup guides" (a leading number dropped).
+fn readable(name: &str) -> String {
+    let words = name
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
+        .replace(['-', '_'], " ");
+    let mut c = words.trim().chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => name.to_string(),
+    }
+}
+
 /// A programme's navigation: the same for every page of the programme.
 #[derive(Serialize, Clone)]
 pub struct Nav {
@@ -67,6 +164,9 @@ pub struct Nav {
     #[serde(skip)]
     pub days: Vec<NavDay>,
     pub pages: Vec<Link>,
+    /// The same pages by folder, for the sidebar: the programme's own first (no title),
+    /// then each folder's.
+    pub page_groups: Vec<PageGroup>,
     pub letters: Vec<Link>,
     /// Hrefs of trainer-only pages and letters, marked as such in a trainer build's nav.
     pub trainer_only: Vec<String>,
@@ -272,6 +372,7 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
                 when: None,
             })
             .collect(),
+        page_groups: page_groups(p),
         letters: p
             .letters
             .iter()
@@ -306,7 +407,7 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
                 s.title.clone(),
                 Some(s.out.clone()),
                 s.format.as_deref().map(format_label),
-                s.summary.clone(),
+                s.summary.as_ref().map(|x| x.html.clone()),
             )
         }
         // A trainer-only session's time, in a participant build.

@@ -1,7 +1,7 @@
 //! Callouts: the `[!WORD]` markers a blockquote may open with, their kinds and markup,
 //! and who sees what they enclose (the participant edition's allow-list).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
@@ -15,6 +15,29 @@ pub(super) enum Callout {
     Prompts,
     Trainer,
     Handout,
+    Challenge,
+    Solution,
+}
+
+/// A callout's own title, written after its marker (`> [!NOTE] Before you start`): inline
+/// Markdown as HTML (raw HTML escaped, links as their text) and as plain text, with where
+/// it stands (for the leak scan when the callout is left out).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Title {
+    pub(super) html: String,
+    pub(super) text: String,
+    pub(super) line: usize,
+    pub(super) col: usize,
+}
+
+/// Titles by the byte offset where their blockquote starts.
+pub(super) type Titles = HashMap<usize, Title>;
+
+/// How a callout is written: the element, its class and the title it has without one.
+pub(super) struct Markup {
+    pub(super) tag: &'static str,
+    pub(super) class: &'static str,
+    pub(super) title: &'static str,
 }
 
 /// What encloses an event: a blockquote (callout) or a footnote definition, which is
@@ -108,10 +131,14 @@ const MARKERS: &[&str] = &[
     "PROMPTS",
     "TRAINER",
     "HANDOUT",
+    "CHALLENGE",
+    "SOLUTION",
 ];
 
-pub(super) fn callout_markup(c: Callout) -> Option<(&'static str, &'static str)> {
-    Some(match c {
+/// A callout's markup; `None` for a plain quote. A solution is a `<details>`, folded until
+/// opened (no script needed).
+pub(super) fn callout_markup(c: Callout) -> Option<Markup> {
+    let (class, title) = match c {
         Callout::Plain => return None,
         Callout::Std(BlockQuoteKind::Note) => ("note", "Note"),
         Callout::Std(BlockQuoteKind::Tip) => ("tip", "Tip"),
@@ -121,7 +148,35 @@ pub(super) fn callout_markup(c: Callout) -> Option<(&'static str, &'static str)>
         Callout::Prompts => ("prompts", "Discussion prompts"),
         Callout::Trainer => ("trainer", "Trainer note"),
         Callout::Handout => ("handout", "For participants"),
-    })
+        Callout::Challenge => ("challenge", "Challenge"),
+        Callout::Solution => ("solution", "Solution"),
+    };
+    let tag = if c == Callout::Solution {
+        "details"
+    } else {
+        "aside"
+    };
+    Some(Markup { tag, class, title })
+}
+
+/// The opening markup of callout `c`, with its own title when it has one.
+pub(super) fn callout_open(c: Callout, m: &Markup, title: Option<&Title>) -> String {
+    let extra = if c == Callout::Trainer {
+        " trainer-only\" data-audience=\"trainer"
+    } else {
+        ""
+    };
+    let (tag, class) = (m.tag, m.class);
+    let title = title.map_or(m.title, |t| t.html.as_str());
+    if c == Callout::Solution {
+        format!(
+            "<details class=\"callout callout-{class}\"><summary class=\"callout-title\">{title}</summary>\n"
+        )
+    } else {
+        format!(
+            "<{tag} class=\"callout callout-{class}{extra}\"><p class=\"callout-title\">{title}</p>\n"
+        )
+    }
 }
 
 /// Labels of the footnotes that a part participants see cites.
@@ -189,6 +244,8 @@ fn callout_named(word: &str) -> Option<Callout> {
         "PROMPTS" => Callout::Prompts,
         "TRAINER" => Callout::Trainer,
         "HANDOUT" => Callout::Handout,
+        "CHALLENGE" => Callout::Challenge,
+        "SOLUTION" => Callout::Solution,
         _ => return None,
     })
 }
@@ -218,6 +275,7 @@ pub(super) fn mark_callouts<'a>(
     events: Vec<(Event<'a>, Range<usize>)>,
     lines: &Lines,
     problems: &mut Vec<Problem>,
+    titles: &mut Titles,
 ) -> Vec<(Event<'a>, Range<usize>, Option<Callout>)> {
     let mut evs: Vec<Option<(Event<'a>, Range<usize>)>> = events.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(evs.len());
@@ -229,7 +287,13 @@ pub(super) fn mark_callouts<'a>(
         };
         let kind = match &ev {
             Event::Start(Tag::BlockQuote(Some(k))) => Callout::Std(*k),
-            Event::Start(Tag::BlockQuote(None)) => custom_callout(&mut evs, i, lines, problems),
+            Event::Start(Tag::BlockQuote(None)) => {
+                let (kind, title) = custom_callout(&mut evs, i, lines, problems);
+                if let Some(t) = title {
+                    titles.insert(range.start, t);
+                }
+                kind
+            }
             Event::End(TagEnd::BlockQuote(_)) => {
                 let c = open.pop().unwrap_or(Callout::Plain);
                 out.push((ev, range, Some(c)));
@@ -247,18 +311,19 @@ pub(super) fn mark_callouts<'a>(
 }
 
 /// The kind of the plain blockquote starting at `evs[i]`, from the marker its first
-/// paragraph opens with; the marker is taken out of the events that follow.
+/// paragraph opens with, and the title that follows the marker on its line; marker and
+/// title are taken out of the events that follow.
 fn custom_callout(
     evs: &mut [Option<(Event, Range<usize>)>],
     i: usize,
     lines: &Lines,
     problems: &mut Vec<Problem>,
-) -> Callout {
+) -> (Callout, Option<Title>) {
     if !matches!(
         evs.get(i + 1),
         Some(Some((Event::Start(Tag::Paragraph), _)))
     ) {
-        return Callout::Plain;
+        return (Callout::Plain, None);
     }
     // The marker may come as several text events (`[`, `!TRAINER`, `]`): join them.
     let mut k = i + 2;
@@ -268,58 +333,112 @@ fn custom_callout(
         k += 1;
     }
     let Some((written, word, taken)) = marker(&acc) else {
-        return Callout::Plain;
+        return (Callout::Plain, None);
     };
     let text_range = match evs.get(i + 2) {
         Some(Some((_, r))) => r.clone(),
-        _ => return Callout::Plain,
+        _ => return (Callout::Plain, None),
     };
-    let kind =
-        match word.and_then(callout_named) {
-            Some(c) => c,
-            None => {
-                let (line, col) = lines.at(text_range.start);
-                let guess = meant(written);
-                problems.push(Problem {
-                line,
-                col,
-                message: format!("unknown callout marker `{written}`"),
-                hint: Some(match guess {
-                    Some(m) => format!(
-                        "did you mean `[!{m}]`? Markers are written `[!WORD]`, with no space: {}",
-                        MARKERS.iter().map(|m| format!("[!{m}]")).collect::<Vec<_>>().join(" ")
-                    ),
-                    None => format!(
-                        "the markers are {}; for a plain quote, start it without `[!`",
-                        MARKERS.iter().map(|m| format!("[!{m}]")).collect::<Vec<_>>().join(" ")
-                    ),
-                }),
-            });
-                // Whatever else happens, a near miss of a trainer note stays out of sight.
-                if guess == Some("TRAINER") {
-                    Callout::Trainer
-                } else {
-                    return Callout::Plain;
-                }
+    let kind = match word.and_then(callout_named) {
+        Some(c) => c,
+        None => {
+            let (line, col) = lines.at(text_range.start);
+            let guess = meant(written);
+            problems.push(unknown_marker(written, guess, line, col));
+            // Whatever else happens, a near miss of a trainer note stays out of sight.
+            if guess == Some("TRAINER") {
+                Callout::Trainer
+            } else {
+                return (Callout::Plain, None);
             }
-        };
+        }
+    };
     let rest = acc[taken.min(acc.len())..].trim_start().to_string();
-    let after = evs.get(k).and_then(|e| e.as_ref()).map(|e| &e.0);
-    let after_break = matches!(after, Some(Event::SoftBreak | Event::HardBreak));
-    let after_end = matches!(after, Some(Event::End(TagEnd::Paragraph)));
     for e in evs.iter_mut().take(k).skip(i + 2) {
         *e = None;
     }
+    // The title: the rest of the marker's line, inline events and all.
+    let mut title: Vec<Event> = Vec::new();
     if !rest.is_empty() {
-        evs[i + 2] = Some((Event::Text(CowStr::from(rest)), text_range));
-    } else if after_break {
+        title.push(Event::Text(CowStr::from(rest)));
+    }
+    let mut depth = 0usize;
+    while let Some(Some((ev, _))) = evs.get(k) {
+        match ev {
+            Event::SoftBreak | Event::HardBreak if depth == 0 => break,
+            Event::End(TagEnd::Paragraph) => break,
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if let Some((ev, _)) = evs[k].take() {
+            title.push(ev);
+        }
+        k += 1;
+    }
+    let after = evs.get(k).and_then(|e| e.as_ref()).map(|e| &e.0);
+    if matches!(after, Some(Event::SoftBreak | Event::HardBreak)) {
         evs[k] = None;
-    } else if after_end {
-        // The paragraph held only the marker: drop it.
+    } else if matches!(after, Some(Event::End(TagEnd::Paragraph))) {
+        // The paragraph held only the marker and its title: drop it.
         evs[i + 1] = None;
         evs[k] = None;
     }
-    kind
+    let title = (!title.is_empty()).then(|| {
+        let (line, col) = lines.at(text_range.start);
+        title_of(title, line, col)
+    });
+    (kind, title.filter(|t| !t.text.trim().is_empty()))
+}
+
+/// A title's HTML and text from its inline events: raw HTML becomes text (escaped when
+/// written), a link or image only its text.
+fn title_of(events: Vec<Event>, line: usize, col: usize) -> Title {
+    let mut text = String::new();
+    let kept: Vec<Event> = events
+        .into_iter()
+        .filter_map(|ev| match ev {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. })
+            | Event::End(TagEnd::Link | TagEnd::Image) => None,
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+            Event::FootnoteReference(l) => Some(Event::Text(format!("[^{l}]").into())),
+            Event::SoftBreak | Event::HardBreak => Some(Event::Text(" ".into())),
+            ev => Some(ev),
+        })
+        .inspect(|ev| {
+            if let Event::Text(t) | Event::Code(t) = ev {
+                text.push_str(t);
+            }
+        })
+        .collect();
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, kept.into_iter());
+    Title {
+        html: html.trim().to_string(),
+        text: text.trim().to_string(),
+        line,
+        col,
+    }
+}
+
+/// The error for a marker that is none of ours, with the one it was likely meant to be.
+fn unknown_marker(written: &str, guess: Option<&str>, line: usize, col: usize) -> Problem {
+    let all = MARKERS
+        .iter()
+        .map(|m| format!("[!{m}]"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Problem {
+        line,
+        col,
+        message: format!("unknown callout marker `{written}`"),
+        hint: Some(match guess {
+            Some(m) => format!(
+                "did you mean `[!{m}]`? Markers are written `[!WORD]`, with no space: {all}"
+            ),
+            None => format!("the markers are {all}; for a plain quote, start it without `[!`"),
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -342,6 +461,68 @@ mod tests {
         let p = participant("> [!TRAINER]\n> Secret\n\nPublic\n", Body::Shared);
         assert!(!p.html.contains("Secret"), "{}", p.html);
         assert!(p.html.contains("Public"));
+    }
+
+    #[test]
+    fn a_callout_takes_its_title_from_the_marker_line() {
+        let m = md(
+            "> [!NOTE] Before `you` *start*\n> Body text.\n\n> [!TIP]\n> Plain.\n\n> [!WARNING] Title <script>x</script> [l](a.md)\n",
+        );
+        assert!(
+            m.html
+                .contains("<p class=\"callout-title\">Before <code>you</code> <em>start</em></p>"),
+            "{}",
+            m.html
+        );
+        assert!(m.html.contains("<p>Body text.</p>"), "{}", m.html);
+        assert!(
+            m.html.contains("<p class=\"callout-title\">Tip</p>"),
+            "{}",
+            m.html
+        );
+        assert!(
+            m.html
+                .contains("Title &lt;script&gt;x&lt;/script&gt; l</p>"),
+            "{}",
+            m.html
+        );
+        assert!(m.links.is_empty(), "a title's link is only its text");
+        let c = md("> [!CHALLENGE] Sum it\n> Add 2 and 2.\n>\n> > [!SOLUTION]\n> > Four.\n");
+        assert!(
+            c.html.contains(
+                "<aside class=\"callout callout-challenge\"><p class=\"callout-title\">Sum it</p>"
+            ),
+            "{}",
+            c.html
+        );
+        assert!(c.html.contains("<details class=\"callout callout-solution\"><summary class=\"callout-title\">Solution</summary>"), "{}", c.html);
+        assert!(
+            c.html.contains("Four.</p>\n</details>\n</aside>"),
+            "{}",
+            c.html
+        );
+        let p = participant(
+            "> [!TRAINER] Secret title\n> Secret body.\n\nOpen.\n",
+            Body::Shared,
+        );
+        assert!(!p.html.contains("Secret"), "{}", p.html);
+        assert!(
+            p.dropped.iter().any(|d| d.text == "Secret title"),
+            "{:?}",
+            p.dropped
+        );
+        let pr = md("> [!PROMPTS] Warm-up\n> - Who are you?\n");
+        assert!(
+            pr.html.contains("<p class=\"callout-title\">Warm-up</p>"),
+            "{}",
+            pr.html
+        );
+        assert_eq!(pr.prompts, vec!["Who are you?"]);
+        let h = participant(
+            "Notes.\n\n> [!HANDOUT] Bring *this*\n> A pen.\n",
+            Body::Trainer,
+        );
+        assert!(h.html.contains("Bring <em>this</em></p>"), "{}", h.html);
     }
 
     #[test]

@@ -37,6 +37,87 @@ pub(super) fn html_refs(
     }
 }
 
+/// The `id` values of the tags in a piece of raw HTML (`<a id="x">`, `<dt id='y'>`,
+/// `<div id=z>`), which links may name as anchors. Comments are skipped.
+pub(super) fn html_ids(h: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut rest = h;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt..];
+        if rest.starts_with("<!--") {
+            rest = rest.find("-->").map_or("", |e| &rest[e + 3..]);
+            continue;
+        }
+        let b = rest.as_bytes();
+        // Past the tag's name, then attribute by attribute.
+        let mut i = 1;
+        if !b.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            rest = &rest[1..];
+            continue;
+        }
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+            i += 1;
+        }
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let name_start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !b"=>/".contains(&b[i]) {
+                i += 1;
+            }
+            let name = &rest[name_start..i];
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if b.get(i) != Some(&b'=') {
+                continue;
+            }
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let value = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let start = i + 1;
+                    let end = rest[start..]
+                        .find(q as char)
+                        .map_or(rest.len(), |e| start + e);
+                    i = (end + 1).min(rest.len());
+                    &rest[start..end]
+                }
+                _ => {
+                    let start = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    &rest[start..i]
+                }
+            };
+            if name.eq_ignore_ascii_case("id") && !value.trim().is_empty() {
+                ids.push(decode_entities(value.trim()));
+            }
+        }
+        rest = &rest[i.min(rest.len())..];
+    }
+    ids
+}
+
+/// The few character references an id is likely to hold, decoded as a browser would.
+fn decode_entities(v: &str) -> String {
+    if !v.contains('&') {
+        return v.to_string();
+    }
+    v.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 /// Whether `url` names a scheme (`https:`, `mailto:`) or another host (`//host`).
 fn is_external(url: &str) -> bool {
     let scheme_end = url.find(':');
@@ -147,7 +228,25 @@ fn record(
 #[cfg(test)]
 mod tests {
     use super::super::{Body, render};
+    use super::html_ids;
     use crate::Audience;
+
+    #[test]
+    fn raw_html_ids_in_any_quoting_are_anchors() {
+        assert_eq!(
+            html_ids(
+                "<a id=\"x\"></a><DIV class=a ID='y' hidden><dt id=z>T</dt><!-- <b id=\"no\"> --><p data-id=\"no\">"
+            ),
+            vec!["x", "y", "z"]
+        );
+        let m = render(
+            "<a id=\"top\"></a>\n\nText <span id=\"mid\">m</span>.\n",
+            1,
+            Audience::Trainer,
+            Body::Shared,
+        );
+        assert_eq!(m.anchors, vec!["top", "mid"]);
+    }
 
     #[test]
     fn md_links_become_html_and_are_recorded_with_lines() {

@@ -9,6 +9,7 @@
 mod callouts;
 mod dropped;
 mod headings;
+mod inline;
 mod links;
 
 use std::collections::HashSet;
@@ -19,12 +20,15 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use super::highlight;
 use crate::Audience;
 use crate::util::escape_html;
-use callouts::{Callout, Frame, callout_markup, is_public, mark_callouts, publicly_cited};
+use callouts::{
+    Callout, Frame, Titles, callout_markup, callout_open, is_public, mark_callouts, publicly_cited,
+};
 use dropped::{drop_text, keep_dropped, strip_comments};
 use headings::{HeadingIds, heading_base};
-use links::{html_refs, rewrite_link};
+use links::{html_ids, html_refs, rewrite_link};
 
 pub use callouts::is_trainer_marker;
+pub use inline::{Inline, inline};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
@@ -100,6 +104,18 @@ pub struct Markdown {
     pub raw_html: bool,
     /// Links, images and raw-HTML URLs that are refused or load from another host.
     pub unsafe_urls: Vec<super::urls::Finding>,
+    /// Link targets besides the headings: `id`s in raw HTML and definition terms' ids.
+    pub anchors: Vec<String>,
+}
+
+impl Markdown {
+    /// Every id a link may name on this page: headings', then raw HTML's and terms'.
+    pub fn anchor_ids(&self) -> impl Iterator<Item = &str> {
+        self.headings
+            .iter()
+            .map(|h| h.id.as_str())
+            .chain(self.anchors.iter().map(String::as_str))
+    }
 }
 
 const SNIPPET_CHARS: usize = 300;
@@ -198,12 +214,14 @@ pub fn render_with(
         unsafe_urls: scan.findings,
         ..Default::default()
     };
-    let events = mark_callouts(events, &lines, &mut out.problems);
+    let mut titles = Titles::new();
+    let events = mark_callouts(events, &lines, &mut out.problems, &mut titles);
     let mut r = Render {
         lines: &lines,
         body,
         participant: audience == Audience::Participant,
         cited: publicly_cited(&events, body),
+        titles,
         out,
         html: Vec::with_capacity(events.len()),
         frames: Vec::new(),
@@ -213,6 +231,8 @@ pub fn render_with(
         heading: None,
         hidden_heading: None,
         ids: HeadingIds::default(),
+        term: None,
+        terms: Vec::new(),
         prompt_item: None,
         prompt_depth: 0,
         lift_prompts,
@@ -233,6 +253,8 @@ struct Render<'a, 'l> {
     participant: bool,
     /// Footnotes a public part cites (so they are public too).
     cited: HashSet<String>,
+    /// Callouts' own titles, by where their blockquote starts.
+    titles: Titles,
     out: Markdown,
     html: Vec<Event<'a>>,
     frames: Vec<Frame>,
@@ -245,6 +267,11 @@ struct Render<'a, 'l> {
     /// A heading participants do not see still takes its id, so ids agree in both editions.
     hidden_heading: Option<(Option<String>, String)>,
     ids: HeadingIds,
+    /// A definition term being written: where its `<dt>` stands in `html`, and its text.
+    term: Option<(usize, String)>,
+    /// Each term's `<dt>` and id base, given ids once the headings have theirs (so a term
+    /// never moves a heading's id).
+    terms: Vec<(usize, String)>,
     prompt_item: Option<String>,
     prompt_depth: usize,
     /// Whether a `[!PROMPTS]` callout that is only a list leaves the HTML (a session).
@@ -269,7 +296,7 @@ impl<'a> Render<'a, '_> {
             keep_dropped(p, &mut self.out.dropped);
         }
         self.lift_mark(&ev, callout);
-        if self.callout_edge(&ev, callout) {
+        if self.callout_edge(&ev, &range, callout) {
             self.lift_end(&ev, callout);
             return;
         }
@@ -278,6 +305,7 @@ impl<'a> Render<'a, '_> {
         };
         if let Event::Html(h) | Event::InlineHtml(h) = &ev {
             html_refs(h, &range, self.lines, public, &mut self.out.html_refs);
+            self.out.anchors.extend(html_ids(h));
         }
         let in_prompts = self.frames.contains(&Frame::Quote(Callout::Prompts));
         if self.code_block(&ev) {
@@ -315,6 +343,9 @@ impl<'a> Render<'a, '_> {
             self.snippet_gap = false;
             self.snippet.push_str(t);
         }
+        if self.term_edge(&ev) {
+            return;
+        }
         let ev = rewrite_link(ev, &range, self.lines, &mut self.out.links, public);
         self.html.push(ev);
     }
@@ -350,6 +381,15 @@ impl<'a> Render<'a, '_> {
     /// id still claimed.
     fn hide(&mut self, ev: &Event, range: &Range<usize>) {
         match ev {
+            Event::Start(Tag::BlockQuote(_)) => {
+                if let Some(t) = self.titles.get(&range.start) {
+                    self.out.dropped.push(Dropped {
+                        text: t.text.clone(),
+                        line: t.line,
+                        col: t.col,
+                    });
+                }
+            }
             Event::Start(Tag::Heading { id, .. }) => {
                 self.hidden_heading = Some((id.as_ref().map(|s| s.to_string()), String::new()));
             }
@@ -374,37 +414,22 @@ impl<'a> Render<'a, '_> {
         );
     }
 
-    /// A blockquote's start or end, written as a callout's `<aside>` or a `<blockquote>`.
-    fn callout_edge(&mut self, ev: &Event, callout: Option<Callout>) -> bool {
-        if let Event::Start(Tag::BlockQuote(_)) = ev {
-            let c = callout.unwrap_or(Callout::Plain);
-            match callout_markup(c) {
-                Some((class, title)) => {
-                    let extra = if c == Callout::Trainer {
-                        " trainer-only\" data-audience=\"trainer"
-                    } else {
-                        ""
-                    };
-                    self.html.push(Event::Html(
-                        format!("<aside class=\"callout callout-{class}{extra}\"><p class=\"callout-title\">{title}</p>\n").into(),
-                    ));
-                }
-                None => self.html.push(Event::Html("<blockquote>\n".into())),
+    /// A blockquote's start or end, written as a callout (with its own title when it has
+    /// one) or a `<blockquote>`.
+    fn callout_edge(&mut self, ev: &Event, range: &Range<usize>, callout: Option<Callout>) -> bool {
+        let c = callout.unwrap_or(Callout::Plain);
+        let markup = callout_markup(c);
+        let html = match (ev, &markup) {
+            (Event::Start(Tag::BlockQuote(_)), Some(m)) => {
+                callout_open(c, m, self.titles.get(&range.start))
             }
-            return true;
-        }
-        if let Event::End(TagEnd::BlockQuote(_)) = ev {
-            self.html.push(Event::Html(
-                if callout.and_then(callout_markup).is_some() {
-                    "</aside>\n"
-                } else {
-                    "</blockquote>\n"
-                }
-                .into(),
-            ));
-            return true;
-        }
-        false
+            (Event::Start(Tag::BlockQuote(_)), None) => "<blockquote>\n".to_string(),
+            (Event::End(TagEnd::BlockQuote(_)), Some(m)) => format!("</{}>\n", m.tag),
+            (Event::End(TagEnd::BlockQuote(_)), None) => "</blockquote>\n".to_string(),
+            _ => return false,
+        };
+        self.html.push(Event::Html(html.into()));
+        true
     }
 
     /// Comments are the author's asides: never on a participant's page. `None` when
@@ -456,53 +481,6 @@ impl<'a> Render<'a, '_> {
         false
     }
 
-    /// Headings: buffered so the id can come from the text. `None` when it took `ev`.
-    fn heading(&mut self, ev: Event<'a>, range: &Range<usize>, public: bool) -> Option<Event<'a>> {
-        if let Event::Start(Tag::Heading {
-            level, id, classes, ..
-        }) = &ev
-        {
-            self.heading = Some((
-                *level,
-                id.as_ref().map(|s| s.to_string()),
-                classes.iter().map(|c| c.to_string()).collect(),
-                Vec::new(),
-                String::new(),
-            ));
-            return None;
-        }
-        let Some((level, id, classes, inner, text)) = self.heading.as_mut() else {
-            return Some(ev);
-        };
-        if let Event::End(TagEnd::Heading(_)) = ev {
-            let hid = self.ids.claim(heading_base(id.take(), text));
-            let lvl = *level as u8;
-            let class = if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" class=\"{}\"", escape_html(&classes.join(" ")))
-            };
-            self.html.push(Event::Html(
-                format!("<h{lvl} id=\"{}\"{class}>", escape_html(&hid)).into(),
-            ));
-            self.html.append(inner);
-            self.html.push(Event::Html(format!("</h{lvl}>\n").into()));
-            self.out.headings.push(Heading {
-                level: lvl,
-                id: hid,
-                text: text.trim().to_string(),
-            });
-            self.heading = None;
-            return None;
-        }
-        if let Event::Text(t) | Event::Code(t) = &ev {
-            text.push_str(t);
-        }
-        let ev = rewrite_link(ev, range, self.lines, &mut self.out.links, public);
-        inner.push(ev);
-        None
-    }
-
     /// Prompts inside a `[!PROMPTS]` callout: each top-level list item's text.
     fn prompt(&mut self, ev: &Event) {
         match ev {
@@ -538,6 +516,11 @@ impl<'a> Render<'a, '_> {
     fn finish(mut self, text_len: usize) -> Markdown {
         if let Some(p) = self.piece.take() {
             keep_dropped(p, &mut self.out.dropped);
+        }
+        for (at, base) in std::mem::take(&mut self.terms) {
+            let id = self.ids.claim(base);
+            self.html[at] = Event::Html(format!("<dt id=\"{}\">", escape_html(&id)).into());
+            self.out.anchors.push(id);
         }
         let mut html = String::with_capacity(text_len * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.html.into_iter());

@@ -22,7 +22,7 @@ pub(super) fn assemble(
 ) -> Programme {
     let mut p = head.p;
     sessions.sort_by(|a, b| a.0.file.cmp(&b.0.file));
-    pages.sort_by(|a, b| a.out.cmp(&b.out));
+    super::page::sort_pages(&mut pages, &p.slug);
     p.letters = letters;
     p.letters.sort_by(|a, b| a.name.cmp(&b.name));
     p.pages = pages;

@@ -132,11 +132,12 @@ pub(super) fn reserved_session(s: &mut Session) -> Vec<Fragment> {
         .into_iter()
         .chain(std::mem::take(&mut s.objectives))
         .chain(std::mem::take(&mut s.materials))
+        .map(|t| t.text)
         .chain(s.format.take())
         .chain(
             std::mem::take(&mut s.prompts)
                 .into_iter()
-                .flat_map(|p| std::iter::once(p.text).chain(p.note)),
+                .flat_map(|p| std::iter::once(p.text.text).chain(p.note.map(|n| n.text))),
         );
     frags.extend(texts.map(|t| Fragment::new(&s.src, &t)));
     s.title = RESERVED_TITLE.to_string();

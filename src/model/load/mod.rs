@@ -177,6 +177,7 @@ pub fn load_cached(
         .map(|(rel, source)| Asset { out: rel, source })
         .collect();
     let mut trainer_only = parts.trainer_only;
+    page::sort_pages(&mut parts.site_pages, "");
     audience::trainer_only_outputs(&programmes, &parts.site_pages, &mut trainer_only);
     let site = Site {
         config,

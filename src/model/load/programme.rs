@@ -7,7 +7,7 @@ use super::Pos;
 use super::file::Source;
 use super::values::{parse_clock, parse_minutes, title_from_file};
 use crate::content::SourceFile;
-use crate::content::markdown;
+use crate::content::markdown::{self, inline};
 use crate::content::yaml::{Fields, Node};
 use crate::diagnostics::Diagnostic;
 use crate::model::{BlockDef, Clock, Day, Programme, default_blocks};
@@ -64,11 +64,11 @@ pub(super) fn parse_programme(
     }
     let subtitle = fl.text("subtitle");
     let authors = fl.list("authors");
-    let summary = fl.text("summary");
+    let summary = fl.text("summary").map(|t| inline(&t));
     let (audience, trainer_only) = programme_audience(f, &mut fl);
     let shared_bodies = session_bodies(&mut fl);
-    let prerequisites = fl.list("prerequisites");
-    let bring = fl.list("bring");
+    let prerequisites = fl.list("prerequisites").iter().map(|t| inline(t)).collect();
+    let bring = fl.list("bring").iter().map(|t| inline(t)).collect();
     let venue = fl.text("venue");
     // Rows of the sign-in sheets; `int` reports a bad value at its line with a hint.
     let participants = fl

@@ -5,7 +5,7 @@ use super::audience::reserved_session;
 use super::file::Source;
 use super::values::{parse_minutes, title_from_file};
 use super::{Parsed, Pos, out_path};
-use crate::content::markdown::{self, Body};
+use crate::content::markdown::{self, Body, Inline, inline};
 use crate::content::yaml::{Fields, Value};
 use crate::content::{SourceFile, duration};
 use crate::diagnostics::Diagnostic;
@@ -103,21 +103,22 @@ pub(super) fn parse_session(
         .text("format")
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
-    let summary = fl.text("summary");
-    let objectives = fl.list("objectives");
+    let summary = fl.text("summary").map(|t| inline(&t));
+    let objectives = fl.list("objectives").iter().map(|t| inline(t)).collect();
     let mut prompts = parse_prompts(f, &mut fl);
     // A `[!PROMPTS]` item that repeats a front-matter prompt is listed once.
-    let given: std::collections::HashSet<String> = prompts.iter().map(|p| p.text.clone()).collect();
+    let given: std::collections::HashSet<String> =
+        prompts.iter().map(|p| p.text.text.clone()).collect();
     prompts.extend(
         md.prompts
             .iter()
             .filter(|t| !given.contains(*t))
             .map(|t| Prompt {
-                text: t.clone(),
+                text: Inline::plain(t),
                 note: None,
             }),
     );
-    let materials = fl.list("materials");
+    let materials = fl.list("materials").iter().map(|t| inline(t)).collect();
     let themes = fl.list("themes");
     let produces = fl.list("produces");
     parse_refs(&mut fl, &mut refs);
@@ -181,11 +182,17 @@ fn parse_prompts(f: &SourceFile, fl: &mut Fields) -> Vec<Prompt> {
                 }
                 fl.diags.append(&mut pf.diags);
                 if let Some(text) = text {
-                    prompts.push(Prompt { text, note });
+                    prompts.push(Prompt {
+                        text: inline(&text),
+                        note: note.map(|n| inline(&n)),
+                    });
                 }
             }
             _ => match it.as_text() {
-                Some(text) => prompts.push(Prompt { text, note: None }),
+                Some(text) => prompts.push(Prompt {
+                    text: inline(&text),
+                    note: None,
+                }),
                 None => fl.error_at(
                     it,
                     format!(

@@ -218,17 +218,12 @@ pub fn public_words(site: &Site, theme_text: &str) -> String {
         for s in [&p.title, &p.timezone] {
             add(s);
         }
-        for s in [&p.subtitle, &p.summary, &p.audience, &p.venue]
-            .into_iter()
-            .flatten()
-        {
+        p.summary.as_deref().map(&mut add);
+        for s in [&p.subtitle, &p.audience, &p.venue].into_iter().flatten() {
             add(s);
         }
-        p.authors
-            .iter()
-            .chain(&p.prerequisites)
-            .chain(&p.bring)
-            .for_each(|s| add(s));
+        p.authors.iter().for_each(|s| add(s));
+        p.prerequisites.iter().chain(&p.bring).for_each(|s| add(s));
         for b in &p.blocks {
             match b {
                 crate::model::BlockDef::Block { id, title } => {
@@ -242,13 +237,11 @@ pub fn public_words(site: &Site, theme_text: &str) -> String {
         add(&markup_text(&p.md.html));
         for s in &p.sessions {
             add(&s.title);
-            for x in [&s.summary, &s.format].into_iter().flatten() {
-                add(x);
-            }
-            s.objectives
+            s.summary.as_deref().map(&mut add);
+            s.format.as_deref().map(&mut add);
+            s.objectives.iter().chain(&s.materials).for_each(|x| add(x));
+            s.themes
                 .iter()
-                .chain(&s.materials)
-                .chain(&s.themes)
                 .chain(&s.produces)
                 .chain(&s.uses)
                 .for_each(|x| add(x));
