@@ -83,7 +83,8 @@ fn the_examples_schedule_has_its_time_zone_and_the_csvs_clock() {
                 .collect()
         })
         .collect();
-    assert_eq!(ours.len(), 24);
+    // 24 rows, and each day's free time up to its `end`.
+    assert_eq!(ours.len(), 26);
     assert_eq!(ours, theirs);
 
     // Every page of the programme loads it (before now.js) and has the bar; no other page.
@@ -138,9 +139,9 @@ fn the_examples_schedule_has_its_time_zone_and_the_csvs_clock() {
     let rows = html
         .select(&sel("table.timetable tr[data-start][data-end]"))
         .count();
-    assert_eq!(rows, 24);
-    assert_eq!(html.select(&sel("tr[data-start] time.t-start")).count(), 24);
-    assert_eq!(html.select(&sel("tr[data-start] time.t-end")).count(), 24);
+    assert_eq!(rows, 26);
+    assert_eq!(html.select(&sel("tr[data-start] time.t-start")).count(), 26);
+    assert_eq!(html.select(&sel("tr[data-start] time.t-end")).count(), 26);
     let sheet = Html::parse_document(
         &std::fs::read_to_string(site.join("recording/runsheet-day-1.html")).unwrap(),
     );
@@ -148,7 +149,7 @@ fn the_examples_schedule_has_its_time_zone_and_the_csvs_clock() {
         sheet
             .select(&sel(r#"table.runsheet[data-day="1"][data-date="2027-03-01"] tr[data-start] time.t-start"#))
             .count(),
-        13
+        14
     );
     assert_eq!(
         sheet.select(&sel("main .late-control[data-date]")).count(),

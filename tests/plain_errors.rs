@@ -530,3 +530,23 @@ fn the_table_of_common_mistakes() {
         assert!(e.hint.is_some(), "{fm}: {e}");
     }
 }
+
+#[test]
+fn a_comment_after_a_key_is_not_a_value() {
+    // `materials:   # for the room` opens a list: its items are not "under a value".
+    let fm = format!("title: A\n{OK}materials:   # for the room\n  - pens\n  - paper\n");
+    let f = Fixture::new(&[
+        ("content/p/index.md", PROGRAMME),
+        ("content/p/a.md", &with(&fm)),
+    ]);
+    let (site, d) = coursebook::load(f.root(), coursebook::Audience::Trainer);
+    assert!(
+        !d.items
+            .iter()
+            .any(|d| d.severity == coursebook::diagnostics::Severity::Error),
+        "{:#?}",
+        d.items
+    );
+    let s = &site.expect("a site").programmes[0].sessions[0];
+    assert_eq!(s.materials.len(), 2);
+}

@@ -42,7 +42,11 @@ pub(super) fn shape(l: &str) -> Shape<'_> {
     }
 }
 
+/// A value without its trailing comment (`days:   # the days` has none).
 pub(super) fn strip_comment(v: &str) -> &str {
+    if v.starts_with('#') {
+        return "";
+    }
     if v.starts_with(['"', '\'']) {
         return v;
     }
