@@ -141,7 +141,10 @@ test("before, after and outside the programme's days", async () => {
   assert.equal(await barText(page), "Day one starts at 09:30 with Introduction and organisation for the two days");
   await page.goto(url("recording/materials.html") + "?now=2027-03-01T17:00");
   assert.equal(await barText(page), "Day two (Tuesday 2 March 2027) starts at 09:30 with Recap of day one");
+  // Sessions end at 14:45; the day runs to its `end`, 16:30, as free time.
   await page.goto(url("recording/timetable.html") + "?now=2027-03-02T15:00");
+  assert.match(await barText(page), /^Free time until 16:30/);
+  await page.goto(url("recording/timetable.html") + "?now=2027-03-02T16:40");
   assert.match(await barText(page), /^The programme has ended\./);
   await page.goto(url("recording/timetable.html") + "?now=2027-02-27T10:00");
   assert.equal(await page.locator("#now-bar").isVisible(), false, "no bar on a day that is not a programme day");
@@ -193,11 +196,10 @@ test("running late +15 moves the rest of the day on the timetable and the bar; t
   assert.equal(await rowTimes(page, 1, "Main points"), "11:30–11:45");
   assert.equal(await rowTimes(page, 1, "Lunch"), "12:00–12:45");
   assert.match(await page.locator('table.timetable[data-day="1"] tr', { hasText: "Main points emerging" }).locator(".was").textContent(), /was 11:15–11:30/);
-  // The day's end stays put: the last session is cut short, and says so.
-  const last = page.locator('table.timetable[data-day="1"] tr', { hasText: "end of day one" });
-  assert.equal(await rowTimes(page, 1, /end of day one/), "14:45–14:45");
-  assert.match(await last.locator(".squeezed").textContent(), /no time left before the end of the day \(14:45\)/);
-  assert.equal(await page.locator('table.timetable[data-day="1"] tfoot time').textContent(), "14:45");
+  // The day's end (16:30) stays put: the free time before it absorbs the delay.
+  assert.equal(await rowTimes(page, 1, /end of day one/), "14:45–15:00");
+  assert.equal(await rowTimes(page, 1, "Free time"), "15:00–16:30");
+  assert.equal(await page.locator('table.timetable[data-day="1"] tfoot time').textContent(), "16:30");
   // Day two is another day.
   assert.equal(await rowTimes(page, 2, "Recap of day one"), "09:30–10:00");
   assert.match(await barText(page), /Next: Main points emerging from the case summaries at 11:30$/);
