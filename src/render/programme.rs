@@ -331,7 +331,12 @@ impl ProgrammeRender<'_> {
                 format!("{}/timetable.csv", p.slug),
                 csv::timetable(p),
             )),
-            Ok(search::shard(p, &self.views, self.common.participant)),
+            Ok(search::shard(
+                p,
+                &self.views,
+                self.common.participant,
+                search::Stemmer::for_language(&site.config.language),
+            )),
         ];
         if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
             outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));

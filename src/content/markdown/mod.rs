@@ -1,6 +1,6 @@
 //! Markdown -> HTML with callouts, heading ids, highlighted code and `.md` links rewritten
 //! to `.html`. Also collects what later stages need without re-parsing: headings (for
-//! anchors), links (for checking), `[!PROMPTS]` items and a plain-text snippet.
+//! anchors), links (for checking), `[!PROMPTS]` items and the plain text (for search).
 //!
 //! Rooms: `callouts` (markers, kinds, who sees what they enclose), `dropped` (what a
 //! participant build leaves out, as text), `links` (rewriting and recording links),
@@ -82,8 +82,9 @@ pub struct Markdown {
     /// Items of `[!PROMPTS]` callouts, as plain text.
     pub prompts: Vec<String>,
     pub has_code: bool,
-    /// The start of the text, for search snippets.
-    pub snippet: String,
+    /// The text as the page shows it (this audience's), without markup: blocks end with a
+    /// newline, table cells with a space. Code is included; raw HTML is not. For search.
+    pub text: String,
     /// How many trainer-only callouts the source has (kept or dropped).
     pub trainer_notes: usize,
     /// Plain text of each paragraph a participant build left out (trainer notes, a
@@ -98,8 +99,6 @@ pub struct Markdown {
     /// Links, images and raw-HTML URLs that are refused or load from another host.
     pub unsafe_urls: Vec<super::urls::Finding>,
 }
-
-const SNIPPET_CHARS: usize = 300;
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -199,7 +198,7 @@ pub fn render(text: &str, first_line: usize, audience: Audience, body: Body) -> 
         ids: HeadingIds::default(),
         prompt_item: None,
         prompt_depth: 0,
-        snippet: String::new(),
+        text: String::with_capacity(text.len()),
     };
     for (ev, range, callout) in events {
         r.event(ev, range, callout);
@@ -228,7 +227,8 @@ struct Render<'a, 'l> {
     ids: HeadingIds,
     prompt_item: Option<String>,
     prompt_depth: usize,
-    snippet: String,
+    /// The plain text so far (`Markdown::text`).
+    text: String,
 }
 
 impl<'a> Render<'a, '_> {
@@ -261,16 +261,27 @@ impl<'a> Render<'a, '_> {
         if in_prompts {
             self.prompt(&ev);
         }
-        if let Event::Text(t) | Event::Code(t) = &ev
-            && self.snippet.len() < SNIPPET_CHARS
-        {
-            if !self.snippet.is_empty() && !self.snippet.ends_with(' ') {
-                self.snippet.push(' ');
-            }
-            self.snippet.push_str(t);
-        }
+        self.plain(&ev);
         let ev = rewrite_link(ev, &range, self.lines, &mut self.out.links, public);
         self.html.push(ev);
+    }
+
+    /// The event's share of the plain text.
+    fn plain(&mut self, ev: &Event) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
+            Event::End(TagEnd::TableCell) => self.text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => self.text.push('\n'),
+            _ => {}
+        }
     }
 
     /// Opens and closes the frames around the event; whether the event is public. A
@@ -390,6 +401,8 @@ impl<'a> Render<'a, '_> {
             match ev {
                 Event::Text(t) => buf.push_str(t),
                 Event::End(TagEnd::CodeBlock) => {
+                    self.text.push_str(buf);
+                    self.text.push('\n');
                     let block = highlight::code_block(buf, info);
                     self.html.push(Event::Html(block.into()));
                     self.code = None;
@@ -441,10 +454,13 @@ impl<'a> Render<'a, '_> {
             ));
             self.html.append(inner);
             self.html.push(Event::Html(format!("</h{lvl}>\n").into()));
+            let text = text.trim().to_string();
+            self.text.push_str(&text);
+            self.text.push('\n');
             self.out.headings.push(Heading {
                 level: lvl,
                 id: hid,
-                text: text.trim().to_string(),
+                text,
             });
             self.heading = None;
             return None;
@@ -496,7 +512,7 @@ impl<'a> Render<'a, '_> {
         let mut html = String::with_capacity(text_len * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.html.into_iter());
         self.out.html = align_classes(html);
-        self.out.snippet = crate::util::truncate_words(&self.snippet, SNIPPET_CHARS);
+        self.out.text = self.text;
         self.out
     }
 }
