@@ -410,8 +410,9 @@
       if (i > 0) l[i - 1].focus();
       else input.focus();
     } else if (e.key === "Escape") {
-      close();
+      // Focus first: focusing the box with a query in it opens the results again.
       input.focus();
+      close();
     }
   });
   document.addEventListener("click", function (e) {
