@@ -204,6 +204,7 @@ fn letter_text(html: &str) -> String {
 // Long by design: one block per kind of entry (programme, tools, sessions, prompts, pages,
 // letters), in the order the search box lists them.
 pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stemmer) -> Output {
+    let started = std::time::Instant::now();
     let mut docs = vec![Doc {
         title: p.title.clone(),
         url: format!("{}/index.html", p.slug),
@@ -302,7 +303,9 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
             ),
         });
     }
-    Output::bytes(shard_path(&p.slug), script(&docs, &[], None, stemmer))
+    let out = Output::bytes(shard_path(&p.slug), script(&docs, &[], None, stemmer));
+    super::theme::record_time("searchindex.js (search shards)", started);
+    out
 }
 
 #[cfg(test)]

@@ -50,31 +50,102 @@ pub fn entry(c: char) -> Option<usize> {
     }
 }
 
-/// White space as the index keeps it: each run one space, or one newline if it has one.
+/// White space as the index keeps it: trimmed, and each run one space, or one newline
+/// when it has one.
+#[cfg(test)]
 pub fn squeeze(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut run: Option<char> = None;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
-            run = Some(if c == '\n' || run == Some('\n') {
-                '\n'
-            } else {
-                ' '
-            });
-        } else {
-            if let Some(r) = run.take() {
-                out.push(r);
+    collapse(text.trim())
+}
+
+/// Each run of white space as one space, or one newline when it has one. Copies the text
+/// between runs that change, byte ranges at a time.
+fn collapse(t: &str) -> String {
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let space = |i: usize| -> (bool, usize) {
+        match b[i] {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => (true, 1),
+            c if c < 0x80 => (false, 1),
+            _ => {
+                let c = t[i..].chars().next().unwrap_or('x');
+                (c.is_whitespace(), c.len_utf8())
             }
-            out.push(c);
         }
+    };
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        let (ws, len) = space(i);
+        if !ws {
+            i += len;
+            continue;
+        }
+        let (run_start, mut newline) = (i, false);
+        while i < b.len() {
+            let (ws, len) = space(i);
+            if !ws {
+                break;
+            }
+            newline |= b[i] == b'\n';
+            i += len;
+        }
+        if i - run_start == 1 && (b[run_start] == b' ' || b[run_start] == b'\n') {
+            continue;
+        }
+        out.push_str(&t[copied..run_start]);
+        out.push(if newline { '\n' } else { ' ' });
+        copied = i;
     }
+    out.push_str(&t[copied..]);
     out
+}
+
+/// A tail whose white space is already as [`collapse`] leaves it: single ASCII spaces or
+/// newlines, none next to another. Most are.
+fn plain_tail(tail: &str) -> bool {
+    let b = tail.as_bytes();
+    if b.len() == 1 {
+        return (b[0] != b'\t' && b[0] < 0x0b) || (b[0] > b'\r' && b[0] < 0x80);
+    }
+    let mut prev_space = false;
+    for &c in b {
+        let space = match c {
+            b' ' | b'\n' => true,
+            b'\t' | 0x0b | 0x0c | b'\r' => return false,
+            _ => false,
+        };
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    tail.is_ascii() || !tail.chars().any(char::is_whitespace)
+}
+
+/// A multiply-rotate hash (after rustc's FxHash), a byte a step: tokens are short and
+/// many, and SipHash was most of the index's time. A site's own words are no attack.
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        // A plain loop: this runs for every token, in debug builds too.
+        let mut h = self.0;
+        let mut i = 0;
+        while i < bytes.len() {
+            h = (h.rotate_left(5) ^ u64::from(bytes[i])).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            i += 1;
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Builds one chunk: vocabulary and token strings.
 pub struct Packer {
     stemmer: Stemmer,
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, std::hash::BuildHasherDefault<Fx>>,
     /// Each entry: token text, stem, count.
     vocab: Vec<(String, String, u32)>,
 }
@@ -86,7 +157,7 @@ impl Packer {
     pub fn new(stemmer: Stemmer) -> Self {
         Packer {
             stemmer,
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             vocab: Vec::new(),
         }
     }
@@ -95,18 +166,28 @@ impl Packer {
         self.vocab.len()
     }
 
-    /// `text` as tokens of this chunk (a token past [`CAPACITY`] is left out).
+    /// `text` as tokens of this chunk (a token past [`CAPACITY`] is left out). White space
+    /// is collapsed token by token, which gives [`squeeze`]'s text: most tails need nothing.
     pub fn add(&mut self, text: &str) -> Packed {
-        let text = squeeze(text);
-        let spans = spans(&text);
+        let text = text.trim();
+        let spans = spans(text);
         let mut out = Vec::with_capacity(spans.len() + 1);
         let first = spans.first().map_or(text.len(), |s| s.0);
         if first > 0 {
-            self.push(&text[..first], 0, &mut out);
+            self.push(&collapse(&text[..first]), 0, &mut out);
         }
-        for (i, &(s, e)) in spans.iter().enumerate() {
-            let next = spans.get(i + 1).map_or(text.len(), |n| n.0);
-            self.push(&text[s..next], e - s, &mut out);
+        // Index loops: this runs for every word of the site, in debug builds too.
+        let mut i = 0;
+        while i < spans.len() {
+            let (s, e) = spans[i];
+            i += 1;
+            let next = if i < spans.len() { spans[i].0 } else { text.len() };
+            if plain_tail(&text[e..next]) {
+                self.push(&text[s..next], e - s, &mut out);
+            } else {
+                let token = format!("{}{}", &text[s..e], collapse(&text[e..next]));
+                self.push(&token, e - s, &mut out);
+            }
         }
         Packed(out)
     }
@@ -211,3 +292,4 @@ mod tests {
         assert_eq!(s[v.iter().position(|t| t == "(").unwrap()], "");
     }
 }
+

@@ -92,24 +92,62 @@ pub fn key(run: &str) -> Cow<'_, str> {
     Cow::Owned(nfd.chars().filter(|&c| !dropped(c)).collect())
 }
 
-/// The words of `text` as byte ranges, each with the start of the next (or the end).
+/// ASCII bytes that are part of a word's run.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c == b'\'' as usize;
+        c += 1;
+    }
+    t
+};
+
+/// The words of `text` as byte ranges. A loop over bytes, ASCII by table: it reads every
+/// byte of every page's text.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let inside = i < text.len() && is_word_char(c);
-        match (start, inside) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                if !key(&text[s..i]).is_empty() {
-                    out.push((s, i));
-                }
-                start = None;
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 6);
+    let mut i = 0;
+    while i < n {
+        // Skip to a run: ASCII by table, the rest decoded.
+        let c = b[i];
+        if c < 0x80 {
+            if !ASCII_WORD[c as usize] {
+                i += 1;
+                continue;
             }
-            _ => {}
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(ch) {
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        let (mut ascii, mut alnum) = (true, false);
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if !ASCII_WORD[c as usize] {
+                    break;
+                }
+                alnum |= c != b'\'';
+                i += 1;
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if !is_word_char(ch) {
+                    break;
+                }
+                ascii = false;
+                i += ch.len_utf8();
+            }
+        }
+        // An ASCII run is a word when it has a letter or digit; any other, when its key
+        // is not empty (accents and apostrophes alone are not words).
+        if if ascii { alnum } else { !key(&text[start..i]).is_empty() } {
+            out.push((start, i));
         }
     }
     out

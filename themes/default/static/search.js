@@ -1,6 +1,7 @@
 /* coursebook search: full text, offline and from file://. The index is plain script files
-   (searchindex.js at the site root, one shard per programme), loaded by <script> tags when
-   someone first types, each pushing {v, s, docs, shards, lang} onto window.coursebookSearch.
+   (searchindex.js at the site root, loaded when the box is focused; one shard per
+   programme, loaded by <script> tags when someone first types, this page's programme
+   first), each pushing {v, s, docs, shards, lang} onto window.coursebookSearch.
    A chunk's texts are strings of one character per token (word + what follows it): the
    character's number is an entry of `v` (the token) and `s` (its word's stem). See
    src/render/search/pack.rs. Words and stems follow the same rules as
@@ -140,7 +141,12 @@
   var pending = 0;
   var started = false;
   var lang = "en";
-  var timer = null;
+  var shards = [];
+  var typed = false;
+  var ownLoaded = false;
+  var shown = false;
+  // This page's programme: the first folder of its path below the site root.
+  var here = location.href.slice(new URL(root || "./", location.href).href.length).split("/")[0];
   var MAX = 20;
   var BEFORE = 10;
   var AFTER = 22;
@@ -168,20 +174,28 @@
         d.i = docs.length;
         docs.push(d);
       });
-      (c.shards || []).forEach(load);
+      (c.shards || []).forEach(function (s) { shards.push(s); });
     }
-    // While shards arrive, show what there is at most every 40 ms; all of it at the end.
+    loadShards();
     if (!input.value.trim()) return;
-    if (!pending) {
-      clearTimeout(timer);
-      timer = null;
-      run();
-    } else if (!timer) {
-      timer = setTimeout(function () {
-        timer = null;
-        run();
-      }, 40);
+    // Results show as soon as there are any (this page's programme first), then once
+    // every shard is in: searching again as each arrives would cost more than loading.
+    if (!pending || !shown) run();
+  }
+  /** Once someone types: this page's programme's shard first, then the others. */
+  function loadShards() {
+    if (!typed || !shards.length) return;
+    var own = shards.filter(function (s) { return s === here + "/searchindex.js"; });
+    if (own.length && !ownLoaded) {
+      ownLoaded = true;
+      shards = shards.filter(function (s) { return s !== own[0]; });
+      load(own[0]);
+      return;
     }
+    if (ownLoaded && pending) return;
+    var rest = shards;
+    shards = [];
+    rest.forEach(load);
   }
   function start() {
     if (started) return;
@@ -235,29 +249,20 @@
   }
   /** Per group, a regular expression for chunk `c` (null when a group cannot match there). */
   function patterns(c, groups) {
-    if (!c.cache || c.cache.q !== groups.q) c.cache = { q: groups.q, res: null };
-    if (c.cache.res) return c.cache.res;
+    if (c.cache && c.cache.q === groups.q) return c.cache.res;
+    c.cache = { q: groups.q, res: null };
     var res = [];
     for (var g = 0; g < groups.length; g += 1) {
       var src = "";
       for (var k = 0; k < groups[g].length; k += 1) {
         var cls = wordClass(c, groups[g][k]);
-        if (!cls) {
-          c.cache.res = null;
-          return null;
-        }
+        if (!cls) return null;
         src += cls;
       }
       res.push(new RegExp(src, "g"));
     }
     c.cache.res = res;
     return res;
-  }
-  function count(re, s) {
-    re.lastIndex = 0;
-    var n = 0;
-    while (n < 20 && re.exec(s)) n += 1;
-    return n;
   }
   function test(re, s) {
     re.lastIndex = 0;
@@ -279,7 +284,6 @@
         else if (test(re, d.b)) score += 1;
         else return;
       }
-      score += count(res[0], d.b) / 100;
       hits.push({ d: d, score: score, res: res });
     });
     hits.sort(function (a, b) { return b.score - a.score || a.d.i - b.d.i; });
@@ -370,10 +374,11 @@
     });
     var msg;
     if (hits.length) msg = hits.length + (hits.length === 1 ? " result" : " results") + (hits.length > MAX ? ", first " + MAX + " shown" : "");
-    else msg = pending ? "Loading the index…" : "No results for “" + q + "”";
+    else msg = pending || shards.length ? "Loading the index…" : "No results for “" + q + "”";
     status.textContent = msg;
     if (!hits.length) list.appendChild(el("li", "sr-empty", msg));
-    box.setAttribute("data-state", pending ? "loading" : "done");
+    if (hits.length) shown = true;
+    box.setAttribute("data-state", pending || shards.length ? "loading" : "done");
     box.hidden = false;
   }
   function links() {
@@ -382,8 +387,15 @@
   function close() {
     box.hidden = true;
   }
+  // The root file (home and site pages, the list of shards) loads when the box is
+  // focused; the programmes' shards when someone first types.
+  input.addEventListener("focus", start);
   input.addEventListener("input", function () {
     start();
+    if (!typed) {
+      typed = true;
+      loadShards();
+    }
     run();
   });
   input.addEventListener("keydown", function (e) {
