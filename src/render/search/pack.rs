@@ -181,7 +181,11 @@ impl Packer {
         while i < spans.len() {
             let (s, e) = spans[i];
             i += 1;
-            let next = if i < spans.len() { spans[i].0 } else { text.len() };
+            let next = if i < spans.len() {
+                spans[i].0
+            } else {
+                text.len()
+            };
             if plain_tail(&text[e..next]) {
                 self.push(&text[s..next], e - s, &mut out);
             } else {
@@ -292,4 +296,3 @@ mod tests {
         assert_eq!(s[v.iter().position(|t| t == "(").unwrap()], "");
     }
 }
-

@@ -146,7 +146,11 @@ pub fn spans(text: &str) -> Vec<(usize, usize)> {
         }
         // An ASCII run is a word when it has a letter or digit; any other, when its key
         // is not empty (accents and apostrophes alone are not words).
-        if if ascii { alnum } else { !key(&text[start..i]).is_empty() } {
+        if if ascii {
+            alnum
+        } else {
+            !key(&text[start..i]).is_empty()
+        } {
             out.push((start, i));
         }
     }
