@@ -146,7 +146,12 @@
   var ownLoaded = false;
   var shown = false;
   // This page's programme: the first folder of its path below the site root.
-  var here = location.href.slice(new URL(root || "./", location.href).href.length).split("/")[0];
+  var here = location.href.slice(new URL(root || "./", location.href).href.length).split(/[/?#]/)[0];
+  try {
+    here = decodeURIComponent(here);
+  } catch (e) {
+    here = "";
+  }
   var MAX = 20;
   var BEFORE = 10;
   var AFTER = 22;
