@@ -5,6 +5,13 @@ Hugo and Zola (each when installed), alternating runs.
     python3 benches/catalogue.py generate N DIR [--peer] [--code-every K]
     python3 benches/catalogue.py compare N [--runs 3] [--warmup 1] [--peer]
                                            [--tools coursebook,mdbook,hugo,zola] [--dir /dev/shm]
+    python3 benches/catalogue.py search N DIR [--bin PATH] [--base-bin PATH] [--runs 5]
+
+`search` measures the search index of an N-session catalogue generated in DIR (kept, so a
+second run reuses it): its bytes (root and shards) against the site's HTML, the time from
+the first keystroke to results shown in Chromium (benches/search_load.mjs), and, given
+--base-bin, cold builds of both binaries alternating (median wall and CPU). --bin defaults
+to target/debug/coursebook: it does not build the `dist` profile.
 
 The dev server's rebuild after one edit is timed by `cargo bench --bench rebuild`.
 
@@ -227,6 +234,56 @@ def compare(n, runs, peer, tools, out=None, parent=None, warmup=1):
     return out
 
 
+def tree_bytes(site, pred):
+    total = 0
+    for dirpath, _, files in os.walk(site):
+        for f in files:
+            if pred(f):
+                total += os.path.getsize(os.path.join(dirpath, f))
+    return total
+
+
+def search(n, out, binary, base_bin, runs):
+    cb = os.path.join(out, "coursebook")
+    if not os.path.exists(os.path.join(cb, "book.toml")):
+        generate(n, out)
+    site = os.path.join(cb, "site")
+    builds = {"new": binary}
+    if base_bin:
+        builds = {"base": base_bin, "new": binary}
+    results = {k: [] for k in builds}
+    for r in range(runs + 1):  # the first round warms the file cache and is dropped
+        for name, b in builds.items():
+            res = timed([b, "build", "--root", cb], clean_coursebook(cb))
+            if r > 0:
+                results[name].append(res)
+    print(f"\n{n} sessions, cold builds (median of {runs}, alternating):")
+    for name, rs in results.items():
+        print(f"  {name:<5} {builds[name]}: {statistics.median(x[0] for x in rs):.2f} s wall, "
+              f"{statistics.median(x[1] for x in rs):.2f} s CPU, {statistics.median(x[2] for x in rs):.0f} MB")
+    if base_bin:
+        b = statistics.median(x[1] for x in results["base"])
+        w = statistics.median(x[1] for x in results["new"])
+        print(f"  CPU time new/base: {w / b:.2f}x")
+    # The site as the last build of `binary` wrote it.
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run([binary, "build", "--root", cb], check=True, stdout=subprocess.DEVNULL)
+    html = tree_bytes(site, lambda f: f.endswith(".html"))
+    index = tree_bytes(site, lambda f: f == "searchindex.js")
+    print(f"search index (root and shards): {index:,} bytes; HTML: {html:,} bytes; {100 * index / html:.1f}% of the HTML")
+    subprocess.run(["node", os.path.join(ROOT, "benches", "search_load.mjs"), site, "--runs", str(runs),
+                    "--query", "record", "--query", '"case summary"', "--query", str(n - 1)], check=True)
+
+
+def clean_coursebook(cb):
+    def run():
+        for d in ("site", ".coursebook-cache"):
+            shutil.rmtree(os.path.join(cb, d), ignore_errors=True)
+        os.sync()
+        time.sleep(SETTLE)
+    return run
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -243,12 +300,20 @@ def main():
     c.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted (default 1)")
     c.add_argument("--dir", help="where to generate and build (default: the system temp folder); "
                    "/dev/shm measures the tools without the disk")
+    s = sub.add_parser("search")
+    s.add_argument("n", type=int)
+    s.add_argument("dir")
+    s.add_argument("--bin", default=os.path.join(ROOT, "target", "debug", "coursebook"))
+    s.add_argument("--base-bin", help="another binary to time against (built from the commit before)")
+    s.add_argument("--runs", type=int, default=5)
     a = ap.parse_args()
     if a.cmd == "generate":
         generate(a.n, a.dir, peer=a.peer, code_every=a.code_every)
     elif a.cmd == "compare":
         out = compare(a.n, a.runs, a.peer, a.tools.split(","), parent=a.dir, warmup=a.warmup)
         shutil.rmtree(out, ignore_errors=True)
+    elif a.cmd == "search":
+        search(a.n, a.dir, a.bin, a.base_bin, a.runs)
 
 
 if __name__ == "__main__":

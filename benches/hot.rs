@@ -95,7 +95,14 @@ fn benches(c: &mut Criterion) {
     let p = &site.programmes[0];
     let views = render::view::ProgrammeViews::new(p);
     c.bench_function("search shard, 100 sessions", |b| {
-        b.iter(|| render::search::shard(black_box(p), &views, false))
+        b.iter(|| {
+            render::search::shard(
+                black_box(p),
+                &views,
+                false,
+                render::search::Stemmer::English,
+            )
+        })
     });
 }
 

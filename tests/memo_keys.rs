@@ -82,7 +82,7 @@ const MUTATIONS: &[Mutation] = &[
         s.programmes[0].participants += 1
     }),
     ("session notes' first sentence (run sheets)", |s| {
-        Arc::make_mut(&mut s.programmes[0].sessions[0].md).snippet = "Changed first line.".into()
+        Arc::make_mut(&mut s.programmes[0].sessions[0].md).text = "Changed first line.".into()
     }),
     ("programme body", |s| md(&mut s.programmes[0].md)),
     ("day title", |s| {

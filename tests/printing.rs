@@ -225,10 +225,10 @@ fn print_has_every_day_in_order_and_run_sheets_one_per_day() {
     assert!(!read(&p, "prog/timetable.html").contains("runsheet"));
 }
 
-/// The JSON inside a `searchindex.js` file.
+/// The JSON inside a `searchindex.js` file (its first chunk).
 fn index_chunk(js: &str) -> serde_json::Value {
     let start = js.find(".push(").unwrap() + ".push(".len();
-    let end = js.rfind(");").unwrap();
+    let end = js[start..].find(");\n").unwrap() + start;
     serde_json::from_str(&js[start..end]).unwrap()
 }
 
@@ -238,25 +238,29 @@ fn search_index_covers_sessions_pages_prompts_and_letters() {
     let out = build(dir.path(), Audience::Trainer, false).unwrap();
     let root = index_chunk(&read(&out, "searchindex.js"));
     assert_eq!(root["shards"], serde_json::json!(["prog/searchindex.js"]));
-    assert_eq!(root["docs"][0]["t"], "Welcome");
-    let shard = index_chunk(&read(&out, "prog/searchindex.js"));
-    let docs = shard["docs"].as_array().unwrap();
+    let home = coursebook::render::search::read(&read(&out, "searchindex.js")).unwrap();
+    assert_eq!(home[0].title, "Welcome");
+    let docs = coursebook::render::search::read(&read(&out, "prog/searchindex.js")).unwrap();
     let find = |t: &str| {
         docs.iter()
-            .find(|d| d["t"] == t)
+            .find(|d| d.title == t)
             .unwrap_or_else(|| panic!("{t} not indexed"))
     };
     let s = find("Case summaries, in pairs");
-    assert_eq!(s["u"], "prog/day-1/b-pairs.html");
-    assert_eq!(s["w"], "Day 1, 10:15");
-    assert_eq!(s["s"], "Partners swap summaries.");
+    assert_eq!(s.url, "prog/day-1/b-pairs.html");
+    assert_eq!(s.when, "Day 1, 10:15");
+    assert!(
+        s.body.starts_with("Partners swap summaries.\n"),
+        "{}",
+        s.body
+    );
     assert_eq!(
-        find("How did it read?")["u"],
+        find("How did it read?").url,
         "prog/day-1/b-pairs.html#session-prompts"
     );
-    assert_eq!(find("Invitation")["w"], "Letter");
+    assert_eq!(find("Invitation").when, "Letter");
     assert_eq!(
-        find("Quokkatitle Trainer Page")["u"],
+        find("Quokkatitle Trainer Page").url,
         "prog/trainer-notes.html"
     );
     // Every page a tag loads is a file next to the pages: nothing from another host.

@@ -1,12 +1,15 @@
 //! The Rust half of tests/cases/shared.json: `coursebook merge`'s CSV reading, cell
 //! cleaning and file slugs must give the outputs the letter page's JavaScript gives
-//! (tests/browser/shared-cases.test.mjs).
+//! (tests/browser/shared-cases.test.mjs); the search index's words, stems and token
+//! characters those of `search.js`, on the cases and on every word of this repository's
+//! Markdown and Rust.
 //! And the letter page's zip writer, run in Node, makes archives the zip crate reads,
 //! past 65,535 entries too.
 
 use std::process::Command;
 
 use coursebook::merge;
+use coursebook::render::search::{self, Stemmer, words};
 use serde_json::Value;
 
 fn cases() -> Value {
@@ -89,6 +92,89 @@ fn csv_reading() {
             }),
         }
     });
+}
+
+#[test]
+fn search_stems() {
+    each("search_stem", |s| words::english(s).into());
+}
+
+#[test]
+fn search_words() {
+    each("search_words", |s| {
+        serde_json::json!(words::stems(s, Stemmer::English))
+    });
+}
+
+#[test]
+fn search_token_characters() {
+    each("search_codes", |s| {
+        let n: usize = s.parse().unwrap();
+        let c = search::code(n);
+        assert_eq!(search::entry(c), Some(n));
+        c.to_string().into()
+    });
+}
+
+/// Every word of the README, the docs, the example's content and the source, stemmed here and by
+/// `search.js` in Node: the same list (thousands of words, each form once).
+#[test]
+fn search_js_stems_every_word_of_the_repository_alike() {
+    let Some(node) = node() else {
+        eprintln!("node not found: skipping search.js's stems");
+        return;
+    };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut text = String::new();
+    for dir in ["docs", "content", "src"] {
+        for e in walkdir::WalkDir::new(format!("{root}/{dir}")).sort_by_file_name() {
+            let e = e.unwrap();
+            if e.path().extension().is_some_and(|x| x == "md" || x == "rs") {
+                text.push_str(&std::fs::read_to_string(e.path()).unwrap());
+                text.push('\n');
+            }
+        }
+    }
+    text.push_str(&std::fs::read_to_string(format!("{root}/README.md")).unwrap());
+    let mut seen = std::collections::BTreeSet::new();
+    let list: Vec<&str> = text
+        .split(|c: char| !words::is_word_char(c))
+        .filter(|w| !w.is_empty() && seen.insert(*w))
+        .collect();
+    assert!(list.len() > 3000, "{} words", list.len());
+    let input = list.join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    let words_file = dir.path().join("words.txt");
+    std::fs::write(&words_file, &input).unwrap();
+    let run = Command::new(node)
+        .arg("-e")
+        .arg(
+            "const vm = require('vm'), fs = require('fs');\
+             const [script, words] = process.argv.slice(1);\
+             const module = { exports: {} };\
+             vm.runInNewContext(fs.readFileSync(script, 'utf8'), { module });\
+             const out = fs.readFileSync(words, 'utf8').split('\\n')\
+               .map(w => module.exports.stems(w, 'en').join(' '));\
+             process.stdout.write(JSON.stringify(out));",
+        )
+        .args([
+            format!("{root}/themes/default/static/search.js"),
+            words_file.to_str().unwrap().to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let js: Vec<String> = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(js.len(), list.len());
+    let wrong: Vec<String> = list
+        .iter()
+        .zip(&js)
+        .filter_map(|(w, j)| {
+            let r = words::stems(w, Stemmer::English).join(" ");
+            (r != *j).then(|| format!("{w:?}: Rust {r:?}, JS {j:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// Node, or None (a failure under CI, where .ci/run checks it is there).

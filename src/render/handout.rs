@@ -215,6 +215,18 @@ fn print_body(p: &Programme, s: &Session) -> String {
     )
 }
 
+/// The run sheet's line of a session's notes: the first sentence of its first paragraph
+/// (the text's first line that is not a heading).
+fn notes_line(s: &Session) -> String {
+    let first =
+        s.md.text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !s.md.headings.iter().any(|h| h.text == *l))
+            .unwrap_or_default();
+    super::room::first_sentence(first, NOTES_LINE)
+}
+
 /// One day's rows, and the details of its sessions that the rows index.
 fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>) {
     let mut rows = Vec::new();
@@ -239,9 +251,7 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
                     materials: s.materials.iter().map(|m| m.text.clone()).collect(),
                     first_prompt: s.prompts.first().map(|x| x.text.text.clone()),
                     summary: s.summary.as_ref().map(|x| x.text.clone()),
-                    notes: (!handout)
-                        .then(|| super::room::first_sentence(&s.md.snippet, NOTES_LINE))
-                        .filter(|n| !n.is_empty()),
+                    notes: (!handout).then(|| notes_line(s)).filter(|n| !n.is_empty()),
                 }
             }
             RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),

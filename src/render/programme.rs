@@ -379,7 +379,12 @@ impl ProgrammeRender<'_> {
                 format!("{}/timetable.csv", p.slug),
                 csv::timetable(p),
             )),
-            Ok(search::shard(p, &self.views, self.common.participant)),
+            Ok(search::shard(
+                p,
+                &self.views,
+                self.common.participant,
+                search::Stemmer::for_language(&site.config.language),
+            )),
         ];
         if let Some(s) = &self.schedule {
             outs.push(Ok(s.clone()));

@@ -1,6 +1,8 @@
 // The JavaScript half of tests/cases/shared.json: the letter page's CSV reading, cell
-// cleaning, file slugs and zip writer (letter-save.js), and the date in words (letters.js), must give the outputs the Rust code
-// gives (tests/shared_cases.rs). (Search links come encoded from the build: no JS half.)
+// cleaning, file slugs and zip writer (letter-save.js), and the date in words (letters.js),
+// must give the outputs the Rust code gives (tests/shared_cases.rs); search.js's words, stems
+// and token characters those of the search index (src/render/search/). (Search links come
+// encoded from the build: no JS half.)
 // The scripts are loaded as the browser loads them, in a fresh context; given a `module`,
 // they hand over their helpers instead of looking for the page.
 // Run from the repository root: node --test tests/browser/*.test.mjs
@@ -22,6 +24,7 @@ function load(name) {
   return module.exports;
 }
 const letters = load("letter-save.js");
+const search = load("search.js");
 
 /** Runs `f` on each case's input; every mismatch is listed, not only the first. */
 function each(kind, f) {
@@ -47,6 +50,14 @@ test("file slugs", () => each("slug", letters.slug));
 test("separator detection", () => each("separator", letters.detectSeparator));
 test("CSV reading", () => each("csv", letters.readTable));
 test("a date in words", () => each("date_words", load("letters.js").dateInWords));
+test("search stems", () => each("search_stem", search.english));
+test("search words", () => each("search_words", (t) => search.stems(t, "en")));
+test("search token characters", () =>
+  each("search_codes", (n) => {
+    const cp = search.code(Number(n));
+    assert.equal(search.entry(cp), Number(n));
+    return String.fromCharCode(cp);
+  }));
 
 /** Entry count and names from a zip's end records (ZIP64 when the classic one is full). */
 function readZip(bytes) {

@@ -47,10 +47,13 @@ impl<'a> Render<'a, '_> {
             ));
             self.html.append(inner);
             self.html.push(Event::Html(format!("</h{lvl}>\n").into()));
+            let text = text.trim().to_string();
+            self.text.push_str(&text);
+            self.text.push('\n');
             self.out.headings.push(Heading {
                 level: lvl,
                 id: hid,
-                text: text.trim().to_string(),
+                text,
             });
             self.heading = None;
             return None;

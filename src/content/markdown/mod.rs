@@ -1,6 +1,6 @@
 //! Markdown -> HTML with callouts, heading ids, highlighted code and `.md` links rewritten
 //! to `.html`. Also collects what later stages need without re-parsing: headings (for
-//! anchors), links (for checking), `[!PROMPTS]` items and a plain-text snippet.
+//! anchors), links (for checking), `[!PROMPTS]` items and the plain text (for search).
 //!
 //! Rooms: `callouts` (markers, kinds, who sees what they enclose), `dropped` (what a
 //! participant build leaves out, as text), `links` (rewriting and recording links),
@@ -89,8 +89,9 @@ pub struct Markdown {
     /// more than a list, or any other file's), so a list beside the body can leave them out.
     pub body_prompts: Vec<String>,
     pub has_code: bool,
-    /// The start of the text, for search snippets.
-    pub snippet: String,
+    /// The text as the page shows it (this audience's), without markup: blocks end with a
+    /// newline, table cells with a space. Code is included; raw HTML is not. For search.
+    pub text: String,
     /// How many trainer-only callouts the source has (kept or dropped).
     pub trainer_notes: usize,
     /// Plain text of each paragraph a participant build left out (trainer notes, a
@@ -117,8 +118,6 @@ impl Markdown {
             .chain(self.anchors.iter().map(String::as_str))
     }
 }
-
-const SNIPPET_CHARS: usize = 300;
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -237,8 +236,7 @@ pub fn render_with(
         prompt_depth: 0,
         lift_prompts,
         lift: None,
-        snippet: String::new(),
-        snippet_gap: false,
+        text: String::with_capacity(text.len()),
     };
     for (ev, range, callout) in events {
         r.event(ev, range, callout);
@@ -278,10 +276,8 @@ struct Render<'a, 'l> {
     lift_prompts: bool,
     /// The open `[!PROMPTS]` callout: see `callouts::Lift`.
     lift: Option<callouts::Lift>,
-    snippet: String,
-    /// A line or block ended since the snippet's last text: the next text is a new word.
-    /// (Text events also split inside a word, at smart quotes and around links.)
-    snippet_gap: bool,
+    /// The plain text so far (`Markdown::text`).
+    text: String,
 }
 
 impl<'a> Render<'a, '_> {
@@ -317,37 +313,30 @@ impl<'a> Render<'a, '_> {
         if in_prompts {
             self.prompt(&ev);
         }
-        if matches!(
-            ev,
-            Event::SoftBreak
-                | Event::HardBreak
-                | Event::Rule
-                | Event::End(
-                    TagEnd::Paragraph
-                        | TagEnd::Heading(_)
-                        | TagEnd::Item
-                        | TagEnd::TableCell
-                        | TagEnd::CodeBlock
-                        | TagEnd::BlockQuote(_)
-                        | TagEnd::FootnoteDefinition
-                )
-        ) {
-            self.snippet_gap = true;
-        }
-        if let Event::Text(t) | Event::Code(t) = &ev
-            && self.snippet.len() < SNIPPET_CHARS
-        {
-            if self.snippet_gap && !self.snippet.is_empty() && !self.snippet.ends_with(' ') {
-                self.snippet.push(' ');
-            }
-            self.snippet_gap = false;
-            self.snippet.push_str(t);
-        }
+        self.plain(&ev);
         if self.term_edge(&ev) {
             return;
         }
         let ev = rewrite_link(ev, &range, self.lines, &mut self.out.links, public);
         self.html.push(ev);
+    }
+
+    /// The event's share of the plain text.
+    fn plain(&mut self, ev: &Event) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
+            Event::End(TagEnd::TableCell) => self.text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => self.text.push('\n'),
+            _ => {}
+        }
     }
 
     /// Opens and closes the frames around the event; whether the event is public. A
@@ -461,6 +450,8 @@ impl<'a> Render<'a, '_> {
             match ev {
                 Event::Text(t) => buf.push_str(t),
                 Event::End(TagEnd::CodeBlock) => {
+                    self.text.push_str(buf);
+                    self.text.push('\n');
                     let block = highlight::code_block(buf, info);
                     self.html.push(Event::Html(block.into()));
                     self.code = None;
@@ -525,7 +516,7 @@ impl<'a> Render<'a, '_> {
         let mut html = String::with_capacity(text_len * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.html.into_iter());
         self.out.html = align_classes(html);
-        self.out.snippet = crate::util::truncate_words(&self.snippet, SNIPPET_CHARS);
+        self.out.text = self.text;
         self.out
     }
 }

@@ -335,6 +335,28 @@ mod tests {
         assert!(check(&frags, "", &outs[..1]).is_empty());
     }
 
+    /// The search index writes a text one character a word over a vocabulary: read as it
+    /// is, a leaked note's words are scattered; the scan reads it decoded.
+    #[test]
+    fn finds_a_leak_in_the_search_index_only_when_decoded() {
+        let frags = vec![Fragment::new(
+            "content/p/a.md",
+            "Watch for anyone who disagrees",
+        )];
+        let c = |n: usize| crate::render::search::code(n).to_string();
+        let body = [4, 3, 2, 1, 0].iter().map(|&n| c(n)).collect::<String>();
+        let js = format!(
+            "(window.coursebookSearch = window.coursebookSearch || []).push({});\n",
+            serde_json::json!({"shards": [], "v": ["disagrees", "who ", "anyone ", "for ", "Watch "],
+                "s": ["disagre", "who", "anyon", "for", "watch"], "docs": [{"t": "", "u": "p/s.html", "b": body}]})
+        );
+        let leak = vec![Output::bytes("p/searchindex.js", js.clone().into_bytes())];
+        assert_eq!(check(&frags, "", &leak).len(), 1);
+        // The same bytes under another name are read as they are: no leak seen.
+        let other = vec![Output::bytes("p/other.js", js.into_bytes())];
+        assert!(check(&frags, "", &other).is_empty());
+    }
+
     #[test]
     fn text_participants_may_see_is_not_a_probe() {
         // A trainer page titled with the lesson's name: the name alone is public.

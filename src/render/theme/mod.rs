@@ -282,14 +282,20 @@ impl Theme {
     }
 }
 
-fn render(tera: &Tera, theme: &str, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
-    let started = Instant::now();
-    let r = tera.render(template, ctx);
+/// Adds one run of `what` since `started` to [`TEMPLATE_TIMES`] (when timings are on): the
+/// templates, and the search index, which has none.
+pub fn record_time(what: &str, started: Instant) {
     if *TIMINGS && let Ok(mut m) = TEMPLATE_TIMES.lock() {
-        let e = m.entry(template.to_string()).or_default();
+        let e = m.entry(what.to_string()).or_default();
         e.0 += 1;
         e.1 += started.elapsed().as_micros() as u64;
     }
+}
+
+fn render(tera: &Tera, theme: &str, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+    let started = Instant::now();
+    let r = tera.render(template, ctx);
+    record_time(template, started);
     // A render reports one problem: the first.
     r.map_err(|e| {
         let ds = template_errors(theme, &e, "cannot render");

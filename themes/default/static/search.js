@@ -1,28 +1,161 @@
-/* coursebook search: works offline and from file://. The index is plain script files
-   (searchindex.js at the site root, one shard per programme) loaded by <script> tags,
-   each pushing {docs, shards} onto window.coursebookSearch. Results show as you type.
-   Each entry's URL comes percent-encoded from the build (render/search.rs), ready for href. */
+/* coursebook search: full text, offline and from file://. The index is plain script files
+   (searchindex.js at the site root, loaded when the box is focused; one shard per
+   programme, loaded by <script> tags when someone first types, this page's programme
+   first), each pushing {v, s, docs, shards, lang} onto window.coursebookSearch.
+   A chunk's texts are strings of one character per token (word + what follows it): the
+   character's number is an entry of `v` (the token) and `s` (its word's stem). See
+   src/render/search/pack.rs. Words and stems follow the same rules as
+   src/render/search/words.rs (cases in tests/cases/shared.json, checked on both sides).
+   Each entry's URL comes percent-encoded from the build, ready for href; index text reaches
+   the page only as text nodes. */
 (function () {
   "use strict";
+
+  // ---- Words (src/render/search/words.rs) ----
+  var RUN = /[\p{Alphabetic}\p{N}'\u2019\u0300-\u036f]+/gu;
+  var LEAD = /^[\p{Alphabetic}\p{N}'\u2019\u0300-\u036f]+/u;
+  var DROP = /['\u2019\u0300-\u036f]/g;
+
+  function key(run) {
+    if (/^[a-z0-9]*$/.test(run)) return run;
+    if (/^[\x00-\x7f]*$/.test(run)) return run.replace(/'/g, "").toLowerCase();
+    return run.toLowerCase().normalize("NFD").replace(DROP, "");
+  }
+  /** The words of `text`: [{start, end, key}]. */
+  function spans(text) {
+    var out = [];
+    var m;
+    RUN.lastIndex = 0;
+    while ((m = RUN.exec(text))) {
+      var k = key(m[0]);
+      if (k) out.push({ start: m.index, end: m.index + m[0].length, key: k });
+    }
+    return out;
+  }
+  function consonant(w, i) {
+    var c = w.charAt(i);
+    if (c === "a" || c === "e" || c === "i" || c === "o" || c === "u") return false;
+    if (c === "y") return i === 0 || !consonant(w, i - 1);
+    return true;
+  }
+  function measure(w) {
+    var m = 0;
+    var prevVowel = false;
+    for (var i = 0; i < w.length; i += 1) {
+      var c = consonant(w, i);
+      if (c && prevVowel) m += 1;
+      prevVowel = !c;
+    }
+    return m;
+  }
+  function hasVowel(w) {
+    for (var i = 0; i < w.length; i += 1) if (!consonant(w, i)) return true;
+    return false;
+  }
+  function doubleConsonant(w) {
+    var n = w.length;
+    return n >= 2 && w.charAt(n - 1) === w.charAt(n - 2) && consonant(w, n - 1);
+  }
+  function cvc(w) {
+    var n = w.length;
+    return n >= 3 && consonant(w, n - 3) && !consonant(w, n - 2) && consonant(w, n - 1) &&
+      "wxy".indexOf(w.charAt(n - 1)) < 0;
+  }
+  /** The English stemmer: Porter's steps 1a, 1b, 1c, 5a, 5b with three changes (words.rs). */
+  function english(k) {
+    if (k.length < 3 || !/^[a-z]+$/.test(k)) return k;
+    var w = k;
+    function ends(s) {
+      return w.length >= s.length && w.slice(w.length - s.length) === s;
+    }
+    if (ends("sses") || ends("ies") || ends("xes") || ends("ches") || ends("shes")) w = w.slice(0, -2);
+    else if (ends("ss") || ends("us") || ends("is")) w = w.slice(0);
+    else if (ends("s")) w = w.slice(0, -1);
+    if (ends("eed")) {
+      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+    } else {
+      var cut = 0;
+      if (ends("ed") && hasVowel(w.slice(0, -2))) cut = 2;
+      else if (ends("ing") && hasVowel(w.slice(0, -3))) cut = 3;
+      if (cut) {
+        w = w.slice(0, -cut);
+        if (ends("at") || ends("bl") || ends("iz")) w += "e";
+        else if (doubleConsonant(w) && "lsz".indexOf(w.charAt(w.length - 1)) < 0) w = w.slice(0, -1);
+        else if (measure(w) === 1 && cvc(w)) w += "e";
+      }
+    }
+    var n = w.length;
+    if (n >= 2 && w.charAt(n - 1) === "y" && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + "i";
+    if (ends("e")) {
+      var stem = w.slice(0, -1);
+      var m = measure(stem);
+      if (m > 1 || (m === 1 && !cvc(stem))) w = stem;
+    }
+    if (measure(w) > 1 && doubleConsonant(w) && ends("l")) w = w.slice(0, -1);
+    return w;
+  }
+  function stemmer(lang) {
+    return lang === "en" ? english : function (k) { return k; };
+  }
+  /** The stems of `text`'s words (the shared cases' `words`). */
+  function stems(text, lang) {
+    var st = stemmer(lang);
+    return spans(text).map(function (s) { return st(s.key); });
+  }
+
+  // ---- Token characters (src/render/search/pack.rs) ----
+  var BMP_LOW = 0xd800 - 0xa0;
+  function code(n) {
+    var cp;
+    if (n < 93) {
+      cp = 0x20 + n;
+      if (cp >= 0x22) cp += 1;
+      if (cp >= 0x5c) cp += 1;
+    } else if (n < 93 + BMP_LOW) cp = 0xa0 + n - 93;
+    else cp = 0xe000 + n - 93 - BMP_LOW;
+    return cp;
+  }
+  function entry(cp) {
+    if (cp < 0x7f) return cp - 0x20 - (cp > 0x22 ? 1 : 0) - (cp > 0x5c ? 1 : 0);
+    if (cp < 0xd800) return 93 + cp - 0xa0;
+    return 93 + BMP_LOW + cp - 0xe000;
+  }
+
+  var shared = { key: key, stems: stems, english: english, code: code, entry: entry };
+  // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
+  // has no `module`, and goes on.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = shared;
+    return;
+  }
+
   var input = document.getElementById("search-input");
   var box = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!input || !box || !status) return;
   var list = box.querySelector("ol");
   var root = document.body.getAttribute("data-root") || "";
+  var chunks = [];
   var docs = [];
   var seen = 0;
   var pending = 0;
   var started = false;
+  var lang = "en";
+  var shards = [];
+  var typed = false;
+  var ownLoaded = false;
+  var shown = false;
+  // This page's programme: the first folder of its path below the site root.
+  var here = location.href.slice(new URL(root || "./", location.href).href.length).split(/[/?#]/)[0];
+  try {
+    here = decodeURIComponent(here);
+  } catch (e) {
+    here = "";
+  }
   var MAX = 20;
+  var BEFORE = 10;
+  var AFTER = 22;
 
-  function norm(s) {
-    s = (s || "").toLowerCase();
-    return s.normalize ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
-  }
-  function words(s) {
-    return norm(s).split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean);
-  }
   function load(src) {
     pending += 1;
     var s = document.createElement("script");
@@ -38,47 +171,189 @@
     var q = window.coursebookSearch || [];
     for (; seen < q.length; seen += 1) {
       var c = q[seen];
+      if (typeof c.lang === "string") lang = c.lang;
+      c.keys = [];
+      chunks.push(c);
       (c.docs || []).forEach(function (d) {
-        d.tw = " " + words(d.t).join(" ");
-        d.all = d.tw + " " + words([d.w, d.s, d.x].join(" ")).join(" ");
+        d.c = c;
+        d.i = docs.length;
         docs.push(d);
       });
-      (c.shards || []).forEach(load);
+      (c.shards || []).forEach(function (s) { shards.push(s); });
     }
-    if (input.value.trim()) run();
+    loadShards();
+    if (!input.value.trim()) return;
+    // Results show as soon as there are any (this page's programme first), then once
+    // every shard is in: searching again as each arrives would cost more than loading.
+    if (!pending || !shown) run();
+  }
+  /** Once someone types: this page's programme's shard first, then the others. */
+  function loadShards() {
+    if (!typed || !shards.length) return;
+    var own = shards.filter(function (s) { return s === here + "/searchindex.js"; });
+    if (own.length && !ownLoaded) {
+      ownLoaded = true;
+      shards = shards.filter(function (s) { return s !== own[0]; });
+      load(own[0]);
+      return;
+    }
+    if (ownLoaded && pending) return;
+    var rest = shards;
+    shards = [];
+    rest.forEach(load);
   }
   function start() {
     if (started) return;
     started = true;
     load("searchindex.js");
   }
-  function has(hay, tokens) {
-    for (var i = 0; i < tokens.length; i += 1) {
-      if (hay.indexOf(" " + tokens[i]) < 0) return false;
+
+  // ---- Queries ----
+  /** Terms and phrases of a query; the last word, still being typed, matches as a prefix. */
+  function parse(q) {
+    q = q.replace(/[\u201c\u201d]/g, "\"");
+    var parts = q.split("\"");
+    var typing = !/[\s"]$/.test(q);
+    var st = stemmer(lang);
+    var groups = [];
+    parts.forEach(function (part, i) {
+      var ws = spans(part).map(function (s) {
+        return { key: s.key, stem: st(s.key), prefix: false };
+      });
+      if (!ws.length) return;
+      if (i % 2 === 1 && ws.length > 1) groups.push(ws);
+      else ws.forEach(function (w) { groups.push([w]); });
+    });
+    if (typing && groups.length) {
+      var last = groups[groups.length - 1];
+      last[last.length - 1].prefix = true;
     }
-    return true;
+    return groups;
+  }
+  function keyOf(c, n) {
+    if (c.keys[n] === undefined) {
+      var m = LEAD.exec(c.v[n]);
+      c.keys[n] = m ? key(m[0]) : "";
+    }
+    return c.keys[n];
+  }
+  function hex(cp) {
+    return "\\u" + ("000" + cp.toString(16)).slice(-4);
+  }
+  /** A character class of the entries of chunk `c` that word `w` matches, or null. */
+  function wordClass(c, w) {
+    var out = "";
+    for (var n = 0; n < c.s.length; n += 1) {
+      var s = c.s[n];
+      if (!s) continue;
+      if (s === w.stem || (w.prefix && (s.indexOf(w.stem) === 0 || keyOf(c, n).indexOf(w.key) === 0))) {
+        out += hex(code(n));
+      }
+    }
+    return out ? "[" + out + "]" : null;
+  }
+  /** Per group, a regular expression for chunk `c` (null when a group cannot match there). */
+  function patterns(c, groups) {
+    if (c.cache && c.cache.q === groups.q) return c.cache.res;
+    c.cache = { q: groups.q, res: null };
+    var res = [];
+    for (var g = 0; g < groups.length; g += 1) {
+      var src = "";
+      for (var k = 0; k < groups[g].length; k += 1) {
+        var cls = wordClass(c, groups[g][k]);
+        if (!cls) return null;
+        src += cls;
+      }
+      res.push(new RegExp(src, "g"));
+    }
+    c.cache.res = res;
+    return res;
+  }
+  function test(re, s) {
+    re.lastIndex = 0;
+    return !!s && re.test(s);
   }
   function search(q) {
-    var tokens = words(q);
-    if (!tokens.length) return [];
+    var groups = parse(q);
+    if (!groups.length) return [];
+    groups.q = q;
     var hits = [];
-    docs.forEach(function (d, i) {
-      if (!has(d.all, tokens)) return;
+    docs.forEach(function (d) {
+      var res = patterns(d.c, groups);
+      if (!res) return;
       var score = 0;
-      if (has(d.tw, tokens)) score = 100;
-      else if (has(d.tw, tokens.slice(0, 1))) score = 50;
-      if (d.tw.indexOf(" " + tokens[0]) === 0) score += 10;
-      if (/^Prompt/.test(d.w)) score -= 5;
-      hits.push({ d: d, score: score, i: i });
+      for (var g = 0; g < res.length; g += 1) {
+        var re = res[g];
+        if (test(re, d.t)) score += /^Prompt/.test(d.w || "") ? 10 : 100;
+        else if (test(re, d.h)) score += 10;
+        else if (test(re, d.b)) score += 1;
+        else return;
+      }
+      hits.push({ d: d, score: score, res: res });
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+    hits.sort(function (a, b) { return b.score - a.score || a.d.i - b.d.i; });
     return hits;
   }
+
+  // ---- Results ----
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
     if (text) e.textContent = text;
     return e;
+  }
+  /** Positions in `s` that a group matches. */
+  function marked(s, res) {
+    var at = {};
+    res.forEach(function (re) {
+      re.lastIndex = 0;
+      var m;
+      while ((m = re.exec(s))) {
+        for (var k = 0; k < m[0].length; k += 1) at[m.index + k] = true;
+      }
+    });
+    return at;
+  }
+  /** Tokens `from`..`to` of `s` into `into`, words at `at` in <mark>. */
+  function write(into, c, s, from, to, at) {
+    var text = "";
+    function flush() {
+      if (text) into.appendChild(document.createTextNode(text));
+      text = "";
+    }
+    for (var k = from; k < to; k += 1) {
+      var tok = c.v[entry(s.charCodeAt(k))] || "";
+      var lead = LEAD.exec(tok);
+      var word = lead && c.s[entry(s.charCodeAt(k))] ? lead[0] : "";
+      var tail = tok.slice(word.length);
+      tail = tail === "\n" && k + 1 < to ? " · " : tail.replace(/\n/g, " ");
+      if (word && at[k]) {
+        flush();
+        into.appendChild(el("mark", "", word));
+        text = tail;
+      } else {
+        text += word + tail;
+      }
+    }
+    flush();
+  }
+  function snippet(h) {
+    var d = h.d;
+    var s = d.b || "";
+    if (!s) return null;
+    var first = -1;
+    h.res.forEach(function (re) {
+      re.lastIndex = 0;
+      var m = re.exec(s);
+      if (m && (first < 0 || m.index < first)) first = m.index;
+    });
+    var from = Math.max(0, first - BEFORE);
+    var to = Math.min(s.length, Math.max(first, 0) + AFTER);
+    var span = el("span", "sr-snippet");
+    if (from > 0) span.appendChild(document.createTextNode("… "));
+    write(span, d.c, s, from, to, marked(s.slice(0, to), h.res));
+    if (to < s.length) span.appendChild(document.createTextNode(" …"));
+    return span;
   }
   function run() {
     var q = input.value.trim();
@@ -93,17 +368,22 @@
       var li = el("li");
       var a = el("a");
       a.href = root + h.d.u;
-      a.appendChild(el("span", "sr-title", h.d.t));
+      var title = el("span", "sr-title");
+      write(title, h.d.c, h.d.t, 0, h.d.t.length, marked(h.d.t, h.res));
+      a.appendChild(title);
       if (h.d.w) a.appendChild(el("span", "sr-when", h.d.w));
-      if (h.d.s) a.appendChild(el("span", "sr-snippet", h.d.s));
+      var snip = snippet(h);
+      if (snip) a.appendChild(snip);
       li.appendChild(a);
       list.appendChild(li);
     });
     var msg;
     if (hits.length) msg = hits.length + (hits.length === 1 ? " result" : " results") + (hits.length > MAX ? ", first " + MAX + " shown" : "");
-    else msg = pending ? "Loading the index…" : "No results for “" + q + "”";
+    else msg = pending || shards.length ? "Loading the index…" : "No results for “" + q + "”";
     status.textContent = msg;
     if (!hits.length) list.appendChild(el("li", "sr-empty", msg));
+    if (hits.length) shown = true;
+    box.setAttribute("data-state", pending || shards.length ? "loading" : "done");
     box.hidden = false;
   }
   function links() {
@@ -112,9 +392,15 @@
   function close() {
     box.hidden = true;
   }
+  // The root file (home and site pages, the list of shards) loads when the box is
+  // focused; the programmes' shards when someone first types.
   input.addEventListener("focus", start);
   input.addEventListener("input", function () {
     start();
+    if (!typed) {
+      typed = true;
+      loadShards();
+    }
     run();
   });
   input.addEventListener("keydown", function (e) {
@@ -141,8 +427,9 @@
       if (i > 0) l[i - 1].focus();
       else input.focus();
     } else if (e.key === "Escape") {
-      close();
+      // Focus first: focusing the box with a query in it opens the results again.
       input.focus();
+      close();
     }
   });
   document.addEventListener("click", function (e) {

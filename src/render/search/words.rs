@@ -1,0 +1,301 @@
+//! Words for search, the same in the build and in `search.js` (cases in
+//! `tests/cases/shared.json`, checked from both sides).
+//!
+//! A **word** is a longest run of letters and digits (Unicode `Alphabetic` or `Numeric`),
+//! apostrophes (`'`, `’`) and combining accents (U+0300–U+036F) whose **key** is not empty.
+//! Its key is the run lowercased, decomposed (NFD), without those accents and apostrophes:
+//! "Café" and "cafe" are one word, "trainer's" is "trainers".
+//!
+//! Its **stem** is the key, reduced when the site's `language` has a stemmer: English
+//! (`en`, `en-GB`, ...; the default), a light stemmer of our own for plurals and common
+//! endings, Porter's (1980) steps 1a, 1b, 1c, 5a and 5b with three changes. It reduces only
+//! keys of three or more letters a-z (no digits), in this order:
+//!
+//! 1. 1a: `sses` -> `ss`; `ies` -> `i`; `xes`, `ches`, `shes` -> drop `es` (ours: "matches"
+//!    is "match"); `ss`, `us`, `is` stay (ours: "focus", "analysis"); else a final `s` goes.
+//! 2. 1b: `eed` -> `ee` when the measure before it is over 0; else `ed` or `ing` goes when
+//!    what is before it has a vowel, and then: `at`, `bl`, `iz` take an `e`; a double
+//!    consonant other than `l`, `s`, `z` loses one; a measure of 1 ending consonant-vowel-
+//!    consonant (the last not `w`, `x`, `y`) takes an `e`.
+//! 3. 1c: a final `y` after a stem with a vowel -> `i` ("sticky", "stickies": `sticki`).
+//! 4. 5a: a final `e` goes when the measure before it is over 1, or is 1 and the stem does
+//!    not end consonant-vowel-consonant.
+//! 5. 5b: a final double `l` loses one when the measure is over 1.
+//!
+//! Vowels are `a e i o u`, and `y` after a consonant; the measure is the number of
+//! vowel-consonant sequences. So "record", "records", "recorded" and "recording" are all
+//! `record`. Other languages have no stemmer: their stem is the key.
+
+use std::borrow::Cow;
+
+/// Which stemmer a site's words get.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stemmer {
+    English,
+    None,
+}
+
+impl Stemmer {
+    /// From book.toml's `language`: English for `en` and its regions, none for the rest.
+    pub fn for_language(lang: &str) -> Stemmer {
+        let l = lang.trim().to_ascii_lowercase();
+        if l == "en" || l.starts_with("en-") || l.starts_with("en_") {
+            Stemmer::English
+        } else {
+            Stemmer::None
+        }
+    }
+
+    /// The name `search.js` is given (`lang` in the root index).
+    pub fn code(self) -> &'static str {
+        match self {
+            Stemmer::English => "en",
+            Stemmer::None => "",
+        }
+    }
+
+    pub fn stem(self, key: &str) -> String {
+        match self {
+            Stemmer::English => english(key),
+            Stemmer::None => key.to_string(),
+        }
+    }
+}
+
+/// Part of a word's run (before the key drops apostrophes and accents).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn dropped(c: char) -> bool {
+    c == '\'' || c == '\u{2019}' || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A run's key: lowercased, decomposed, without accents and apostrophes.
+pub fn key(run: &str) -> Cow<'_, str> {
+    if run.is_ascii() {
+        if run
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            return Cow::Borrowed(run);
+        }
+        return Cow::Owned(
+            run.chars()
+                .filter(|&c| c != '\'')
+                .map(|c| c.to_ascii_lowercase())
+                .collect(),
+        );
+    }
+    let lower = run.to_lowercase();
+    let nfd = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(&lower);
+    Cow::Owned(nfd.chars().filter(|&c| !dropped(c)).collect())
+}
+
+/// ASCII bytes that are part of a word's run.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c == b'\'' as usize;
+        c += 1;
+    }
+    t
+};
+
+/// The words of `text` as byte ranges. A loop over bytes, ASCII by table: it reads every
+/// byte of every page's text.
+pub fn spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 6);
+    let mut i = 0;
+    while i < n {
+        // Skip to a run: ASCII by table, the rest decoded.
+        let c = b[i];
+        if c < 0x80 {
+            if !ASCII_WORD[c as usize] {
+                i += 1;
+                continue;
+            }
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(ch) {
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        let (mut ascii, mut alnum) = (true, false);
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if !ASCII_WORD[c as usize] {
+                    break;
+                }
+                alnum |= c != b'\'';
+                i += 1;
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if !is_word_char(ch) {
+                    break;
+                }
+                ascii = false;
+                i += ch.len_utf8();
+            }
+        }
+        // An ASCII run is a word when it has a letter or digit; any other, when its key
+        // is not empty (accents and apostrophes alone are not words).
+        if if ascii {
+            alnum
+        } else {
+            !key(&text[start..i]).is_empty()
+        } {
+            out.push((start, i));
+        }
+    }
+    out
+}
+
+/// The stems of `text`'s words, in order (the shared cases' `words`).
+pub fn stems(text: &str, stemmer: Stemmer) -> Vec<String> {
+    spans(text)
+        .into_iter()
+        .map(|(s, e)| stemmer.stem(&key(&text[s..e])))
+        .collect()
+}
+
+fn consonant(w: &[u8], i: usize) -> bool {
+    match w[i] {
+        b'a' | b'e' | b'i' | b'o' | b'u' => false,
+        b'y' => i == 0 || !consonant(w, i - 1),
+        _ => true,
+    }
+}
+
+/// Porter's m: the vowel-consonant sequences in `w`.
+fn measure(w: &[u8]) -> usize {
+    let mut m = 0;
+    let mut prev_vowel = false;
+    for i in 0..w.len() {
+        let c = consonant(w, i);
+        if c && prev_vowel {
+            m += 1;
+        }
+        prev_vowel = !c;
+    }
+    m
+}
+
+fn has_vowel(w: &[u8]) -> bool {
+    (0..w.len()).any(|i| !consonant(w, i))
+}
+
+fn double_consonant(w: &[u8]) -> bool {
+    let n = w.len();
+    n >= 2 && w[n - 1] == w[n - 2] && consonant(w, n - 1)
+}
+
+/// Ends consonant-vowel-consonant, the last not w, x or y.
+fn cvc(w: &[u8]) -> bool {
+    let n = w.len();
+    n >= 3
+        && consonant(w, n - 3)
+        && !consonant(w, n - 2)
+        && consonant(w, n - 1)
+        && !matches!(w[n - 1], b'w' | b'x' | b'y')
+}
+
+/// The English stemmer (rules in the module comment).
+pub fn english(key: &str) -> String {
+    if key.len() < 3 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return key.to_string();
+    }
+    let mut w = key.as_bytes().to_vec();
+    let ends = |w: &[u8], s: &str| w.ends_with(s.as_bytes());
+    // 1a
+    if ends(&w, "sses")
+        || ends(&w, "ies")
+        || ends(&w, "xes")
+        || ends(&w, "ches")
+        || ends(&w, "shes")
+    {
+        w.truncate(w.len() - 2);
+    } else if ends(&w, "ss") || ends(&w, "us") || ends(&w, "is") {
+    } else if ends(&w, "s") {
+        w.pop();
+    }
+    // 1b
+    if ends(&w, "eed") {
+        if measure(&w[..w.len() - 3]) > 0 {
+            w.pop();
+        }
+    } else {
+        let cut = if ends(&w, "ed") && has_vowel(&w[..w.len() - 2]) {
+            2
+        } else if ends(&w, "ing") && has_vowel(&w[..w.len() - 3]) {
+            3
+        } else {
+            0
+        };
+        if cut > 0 {
+            w.truncate(w.len() - cut);
+            if ends(&w, "at") || ends(&w, "bl") || ends(&w, "iz") {
+                w.push(b'e');
+            } else if double_consonant(&w) && !matches!(w[w.len() - 1], b'l' | b's' | b'z') {
+                w.pop();
+            } else if measure(&w) == 1 && cvc(&w) {
+                w.push(b'e');
+            }
+        }
+    }
+    // 1c
+    let n = w.len();
+    if n >= 2 && w[n - 1] == b'y' && has_vowel(&w[..n - 1]) {
+        w[n - 1] = b'i';
+    }
+    // 5a
+    if ends(&w, "e") {
+        let stem = &w[..w.len() - 1];
+        let m = measure(stem);
+        if m > 1 || (m == 1 && !cvc(stem)) {
+            w.pop();
+        }
+    }
+    // 5b
+    if measure(&w) > 1 && double_consonant(&w) && ends(&w, "l") {
+        w.pop();
+    }
+    String::from_utf8(w).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endings_meet() {
+        for group in [
+            &["record", "records", "recorded", "recording"][..],
+            &["sticky", "stickies"],
+            &["plan", "plans", "planned", "planning"],
+            &["exercise", "exercises"],
+            &["match", "matches"],
+            &["hope", "hoped", "hoping", "hopes"],
+        ] {
+            let s: Vec<String> = group.iter().map(|w| english(w)).collect();
+            assert!(s.iter().all(|x| *x == s[0]), "{group:?}: {s:?}");
+        }
+        assert_eq!(english("asylum"), "asylum");
+        assert_eq!(english("analysis"), "analysis");
+    }
+
+    #[test]
+    fn words_fold_case_accents_and_apostrophes() {
+        assert_eq!(
+            stems("Café—trainer’s NOTES, 'quoted' x2", Stemmer::None),
+            ["cafe", "trainers", "notes", "quoted", "x2"]
+        );
+        assert_eq!(stems("' \u{301} ", Stemmer::English), Vec::<String>::new());
+    }
+}
