@@ -37,13 +37,22 @@ fn site() -> Fixture {
     Fixture::new(&[
         ("content/prog/index.md", PROGRAMME),
         // File names out of timetable order: the form follows the timetable.
-        ("content/prog/day-1/a.md", &session("Second on day one", 1, 2, "")),
-        ("content/prog/day-1/b.md", &session("First on day one", 1, 1, "")),
+        (
+            "content/prog/day-1/a.md",
+            &session("Second on day one", 1, 2, ""),
+        ),
+        (
+            "content/prog/day-1/b.md",
+            &session("First on day one", 1, 1, ""),
+        ),
         (
             "content/prog/day-1/c.md",
             &session("Trainers huddle wombat", 1, 3, "audience: trainer\n"),
         ),
-        ("content/prog/day-2/a.md", &session("Only on day two", 2, 1, "")),
+        (
+            "content/prog/day-2/a.md",
+            &session("Only on day two", 2, 1, ""),
+        ),
     ])
 }
 
@@ -82,7 +91,10 @@ fn docx_text(xml: &str) -> String {
 }
 
 fn legends(doc: &Html) -> Vec<String> {
-    texts(doc, ".eval-part:not(.eval-overall) fieldset legend .eval-title")
+    texts(
+        doc,
+        ".eval-part:not(.eval-overall) fieldset legend .eval-title",
+    )
 }
 
 #[test]
@@ -113,7 +125,11 @@ fn the_example_form_lists_every_session_in_timetable_order() {
     }
     assert_eq!(
         texts(&doc, ".eval-part h2"),
-        ["Day one Monday 1 March 2027", "Day two Tuesday 2 March 2027", "Overall"]
+        [
+            "Day one Monday 1 March 2027",
+            "Day two Tuesday 2 March 2027",
+            "Overall"
+        ]
     );
     // The default words and questions; the programme's title, dates and venue.
     assert_eq!(
@@ -130,7 +146,10 @@ fn the_example_form_lists_every_session_in_timetable_order() {
         texts(&doc, ".eval-place"),
         ["1 and 2 March 2027 · Training Suite, Northshire County Hall"]
     );
-    for id in doc.select(&sel("textarea")).map(|t| t.value().attr("id").unwrap()) {
+    for id in doc
+        .select(&sel("textarea"))
+        .map(|t| t.value().attr("id").unwrap())
+    {
         assert_eq!(
             doc.select(&sel(&format!("label[for='{id}']"))).count(),
             1,
@@ -138,8 +157,7 @@ fn the_example_form_lists_every_session_in_timetable_order() {
         );
     }
     // Linked from the overview's tools and from the sidebar, marked there on its own page.
-    let overview =
-        Html::parse_document(&std::fs::read_to_string(site.join("index.html")).unwrap());
+    let overview = Html::parse_document(&std::fs::read_to_string(site.join("index.html")).unwrap());
     assert!(
         overview
             .select(&sel(".tool-links a[href='../recording/evaluation.html']"))
@@ -147,8 +165,10 @@ fn the_example_form_lists_every_session_in_timetable_order() {
             .is_some()
     );
     assert_eq!(
-        doc.select(&sel(".sidebar a[href='../recording/evaluation.html'][aria-current=page]"))
-            .count(),
+        doc.select(&sel(
+            ".sidebar a[href='../recording/evaluation.html'][aria-current=page]"
+        ))
+        .count(),
         1
     );
     // The blank form for Word: every session's title.
@@ -174,7 +194,10 @@ fn configured_scale_and_questions_and_no_trainer_only_session() {
             ["First on day one", "Second on day one", "Only on day two"],
             "{audience:?}"
         );
-        assert!(!main.contains("wombat"), "{audience:?}: no trainer-only session");
+        assert!(
+            !main.contains("wombat"),
+            "{audience:?}: no trainer-only session"
+        );
         if audience == Audience::Participant {
             assert!(!html.contains("wombat"), "nowhere on the participant page");
         }
@@ -182,7 +205,10 @@ fn configured_scale_and_questions_and_no_trainer_only_session() {
         assert!(texts(&doc, ".lead")[0].contains("from 1 (Poor) to 5 (Excellent)"));
         assert_eq!(
             texts(&doc, ".eval-overall .eval-title"),
-            ["What will you try first?", "Overall, was it worth the time?"]
+            [
+                "What will you try first?",
+                "Overall, was it worth the time?"
+            ]
         );
         // The rated question is a fieldset; the other a comment box.
         assert_eq!(
@@ -233,7 +259,10 @@ fn a_bad_evaluation_key_is_an_error_with_the_closest_key() {
         &PROGRAMME.replace("scale: { low: Poor,", "scale: { lo: Poor,"),
     );
     let errs = f.build_err();
-    let e = errs.iter().find(|e| e.contains("`lo`")).unwrap_or_else(|| panic!("{errs:?}"));
+    let e = errs
+        .iter()
+        .find(|e| e.contains("`lo`"))
+        .unwrap_or_else(|| panic!("{errs:?}"));
     assert!(e.starts_with("content/prog/index.md:8:12: error:"), "{e}");
     assert!(e.contains("did you mean `low`?"), "{e}");
 }
@@ -269,7 +298,12 @@ fn libreoffice_opens_the_blank_form() {
         .expect("soffice runs");
     assert!(run.status.success(), "{run:?}");
     let text = std::fs::read_to_string(tmp.path().join("evaluation.txt")).unwrap();
-    for s in ["Evaluation: Feedback test", "First on day one", "Only on day two", "What will you try first?"] {
+    for s in [
+        "Evaluation: Feedback test",
+        "First on day one",
+        "Only on day two",
+        "What will you try first?",
+    ] {
         assert!(text.contains(s), "{s} in\n{text}");
     }
 }

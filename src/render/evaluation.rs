@@ -79,40 +79,47 @@ pub struct EvalItem {
     pub comment: Option<String>,
 }
 
+/// Each day's sessions participants attend, in timetable order, when sessions are rated.
+fn session_parts(p: &Programme, v: &ProgrammeViews) -> Vec<EvalPart> {
+    let mut parts: Vec<EvalPart> = Vec::new();
+    if !p.evaluation.sessions {
+        return parts;
+    }
+    for &i in &v.order {
+        let s = &p.sessions[i];
+        // For participants: a trainer-only session is never rated (nor named).
+        if s.trainer_only {
+            continue;
+        }
+        let day_id = format!("eval-day-{}", s.day);
+        if parts.last().is_none_or(|d| d.id != day_id) {
+            let dv = v.days.iter().find(|d| d.number == s.day);
+            parts.push(EvalPart {
+                title: dv.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+                date: dv.and_then(|d| d.date.clone()),
+                id: day_id,
+                overall: false,
+                items: Vec::new(),
+            });
+        }
+        let id = super::scoped::prefix_of(&s.out);
+        if let Some(d) = parts.last_mut() {
+            d.items.push(EvalItem {
+                rating: Some(format!("{id}-rating")),
+                comment: Some(format!("{id}-comment")),
+                id,
+                title: s.title.clone(),
+                when: v.when(i),
+            });
+        }
+    }
+    parts
+}
+
 /// The form of programme `p`.
 pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> EvaluationForm {
     let ev = &p.evaluation;
-    let mut parts: Vec<EvalPart> = Vec::new();
-    if ev.sessions {
-        for &i in &v.order {
-            let s = &p.sessions[i];
-            // For participants: a trainer-only session is never rated (nor named).
-            if s.trainer_only {
-                continue;
-            }
-            let day_id = format!("eval-day-{}", s.day);
-            if parts.last().is_none_or(|d| d.id != day_id) {
-                let dv = v.days.iter().find(|d| d.number == s.day);
-                parts.push(EvalPart {
-                    title: dv.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
-                    date: dv.and_then(|d| d.date.clone()),
-                    id: day_id,
-                    overall: false,
-                    items: Vec::new(),
-                });
-            }
-            let id = super::scoped::prefix_of(&s.out);
-            if let Some(d) = parts.last_mut() {
-                d.items.push(EvalItem {
-                    rating: Some(format!("{id}-rating")),
-                    comment: Some(format!("{id}-comment")),
-                    id,
-                    title: s.title.clone(),
-                    when: v.when(i),
-                });
-            }
-        }
-    }
+    let mut parts = session_parts(p, v);
     let rated_sessions = !parts.is_empty();
     let questions: Vec<EvalItem> = ev
         .questions
@@ -171,7 +178,10 @@ pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> Eva
 /// The form as a letter's paragraphs: headed by the programme, each day a heading, each
 /// session and question a heading with its rating line and comment. `fill` makes each
 /// answer's runs (a slot, or boxes and lines for paper) and returns paragraphs to follow.
-fn paragraphs(form: &EvaluationForm, fill: &mut dyn FnMut(&str, bool, &mut Para) -> Vec<Para>) -> Doc {
+fn paragraphs(
+    form: &EvaluationForm,
+    fill: &mut dyn FnMut(&str, bool, &mut Para) -> Vec<Para>,
+) -> Doc {
     let para = |block: Block, text: &str| Para {
         block,
         runs: vec![Run::Text {
@@ -181,7 +191,10 @@ fn paragraphs(form: &EvaluationForm, fill: &mut dyn FnMut(&str, bool, &mut Para)
         }],
         group: 0,
     };
-    let mut paras = vec![para(Block::Heading(1), &format!("Evaluation: {}", form.title))];
+    let mut paras = vec![para(
+        Block::Heading(1),
+        &format!("Evaluation: {}", form.title),
+    )];
     let place: Vec<&str> = [form.dates.as_deref(), form.venue.as_deref()]
         .into_iter()
         .flatten()
@@ -254,9 +267,8 @@ pub fn blank_docx(form: &EvaluationForm, src: &str) -> Result<Output, Diagnostic
             })
             .collect()
     });
-    let bytes = docx::write(&doc, &[], &meta(form)).map_err(|e| {
-        Diagnostic::error(src, format!("could not write the evaluation form: {e}"))
-    })?;
+    let bytes = docx::write(&doc, &[], &meta(form))
+        .map_err(|e| Diagnostic::error(src, format!("could not write the evaluation form: {e}")))?;
     Ok(Output::bytes(form.docx.clone(), bytes))
 }
 

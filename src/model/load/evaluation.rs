@@ -33,7 +33,10 @@ pub(super) fn parse_evaluation(fl: &mut Fields) -> Evaluation {
         ev.sessions = b;
     }
     if let Some(items) = ef.seq("questions") {
-        ev.questions = items.iter().filter_map(|it| question(&mut ef, it)).collect();
+        ev.questions = items
+            .iter()
+            .filter_map(|it| question(&mut ef, it))
+            .collect();
     }
     fl.diags.append(&mut ef.diags);
     ev
