@@ -216,7 +216,13 @@ fn configured_scale_and_questions_and_no_trainer_only_session() {
             ["Overall, was it worth the time?"]
         );
         assert_eq!(doc.select(&sel(".eval-overall textarea")).count(), 1);
-        let text = docx_text(&document_xml(&dest.join("prog/evaluation.docx")));
+        let xml = document_xml(&dest.join("prog/evaluation.docx"));
+        // A session's block keeps together in Word too; each ruled line draws (`between`).
+        assert!(xml.contains(
+            "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">Rating (1 = Poor, 5 = Excellent): </w:t>"
+        ));
+        assert!(xml.contains("<w:between "));
+        let text = docx_text(&xml);
         assert!(text.contains("Only on day two") && text.contains("What will you try first?"));
         assert!(text.contains("1 = Poor, 5 = Excellent"), "{text}");
         assert!(!text.contains("wombat"), "{audience:?}: not in the .docx");

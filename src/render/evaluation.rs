@@ -190,6 +190,7 @@ fn paragraphs(
             italic: false,
         }],
         group: 0,
+        keep_next: false,
     };
     let mut paras = vec![para(
         Block::Heading(1),
@@ -204,6 +205,7 @@ fn paragraphs(
     }
     paras.push(para(Block::Normal, &form.intro));
     let mut item = |paras: &mut Vec<Para>, it: &EvalItem| {
+        let first = paras.len();
         paras.push(para(Block::Heading(3), &it.title));
         if let Some(name) = &it.rating {
             let mut p = para(Block::Normal, &format!("Rating ({}): ", form.scale_words));
@@ -216,6 +218,11 @@ fn paragraphs(
             let more = fill(name, false, &mut p);
             paras.push(p);
             paras.extend(more);
+        }
+        // In Word too, a session's block is not split across pages.
+        let last = paras.len() - 1;
+        for p in &mut paras[first..last] {
+            p.keep_next = true;
         }
     };
     for d in &form.parts {
@@ -261,9 +268,11 @@ pub fn blank_docx(form: &EvaluationForm, src: &str) -> Result<Output, Diagnostic
         }
         (0..RULED_LINES)
             .map(|_| Para {
+                // A line's height of room above each line to write on.
                 block: Block::Rule,
-                runs: Vec::new(),
+                runs: vec![Run::Break],
                 group: 0,
+                keep_next: false,
             })
             .collect()
     });
