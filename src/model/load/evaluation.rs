@@ -44,7 +44,11 @@ pub(super) fn parse_evaluation(fl: &mut Fields) -> Evaluation {
 
 /// A question: its text alone (a comment box), or `{ text, rating }`.
 fn question(ef: &mut Fields, it: &Node) -> Option<EvalQuestion> {
-    if let Value::Map(_) = it.value {
+    if let Value::Map(entries) = &it.value {
+        if let Some(e) = comma_in_text(entries) {
+            ef.error_at(e.0, e.1, Some(e.2));
+            return None;
+        }
         let mut qf = Fields::new(ef.path, it, "a question of `evaluation`", QUESTION_KEYS);
         let text = one_line(&mut qf, "text");
         if qf.node("text").is_none() {
@@ -72,6 +76,25 @@ fn question(ef: &mut Fields, it: &Node) -> Option<EvalQuestion> {
             None
         }
     }
+}
+
+/// `{ text: Overall, how useful was it?, rating: true }`: YAML ends the text at the comma
+/// and reads the rest as a key with no value. Where to point, the message and the fix.
+fn comma_in_text(entries: &[(Node, Node)]) -> Option<(&Node, String, String)> {
+    let text = entries
+        .iter()
+        .find(|(k, _)| k.as_text().as_deref() == Some("text"))
+        .and_then(|(_, v)| v.as_text())?;
+    let (key, _) = entries.iter().find(|(k, v)| {
+        v.value == Value::Null && !QUESTION_KEYS.contains(&k.as_text().unwrap_or_default().as_str())
+    })?;
+    let rest = key.as_text().unwrap_or_default();
+    let whole = format!("{text}, {rest}");
+    Some((
+        key,
+        format!("a comma inside `{{ }}` ended the question's text at `{text}`"),
+        format!("put the text in quotes: text: \"{whole}\""),
+    ))
 }
 
 /// A text value as one line; empty is an error.
@@ -121,5 +144,19 @@ mod tests {
             "{d:?}"
         );
         assert!(d.iter().any(|m| m.contains("`text`")), "{d:?}");
+    }
+
+    #[test]
+    fn a_comma_in_an_unquoted_question_says_to_quote_it() {
+        let (ev, d) = read(
+            "evaluation:\n  questions:\n    - { text: Overall, how useful was it?, rating: true }\n",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("index.md:4:24"), "{d:?}");
+        assert!(
+            d[0].contains("text: \"Overall, how useful was it?\""),
+            "{d:?}"
+        );
+        assert!(ev.questions.is_empty());
     }
 }
