@@ -321,7 +321,15 @@ fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> 
                 720 * (level + 1)
             ),
             Block::Quote => "<w:pStyle w:val=\"Quote\"/>".to_string(),
-            Block::Rule => "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>".to_string(),
+            // `between`: rules one after another (an evaluation form's lines to write on)
+            // each keep their line, where Word and LibreOffice would draw only the last.
+            Block::Rule => "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/><w:between w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>".to_string(),
+        };
+        // `keepNext` goes after a `pStyle` and before `numPr`, `pBdr` and `ind` in a `pPr`.
+        let ppr = match ppr.find("/>").filter(|_| ppr.starts_with("<w:pStyle")) {
+            _ if !p.keep_next => ppr,
+            Some(at) => format!("{}<w:keepNext/>{}", &ppr[..at + 2], &ppr[at + 2..]),
+            None => format!("<w:keepNext/>{ppr}"),
         };
         if !ppr.is_empty() {
             body.push_str(&format!("<w:pPr>{ppr}</w:pPr>"));

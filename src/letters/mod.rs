@@ -66,6 +66,8 @@ pub struct Para {
     /// How many outermost lists had started when this paragraph began: tells two lists
     /// that follow one another apart.
     pub group: usize,
+    /// Word keeps it on the page of the next paragraph (an evaluation form's session).
+    pub keep_next: bool,
 }
 
 /// A letter's body as paragraphs, ready for any output format.
@@ -233,6 +235,7 @@ impl Walker {
             block,
             runs: Vec::new(),
             group: self.groups,
+            keep_next: false,
         });
     }
 
@@ -296,6 +299,7 @@ impl Walker {
                     block: Block::Rule,
                     runs: Vec::new(),
                     group: self.groups,
+                    keep_next: false,
                 });
             }
             Event::TaskListMarker(done) => self.text(if *done { "☒ " } else { "☐ " }),

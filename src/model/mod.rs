@@ -199,6 +199,46 @@ pub struct Programme {
     pub timetable: Timetable,
     /// When the programme last changed, for the calendar's `SEQUENCE`: see [`changed`].
     pub changed: u64,
+    /// The evaluation form's scale and questions (`evaluation:`).
+    pub evaluation: Evaluation,
+}
+
+/// What the evaluation form asks (`evaluation:` in a programme's front matter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// The words at the ends of the 1 to 5 scale.
+    pub low: String,
+    pub high: String,
+    /// Whether each session is rated (and has a comment box).
+    pub sessions: bool,
+    /// The overall questions, in order.
+    pub questions: Vec<EvalQuestion>,
+}
+
+/// An overall question of the evaluation form: a comment box, or a rating on the scale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalQuestion {
+    pub text: String,
+    pub rating: bool,
+}
+
+impl Default for Evaluation {
+    fn default() -> Self {
+        let q = |text: &str, rating| EvalQuestion {
+            text: text.into(),
+            rating,
+        };
+        Evaluation {
+            low: "Not useful".into(),
+            high: "Very useful".into(),
+            sessions: true,
+            questions: vec![
+                q("What will you do differently in your recording?", false),
+                q("What could we improve?", false),
+                q("Overall, how useful was the course?", true),
+            ],
+        }
+    }
 }
 
 impl Programme {

@@ -4,6 +4,7 @@
 pub mod archive;
 mod context;
 mod csv;
+pub mod evaluation;
 pub mod handout;
 pub mod ics;
 pub mod leak;

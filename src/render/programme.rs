@@ -10,7 +10,7 @@ use super::nav::NavParts;
 use super::page::{Defer, Nothing, Page, Rendered, Shared};
 use super::site_pages::{PageView, page_view};
 use super::view::{self, ProgrammeViews, SessionView, Threads};
-use super::{Output, csv, handout, ics, letter_files, room, schedule, search};
+use super::{Output, csv, evaluation, handout, ics, letter_files, room, schedule, search};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Programme, Site};
 
@@ -61,6 +61,8 @@ struct ProgrammeRender<'a> {
     nav: NavParts,
     /// `schedule.js`, when the programme has dated days: every page of it loads the file.
     schedule: Option<Output>,
+    /// The evaluation form: its page and its blank `.docx`.
+    evaluation: evaluation::EvaluationForm,
 }
 
 pub(super) fn render_programme(
@@ -77,6 +79,7 @@ pub(super) fn render_programme(
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let schedule = schedule::schedule(p, &views.days);
+    let evaluation = evaluation::evaluation_form(p, &views, common.language);
     let r = ProgrammeRender {
         p,
         common,
@@ -90,6 +93,7 @@ pub(super) fn render_programme(
         nav,
         views,
         schedule,
+        evaluation,
     };
     let (sessions, (pages, data)) = rayon::join(
         || r.sessions(),
@@ -134,6 +138,11 @@ struct RunSheet<'a> {
 #[derive(Serialize)]
 struct SigninPage<'a> {
     day: &'a room::SigninSheet,
+}
+
+#[derive(Serialize)]
+struct EvaluationPage<'a> {
+    form: &'a evaluation::EvaluationForm,
 }
 
 #[derive(Serialize)]
@@ -250,7 +259,7 @@ impl ProgrammeRender<'_> {
         vec![self.days_page(("materials.html", "materials.html", title), &days)]
     }
 
-    /// The prompt cards and, for trainers, a sign-in sheet per day.
+    /// The prompt cards, the evaluation form and, for trainers, a sign-in sheet per day.
     fn room(&self) -> Vec<Rendered> {
         let p = self.p;
         let shared = [("programme", &self.programme)];
@@ -262,9 +271,19 @@ impl ProgrammeRender<'_> {
             room::prompt_cards_path(&p.slug),
             format!("Prompt cards: {}", p.title),
         );
+        let form = EvaluationPage {
+            form: &self.evaluation,
+        };
+        let eval = (
+            "evaluation.html",
+            evaluation::evaluation_path(&p.slug),
+            format!("Evaluation: {}", p.title),
+        );
         let mut out = vec![
             self.common
                 .page(self.page(what, &shared, &own), Defer::Allowed),
+            self.common
+                .page(self.page(eval, &shared, &form), Defer::Allowed),
         ];
         if !self.common.participant {
             for (path, sheet) in room::signin_sheets(p, &self.views) {
@@ -379,6 +398,7 @@ impl ProgrammeRender<'_> {
                 format!("{}/timetable.csv", p.slug),
                 csv::timetable(p),
             )),
+            evaluation::blank_docx(&self.evaluation, &p.src),
             Ok(search::shard(
                 p,
                 &self.views,

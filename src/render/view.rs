@@ -156,6 +156,8 @@ pub struct Nav {
     pub themes: Option<String>,
     /// The prompt cards (`prompt-cards.html`).
     pub cards: String,
+    /// The evaluation form (`evaluation.html`).
+    pub evaluation: String,
     /// Each day's run sheet and sign-in sheet: trainer edition only (emptied for
     /// participants by the renderer, which knows the edition).
     pub runsheets: Vec<Link>,
@@ -320,6 +322,7 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
         materials: format!("{}/materials.html", p.slug),
         themes: has_themes.then(|| format!("{}/themes.html", p.slug)),
         cards: super::room::prompt_cards_path(&p.slug),
+        evaluation: super::evaluation::evaluation_path(&p.slug),
         runsheets: days
             .iter()
             .map(|d| Link {

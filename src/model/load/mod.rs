@@ -10,6 +10,7 @@
 mod assemble;
 mod audience;
 mod cache;
+mod evaluation;
 mod file;
 mod finish;
 mod letter;

@@ -29,6 +29,7 @@ const PROGRAMME_KEYS: &[&str] = &[
     "blocks",
     "end",
     "days",
+    "evaluation",
 ];
 
 const DAY_KEYS: &[&str] = &["title", "date", "start", "end"];
@@ -89,6 +90,7 @@ pub(super) fn parse_programme(
     let end_at = end.map(|(c, _)| c);
     let (days, day_end_pos) = parse_days(f, &mut fl, start, end_at);
     let end_pos = fl.node("end").map(Pos::of).unwrap_or_default();
+    let evaluation = super::evaluation::parse_evaluation(&mut fl);
     diags.append(&mut fl.diags);
     let title = title?;
     Some(ProgrammeHead {
@@ -117,6 +119,7 @@ pub(super) fn parse_programme(
             md: std::sync::Arc::new(md),
             timetable: Default::default(),
             changed: 0,
+            evaluation,
         },
         days_given,
         end_pos,

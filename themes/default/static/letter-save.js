@@ -163,21 +163,6 @@
     };
   }
 
-  var shared = { trim: trim, clean: clean, slug: slug, detectSeparator: detectSeparator, readTable: readTable, zip: zip };
-  // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
-  // has no `module`, and goes on.
-  if (typeof module === "object" && module && module.exports) {
-    module.exports = shared;
-    return;
-  }
-
-  var kitEl = document.getElementById("letter-kit");
-  var kit = null;
-  try { kit = kitEl ? JSON.parse(kitEl.textContent) : null; } catch (e) { kit = null; }
-  if (!kit || typeof TextEncoder === "undefined" || typeof Blob === "undefined") return;
-  var form = document.getElementById("letter-form");
-  var fields = kit.fields || [];
-
   function xml(s) {
     return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
@@ -210,8 +195,8 @@
   }
 
   var DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  /* The letter as a file's contents, with `value(field)` in its slots. */
-  function letter(format, value) {
+  /* A save kit's document as a file's contents, with `value(field)` in its slots. */
+  function fillKit(kit, format, value) {
     if (format === "docx") {
       return zip(kit.docx.map(function (part) { return [part[0], join(part[1], true, value)]; }));
     }
@@ -227,6 +212,23 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
+  var shared = { trim: trim, clean: clean, slug: slug, detectSeparator: detectSeparator, readTable: readTable, zip: zip, fillKit: fillKit, save: save, DOCX: DOCX };
+  // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
+  // has no `module`: other pages' scripts (evaluation.js) take them from a global, and
+  // the letter page goes on.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = shared;
+    return;
+  }
+  window.coursebookSave = shared;
+
+  var kitEl = document.getElementById("letter-kit");
+  var kit = null;
+  try { kit = kitEl ? JSON.parse(kitEl.textContent) : null; } catch (e) { kit = null; }
+  if (!kit || typeof TextEncoder === "undefined" || typeof Blob === "undefined") return;
+  var form = document.getElementById("letter-form");
+  var fields = kit.fields || [];
+
   // What is typed in the form's box for a field ("" when none).
   function typed(name) {
     return form && form.elements[name] ? clean(form.elements[name].value) : "";
@@ -239,7 +241,7 @@
       b.addEventListener("click", function () {
         var format = b.getAttribute("data-format");
         var s = fields.length ? slug(typed(fields[0].name)) : "";
-        save(letter(format, typed), format === "docx" ? DOCX : "text/plain;charset=utf-8", kit.name + (s ? "-" + s : "") + "." + format);
+        save(fillKit(kit, format, typed), format === "docx" ? DOCX : "text/plain;charset=utf-8", kit.name + (s ? "-" + s : "") + "." + format);
       });
     });
   }
@@ -280,7 +282,7 @@
       });
       var s = fields.length ? slug(values[fields[0].name]) : "";
       var number = String(r + 1).padStart(width, "0");
-      return [number + (s ? "-" + s : "") + "." + format, letter(format, function (name) { return values[name] || ""; })];
+      return [number + (s ? "-" + s : "") + "." + format, fillKit(kit, format, function (name) { return values[name] || ""; })];
     });
     if (!files.length) problems.push({ error: false, text: "The list has a header but no rows: no letters to make." });
     return { files: files, problems: problems };

@@ -1,0 +1,323 @@
+//! The evaluation form (`<programme>/evaluation.html` and `evaluation.docx`): every
+//! session participants attend, in timetable order under its day, rated 1 to 5 with a
+//! comment box, then the overall questions of the programme's `evaluation:`. For
+//! participants, so the same in both editions: trainer-only sessions are never on it.
+//!
+//! The page saves what is filled in as `.docx` and `.txt` with the letters' save kit
+//! ([`crate::letters::kit`]), each answer a field's slot; the build's `.docx` is the blank
+//! form for Word, with boxes to tick and ruled lines to write on.
+
+use serde::Serialize;
+
+use super::Output;
+use super::view::ProgrammeViews;
+use crate::diagnostics::Diagnostic;
+use crate::letters::kit::{self, Piece};
+use crate::letters::{Block, Doc, Fill, Para, Run, docx};
+use crate::model::{Field, Programme};
+
+/// The form's page.
+pub fn evaluation_path(slug: &str) -> String {
+    format!("{slug}/evaluation.html")
+}
+
+/// The blank form for Word.
+pub fn evaluation_docx_path(slug: &str) -> String {
+    format!("{slug}/evaluation.docx")
+}
+
+/// What an unanswered question shows in a saved form.
+const UNANSWERED: &str = "–";
+/// Ruled lines under a comment question in the blank Word form.
+const RULED_LINES: usize = 3;
+
+/// The form, ready for the template: every string finished.
+#[derive(Serialize)]
+pub struct EvaluationForm {
+    pub title: String,
+    pub dates: Option<String>,
+    pub venue: Option<String>,
+    pub intro: String,
+    pub low: String,
+    pub high: String,
+    /// "1" to "5".
+    pub scale: Vec<String>,
+    /// "1 = Not useful, 5 = Very useful".
+    pub scale_words: String,
+    /// Each day's sessions, then the overall questions as a part of their own.
+    pub parts: Vec<EvalPart>,
+    /// The `localStorage` key of what is typed: `coursebook-evaluation:<page path>`.
+    pub key: String,
+    pub docx: String,
+    /// The save kit as JSON for a `<script type="application/json">` (`<` escaped).
+    pub kit: Option<String>,
+    /// The download's name before its extension: `evaluation-<programme>`.
+    pub name: String,
+    /// The site's `language`, for the Word documents.
+    #[serde(skip)]
+    pub language: String,
+}
+
+/// A day's sessions, or the overall questions (`overall`).
+#[derive(Serialize)]
+pub struct EvalPart {
+    pub title: String,
+    pub date: Option<String>,
+    pub id: String,
+    pub overall: bool,
+    pub items: Vec<EvalItem>,
+}
+
+/// A session or an overall question: rated (`rating`, its radio group's name), with a
+/// comment box (`comment`, its text area's name), or both.
+#[derive(Serialize)]
+pub struct EvalItem {
+    pub id: String,
+    pub title: String,
+    pub when: Option<String>,
+    pub rating: Option<String>,
+    pub comment: Option<String>,
+}
+
+/// Each day's sessions participants attend, in timetable order, when sessions are rated.
+fn session_parts(p: &Programme, v: &ProgrammeViews) -> Vec<EvalPart> {
+    let mut parts: Vec<EvalPart> = Vec::new();
+    if !p.evaluation.sessions {
+        return parts;
+    }
+    for &i in &v.order {
+        let s = &p.sessions[i];
+        // For participants: a trainer-only session is never rated (nor named).
+        if s.trainer_only {
+            continue;
+        }
+        let day_id = format!("eval-day-{}", s.day);
+        if parts.last().is_none_or(|d| d.id != day_id) {
+            let dv = v.days.iter().find(|d| d.number == s.day);
+            parts.push(EvalPart {
+                title: dv.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+                date: dv.and_then(|d| d.date.clone()),
+                id: day_id,
+                overall: false,
+                items: Vec::new(),
+            });
+        }
+        let id = super::scoped::prefix_of(&s.out);
+        if let Some(d) = parts.last_mut() {
+            d.items.push(EvalItem {
+                rating: Some(format!("{id}-rating")),
+                comment: Some(format!("{id}-comment")),
+                id,
+                title: s.title.clone(),
+                when: v.when(i),
+            });
+        }
+    }
+    parts
+}
+
+/// The form of programme `p`.
+pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> EvaluationForm {
+    let ev = &p.evaluation;
+    let mut parts = session_parts(p, v);
+    let rated_sessions = !parts.is_empty();
+    let questions: Vec<EvalItem> = ev
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(k, q)| {
+            let id = format!("overall-{}", k + 1);
+            EvalItem {
+                rating: q.rating.then(|| format!("{id}-rating")),
+                comment: (!q.rating).then(|| format!("{id}-comment")),
+                id,
+                title: q.text.clone(),
+                when: None,
+            }
+        })
+        .collect();
+    let scale_words = format!("1 = {}, 5 = {}", ev.low, ev.high);
+    if !questions.is_empty() {
+        parts.push(EvalPart {
+            title: "Overall".into(),
+            date: None,
+            id: "eval-overall".into(),
+            overall: true,
+            items: questions,
+        });
+    }
+    let intro = if !rated_sessions {
+        "Please tell us what you thought of the course. Your answers help us improve it."
+            .to_string()
+    } else {
+        format!(
+            "Please tell us how useful each session was for your work: tick one number for each, from 1 ({}) to 5 ({}), and add a comment if you like. Your answers help us improve the course.",
+            ev.low, ev.high
+        )
+    };
+    let mut form = EvaluationForm {
+        title: p.title.clone(),
+        dates: p.dates_label(),
+        venue: p.venue.clone(),
+        intro,
+        low: ev.low.clone(),
+        high: ev.high.clone(),
+        scale: (1..=5).map(|n| n.to_string()).collect(),
+        scale_words,
+        parts,
+        key: format!("coursebook-evaluation:{}", evaluation_path(&p.slug)),
+        docx: evaluation_docx_path(&p.slug),
+        kit: None,
+        name: format!("evaluation-{}", crate::util::slugify(&p.slug)),
+        language: language.to_string(),
+    };
+    form.kit = kit_json(&form);
+    form
+}
+
+/// The form as a letter's paragraphs: headed by the programme, each day a heading, each
+/// session and question a heading with its rating line and comment. `fill` makes each
+/// answer's runs (a slot, or boxes and lines for paper) and returns paragraphs to follow.
+fn paragraphs(
+    form: &EvaluationForm,
+    fill: &mut dyn FnMut(&str, bool, &mut Para) -> Vec<Para>,
+) -> Doc {
+    let para = |block: Block, text: &str| Para {
+        block,
+        runs: vec![Run::Text {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+        }],
+        group: 0,
+        keep_next: false,
+    };
+    let mut paras = vec![para(
+        Block::Heading(1),
+        &format!("Evaluation: {}", form.title),
+    )];
+    let place: Vec<&str> = [form.dates.as_deref(), form.venue.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !place.is_empty() {
+        paras.push(para(Block::Normal, &place.join(" · ")));
+    }
+    paras.push(para(Block::Normal, &form.intro));
+    let mut item = |paras: &mut Vec<Para>, it: &EvalItem| {
+        let first = paras.len();
+        paras.push(para(Block::Heading(3), &it.title));
+        if let Some(name) = &it.rating {
+            let mut p = para(Block::Normal, &format!("Rating ({}): ", form.scale_words));
+            let more = fill(name, true, &mut p);
+            paras.push(p);
+            paras.extend(more);
+        }
+        if let Some(name) = &it.comment {
+            let mut p = para(Block::Normal, "Comments: ");
+            let more = fill(name, false, &mut p);
+            paras.push(p);
+            paras.extend(more);
+        }
+        // In Word too, a session's block is not split across pages.
+        let last = paras.len() - 1;
+        for p in &mut paras[first..last] {
+            p.keep_next = true;
+        }
+    };
+    for d in &form.parts {
+        let heading = match &d.date {
+            Some(date) => format!("{}, {date}", d.title),
+            None => d.title.clone(),
+        };
+        paras.push(para(Block::Heading(2), &heading));
+        for it in &d.items {
+            item(&mut paras, it);
+        }
+    }
+    Doc {
+        paras,
+        number_starts: Vec::new(),
+    }
+}
+
+fn meta(form: &EvaluationForm) -> docx::Meta<'_> {
+    docx::Meta {
+        title: &form.title,
+        organisation: None,
+        language: &form.language,
+    }
+}
+
+/// The blank form for Word: a box to tick per number, ruled lines for comments.
+pub fn blank_docx(form: &EvaluationForm, src: &str) -> Result<Output, Diagnostic> {
+    let boxes = form
+        .scale
+        .iter()
+        .map(|n| format!("☐ {n}"))
+        .collect::<Vec<_>>()
+        .join("     ");
+    let doc = paragraphs(form, &mut |_, rating, p| {
+        if rating {
+            p.runs.push(Run::Text {
+                text: boxes.clone(),
+                bold: false,
+                italic: false,
+            });
+            return Vec::new();
+        }
+        (0..RULED_LINES)
+            .map(|_| Para {
+                // A line's height of room above each line to write on.
+                block: Block::Rule,
+                runs: vec![Run::Break],
+                group: 0,
+                keep_next: false,
+            })
+            .collect()
+    });
+    let bytes = docx::write(&doc, &[], &meta(form))
+        .map_err(|e| Diagnostic::error(src, format!("could not write the evaluation form: {e}")))?;
+    Ok(Output::bytes(form.docx.clone(), bytes))
+}
+
+/// The page's save kit: each answer a field's slot, an unanswered one a dash.
+fn kit_json(form: &EvaluationForm) -> Option<String> {
+    let mut fields: Vec<Field> = Vec::new();
+    let doc = paragraphs(form, &mut |name, rating, p| {
+        p.runs.push(Run::Slot {
+            index: fields.len(),
+            bold: false,
+            italic: false,
+        });
+        fields.push(Field {
+            name: name.to_string(),
+            label: if rating { "Rating" } else { "Comments" }.to_string(),
+            example: None,
+            lines: 1,
+        });
+        Vec::new()
+    });
+    let fills: Vec<Fill> = fields
+        .iter()
+        .map(|f| Fill::Field {
+            name: f.name.clone(),
+            label: f.label.clone(),
+        })
+        .collect();
+    let mut kit = kit::kit(&form.name, &fields, &doc, &fills, &meta(form))?;
+    let dash = docx::slot(Some(&Fill::Value(UNANSWERED.into())), false, false);
+    let unanswered = |pieces: &mut Vec<Piece>, blank: &str| {
+        for piece in pieces {
+            if let Piece::Slot { blank: b, .. } = piece {
+                *b = blank.to_string();
+            }
+        }
+    };
+    unanswered(&mut kit.txt, UNANSWERED);
+    for (_, pieces) in &mut kit.docx {
+        unanswered(pieces, &dash);
+    }
+    let json = serde_json::to_string(&kit).ok()?;
+    Some(json.replace('<', "\\u003c"))
+}
