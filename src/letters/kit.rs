@@ -231,6 +231,7 @@ mod tests {
             title: "T",
             organisation: Some("Org"),
             language: "en-GB",
+            landscape: false,
         };
         let kit = kit("invite", &[], &doc, &blank, &meta).unwrap();
         let parts = |fills: &[Fill]| {
@@ -273,6 +274,7 @@ mod tests {
             title: "T",
             organisation: None,
             language: "en-GB",
+            landscape: false,
         };
         assert!(kit("x", &[], &doc, &[Fill::Value("v".into())], &meta).is_none());
     }

@@ -305,6 +305,7 @@ fn make_letters(
         title: &letter.title,
         organisation,
         language,
+        landscape: letter.kind == crate::model::LetterKind::Certificate,
     };
     let mut files = Vec::new();
     for (n, (line, cells)) in table.rows.iter().enumerate() {
