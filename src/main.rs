@@ -45,7 +45,8 @@ enum Command {
     },
     /// Fill a letter template once per row of a participant list (CSV).
     Merge {
-        /// The letter template: content/<programme>/letters/<name>.md.
+        /// The letter template: content/<programme>/letters/<name>.md, or its name
+        /// (`certificate`) when run inside the site.
         letter: PathBuf,
         /// The participant list: a CSV whose header names the letter's fields.
         #[arg(long)]
@@ -316,9 +317,15 @@ fn merge(opts: &MergeOptions) -> ExitCode {
     }
     coursebook::print_diagnostics(&diags, Some(std::path::Path::new(".")));
     eprintln!(
-        "wrote {} letter(s) to {}{}",
+        "wrote {} letter(s) to {}{}{}",
         merged.files.len(),
         merged.dir.display(),
+        match merged.skipped {
+            0 => String::new(),
+            n => format!(
+                "; skipped {n} row(s) of people who did not attend (no certificate; see the notes above)"
+            ),
+        },
         match diags.warnings() {
             0 => String::new(),
             w => format!(", {w} warning(s)"),

@@ -81,7 +81,10 @@ pub(crate) fn parts_in_chunks(
             "word/_rels/document.xml.rels",
             text(document_rels(has_header)),
         ),
-        ("word/document.xml", document(doc, has_header, meta.landscape, slot)),
+        (
+            "word/document.xml",
+            document(doc, has_header, meta.landscape, slot),
+        ),
         ("word/styles.xml", text(styles(meta.language))),
         ("word/numbering.xml", text(numbering(&doc.number_starts))),
         ("word/settings.xml", text(settings())),

@@ -17,8 +17,7 @@ use std::path::PathBuf;
 pub use clock::Clock;
 pub use letters::{
     BUILTINS, Field, Kind as LetterKind, Letter, Piece, fill_tokens as fill_letter_tokens,
-    hours_in_words, scan as scan_letter,
-    token as letter_token,
+    hours_in_words, scan as scan_letter, token as letter_token,
 };
 use timetable::Timetable;
 
