@@ -333,6 +333,13 @@ fn document(
             Block::Quote => "<w:pStyle w:val=\"Quote\"/>".to_string(),
             Block::Rule => "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>".to_string(),
         };
+        // A certificate (on its side) is centred, but for its lists.
+        let ppr = match &p.block {
+            Block::Normal | Block::Heading(_) if landscape => {
+                format!("{ppr}<w:jc w:val=\"center\"/>")
+            }
+            _ => ppr,
+        };
         if !ppr.is_empty() {
             body.push_str(&format!("<w:pPr>{ppr}</w:pPr>"));
         }

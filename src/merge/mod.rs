@@ -97,7 +97,8 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     if diags.has_errors() {
         return (None, diags);
     }
-    let dir = match out_dir(opts, root, &site.config, &letter.name) {
+    let default = format!("{}-letters", letter.name);
+    let dir = match out_dir(opts.out.as_deref(), root, &site.config, &default, "letters") {
         Ok(d) => d,
         Err(d) => {
             diags.push(d);
@@ -128,25 +129,25 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
 }
 
 /// Whether `path` is `folder` or inside it, links resolved.
-fn inside(path: &Path, folder: &Path) -> bool {
+pub fn inside(path: &Path, folder: &Path) -> bool {
     crate::output::absolute(path).starts_with(crate::output::absolute(folder))
 }
 
 /// Where the letters go: `--out`, or `<name>-letters` in the current folder, or beside
 /// book.toml when the current folder is inside the content (run from a letters folder).
 /// Never inside the content or the build folder, which are published.
-fn out_dir(
-    opts: &MergeOptions,
+pub fn out_dir(
+    out: Option<&Path>,
     root: &Path,
     config: &crate::config::Config,
-    name: &str,
+    default: &str,
+    documents: &str,
 ) -> Result<PathBuf, Diagnostic> {
     let content = root.join(&config.src);
-    let default = format!("{name}-letters");
-    let dir = match &opts.out {
-        Some(d) => d.clone(),
-        None if inside(Path::new("."), &content) => root.join(&default),
-        None => PathBuf::from(&default),
+    let dir = match out {
+        Some(d) => d.to_path_buf(),
+        None if inside(Path::new("."), &content) => root.join(default),
+        None => PathBuf::from(default),
     };
     let published = [
         (&content, "content"),
@@ -157,13 +158,13 @@ fn out_dir(
             return Err(Diagnostic::error(
                 dir.display().to_string(),
                 format!(
-                    "refusing to write the letters inside the {what} folder `{}`: the site is published from it, with these letters and the names in them",
+                    "refusing to write the {documents} inside the {what} folder `{}`: the site is published from it, with these {documents} and the names in them",
                     folder.display()
                 ),
             )
             .hint(format!(
                 "pass --out with a folder outside it, such as {}",
-                root.join(&default).display()
+                root.join(default).display()
             )));
         }
     }
@@ -347,7 +348,17 @@ fn make_letters(
 /// moved are put back. Files of an earlier merge that this one did not replace are left
 /// alone, with a warning.
 pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic> {
-    let dir = &merged.dir;
+    write_files(&merged.dir, &merged.files, merged.format.ext(), diags)
+}
+
+/// [`write`] for any documents: `files` into `dir`, all or none; `ext` names the earlier
+/// documents to warn about.
+pub fn write_files(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    ext: &str,
+    diags: &mut Diagnostics,
+) -> Result<(), Diagnostic> {
     let dir_display = dir.display().to_string();
     let err = |p: &Path, what: &str, e: std::io::Error| {
         Diagnostic::error(p.display().to_string(), format!("cannot {what}: {e}"))
@@ -373,16 +384,14 @@ pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic>
         }
     };
     let stage = dir.join(format!(".coursebook-merge-{}", std::process::id()));
-    let result = write_staged(&stage, dir, &merged.files, err, |a, b| {
-        std::fs::rename(a, b)
-    });
+    let result = write_staged(&stage, dir, files, err, |a, b| std::fs::rename(a, b));
     let _ = std::fs::remove_dir_all(&stage);
     if result.is_err() && made {
         let _ = std::fs::remove_dir(dir);
     }
     result?;
-    let ours: Vec<&str> = merged.files.iter().map(|(n, _)| n.as_str()).collect();
-    let stale = stale_letters(dir, merged.format.ext(), &ours);
+    let ours: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let stale = stale_letters(dir, ext, &ours);
     if !stale.is_empty() {
         diags.push(Diagnostic::warning(
             &dir_display,
