@@ -441,3 +441,31 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn the_certificate_page_is_headed_by_the_organisation_and_its_logo() {
+    let f = site();
+    f.write(
+        "book.toml",
+        "[book]\ntitle = \"Test course\"\n\n[output.html]\norganisation = \"Northshire Training\"\nlogo = \"assets/logo.svg\"\n",
+    );
+    f.write(
+        "content/assets/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
+    );
+    f.build();
+    let doc = f.html("prog/letters/certificate.html");
+    assert_eq!(
+        texts(&doc, ".letter.certificate .letter-head .letter-org"),
+        ["Northshire Training"]
+    );
+    let src: Vec<&str> = doc
+        .select(&sel(".letter.certificate .letter-head img.letter-logo"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(src, ["../../assets/logo.svg"]);
+    assert_eq!(
+        texts(&doc, "button.print-letter"),
+        ["Print the certificate"]
+    );
+}
