@@ -15,6 +15,7 @@ pub mod letters;
 pub mod merge;
 pub mod model;
 pub mod output;
+pub mod register;
 pub mod render;
 pub mod serve;
 pub mod util;

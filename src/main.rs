@@ -45,7 +45,8 @@ enum Command {
     },
     /// Fill a letter template once per row of a participant list (CSV).
     Merge {
-        /// The letter template: content/<programme>/letters/<name>.md.
+        /// The letter template: content/<programme>/letters/<name>.md, or its name
+        /// (`certificate`) when run inside the site.
         letter: PathBuf,
         /// The participant list: a CSV whose header names the letter's fields.
         #[arg(long)]
@@ -56,6 +57,20 @@ enum Command {
         /// The kind of document to write.
         #[arg(long, value_enum, default_value_t = Format::Docx)]
         format: Format,
+    },
+    /// Each day's sign-in sheet filled with the names on a participant list (CSV), and who
+    /// attended which days when the list says: pages to print, written outside the site.
+    Register {
+        /// The participant list: a `name` column (else the first), maybe `organisation`,
+        /// and `attended` or a column per day (`Day 1`, ...) with yes/no.
+        #[arg(long)]
+        data: PathBuf,
+        /// The programme's folder name (needed when the site has several).
+        #[arg(long)]
+        programme: Option<String>,
+        /// The folder for the pages (default: <programme>-register).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Check the site as `build` would, writing nothing; report every problem at its line.
     Check {
@@ -136,6 +151,15 @@ fn main() -> ExitCode {
             data,
             out,
             format,
+        }),
+        Command::Register {
+            data,
+            programme,
+            out,
+        } => register(&coursebook::register::RegisterOptions {
+            programme,
+            data,
+            out,
         }),
         Command::Build {
             root,
@@ -297,6 +321,33 @@ fn check(
     }
 }
 
+fn register(opts: &coursebook::register::RegisterOptions) -> ExitCode {
+    let here = Some(std::path::Path::new("."));
+    let (made, mut diags) = coursebook::register::register(opts);
+    let Some(made) = made else {
+        coursebook::print_diagnostics(&diags, here);
+        eprintln!(
+            "register failed: {} error(s), {} warning(s); nothing was written",
+            diags.errors(),
+            diags.warnings()
+        );
+        return ExitCode::from(1);
+    };
+    if let Err(d) = coursebook::register::write(&made, &mut diags) {
+        diags.push(d);
+        coursebook::print_diagnostics(&diags, here);
+        return ExitCode::from(1);
+    }
+    coursebook::print_diagnostics(&diags, here);
+    eprintln!(
+        "wrote {} page(s) for {} people to {}",
+        made.files.len(),
+        made.people,
+        made.dir.display()
+    );
+    ExitCode::SUCCESS
+}
+
 fn merge(opts: &MergeOptions) -> ExitCode {
     let (merged, mut diags) = coursebook::merge::merge(opts);
     let Some(merged) = merged else {
@@ -316,9 +367,15 @@ fn merge(opts: &MergeOptions) -> ExitCode {
     }
     coursebook::print_diagnostics(&diags, Some(std::path::Path::new(".")));
     eprintln!(
-        "wrote {} letter(s) to {}{}",
+        "wrote {} letter(s) to {}{}{}",
         merged.files.len(),
         merged.dir.display(),
+        match merged.skipped {
+            0 => String::new(),
+            n => format!(
+                "; skipped {n} row(s) of people who did not attend (no certificate; see the notes above)"
+            ),
+        },
         match diags.warnings() {
             0 => String::new(),
             w => format!(", {w} warning(s)"),

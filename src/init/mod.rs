@@ -36,6 +36,10 @@ pub const TEMPLATE: &[(&str, &str)] = &[
         "content/course/letters/invitation.md",
         include_str!("template/content/course/letters/invitation.md"),
     ),
+    (
+        "content/course/letters/certificate.md",
+        include_str!("template/content/course/letters/certificate.md"),
+    ),
 ];
 
 fn io_err(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {

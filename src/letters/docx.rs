@@ -18,6 +18,8 @@ pub struct Meta<'a> {
     pub organisation: Option<&'a str>,
     /// BCP 47, as in book.toml: `en-GB`.
     pub language: &'a str,
+    /// A4 on its side (a certificate), rather than upright.
+    pub landscape: bool,
 }
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -79,7 +81,10 @@ pub(crate) fn parts_in_chunks(
             "word/_rels/document.xml.rels",
             text(document_rels(has_header)),
         ),
-        ("word/document.xml", document(doc, has_header, slot)),
+        (
+            "word/document.xml",
+            document(doc, has_header, meta.landscape, slot),
+        ),
         ("word/styles.xml", text(styles(meta.language))),
         ("word/numbering.xml", text(numbering(&doc.number_starts))),
         ("word/settings.xml", text(settings())),
@@ -291,7 +296,12 @@ fn numbering(number_starts: &[u64]) -> String {
     s
 }
 
-fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> Chunk) -> Chunks {
+fn document(
+    doc: &Doc,
+    header: bool,
+    landscape: bool,
+    slot: &mut dyn FnMut(usize, bool, bool) -> Chunk,
+) -> Chunks {
     let header_ref = if header {
         "<w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
     } else {
@@ -331,6 +341,13 @@ fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> 
             Some(at) => format!("{}<w:keepNext/>{}", &ppr[..at + 2], &ppr[at + 2..]),
             None => format!("<w:keepNext/>{ppr}"),
         };
+        // A certificate (on its side) is centred, but for its lists.
+        let ppr = match &p.block {
+            Block::Normal | Block::Heading(_) if landscape => {
+                format!("{ppr}<w:jc w:val=\"center\"/>")
+            }
+            _ => ppr,
+        };
         if !ppr.is_empty() {
             body.push_str(&format!("<w:pPr>{ppr}</w:pPr>"));
         }
@@ -347,9 +364,14 @@ fn document(doc: &Doc, header: bool, slot: &mut dyn FnMut(usize, bool, bool) -> 
         }
         body.push_str("</w:p>");
     }
-    // A4 with 2.5 cm margins.
+    // A4 with 2.5 cm margins, upright or on its side.
+    let size = if landscape {
+        "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
+    } else {
+        "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+    };
     body.push_str(&format!(
-        "<w:sectPr>{header_ref}<w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
+        "<w:sectPr>{header_ref}{size}\
 <w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>\
 </w:sectPr></w:body></w:document>"
     ));
@@ -410,7 +432,7 @@ mod tests {
             },
             Fill::Value("Line one\nA & B".into()),
         ];
-        let xml = document(&parse_markdown(&md), false, &mut |i, b, it| {
+        let xml = document(&parse_markdown(&md), false, false, &mut |i, b, it| {
             Chunk::Text(slot(fills.get(i), b, it))
         })
         .text();
@@ -427,6 +449,7 @@ mod tests {
             title: "T",
             organisation: Some("Org"),
             language: "en-GB",
+            landscape: false,
         };
         let a = write(&doc, &[], &meta).unwrap();
         let b = write(&doc, &[], &meta).unwrap();

@@ -23,6 +23,8 @@ pub struct Kit {
     pub txt: Vec<Piece>,
     /// The package's parts in order; `word/document.xml` is in pieces, the rest literal.
     pub docx: Vec<(&'static str, Vec<Piece>)>,
+    /// A certificate (landscape): the page's merge leaves out rows whose `attended` is not yes.
+    pub certificate: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -139,6 +141,7 @@ pub fn kit(
         word.push((part, pieces));
     }
     Some(Kit {
+        certificate: meta.landscape,
         name: name.to_string(),
         fields: fields
             .iter()
@@ -231,6 +234,7 @@ mod tests {
             title: "T",
             organisation: Some("Org"),
             language: "en-GB",
+            landscape: false,
         };
         let kit = kit("invite", &[], &doc, &blank, &meta).unwrap();
         let parts = |fills: &[Fill]| {
@@ -273,6 +277,7 @@ mod tests {
             title: "T",
             organisation: None,
             language: "en-GB",
+            landscape: false,
         };
         assert!(kit("x", &[], &doc, &[Fill::Value("v".into())], &meta).is_none());
     }

@@ -103,6 +103,8 @@ pub fn builtin_label(name: &str) -> &str {
         "programme.venue" => "Venue",
         "programme.dates" => "Dates",
         "programme.start" => "Start time",
+        "programme.contact_hours" => "Contact hours",
+        "programme.sessions" => "Sessions",
         "organisation" => "Organisation",
         other => other,
     }

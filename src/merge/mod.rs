@@ -8,12 +8,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::Audience;
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::letters::{self, docx};
 use crate::model::{Letter, Programme};
 use crate::render::builtin_value;
 
+pub mod attendance;
+mod find;
 mod table;
 pub use table::{Table, clean, detect_separator, file_slug, read_table, trim};
 
@@ -51,6 +52,8 @@ pub struct Merged {
     pub format: Format,
     /// File names (inside `dir`) and contents, in row order.
     pub files: Vec<(String, Vec<u8>)>,
+    /// Rows left out of a certificate's merge: people who did not attend.
+    pub skipped: usize,
 }
 
 /// Load the site the letter belongs to, read the list and make one document per row.
@@ -58,53 +61,12 @@ pub struct Merged {
 // columns, make the letters), all reporting into one set of diagnostics before any write.
 pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let letter_arg = opts.letter.display().to_string();
-    let Ok(letter_path) = opts.letter.canonicalize() else {
-        diags.push(Diagnostic::error(
-            &letter_arg,
-            "there is no such letter template",
-        ));
+    let Some((root, site, pi, li)) = find::letter(&opts.letter, &mut diags) else {
         return (None, diags);
     };
-    let Some(root) = letter_path
-        .ancestors()
-        .skip(1)
-        .find(|d| d.join("book.toml").is_file())
-    else {
-        diags.push(
-            Diagnostic::error(&letter_arg, "no book.toml in any folder above this letter")
-                .hint("letters live in content/<programme>/letters/ of a coursebook site"),
-        );
-        return (None, diags);
-    };
-    let (site, d) = crate::load(root, Audience::Trainer);
-    diags.extend(d);
-    let Some(site) = site else {
-        return (None, diags);
-    };
-    let found = site.programmes.iter().find_map(|p| {
-        p.letters
-            .iter()
-            .find(|l| {
-                root.join(&l.src)
-                    .canonicalize()
-                    .is_ok_and(|c| c == letter_path)
-            })
-            .map(|l| (p, l))
-    });
-    let Some((programme, letter)) = found else {
-        diags.push(
-            Diagnostic::error(
-                &letter_arg,
-                "this file is not a letter template of the site",
-            )
-            .hint(format!(
-                "letters live in {}/<programme>/letters/<name>.md",
-                site.config.src.display()
-            )),
-        );
-        return (None, diags);
-    };
+    let root = root.as_path();
+    let programme = &site.programmes[pi];
+    let letter = &programme.letters[li];
 
     let display = opts.data.display().to_string();
     let table = match std::fs::read(&opts.data) {
@@ -122,7 +84,7 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
         }
     };
     let org = site.config.organisation.as_deref();
-    let files = make_letters(
+    let (files, skipped) = make_letters(
         letter,
         programme,
         org,
@@ -135,7 +97,8 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     if diags.has_errors() {
         return (None, diags);
     }
-    let dir = match out_dir(opts, root, &site.config, &letter.name) {
+    let default = format!("{}-letters", letter.name);
+    let dir = match out_dir(opts.out.as_deref(), root, &site.config, &default, "letters") {
         Ok(d) => d,
         Err(d) => {
             diags.push(d);
@@ -159,31 +122,32 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
             dir,
             format: opts.format,
             files,
+            skipped,
         }),
         diags,
     )
 }
 
 /// Whether `path` is `folder` or inside it, links resolved.
-fn inside(path: &Path, folder: &Path) -> bool {
+pub fn inside(path: &Path, folder: &Path) -> bool {
     crate::output::absolute(path).starts_with(crate::output::absolute(folder))
 }
 
 /// Where the letters go: `--out`, or `<name>-letters` in the current folder, or beside
 /// book.toml when the current folder is inside the content (run from a letters folder).
 /// Never inside the content or the build folder, which are published.
-fn out_dir(
-    opts: &MergeOptions,
+pub fn out_dir(
+    out: Option<&Path>,
     root: &Path,
     config: &crate::config::Config,
-    name: &str,
+    default: &str,
+    documents: &str,
 ) -> Result<PathBuf, Diagnostic> {
     let content = root.join(&config.src);
-    let default = format!("{name}-letters");
-    let dir = match &opts.out {
-        Some(d) => d.clone(),
-        None if inside(Path::new("."), &content) => root.join(&default),
-        None => PathBuf::from(&default),
+    let dir = match out {
+        Some(d) => d.to_path_buf(),
+        None if inside(Path::new("."), &content) => root.join(default),
+        None => PathBuf::from(default),
     };
     let published = [
         (&content, "content"),
@@ -194,13 +158,13 @@ fn out_dir(
             return Err(Diagnostic::error(
                 dir.display().to_string(),
                 format!(
-                    "refusing to write the letters inside the {what} folder `{}`: the site is published from it, with these letters and the names in them",
+                    "refusing to write the {documents} inside the {what} folder `{}`: the site is published from it, with these {documents} and the names in them",
                     folder.display()
                 ),
             )
             .hint(format!(
                 "pass --out with a folder outside it, such as {}",
-                root.join(&default).display()
+                root.join(default).display()
             )));
         }
     }
@@ -212,6 +176,7 @@ fn columns(
     letter: &Letter,
     table: &Table,
     display: &str,
+    attendance: &attendance::Columns,
     diags: &mut Diagnostics,
 ) -> Option<Vec<usize>> {
     let mut cols = Vec::new();
@@ -254,7 +219,7 @@ fn columns(
         .header
         .iter()
         .enumerate()
-        .filter(|(i, _)| !cols.contains(i))
+        .filter(|(i, _)| !cols.contains(i) && !attendance.holds(*i))
         .map(|(_, h)| h.as_str())
         .collect();
     if !extra.is_empty() {
@@ -289,10 +254,16 @@ fn make_letters(
     display: &str,
     format: Format,
     diags: &mut Diagnostics,
-) -> Vec<(String, Vec<u8>)> {
-    let Some(cols) = columns(letter, table, display, diags) else {
-        return Vec::new();
+) -> (Vec<(String, Vec<u8>)>, usize) {
+    // A certificate is only for those who attended, when the list says who did.
+    let attendance = match letter.kind {
+        crate::model::LetterKind::Certificate => attendance::columns(table, programme),
+        crate::model::LetterKind::Letter => attendance::Columns::default(),
     };
+    let Some(cols) = columns(letter, table, display, &attendance, diags) else {
+        return (Vec::new(), 0);
+    };
+    let mut skipped = 0;
     if table.rows.is_empty() {
         diags.push(Diagnostic::warning(
             display,
@@ -305,9 +276,18 @@ fn make_letters(
         title: &letter.title,
         organisation,
         language,
+        landscape: letter.kind == crate::model::LetterKind::Certificate,
     };
     let mut files = Vec::new();
     for (n, (line, cells)) in table.rows.iter().enumerate() {
+        if let Err(why) = attendance::attended(&attendance, &table.header, cells) {
+            skipped += 1;
+            diags.push(
+                Diagnostic::note(display, format!("row {}: no certificate, as {why}", n + 1))
+                    .at(*line, 1),
+            );
+            continue;
+        }
         let mut values: HashMap<&str, String> = HashMap::new();
         for (f, &c) in letter.fields.iter().zip(&cols) {
             let v = cells.get(c).map(|s| clean(s)).unwrap_or_default();
@@ -359,7 +339,7 @@ fn make_letters(
             ),
         }
     }
-    files
+    (files, skipped)
 }
 
 /// Write the letters into their folder (made if missing): all of them or none. Each is
@@ -368,7 +348,17 @@ fn make_letters(
 /// moved are put back. Files of an earlier merge that this one did not replace are left
 /// alone, with a warning.
 pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic> {
-    let dir = &merged.dir;
+    write_files(&merged.dir, &merged.files, merged.format.ext(), diags)
+}
+
+/// [`write`] for any documents: `files` into `dir`, all or none; `ext` names the earlier
+/// documents to warn about.
+pub fn write_files(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    ext: &str,
+    diags: &mut Diagnostics,
+) -> Result<(), Diagnostic> {
     let dir_display = dir.display().to_string();
     let err = |p: &Path, what: &str, e: std::io::Error| {
         Diagnostic::error(p.display().to_string(), format!("cannot {what}: {e}"))
@@ -394,16 +384,14 @@ pub fn write(merged: &Merged, diags: &mut Diagnostics) -> Result<(), Diagnostic>
         }
     };
     let stage = dir.join(format!(".coursebook-merge-{}", std::process::id()));
-    let result = write_staged(&stage, dir, &merged.files, err, |a, b| {
-        std::fs::rename(a, b)
-    });
+    let result = write_staged(&stage, dir, files, err, |a, b| std::fs::rename(a, b));
     let _ = std::fs::remove_dir_all(&stage);
     if result.is_err() && made {
         let _ = std::fs::remove_dir(dir);
     }
     result?;
-    let ours: Vec<&str> = merged.files.iter().map(|(n, _)| n.as_str()).collect();
-    let stale = stale_letters(dir, merged.format.ext(), &ours);
+    let ours: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let stale = stale_letters(dir, ext, &ours);
     if !stale.is_empty() {
         diags.push(Diagnostic::warning(
             &dir_display,

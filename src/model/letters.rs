@@ -6,8 +6,31 @@ pub const BUILTINS: &[&str] = &[
     "programme.venue",
     "programme.dates",
     "programme.start",
+    "programme.contact_hours",
+    "programme.sessions",
     "organisation",
 ];
+
+/// What a letters file is: a letter, or a certificate of attendance (`kind: certificate`),
+/// which prints on one landscape page and is merged only for people who attended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Letter,
+    Certificate,
+}
+
+/// Minutes in words, for a certificate: "7 hours 30 minutes", "6 hours", "45 minutes",
+/// "1 hour 1 minute".
+pub fn hours_in_words(minutes: u32) -> String {
+    let unit = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match (minutes / 60, minutes % 60) {
+        (0, m) => unit(m, "minute"),
+        (h, 0) => unit(h, "hour"),
+        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Field {
@@ -53,6 +76,8 @@ pub struct Letter {
     /// Where each slot stands in the file, in the same order as `slots`.
     pub placeholders: Vec<Placeholder>,
     pub trainer_only: bool,
+    /// `kind:`: a letter, or a certificate of attendance.
+    pub kind: Kind,
 }
 
 /// Warnings for built-ins a programme's letters use but that have no value (no `venue`, no
@@ -70,6 +95,10 @@ pub fn unset_builtins(
             "programme.dates" if p.dates_label().is_none() => Some((
                 "the programme's days have no dates",
                 "give each day a date: `days: [{ title: Day one, date: 2027-03-01 }]`",
+            )),
+            "programme.sessions" if p.attended_titles().is_empty() => Some((
+                "the programme has no sessions for participants",
+                "add sessions to the programme's day folders",
             )),
             "organisation" if organisation.is_none() => Some((
                 "book.toml sets no organisation",
@@ -309,6 +338,15 @@ mod tests {
         assert_eq!(at, [("a", 3, 3), ("b", 5, 4), ("d", 6, 1)]);
         let bad: Vec<_> = bad.iter().map(|b| (b.0, b.1)).collect();
         assert_eq!(bad, [(3, 11), (5, 12), (5, 19)]);
+    }
+
+    #[test]
+    fn hours_are_written_in_words() {
+        assert_eq!(hours_in_words(450), "7 hours 30 minutes");
+        assert_eq!(hours_in_words(360), "6 hours");
+        assert_eq!(hours_in_words(45), "45 minutes");
+        assert_eq!(hours_in_words(61), "1 hour 1 minute");
+        assert_eq!(hours_in_words(0), "0 minutes");
     }
 
     #[test]

@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 pub use clock::Clock;
 pub use letters::{
-    BUILTINS, Field, Letter, Piece, fill_tokens as fill_letter_tokens, scan as scan_letter,
-    token as letter_token,
+    BUILTINS, Field, Kind as LetterKind, Letter, Piece, fill_tokens as fill_letter_tokens,
+    hours_in_words, scan as scan_letter, token as letter_token,
 };
 use timetable::Timetable;
 
@@ -255,6 +255,28 @@ impl Programme {
     /// Total minutes of sessions: the programme's contact time.
     pub fn contact_minutes(&self) -> u32 {
         self.sessions.iter().map(|s| s.minutes).sum()
+    }
+
+    /// Minutes participants spend in sessions: the sessions' own minutes, without breaks
+    /// or free time, and without trainer-only sessions (trainers' time, which participants
+    /// do not attend). A certificate's contact hours.
+    pub fn attended_minutes(&self) -> u32 {
+        self.sessions
+            .iter()
+            .filter(|s| !s.trainer_only)
+            .map(|s| s.minutes)
+            .sum()
+    }
+
+    /// Titles of the sessions participants attend, in timetable order.
+    pub fn attended_titles(&self) -> Vec<&str> {
+        self.timetable
+            .session_order()
+            .into_iter()
+            .filter_map(|i| self.sessions.get(i))
+            .filter(|s| !s.trainer_only)
+            .map(|s| s.title.as_str())
+            .collect()
     }
 
     /// Programme dates as people write them: "1 and 2 March 2027", "1 March 2027".

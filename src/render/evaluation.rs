@@ -246,6 +246,7 @@ fn meta(form: &EvaluationForm) -> docx::Meta<'_> {
         title: &form.title,
         organisation: None,
         language: &form.language,
+        landscape: false,
     }
 }
 

@@ -36,6 +36,7 @@ pub fn prepare<'a>(
             title: &l.title,
             organisation,
             language,
+            landscape: l.kind == crate::model::LetterKind::Certificate,
         },
     }
 }

@@ -25,6 +25,8 @@ pub(super) struct LetterView {
     /// The key under which the page keeps what was typed, on this device only
     /// (`localStorage`): the letter page's own path.
     key: String,
+    /// `letter` or `certificate`: a certificate prints on one landscape page.
+    kind: crate::model::LetterKind,
 }
 
 /// The built-in values of a programme's letters.
@@ -34,6 +36,8 @@ pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> O
         "programme.venue" => p.venue.clone(),
         "programme.dates" => p.dates_label(),
         "programme.start" => Some(p.days.first().map_or(p.start, |d| d.start).to_string()),
+        "programme.contact_hours" => Some(crate::model::hours_in_words(p.attended_minutes())),
+        "programme.sessions" => Some(p.attended_titles().join("\n")).filter(|s| !s.is_empty()),
         "organisation" => organisation.map(str::to_string),
         _ => None,
     }
@@ -58,6 +62,11 @@ pub(super) fn letter_view(
             )
         } else {
             match builtin_value(slot, p, organisation) {
+                // Several lines (the sessions) keep their breaks, as in the .docx.
+                Some(v) if v.contains('\n') => format!(
+                    "<span class=\"filled is-list\">{}</span>",
+                    escape_html(&v).replace('\n', "<br>")
+                ),
                 Some(v) => format!("<span class=\"filled\">{}</span>", escape_html(&v)),
                 None => format!(
                     "<span class=\"blank\">[{}]</span>",
@@ -77,5 +86,6 @@ pub(super) fn letter_view(
         html,
         kit: prepared.kit_json(),
         key: format!("coursebook-letter:{}", l.out),
+        kind: l.kind,
     }
 }

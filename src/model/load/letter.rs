@@ -9,9 +9,9 @@ use super::values::{audience_of, title_from_file};
 use crate::content::markdown::{self, Body};
 use crate::content::yaml::Fields;
 use crate::diagnostics::{Diagnostic, closest};
-use crate::model::{Field, Letter, letters};
+use crate::model::{Field, Letter, LetterKind, letters};
 
-const LETTER_KEYS: &[&str] = &["title", "description", "fields", "audience"];
+const LETTER_KEYS: &[&str] = &["title", "description", "fields", "audience", "kind"];
 
 /// The letter and the text of the `[!TRAINER]` callouts left out of it; `None` without a
 /// title (the problem reported).
@@ -32,6 +32,7 @@ pub(super) fn parse_letter(
         );
     }
     let description = fl.text("description");
+    let kind = parse_kind(&mut fl);
     let (fields, field_pos) = parse_fields(&mut fl);
     // A letter is the trainer's tool unless it says it is for everyone.
     let trainer_only = audience_of(f, &src.node, &mut fl.diags).unwrap_or(true);
@@ -77,8 +78,32 @@ pub(super) fn parse_letter(
         slots,
         placeholders: found,
         trainer_only,
+        kind,
     };
     Some((letter, md.dropped))
+}
+
+/// `kind: letter` (the default) or `kind: certificate`.
+fn parse_kind(fl: &mut Fields) -> LetterKind {
+    let Some((text, n)) = fl.text_node("kind") else {
+        return LetterKind::Letter;
+    };
+    match text.trim().to_lowercase().as_str() {
+        "letter" => LetterKind::Letter,
+        "certificate" => LetterKind::Certificate,
+        other => {
+            let hint = match closest(other, ["letter", "certificate"]) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "leave it out for a letter".to_string(),
+            };
+            fl.error_at(
+                n,
+                format!("`kind` must be `letter` or `certificate`, not `{text}`"),
+                Some(hint),
+            );
+            LetterKind::Letter
+        }
+    }
 }
 
 /// `fields:`, each valid one with where its name was written (to point at it if unused).

@@ -221,6 +221,8 @@
     return;
   }
   window.coursebookSave = shared;
+  // The sign-in sheet's names from a list (register.js) read it with the same reader.
+  window.coursebookCsv = shared;
 
   var kitEl = document.getElementById("letter-kit");
   var kit = null;
@@ -246,6 +248,9 @@
     });
   }
 
+  // What `attended` holds for yes (merge/attendance.rs `yes`).
+  var YES = ["yes", "y", "x", "\u2713", "\u2714", "\u2611", "true", "1", "present", "attended"];
+
   /* The letters for a list: { files: [[name, bytes]], problems: [{error, text}] }, files
      empty if there is an error. */
   function mergeList(text, format) {
@@ -269,11 +274,23 @@
     if (problems.length) return { files: [], problems: problems };
     var taken = fields.filter(function (f) { return f.name in fromForm; }).map(function (f) { return f.label; });
     if (taken.length) problems.push({ error: false, text: taken.join(", ") + " taken from the form for every letter." });
-    var extra = header.filter(function (h, i) { return h && cols.indexOf(i) < 0; });
+    // A certificate only for those who came, when the list has an `attended` column
+    // (as `coursebook merge` reads it).
+    var attended = kit.certificate ? header.map(function (h) { return h.toLowerCase(); }).indexOf("attended") : -1;
+    var extra = header.filter(function (h, i) { return h && cols.indexOf(i) < 0 && i !== attended; });
     if (extra.length) problems.push({ error: false, text: "Ignored, as the letter has no blank for it: " + extra.join(", ") + "." });
     var body = table.rows;
     var width = Math.max(2, String(body.length).length);
+    var skipped = 0;
     var files = body.map(function (cells, r) {
+      if (attended >= 0) {
+        var said = trim(String(cells[attended] || ""));
+        if (YES.indexOf(said.toLowerCase()) < 0) {
+          skipped++;
+          problems.push({ error: false, text: "Row " + (r + 1) + ": no certificate, as “" + header[attended] + "” is " + (said ? "“" + said + "”" : "empty") + "." });
+          return null;
+        }
+      }
       var values = {};
       fields.forEach(function (f, i) {
         var v = f.name in fromForm ? fromForm[f.name] : clean(cells[cols[i]]);
@@ -284,7 +301,9 @@
       var number = String(r + 1).padStart(width, "0");
       return [number + (s ? "-" + s : "") + "." + format, fillKit(kit, format, function (name) { return values[name] || ""; })];
     });
-    if (!files.length) problems.push({ error: false, text: "The list has a header but no rows: no letters to make." });
+    files = files.filter(function (f) { return f; });
+    if (skipped) problems.push({ error: false, text: skipped + (skipped === 1 ? " row" : " rows") + " skipped: people who did not attend get no certificate." });
+    else if (!files.length) problems.push({ error: false, text: "The list has a header but no rows: no letters to make." });
     return { files: files, problems: problems };
   }
 
