@@ -102,6 +102,7 @@ pub fn builtin_label(name: &str) -> &str {
         "programme.dates" => "Dates",
         "programme.start" => "Start time",
         "organisation" => "Organisation",
+        crate::model::POST_BOX_POINTS => "Points from the post box",
         other => other,
     }
 }

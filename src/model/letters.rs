@@ -7,7 +7,16 @@ pub const BUILTINS: &[&str] = &[
     "programme.dates",
     "programme.start",
     "organisation",
+    POST_BOX_POINTS,
 ];
+
+/// The points typed on the post-box page (`<programme>/post-box.html`), grouped by the
+/// sessions that `produce: [post-box]`: filled in only when the note is saved from that
+/// page; a blank on the letter's own page and downloads.
+pub const POST_BOX_POINTS: &str = "post_box.points";
+
+/// What sessions `produce` for the post-box page.
+pub const POST_BOX: &str = "post-box";
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Field {
@@ -71,6 +80,17 @@ pub fn unset_builtins(
                 "the programme's days have no dates",
                 "give each day a date: `days: [{ title: Day one, date: 2027-03-01 }]`",
             )),
+            POST_BOX_POINTS
+                if !p
+                    .sessions
+                    .iter()
+                    .any(|s| s.produces.iter().any(|x| x == POST_BOX)) =>
+            {
+                Some((
+                    "no session of the programme has `produces: [post-box]`, so it has no post-box page",
+                    "add `produces: [post-box]` to the sessions where the post box is filled",
+                ))
+            }
             "organisation" if organisation.is_none() => Some((
                 "book.toml sets no organisation",
                 "add `organisation = \"...\"` under [output.html] in book.toml",

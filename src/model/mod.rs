@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 pub use clock::Clock;
 pub use letters::{
-    BUILTINS, Field, Letter, Piece, fill_tokens as fill_letter_tokens, scan as scan_letter,
+    BUILTINS, Field, POST_BOX, POST_BOX_POINTS, Letter, Piece, fill_tokens as fill_letter_tokens, scan as scan_letter,
     token as letter_token,
 };
 use timetable::Timetable;
@@ -186,6 +186,9 @@ pub struct Programme {
     /// How many people are expected (`participants:`, default [`DEFAULT_PARTICIPANTS`]): the
     /// rows of each day's sign-in sheet.
     pub participants: u32,
+    /// The statements participants complete on the action-plan sheet (`action_plan:`);
+    /// empty: the sheet's default statements.
+    pub action_plan: Vec<Inline>,
     pub timezone: String,
     pub start: Clock,
     pub end: Option<Clock>,

@@ -25,6 +25,9 @@ pub(super) struct LetterView {
     /// The key under which the page keeps what was typed, on this device only
     /// (`localStorage`): the letter page's own path.
     key: String,
+    /// The post-box summary, when the letter has `{{ post_box.points }}` and this edition
+    /// has the page: where that blank is filled in.
+    pub(super) post_box: Option<String>,
 }
 
 /// The built-in values of a programme's letters.
@@ -77,5 +80,6 @@ pub(super) fn letter_view(
         html,
         kit: prepared.kit_json(),
         key: format!("coursebook-letter:{}", l.out),
+        post_box: None,
     }
 }

@@ -32,6 +32,8 @@ pub const PROGRAMME_FILES: &[&str] = &[
     "runsheet-day-*.html",
     "signin-day-*.html",
     "prompt-cards.html",
+    "action-plan.html",
+    "post-box.html",
 ];
 
 /// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
@@ -83,6 +85,8 @@ mod tests {
         assert!(generated_by("prog/runsheet-day-.html", &p).is_none());
         assert!(generated_by("prog/signin-day-1.html", &p).is_some());
         assert!(generated_by("prog/prompt-cards.html", &p).is_some());
+        assert!(generated_by("prog/action-plan.html", &p).is_some());
+        assert!(generated_by("prog/post-box.html", &p).is_some());
         assert!(generated_by("theme/site.css", &p).is_some());
         assert!(generated_by("themes.html", &p).is_none());
         assert!(generated_by("other/index.html", &p).is_none());
