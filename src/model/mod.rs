@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 pub use clock::Clock;
 pub use letters::{
-    BUILTINS, Field, POST_BOX, POST_BOX_POINTS, Letter, Piece, fill_tokens as fill_letter_tokens, scan as scan_letter,
-    token as letter_token,
+    BUILTINS, Field, Letter, POST_BOX, POST_BOX_POINTS, Piece, fill_tokens as fill_letter_tokens,
+    scan as scan_letter, token as letter_token,
 };
 use timetable::Timetable;
 

@@ -200,9 +200,9 @@ pub fn action_plan_view(p: &Programme, v: &ProgrammeViews) -> ActionPlanView {
         .find(|&&i| {
             !p.sessions[i].trainer_only
                 && p.sessions[i]
-                .produces
-                .iter()
-                .any(|x| x == "action-plans" || x == "action-plan")
+                    .produces
+                    .iter()
+                    .any(|x| x == "action-plans" || x == "action-plan")
         })
         .map(|&i| v.link(p, i));
     ActionPlanView {

@@ -62,7 +62,11 @@ impl Prepared<'_> {
     pub fn kit_json(&self) -> Option<String> {
         let l = self.letter;
         kit_json(&letters::kit::kit(
-            &l.name, &l.fields, &self.doc, &self.fills, &self.meta,
+            &l.name,
+            &l.fields,
+            &self.doc,
+            &self.fills,
+            &self.meta,
         )?)
     }
 

@@ -368,7 +368,11 @@ impl ProgrammeRender<'_> {
                     common.language,
                 ),
             };
-            let what = ("post-box.html", path, format!("Post-box summary: {}", p.title));
+            let what = (
+                "post-box.html",
+                path,
+                format!("Post-box summary: {}", p.title),
+            );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
         out

@@ -283,7 +283,7 @@ fn parse_days(
 }
 
 /// Most statements the action-plan sheet holds: it prints on one A4 page.
-pub const ACTION_PLAN_MAX: usize = 6;
+pub const ACTION_PLAN_MAX: usize = 5;
 
 /// `action_plan:`: the statements participants complete on the action-plan sheet, a list of
 /// one-line texts (inline Markdown), at most [`ACTION_PLAN_MAX`] so the sheet stays one page.
@@ -294,7 +294,10 @@ fn action_plan(fl: &mut Fields) -> Vec<crate::content::markdown::Inline> {
     if !matches!(n.value, crate::content::yaml::Value::Seq(_)) {
         fl.error_at(
             n,
-            format!("`action_plan` must be a list of statements, found {}", n.kind()),
+            format!(
+                "`action_plan` must be a list of statements, found {}",
+                n.kind()
+            ),
             Some("write `action_plan: [\"By the end of the month I will ...\", ...]`".into()),
         );
         return Vec::new();
