@@ -28,6 +28,34 @@ pub fn has_post_box(p: &Programme) -> bool {
         .any(|s| s.produces.iter().any(|x| x == POST_BOX))
 }
 
+/// What sessions `produce` for the action-plan sheet.
+fn is_action_plan(name: &str) -> bool {
+    name == "action-plans" || name == "action-plan"
+}
+
+/// The pages of this module a session's page links to: the post-box summary (when this
+/// edition has it) for a session that produces or uses the post box, the action-plan sheet
+/// for one that produces action plans.
+pub fn sheets(p: &Programme, v: &ProgrammeViews, s: &crate::model::Session) -> Vec<Link> {
+    let mut out = Vec::new();
+    let post_box = s.produces.iter().chain(&s.uses).any(|x| x == POST_BOX);
+    if let Some(href) = v.nav.post_box.as_ref().filter(|_| post_box) {
+        out.push(Link {
+            title: "Post-box summary".into(),
+            href: href.clone(),
+            when: None,
+        });
+    }
+    if s.produces.iter().any(|x| is_action_plan(x)) {
+        out.push(Link {
+            title: "Action plan sheet".into(),
+            href: action_plan_path(&p.slug),
+            when: None,
+        });
+    }
+    out
+}
+
 /// The statements of the sheet when the programme sets no `action_plan:`.
 pub const DEFAULT_STATEMENTS: &[&str] = &[
     "The first thing I will do differently at work is",
@@ -198,11 +226,7 @@ pub fn action_plan_view(p: &Programme, v: &ProgrammeViews) -> ActionPlanView {
         .order
         .iter()
         .find(|&&i| {
-            !p.sessions[i].trainer_only
-                && p.sessions[i]
-                    .produces
-                    .iter()
-                    .any(|x| x == "action-plans" || x == "action-plan")
+            !p.sessions[i].trainer_only && p.sessions[i].produces.iter().any(|x| is_action_plan(x))
         })
         .map(|&i| v.link(p, i));
     ActionPlanView {
