@@ -179,7 +179,11 @@ fn the_action_plan_sheet_has_the_programme_statements_in_both_editions() {
         assert_eq!(statements[0], "Within the next month I will read up on …");
         assert_eq!(statements[4], "I will ask my supervisor for …");
         assert_eq!(texts(&doc, ".write-in .write-label"), ["Name", "Date"]);
-        assert!(doc.select(&sel(".plan-statement .write-space")).count() == 5);
+        assert_eq!(
+            doc.select(&sel(".plan-statement .write-space .write-line"))
+                .count(),
+            20
+        );
         let current = doc
             .select(&sel(".sidebar a[aria-current=page]"))
             .next()
@@ -308,4 +312,26 @@ fn a_letter_with_the_points_but_no_post_box_session_is_warned_about() {
         ),
         "{all}"
     );
+}
+
+#[test]
+fn a_long_statement_gets_fewer_lines_to_write_on() {
+    let long = "By the end of the first three months after this course I will have read, with my supervisor, every case summary I wrote last year and rewritten";
+    let programme = format!(
+        "---\ntitle: After test\ndays: [{{ title: Day one }}]\naction_plan:\n  - Short one\n  - {long}\n---\nAbout.\n"
+    );
+    let f = Fixture::new(&[
+        ("content/prog/index.md", &programme),
+        (
+            "content/prog/one.md",
+            &common::session("One", 1, "before-coffee", "30m"),
+        ),
+    ]);
+    f.build();
+    let doc = f.html("prog/action-plan.html");
+    let lines: Vec<usize> = doc
+        .select(&sel(".plan-statement .write-space"))
+        .map(|w| w.select(&sel(".write-line")).count())
+        .collect();
+    assert_eq!(lines, [4, 2]);
 }

@@ -211,16 +211,34 @@ pub struct ActionPlanView {
 struct Statement {
     number: String,
     html: String,
+    /// One item per ruled line to write on: fewer under a long statement, so five of
+    /// them still fit on one page.
+    lines: Vec<u8>,
+}
+
+/// Ruled lines under a statement of `chars` characters: four under a short one (up to a
+/// line of print), three under two lines' worth, two under anything longer.
+fn write_lines(chars: usize) -> Vec<u8> {
+    let n = match chars {
+        0..=70 => 4,
+        71..=140 => 3,
+        _ => 2,
+    };
+    vec![0; n]
 }
 
 pub fn action_plan_view(p: &Programme, v: &ProgrammeViews) -> ActionPlanView {
-    let statements: Vec<String> = if p.action_plan.is_empty() {
+    // (HTML, plain text) of each statement.
+    let statements: Vec<(String, String)> = if p.action_plan.is_empty() {
         DEFAULT_STATEMENTS
             .iter()
-            .map(|s| crate::util::escape_html(s))
+            .map(|s| (crate::util::escape_html(s), s.to_string()))
             .collect()
     } else {
-        p.action_plan.iter().map(|x| x.html.clone()).collect()
+        p.action_plan
+            .iter()
+            .map(|x| (x.html.clone(), x.text.clone()))
+            .collect()
     };
     let session = v
         .order
@@ -233,8 +251,9 @@ pub fn action_plan_view(p: &Programme, v: &ProgrammeViews) -> ActionPlanView {
         statements: statements
             .into_iter()
             .enumerate()
-            .map(|(k, html)| Statement {
+            .map(|(k, (html, text))| Statement {
                 number: (k + 1).to_string(),
+                lines: write_lines(text.chars().count()),
                 html,
             })
             .collect(),
