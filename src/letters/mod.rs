@@ -106,6 +106,7 @@ pub fn builtin_label(name: &str) -> &str {
         "programme.contact_hours" => "Contact hours",
         "programme.sessions" => "Sessions",
         "organisation" => "Organisation",
+        crate::model::POST_BOX_POINTS => "Points from the post box",
         other => other,
     }
 }

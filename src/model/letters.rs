@@ -9,6 +9,7 @@ pub const BUILTINS: &[&str] = &[
     "programme.contact_hours",
     "programme.sessions",
     "organisation",
+    POST_BOX_POINTS,
 ];
 
 /// What a letters file is: a letter, or a certificate of attendance (`kind: certificate`),
@@ -31,6 +32,13 @@ pub fn hours_in_words(minutes: u32) -> String {
         (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
     }
 }
+/// The points typed on the post-box page (`<programme>/post-box.html`), grouped by the
+/// sessions that `produce: [post-box]`: filled in only when the note is saved from that
+/// page; a blank on the letter's own page and downloads.
+pub const POST_BOX_POINTS: &str = "post_box.points";
+
+/// What sessions `produce` for the post-box page.
+pub const POST_BOX: &str = "post-box";
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Field {
@@ -100,6 +108,17 @@ pub fn unset_builtins(
                 "the programme has no sessions for participants",
                 "add sessions to the programme's day folders",
             )),
+            POST_BOX_POINTS
+                if !p
+                    .sessions
+                    .iter()
+                    .any(|s| s.produces.iter().any(|x| x == POST_BOX)) =>
+            {
+                Some((
+                    "no session of the programme has `produces: [post-box]`, so it has no post-box page",
+                    "add `produces: [post-box]` to the sessions where the post box is filled",
+                ))
+            }
             "organisation" if organisation.is_none() => Some((
                 "book.toml sets no organisation",
                 "add `organisation = \"...\"` under [output.html] in book.toml",

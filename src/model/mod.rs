@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 pub use clock::Clock;
 pub use letters::{
-    BUILTINS, Field, Kind as LetterKind, Letter, Piece, fill_tokens as fill_letter_tokens,
-    hours_in_words, scan as scan_letter, token as letter_token,
+    BUILTINS, Field, Kind as LetterKind, Letter, POST_BOX, POST_BOX_POINTS, Piece,
+    fill_tokens as fill_letter_tokens, hours_in_words, scan as scan_letter, token as letter_token,
 };
 use timetable::Timetable;
 
@@ -186,6 +186,9 @@ pub struct Programme {
     /// How many people are expected (`participants:`, default [`DEFAULT_PARTICIPANTS`]): the
     /// rows of each day's sign-in sheet.
     pub participants: u32,
+    /// The statements participants complete on the action-plan sheet (`action_plan:`);
+    /// empty: the sheet's default statements.
+    pub action_plan: Vec<Inline>,
     pub timezone: String,
     pub start: Clock,
     pub end: Option<Clock>,

@@ -62,8 +62,37 @@ impl Prepared<'_> {
     /// end or change that element. `None` if the letter has no fields.
     pub fn kit_json(&self) -> Option<String> {
         let l = self.letter;
-        let kit = letters::kit::kit(&l.name, &l.fields, &self.doc, &self.fills, &self.meta)?;
-        let json = serde_json::to_string(&kit).ok()?;
-        Some(json.replace('<', "\\u003c"))
+        kit_json(&letters::kit::kit(
+            &l.name,
+            &l.fields,
+            &self.doc,
+            &self.fills,
+            &self.meta,
+        )?)
     }
+
+    /// The post-box page's save kit: as [`Self::kit_json`], with each `slot` (a built-in
+    /// the letter's own page leaves blank) a field the page fills in, named `slot`.
+    pub fn kit_json_filling(&self, slot: &str, label: &str) -> Option<String> {
+        let l = self.letter;
+        let mut fills = self.fills.clone();
+        for (fill, name) in fills.iter_mut().zip(&l.slots) {
+            if name == slot {
+                *fill = Fill::Field {
+                    name: slot.to_string(),
+                    label: label.to_string(),
+                };
+            }
+        }
+        kit_json(&letters::kit::kit(
+            &l.name, &l.fields, &self.doc, &fills, &self.meta,
+        )?)
+    }
+}
+
+/// A save kit as JSON for a `<script type="application/json">`: `<` is escaped so no
+/// `</script>` or `<!--` can end or change that element.
+pub fn kit_json(kit: &letters::kit::Kit) -> Option<String> {
+    let json = serde_json::to_string(kit).ok()?;
+    Some(json.replace('<', "\\u003c"))
 }

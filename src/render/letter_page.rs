@@ -27,6 +27,9 @@ pub(super) struct LetterView {
     key: String,
     /// `letter` or `certificate`: a certificate prints on one landscape page.
     kind: crate::model::LetterKind,
+    /// The post-box summary, when the letter has `{{ post_box.points }}` and this edition
+    /// has the page: where that blank is filled in.
+    pub(super) post_box: Option<String>,
 }
 
 /// The built-in values of a programme's letters.
@@ -87,5 +90,6 @@ pub(super) fn letter_view(
         kit: prepared.kit_json(),
         key: format!("coursebook-letter:{}", l.out),
         kind: l.kind,
+        post_box: None,
     }
 }

@@ -1,6 +1,7 @@
 //! Outputs: every file of the site as bytes (or a file to copy), from the model alone.
 //! Nothing here touches the build directory; pages render in parallel.
 
+pub mod after_course;
 pub mod archive;
 mod context;
 mod csv;

@@ -34,6 +34,8 @@ pub const PROGRAMME_FILES: &[&str] = &[
     "prompt-cards.html",
     "evaluation.html",
     "evaluation.docx",
+    "action-plan.html",
+    "post-box.html",
 ];
 
 /// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
@@ -87,6 +89,8 @@ mod tests {
         assert!(generated_by("prog/prompt-cards.html", &p).is_some());
         assert!(generated_by("prog/evaluation.html", &p).is_some());
         assert!(generated_by("prog/evaluation.docx", &p).is_some());
+        assert!(generated_by("prog/action-plan.html", &p).is_some());
+        assert!(generated_by("prog/post-box.html", &p).is_some());
         assert!(generated_by("theme/site.css", &p).is_some());
         assert!(generated_by("themes.html", &p).is_none());
         assert!(generated_by("other/index.html", &p).is_none());

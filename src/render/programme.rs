@@ -10,7 +10,9 @@ use super::nav::NavParts;
 use super::page::{Defer, Nothing, Page, Rendered, Shared};
 use super::site_pages::{PageView, page_view};
 use super::view::{self, ProgrammeViews, SessionView, Threads};
-use super::{Output, csv, evaluation, handout, ics, letter_files, room, schedule, search};
+use super::{
+    Output, after_course, csv, evaluation, handout, ics, letter_files, room, schedule, search,
+};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Programme, Site};
 
@@ -75,6 +77,8 @@ pub(super) fn render_programme(
         // Run sheets and sign-in sheets are the trainer's: not written, not linked.
         views.nav.runsheets.clear();
         views.nav.signin.clear();
+        // The post box holds the group's words for managers: trainer edition only.
+        views.nav.post_box = None;
     }
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
@@ -166,6 +170,16 @@ struct LetterPage {
 }
 
 #[derive(Serialize)]
+struct ActionPlanPage {
+    plan: after_course::ActionPlanView,
+}
+
+#[derive(Serialize)]
+struct PostBoxPage {
+    post_box: after_course::PostBoxView,
+}
+
+#[derive(Serialize)]
 struct SessionPage<'a> {
     session: SessionView<'a>,
 }
@@ -205,7 +219,7 @@ impl ProgrammeRender<'_> {
     /// programme of a thousand sessions each view is a pass over all of them.
     fn pages(&self) -> Vec<Rendered> {
         type Pages<'b> = &'b (dyn Fn() -> Vec<Rendered> + Send + Sync);
-        let builders: [Pages; 7] = [
+        let builders: [Pages; 8] = [
             &|| self.overview(),
             &|| self.prompts(),
             &|| self.room(),
@@ -213,6 +227,7 @@ impl ProgrammeRender<'_> {
             &|| self.print(),
             &|| self.notes(),
             &|| vec![self.handout()],
+            &|| self.after_course(),
         ];
         builders.par_iter().flat_map_iter(|b| b()).collect()
     }
@@ -340,10 +355,45 @@ impl ProgrammeRender<'_> {
         }
         for prepared in &self.letters {
             let l = prepared.letter;
-            let own = LetterPage {
-                letter: letter_view(prepared, p, common.organisation),
-            };
+            let mut letter = letter_view(prepared, p, common.organisation);
+            if l.slots.iter().any(|s| s == crate::model::POST_BOX_POINTS) {
+                letter.post_box = self.views.nav.post_box.clone();
+            }
+            let own = LetterPage { letter };
             let what = ("letter.html", l.out.clone(), l.title.clone());
+            out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
+        }
+        out
+    }
+
+    /// The action-plan sheet and, for trainers, the post-box summary.
+    fn after_course(&self) -> Vec<Rendered> {
+        let (p, common) = (self.p, self.common);
+        let shared = [("programme", &self.programme)];
+        let own = ActionPlanPage {
+            plan: after_course::action_plan_view(p, &self.views),
+        };
+        let what = (
+            "action-plan.html",
+            after_course::action_plan_path(&p.slug),
+            format!("Action plan: {}", p.title),
+        );
+        let mut out = vec![common.page(self.page(what, &shared, &own), Defer::Allowed)];
+        if let Some(path) = self.views.nav.post_box.clone() {
+            let own = PostBoxPage {
+                post_box: after_course::post_box_view(
+                    p,
+                    &self.views,
+                    &self.letters,
+                    common.organisation,
+                    common.language,
+                ),
+            };
+            let what = (
+                "post-box.html",
+                path,
+                format!("Post-box summary: {}", p.title),
+            );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
         out

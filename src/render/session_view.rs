@@ -42,6 +42,9 @@ pub struct SessionView<'a> {
     pub same_as: Option<Link>,
     pub repeated_by: Vec<Link>,
     pub letters: Vec<Link>,
+    /// The post-box summary (trainer edition) and the action-plan sheet, for a session
+    /// that produces or uses what they hold.
+    pub sheets: Vec<Link>,
     pub trainer_only: bool,
     /// Borrowed: the context copies it once anyway.
     pub body: &'a str,
@@ -155,6 +158,7 @@ pub fn session_view<'a>(
                 when: None,
             })
             .collect(),
+        sheets: super::after_course::sheets(p, v, s),
         trainer_only: s.trainer_only,
         body: &s.md.html,
         toc: super::view::toc(&s.md),

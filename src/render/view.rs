@@ -162,6 +162,11 @@ pub struct Nav {
     /// participants by the renderer, which knows the edition).
     pub runsheets: Vec<Link>,
     pub signin: Vec<Link>,
+    /// The action-plan sheet (`action-plan.html`), in both editions.
+    pub action_plan: String,
+    /// The post-box summary (`post-box.html`) when a session `produces: [post-box]`:
+    /// trainer edition only (emptied for participants by the renderer).
+    pub post_box: Option<String>,
     /// Rendered once per programme into the sidebar (see `nav.html`), not sent with every page.
     #[serde(skip)]
     pub days: Vec<NavDay>,
@@ -323,6 +328,9 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
         themes: has_themes.then(|| format!("{}/themes.html", p.slug)),
         cards: super::room::prompt_cards_path(&p.slug),
         evaluation: super::evaluation::evaluation_path(&p.slug),
+        action_plan: super::after_course::action_plan_path(&p.slug),
+        post_box: super::after_course::has_post_box(p)
+            .then(|| super::after_course::post_box_path(&p.slug)),
         runsheets: days
             .iter()
             .map(|d| Link {

@@ -24,6 +24,7 @@ const PROGRAMME_KEYS: &[&str] = &[
     "bring",
     "venue",
     "participants",
+    "action_plan",
     "timezone",
     "start",
     "blocks",
@@ -75,6 +76,7 @@ pub(super) fn parse_programme(
     let participants = fl
         .int("participants", 1, 1000)
         .map_or(crate::model::DEFAULT_PARTICIPANTS, |(n, _)| n as u32);
+    let action_plan = action_plan(&mut fl);
     let timezone = timezone(&mut fl);
     let start = parse_clock(&mut fl, "start").map_or(Clock(9 * 60 + 30), |(c, _)| c);
     let end = parse_clock(&mut fl, "end");
@@ -108,6 +110,7 @@ pub(super) fn parse_programme(
             bring,
             venue,
             participants,
+            action_plan,
             timezone,
             start,
             end: end_at,
@@ -280,4 +283,51 @@ fn parse_days(
         });
     }
     (days, end_pos)
+}
+
+/// Most statements the action-plan sheet holds: it prints on one A4 page.
+pub const ACTION_PLAN_MAX: usize = 5;
+
+/// `action_plan:`: the statements participants complete on the action-plan sheet, a list of
+/// one-line texts (inline Markdown), at most [`ACTION_PLAN_MAX`] so the sheet stays one page.
+fn action_plan(fl: &mut Fields) -> Vec<crate::content::markdown::Inline> {
+    let Some(n) = fl.node("action_plan") else {
+        return Vec::new();
+    };
+    if !matches!(n.value, crate::content::yaml::Value::Seq(_)) {
+        fl.error_at(
+            n,
+            format!(
+                "`action_plan` must be a list of statements, found {}",
+                n.kind()
+            ),
+            Some("write `action_plan: [\"By the end of the month I will ...\", ...]`".into()),
+        );
+        return Vec::new();
+    }
+    let items = fl.list_nodes("action_plan");
+    let mut out = Vec::new();
+    for (text, node) in items {
+        if text.trim().is_empty() {
+            fl.error_at(
+                node,
+                "a statement of `action_plan` is empty",
+                Some("write the start of a sentence for participants to complete".into()),
+            );
+        } else {
+            out.push(inline(&text));
+        }
+    }
+    if out.len() > ACTION_PLAN_MAX {
+        fl.error_at(
+            n,
+            format!(
+                "`action_plan` has {} statements; the sheet holds at most {ACTION_PLAN_MAX}",
+                out.len()
+            ),
+            Some("keep four or five: the sheet prints on one page".into()),
+        );
+        out.truncate(ACTION_PLAN_MAX);
+    }
+    out
 }

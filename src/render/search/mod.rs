@@ -236,6 +236,10 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
     if v.nav.themes.is_some() {
         tools.push(("Themes".into(), format!("{}/themes.html", p.slug)));
     }
+    tools.push(("Action plan sheet".into(), v.nav.action_plan.clone()));
+    if let Some(post_box) = v.nav.post_box.as_ref().filter(|_| !participant) {
+        tools.push(("Post-box summary".into(), post_box.clone()));
+    }
     if !participant {
         for d in &v.days {
             tools.push((
