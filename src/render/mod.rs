@@ -4,6 +4,7 @@
 pub mod archive;
 mod context;
 mod csv;
+mod delivery;
 pub mod handout;
 pub mod ics;
 pub mod leak;

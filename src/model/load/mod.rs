@@ -10,6 +10,8 @@
 mod assemble;
 mod audience;
 mod cache;
+mod deliveries;
+mod delivery;
 mod file;
 mod finish;
 mod letter;
@@ -59,6 +61,7 @@ impl Pos {
 enum Parsed {
     Home(Page),
     Programme(Box<ProgrammeHead>),
+    Delivery(Box<delivery::DeliveryHead>),
     /// A session; in a participant build a trainer-only one keeps its slot, its content
     /// gone into the fragments beside it.
     Session(Box<(Session, SessionRefs)>, Vec<Fragment>),
@@ -76,6 +79,7 @@ impl Parsed {
         let (src, md) = match self {
             Parsed::Home(pg) | Parsed::Page(pg) => (&pg.src, &pg.md),
             Parsed::Programme(h) => (&h.p.src, &h.p.md),
+            Parsed::Delivery(h) => (&h.d.src, &h.d.md),
             Parsed::Session(s, _) => (&s.0.src, &s.0.md),
             Parsed::Letter(l, dropped) => return Some((l.src.as_str(), dropped.as_slice())),
             _ => return None,
@@ -91,6 +95,8 @@ enum Kind {
     Home,
     Programme(String, Scope),
     Letter(String, Scope),
+    /// `<programme>/deliveries/<id>.md`: never a session or a page.
+    Delivery(String, Scope),
     InProgramme(String, Scope),
     SitePage,
 }
@@ -129,6 +135,9 @@ impl Kinds {
                 && !name.contains('/')
             {
                 return Kind::Letter(top.to_string(), *scope);
+            }
+            if rest.starts_with("deliveries/") {
+                return Kind::Delivery(top.to_string(), *scope);
             }
             return Kind::InProgramme(top.to_string(), *scope);
         }
@@ -200,6 +209,7 @@ struct Parts {
     sessions: HashMap<String, Vec<(Session, SessionRefs)>>,
     pages: HashMap<String, Vec<Page>>,
     letters: HashMap<String, Vec<Letter>>,
+    deliveries: HashMap<String, Vec<delivery::DeliveryHead>>,
     trainer_fragments: Vec<Fragment>,
     trainer_only: HashSet<String>,
 }
@@ -231,6 +241,7 @@ impl Parts {
                 self.sessions.entry(slug).or_default().push(*s)
             }
             (Kind::InProgramme(slug, _), Parsed::Page(pg)) => self.pages.entry(slug).or_default().push(pg),
+            (Kind::Delivery(slug, _), Parsed::Delivery(d)) => self.deliveries.entry(slug).or_default().push(*d),
             (Kind::Letter(slug, _), Parsed::Letter(l, _)) => self.letters.entry(slug).or_default().push(*l),
             (_, Parsed::Page(pg)) => self.site_pages.push(pg),
             (_, Parsed::Session(s, _)) => diags.push(
@@ -249,12 +260,17 @@ impl Parts {
         diags: &mut Vec<Diagnostic>,
     ) -> Vec<super::Programme> {
         let mut programmes = Vec::new();
+        let mut bookings = Vec::new();
         for (slug, head) in std::mem::take(&mut self.heads) {
             let s = self.sessions.remove(&slug).unwrap_or_default();
             let pg = self.pages.remove(&slug).unwrap_or_default();
             let l = self.letters.remove(&slug).unwrap_or_default();
-            programmes.push(assemble::assemble(head, s, pg, l, organisation, diags));
+            let d = self.deliveries.remove(&slug).unwrap_or_default();
+            let mut p = assemble::assemble(head, s, pg, l, organisation, diags);
+            bookings.extend(deliveries::attach(&mut p, d, diags));
+            programmes.push(p);
         }
+        deliveries::check_trainers(bookings, diags);
         programmes
     }
 }

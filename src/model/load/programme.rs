@@ -117,6 +117,7 @@ pub(super) fn parse_programme(
             md: std::sync::Arc::new(md),
             timetable: Default::default(),
             changed: 0,
+            deliveries: Vec::new(),
         },
         days_given,
         end_pos,
