@@ -116,7 +116,7 @@ fn resolve(
                 for (entry, pos) in list {
                     match split_part(entry, p.days.len() as u32, &block_ids) {
                         Some(part) => {
-                            if let Some(first) = placed.get(&part) {
+                            if let Some(first) = placed.insert(part.clone(), n as usize) {
                                 diags.push(
                                     Diagnostic::error(&src, format!("block `{entry}` is placed twice: already on day {first}"))
                                         .at(pos.line, pos.col)
@@ -146,8 +146,10 @@ fn resolve(
                 parts
             }
         };
-        for part in &parts {
-            placed.entry(part.clone()).or_insert(n as usize);
+        if day.blocks.is_none() {
+            for part in &parts {
+                placed.entry(part.clone()).or_insert(n as usize);
+            }
         }
         if !parts
             .iter()
