@@ -14,6 +14,8 @@ pub struct DeliveryCard {
     pub title: String,
     pub href: String,
     pub dates: Option<String>,
+    /// The dates beside the title, when the title does not already start with them.
+    pub when: Option<String>,
     /// First and last date, `YYYY-MM-DD`: `data-first`/`data-last` for `deliveries.js`.
     pub first: Option<String>,
     pub last: Option<String>,
@@ -43,6 +45,7 @@ pub fn delivery_cards(p: &Programme) -> Vec<DeliveryCard> {
                 .join(", "),
             href: format!("{}/timetable.html", p.slug),
             dates: dates_label(&own),
+            when: None,
             first: own.iter().min().map(|d| d.to_string()),
             last: own.iter().max().map(|d| d.to_string()),
             venue: p.venue.clone(),
@@ -51,6 +54,9 @@ pub fn delivery_cards(p: &Programme) -> Vec<DeliveryCard> {
             own: true,
         });
         cards.sort_by(|a, b| (&a.first, &a.href).cmp(&(&b.first, &b.href)));
+    }
+    for c in &mut cards {
+        c.when = c.dates.clone().filter(|d| !c.title.starts_with(d.as_str()));
     }
     cards
 }
@@ -61,6 +67,7 @@ fn card(p: &Programme, d: &Delivery) -> DeliveryCard {
         title: d.title.clone(),
         href: format!("{}/index.html", d.dir(&p.slug)),
         dates: d.dates_label(),
+        when: None,
         first: dates.iter().min().map(|x| x.to_string()),
         last: dates.iter().max().map(|x| x.to_string()),
         venue: d.venue.clone().or(p.venue.clone()),
