@@ -407,3 +407,30 @@ fn an_unsafe_delivery_id_is_refused() {
     );
     assert!(out.contains("spring-run"), "{out}");
 }
+
+#[test]
+fn trainers_lead_days_and_blocks_the_delivery_has() {
+    let d = "---\ndays:\n  - { date: 2027-04-20 }\n  - { date: 2027-04-21 }\ntrainers:\n  - { name: Sam Lee, blocks: [\"2:after-lunch\"] }\n  - { name: Ann Other, days: [3] }\n  - { name: Kim Park, blocks: [\"1:after-lunhc\"] }\n---\n";
+    let f = fixture(&[
+        ("content/p/deliveries/a.md", d),
+        // Sam Lee runs another delivery on the 20th: no clash, Sam leads only day 2 above.
+        (
+            "content/p/deliveries/b.md",
+            "---\ndays:\n  - { date: 2027-04-20 }\n  - { date: 2027-04-22 }\ntrainers: [Sam Lee]\n---\n",
+        ),
+    ]);
+    let out = check(&f);
+    let at = "content/p/deliveries/a.md";
+    assert!(
+        out.contains(&format!(
+            "{at}:7:5: error: Ann Other leads day 3, but the delivery has 2 day(s)"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{at}:8:5: error: Kim Park leads block `1:after-lunhc`, which this delivery does not run")),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `1:after-lunch`?"), "{out}");
+    assert!(!out.contains("is booked on"), "{out}");
+}

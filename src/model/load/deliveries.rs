@@ -247,25 +247,88 @@ fn resolve(
         }
     }
     d.timetable = tt;
-    for (t, pos) in d.trainers.iter().zip(&h.trainer_pos) {
-        let days: Vec<u32> = if t.days.is_empty() {
-            (1..=d.days.len() as u32).collect()
-        } else {
-            t.days.clone()
-        };
+    book_trainers(&d, &h.trainer_pos, diags, bookings);
+    d
+}
+
+/// Each trainer's days and blocks checked against the delivery, and the dates they work
+/// booked: the days they lead, the days of the blocks they lead, or every day.
+fn book_trainers(
+    d: &Delivery,
+    positions: &[Pos],
+    diags: &mut Vec<Diagnostic>,
+    bookings: &mut Vec<Booking>,
+) {
+    let n_days = d.days.len() as u32;
+    for (t, pos) in d.trainers.iter().zip(positions) {
+        let mut days: Vec<u32> = Vec::new();
+        for &n in &t.days {
+            if n > n_days {
+                diags.push(
+                    Diagnostic::error(
+                        &d.src,
+                        format!(
+                            "{} leads day {n}, but the delivery has {n_days} day(s)",
+                            t.name
+                        ),
+                    )
+                    .at(pos.line, pos.col)
+                    .hint(format!("use a day from 1 to {n_days}")),
+                );
+            } else {
+                days.push(n);
+            }
+        }
+        for b in &t.blocks {
+            let found = d.plan.iter().position(|parts| {
+                parts
+                    .iter()
+                    .any(|(pd, id)| b.trim() == format!("{pd}:{id}"))
+            });
+            match found {
+                Some(i) => days.push(i as u32 + 1),
+                None => {
+                    let all: Vec<String> = d
+                        .plan
+                        .iter()
+                        .flatten()
+                        .map(|(pd, id)| format!("{pd}:{id}"))
+                        .collect();
+                    let hint = match closest(b, all.iter().map(String::as_str)) {
+                        Some(c) => format!("did you mean `{c}`?"),
+                        None => "list blocks the delivery runs, as \"<day>:<block>\"".to_string(),
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            &d.src,
+                            format!(
+                                "{} leads block `{b}`, which this delivery does not run",
+                                t.name
+                            ),
+                        )
+                        .at(pos.line, pos.col)
+                        .hint(hint),
+                    );
+                }
+            }
+        }
+        if t.days.is_empty() && t.blocks.is_empty() {
+            days = (1..=n_days).collect();
+        }
+        days.sort_unstable();
+        days.dedup();
         for n in days {
             if let Some(date) = d.days.get(n as usize - 1).and_then(|x| x.date) {
                 bookings.push(Booking {
                     name: t.name.trim().to_lowercase(),
                     shown: t.name.clone(),
                     date,
-                    src: src.clone(),
+                    src: d.src.clone(),
                     pos: *pos,
                 });
             }
         }
     }
-    d
 }
 
 /// `"2:after-lunch"` as (2, "after-lunch"), when the day and block exist.
