@@ -282,14 +282,20 @@ fn a_programme_without_deliveries_is_as_before() {
 #[test]
 fn a_trainer_only_delivery_is_left_out_of_the_participant_edition() {
     let secret = "---\ntitle: Closed cohort for the fostering team\naudience: trainer\nvenue: Hidden Annexe Room\ndays:\n  - { date: 2027-06-01 }\n  - { date: 2027-06-02 }\n---\nThe keypad code for the annexe door is nine four seven two.\n";
+    let open = "---\ndays:\n  - { date: 2027-07-01 }\n  - { date: 2027-07-02 }\n---\nMeet in the lobby.\n\n> [!TRAINER]\n> The key safe by the fire door opens with the usual code.\n";
     let f = fixture(&[
         ("content/p/deliveries/spring.md", SPRING),
         ("content/p/deliveries/closed.md", secret),
+        ("content/p/deliveries/open.md", open),
     ]);
     f.build();
     assert!(
         f.site().join("p/deliveries/closed/index.html").exists(),
         "trainers see it"
+    );
+    assert!(
+        f.read("p/deliveries/open/index.html")
+            .contains("key safe by the fire door")
     );
     let opts = coursebook::BuildOptions {
         root: f.root().to_path_buf(),
@@ -299,6 +305,10 @@ fn a_trainer_only_delivery_is_left_out_of_the_participant_edition() {
     coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
     assert!(!f.site().join("p/deliveries/closed").exists());
     assert!(f.site().join("p/deliveries/spring/index.html").exists());
+    assert!(
+        f.read("p/deliveries/open/index.html")
+            .contains("Meet in the lobby.")
+    );
     for e in walk(&f.site()) {
         let text = String::from_utf8_lossy(&std::fs::read(&e).unwrap()).to_string();
         for word in [
@@ -306,6 +316,7 @@ fn a_trainer_only_delivery_is_left_out_of_the_participant_edition() {
             "Hidden Annexe",
             "Closed cohort",
             "deliveries/closed",
+            "key safe",
         ] {
             assert!(!text.contains(word), "{} holds {word}", e.display());
         }
@@ -326,8 +337,13 @@ fn a_trainer_only_delivery_is_left_out_of_the_participant_edition() {
     assert!(site.trainer_only.contains("p/deliveries/closed/index.html"));
     assert_eq!(
         site.programmes[0].deliveries.len(),
-        1,
+        2,
         "not listed for participants"
+    );
+    assert!(
+        site.trainer_fragments
+            .iter()
+            .any(|x| x.src.ends_with("open.md") && x.text.contains("key safe"))
     );
 }
 
