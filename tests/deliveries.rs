@@ -450,3 +450,54 @@ fn trainers_lead_days_and_blocks_the_delivery_has() {
     assert!(out.contains("did you mean `1:after-lunch`?"), "{out}");
     assert!(!out.contains("is booked on"), "{out}");
 }
+
+/// Every file of the build, by site-relative path; a calendar without the lines that carry
+/// the newest modification time (`SEQUENCE`, `DTSTAMP`), which a new file raises.
+fn snapshot(f: &Fixture) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walk(&f.site())
+        .into_iter()
+        .map(|p| {
+            let rel = p
+                .strip_prefix(f.site())
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let mut bytes = std::fs::read(&p).unwrap();
+            if rel.ends_with(".ics") {
+                let text = String::from_utf8(bytes).unwrap();
+                bytes = text
+                    .split("\r\n")
+                    .filter(|l| !l.starts_with("SEQUENCE:") && !l.starts_with("DTSTAMP:"))
+                    .collect::<Vec<_>>()
+                    .join("\r\n")
+                    .into_bytes();
+            }
+            (rel, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_delivery_participants_never_see_leaves_every_file_as_without_it() {
+    let f = fixture(&[]);
+    let opts = coursebook::BuildOptions {
+        root: f.root().to_path_buf(),
+        audience: coursebook::Audience::Participant,
+        ..Default::default()
+    };
+    coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    let before = snapshot(&f);
+    f.write(
+        "content/p/deliveries/closed.md",
+        "---\naudience: trainer\ndays:\n  - { date: 2027-06-01 }\n  - { date: 2027-06-02 }\n---\nPrivate.\n",
+    );
+    coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    let after = snapshot(&f);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &before {
+        assert!(after[path] == *bytes, "{path} changed");
+    }
+}
