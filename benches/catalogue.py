@@ -2,7 +2,7 @@
 """Synthetic course catalogues, and a timed build of the same pages with coursebook, mdBook,
 Hugo and Zola (each when installed), alternating runs.
 
-    python3 benches/catalogue.py generate N DIR [--peer] [--code-every K]
+    python3 benches/catalogue.py generate N DIR [--peer] [--code-every K] [--deliveries K]
     python3 benches/catalogue.py compare N [--runs 3] [--warmup 1] [--peer]
                                            [--tools coursebook,mdbook,hugo,zola] [--dir /dev/shm]
     python3 benches/catalogue.py search N DIR [--bin PATH] [--base-bin PATH] [--runs 5]
@@ -18,6 +18,9 @@ The dev server's rebuild after one edit is timed by `cargo bench --bench rebuild
 `--peer` puts a 9-line Rust block on every page (the peer comparison); the default
 catalogue has code on one page in ten and prompts and materials on every session.
 Sessions are spread over programmes of 100: 5 days of 4 blocks of 5 sessions.
+`--deliveries K` gives each coursebook programme K deliveries (`deliveries/d-NN.md`), every
+other one running each programme day as two half-days, each with its own dates and trainer;
+time `coursebook build` on catalogues of 0 and K to see what deliveries cost.
 """
 import argparse
 import os
@@ -65,7 +68,30 @@ def body(rng, i, n_in_prog, code, link):
     return "\n".join(parts)
 
 
-def generate(n, out, peer=False, code_every=10, seed=1):
+def deliveries(rng, folder, k, days):
+    """K delivery files for a programme of `days` days: full days, or every other one as
+    two half-days per programme day (morning blocks, then afternoon blocks)."""
+    import datetime
+    os.makedirs(folder)
+    base = datetime.date(2027, 1, 4)
+    for j in range(k):
+        first = base + datetime.timedelta(days=14 * j)
+        lines = [f"---\ntitle: Run {j}\nvenue: Room {rng.randint(1, 40)}\ntrainers: [Trainer {os.path.basename(os.path.dirname(folder))}-{j}]\ndays:\n"]
+        if j % 2 == 0:
+            for d in range(days):
+                lines.append(f"  - {{ date: {first + datetime.timedelta(days=d)} }}\n")
+        else:
+            for d in range(days):
+                for half, blocks in enumerate((BLOCKS[:2], BLOCKS[2:])):
+                    date = first + datetime.timedelta(days=2 * d + half)
+                    listed = ", ".join(f'"{d + 1}:{b}"' for b in blocks)
+                    lines.append(f"  - {{ date: {date}, blocks: [{listed}] }}\n")
+        lines.append(f"---\n{words(rng, 30)}\n")
+        with open(os.path.join(folder, f"d-{j:02d}.md"), "w") as f:
+            f.write("".join(lines))
+
+
+def generate(n, out, peer=False, code_every=10, seed=1, n_deliveries=0):
     """Writes a coursebook site, an mdBook book, a Hugo site and a Zola site with the same pages."""
     rng = random.Random(seed)
     cb, mdb, hugo, zola = (os.path.join(out, x) for x in ("coursebook", "mdbook", "hugo", "zola"))
@@ -117,6 +143,8 @@ def generate(n, out, peer=False, code_every=10, seed=1):
         with open(os.path.join(cb, "content", slug, "index.md"), "w") as f:
             f.write(f"---\ntitle: Course {p}\nsummary: {words(rng, 20)}\nvenue: Room {p}\n"
                     f"days:\n" + "".join(f"  - {{ title: Day {d + 1} }}\n" for d in range(days)) + "---\n" + words(rng, 80) + "\n")
+        if n_deliveries:
+            deliveries(random.Random(seed + p), os.path.join(cb, "content", slug, "deliveries"), n_deliveries, days)
         os.makedirs(os.path.join(mdb, "src", slug))
         with open(os.path.join(mdb, "src", slug, "index.md"), "w") as f:
             f.write(f"# Course {p}\n\n{words(rng, 80)}\n")
@@ -292,6 +320,7 @@ def main():
     g.add_argument("dir")
     g.add_argument("--peer", action="store_true")
     g.add_argument("--code-every", type=int, default=10)
+    g.add_argument("--deliveries", type=int, default=0, help="deliveries per programme (default 0)")
     c = sub.add_parser("compare")
     c.add_argument("n", type=int)
     c.add_argument("--runs", type=int, default=3)
@@ -308,7 +337,7 @@ def main():
     s.add_argument("--runs", type=int, default=5)
     a = ap.parse_args()
     if a.cmd == "generate":
-        generate(a.n, a.dir, peer=a.peer, code_every=a.code_every)
+        generate(a.n, a.dir, peer=a.peer, code_every=a.code_every, n_deliveries=a.deliveries)
     elif a.cmd == "compare":
         out = compare(a.n, a.runs, a.peer, a.tools.split(","), parent=a.dir, warmup=a.warmup)
         shutil.rmtree(out, ignore_errors=True)

@@ -207,6 +207,10 @@ fn every_generated_file_is_on_the_reserved_list() {
         ),
         ("content/p/notes.md", "# Notes\n"),
         ("content/p/letters/inv.md", "---\ntitle: Inv\n---\nHello.\n"),
+        (
+            "content/p/deliveries/spring.md",
+            "---\ndays: [{ date: 2027-04-12 }]\n---\nParking.\n",
+        ),
         ("content/assets/logo.svg", "<svg/>"),
     ]);
     build_zip(&f);
@@ -250,6 +254,7 @@ fn every_generated_file_is_on_the_reserved_list() {
         "p/timetable.ics",
         "p/runsheet-day-1.html",
         "p/searchindex.js",
+        "p/deliveries/spring/timetable.ics",
     ] {
         assert!(f.site().join(p).exists(), "{p}");
     }

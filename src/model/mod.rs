@@ -7,6 +7,7 @@ mod letters;
 pub mod links;
 pub mod load;
 pub mod paths;
+pub mod plan;
 mod sanitize;
 pub mod timetable;
 mod titles;
@@ -204,6 +205,8 @@ pub struct Programme {
     pub changed: u64,
     /// The evaluation form's scale and questions (`evaluation:`).
     pub evaluation: Evaluation,
+    /// Its runs (`deliveries/<id>.md`), by first date then id.
+    pub deliveries: Vec<Delivery>,
 }
 
 /// What the evaluation form asks (`evaluation:` in a programme's front matter).
@@ -242,6 +245,52 @@ impl Default for Evaluation {
             ],
         }
     }
+}
+
+/// One run of a programme (`content/<programme>/deliveries/<id>.md`): its own dates, venue,
+/// trainers and plan of the programme's blocks over its days.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    /// The file's name without `.md`; the output folder `<programme>/deliveries/<id>/`.
+    pub id: String,
+    pub src: String,
+    pub title: String,
+    pub venue: Option<String>,
+    pub timezone: String,
+    /// Its days as the timetable needs them: number, "Day N", date, start, end.
+    pub days: Vec<Day>,
+    /// Per day, the programme's (day, block) pairs it runs, in order.
+    pub plan: Vec<Vec<(u32, String)>>,
+    pub trainers: Vec<Trainer>,
+    /// How many people are expected (`participants:`); the programme's when not said.
+    pub participants: Option<u32>,
+    pub trainer_only: bool,
+    /// Joining details (parking, access, what to bring).
+    pub md: std::sync::Arc<Markdown>,
+    pub timetable: Timetable,
+}
+
+impl Delivery {
+    /// `<programme>/deliveries/<id>/`: the folder of its page and files.
+    pub fn dir(&self, slug: &str) -> String {
+        format!("{slug}/deliveries/{}", self.id)
+    }
+    pub fn dates(&self) -> Vec<jiff::civil::Date> {
+        self.days.iter().filter_map(|d| d.date).collect()
+    }
+    pub fn dates_label(&self) -> Option<String> {
+        clock::dates_label(&self.dates())
+    }
+}
+
+/// Who runs a delivery, and what they lead (`days: [1]`, `blocks: ["1:after-lunch"]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trainer {
+    pub name: String,
+    pub role: Option<String>,
+    /// Delivery day numbers they lead (empty with no `blocks`: all).
+    pub days: Vec<u32>,
+    pub blocks: Vec<String>,
 }
 
 impl Programme {

@@ -18,6 +18,45 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     let outs = outputs(site);
     let mut diags = unsafe_names(site, &outs);
     diags.extend(clashes(site, &outs));
+    diags.extend(delivery_ids(site));
+    diags
+}
+
+/// A delivery's id (its file name) names a folder of the site: letters, digits, `-`, `_`
+/// and `.` only, not starting with a dot.
+fn delivery_ids(site: &Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for d in site.programmes.iter().flat_map(|p| &p.deliveries) {
+        let safe = !d.id.is_empty()
+            && !d.id.starts_with('.')
+            && d.id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !safe {
+            let better: String =
+                d.id.chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+            let better = better.trim_matches('-');
+            diags.push(
+                Diagnostic::error(
+                    &d.src,
+                    format!("the delivery id `{}` (its file name) is not a safe folder name", d.id),
+                )
+                .at(1, 1)
+                .hint(format!(
+                    "rename the file with letters, digits, `-` and `_` only, e.g. `{}.md`: the id names the folder of its pages",
+                    if better.is_empty() { "spring-2027" } else { better }
+                )),
+            );
+        }
+    }
     diags
 }
 

@@ -169,41 +169,11 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
             BlockDef::Break { title, minutes, at } => {
                 let before = has[..i].iter().any(|x| *x);
                 let after = has[i + 1..].iter().any(|x| *x);
-                if !(before && after) {
-                    continue;
+                if before && after {
+                    let brk = (title.as_str(), *minutes, *at);
+                    let where_ = (day.number, last_block.as_deref());
+                    place_break(brk, where_, &mut t, &mut segments, issues);
                 }
-                let start = match at {
-                    Some(at) if *at > t => {
-                        segments.push(Segment::Gap(Row {
-                            kind: RowKind::Free,
-                            start: t,
-                            end: *at,
-                            block: None,
-                            fixed: false,
-                        }));
-                        *at
-                    }
-                    Some(at) if *at < t => {
-                        issues.push(Issue::Overrun {
-                            day: day.number,
-                            block: last_block.clone().unwrap_or_default(),
-                            break_title: title.clone(),
-                            at: *at,
-                            minutes: t.0 - at.0,
-                        });
-                        t
-                    }
-                    _ => t,
-                };
-                let end = start.plus(*minutes);
-                segments.push(Segment::Gap(Row {
-                    kind: RowKind::Break(title.clone()),
-                    start,
-                    end,
-                    block: None,
-                    fixed: at.is_some(),
-                }));
-                t = end;
             }
         }
     }
@@ -216,10 +186,58 @@ fn plan_day(blocks: &[BlockDef], day: &Day, slots: &[Slot], issues: &mut Vec<Iss
     }
 }
 
+/// A break (title, minutes, pinned time) at `t`, which moves on: a pinned break waits for
+/// its time (free time before it) or starts late (an overrun of `last_block` on `day`).
+pub(super) fn place_break(
+    (title, minutes, at): (&str, u32, Option<Clock>),
+    (day, last_block): (u32, Option<&str>),
+    t: &mut Clock,
+    segments: &mut Vec<Segment>,
+    issues: &mut Vec<Issue>,
+) {
+    let start = match at {
+        Some(at) if at > *t => {
+            segments.push(Segment::Gap(Row {
+                kind: RowKind::Free,
+                start: *t,
+                end: at,
+                block: None,
+                fixed: false,
+            }));
+            at
+        }
+        Some(at) if at < *t => {
+            issues.push(Issue::Overrun {
+                day,
+                block: last_block.unwrap_or_default().to_string(),
+                break_title: title.to_string(),
+                at,
+                minutes: t.0 - at.0,
+            });
+            *t
+        }
+        _ => *t,
+    };
+    let end = start.plus(minutes);
+    segments.push(Segment::Gap(Row {
+        kind: RowKind::Break(title.to_string()),
+        start,
+        end,
+        block: None,
+        fixed: at.is_some(),
+    }));
+    *t = end;
+}
+
 /// A day that ends (at `t`) before its `end` has spare time: a free row to the end, and
 /// an issue; one that runs past it is an issue. A day without sessions has neither.
 /// Returns when the day ends.
-fn to_the_end(day: &Day, segments: &mut Vec<Segment>, t: Clock, issues: &mut Vec<Issue>) -> Clock {
+pub(super) fn to_the_end(
+    day: &Day,
+    segments: &mut Vec<Segment>,
+    t: Clock,
+    issues: &mut Vec<Issue>,
+) -> Clock {
     match day.end {
         Some(end) if !segments.is_empty() && end > t => {
             issues.push(Issue::Spare {
@@ -250,7 +268,7 @@ fn to_the_end(day: &Day, segments: &mut Vec<Segment>, t: Clock, issues: &mut Vec
 }
 
 /// The rows of block `id`'s sessions, one after another from `t`, which moves on.
-fn block_rows(id: &str, today: &[&Slot], t: &mut Clock) -> Vec<Row> {
+pub(super) fn block_rows(id: &str, today: &[&Slot], t: &mut Clock) -> Vec<Row> {
     let mut rows = Vec::new();
     for s in today.iter().filter(|s| s.block == id) {
         let end = t.plus(s.minutes);

@@ -1,16 +1,24 @@
 //! `timetable.csv`: day,date,start,end,minutes,kind,title,block,format,page
 
-use crate::model::Programme;
-use crate::model::timetable::RowKind;
+use crate::model::timetable::{RowKind, Timetable};
+use crate::model::{Day, Delivery, Programme};
 
 pub fn timetable(p: &Programme) -> Vec<u8> {
+    rows(p, &p.timetable, &p.days)
+}
+
+/// A delivery's timetable: the same columns, its own days and dates.
+pub fn delivery(p: &Programme, d: &Delivery) -> Vec<u8> {
+    rows(p, &d.timetable, &d.days)
+}
+
+fn rows(p: &Programme, tt: &Timetable, days: &[Day]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         "day", "date", "start", "end", "minutes", "kind", "title", "block", "format", "page",
     ]);
-    for d in &p.timetable.days {
-        let date = p
-            .days
+    for d in &tt.days {
+        let date = days
             .iter()
             .find(|x| x.number == d.number)
             .and_then(|x| x.date)

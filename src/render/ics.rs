@@ -8,19 +8,58 @@ use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
-use crate::model::Programme;
+use crate::model::timetable::Timetable;
+use crate::model::{Day, Delivery, Programme};
 use crate::util::encode_path;
+
+/// What one calendar is made of: the programme's own run, or one delivery's.
+struct Run<'a> {
+    title: &'a str,
+    timezone: &'a str,
+    venue: Option<&'a str>,
+    days: &'a [Day],
+    timetable: &'a Timetable,
+    /// The delivery's id, which every UID carries (none for the programme's own run).
+    delivery: Option<&'a str>,
+}
 
 /// The calendar, or `None` when a day has no date (the loader notes which).
 pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
-    if p.days.is_empty() || p.days.iter().any(|d| d.date.is_none()) {
+    let run = Run {
+        title: &p.title,
+        timezone: &p.timezone,
+        venue: p.venue.as_deref(),
+        days: &p.days,
+        timetable: &p.timetable,
+        delivery: None,
+    };
+    calendar(p, &run, site_url)
+}
+
+/// A delivery's calendar: its dates and venue; UIDs its own (`+<id>` before the `@`).
+pub fn delivery(p: &Programme, d: &Delivery, site_url: Option<&str>) -> Option<Vec<u8>> {
+    let title = format!("{}: {}", p.title, d.title);
+    let run = Run {
+        title: &title,
+        timezone: &d.timezone,
+        venue: d.venue.as_deref().or(p.venue.as_deref()),
+        days: &d.days,
+        timetable: &d.timetable,
+        delivery: Some(&d.id),
+    };
+    calendar(p, &run, site_url)
+}
+
+/// Long by design: one event's lines after another, in the order RFC 5545 readers expect.
+fn calendar(p: &Programme, run: &Run, site_url: Option<&str>) -> Option<Vec<u8>> {
+    if run.days.is_empty() || run.days.iter().any(|d| d.date.is_none()) {
         return None;
     }
-    let tz = TimeZone::get(&p.timezone).unwrap_or(TimeZone::UTC);
-    let tzid = if p.timezone.is_empty() {
+    let tz = TimeZone::get(run.timezone).unwrap_or(TimeZone::UTC);
+    let tzid = if run.timezone.is_empty() {
         "UTC"
     } else {
-        &p.timezone
+        run.timezone
     };
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -28,16 +67,16 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
         "PRODID:-//coursebook//coursebook//EN".into(),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!("X-WR-CALNAME:{}", text(&p.title)),
+        format!("X-WR-CALNAME:{}", text(run.title)),
         format!("X-WR-TIMEZONE:{tzid}"),
     ];
-    let dates: Vec<Date> = p.days.iter().filter_map(|d| d.date).collect();
+    let dates: Vec<Date> = run.days.iter().filter_map(|d| d.date).collect();
     let first = dates.iter().min().copied()?;
     let last = dates.iter().max().copied()?;
     lines.extend(vtimezone(&tz, tzid, first.year(), last.year()));
     let dtstamp = stamp(p.changed);
-    for day in &p.timetable.days {
-        let Some(date) = p
+    for day in &run.timetable.days {
+        let Some(date) = run
             .days
             .iter()
             .find(|d| d.number == day.number)
@@ -51,13 +90,17 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
             };
             let s = &p.sessions[i];
             lines.push("BEGIN:VEVENT".into());
-            lines.push(format!("UID:{}", uid(&p.slug, &s.file)));
+            let id = uid(&p.slug, &s.file);
+            match run.delivery {
+                Some(d) => lines.push(format!("UID:{}", delivery_uid(&id, d))),
+                None => lines.push(format!("UID:{id}")),
+            }
             lines.push(format!("DTSTAMP:{dtstamp}"));
             lines.push(format!("SEQUENCE:{}", p.changed));
             lines.push(format!("DTSTART;TZID={tzid}:{}", local(date, r.start.0)));
             lines.push(format!("DTEND;TZID={tzid}:{}", local(date, r.end.0)));
             lines.push(format!("SUMMARY:{}", text(&s.title)));
-            if let Some(v) = &p.venue {
+            if let Some(v) = run.venue {
                 lines.push(format!("LOCATION:{}", text(v)));
             }
             let url =
@@ -96,6 +139,15 @@ pub fn timetable(p: &Programme, site_url: Option<&str>) -> Option<Vec<u8>> {
 /// `%XX`, so no two paths share a UID (`x/y-z.md` and `x-y/z.md` once did).
 pub fn uid(slug: &str, file: &str) -> String {
     format!("{}/{}@coursebook", encode(slug, false), encode(file, true))
+}
+
+/// A session's UID in a delivery's calendar: its UID with `+<id>` before the `@`. `+` is
+/// encoded in every path, so no delivery's UID is the programme's own or another's.
+pub fn delivery_uid(session_uid: &str, delivery: &str) -> String {
+    let base = session_uid
+        .strip_suffix("@coursebook")
+        .unwrap_or(session_uid);
+    format!("{base}+{}@coursebook", encode(delivery, false))
 }
 
 fn encode(s: &str, slashes: bool) -> String {

@@ -5,6 +5,7 @@ pub mod after_course;
 pub mod archive;
 mod context;
 mod csv;
+mod delivery;
 pub mod evaluation;
 pub mod handout;
 pub mod ics;

@@ -38,6 +38,9 @@ pub const PROGRAMME_FILES: &[&str] = &[
     "post-box.html",
 ];
 
+/// Files in each delivery's folder, `<programme>/deliveries/<id>/`.
+pub const DELIVERY_FILES: &[&str] = &["index.html", "timetable.csv", "timetable.ics"];
+
 /// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
 /// the programme folders.
 pub fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
@@ -53,6 +56,14 @@ pub fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
     let (dir, file) = path.split_once('/')?;
     if !programmes.contains(&dir) {
         return None;
+    }
+    if let Some((id, name)) = file
+        .strip_prefix("deliveries/")
+        .and_then(|rest| rest.split_once('/'))
+        && !id.is_empty()
+        && DELIVERY_FILES.contains(&name)
+    {
+        return Some("a file coursebook writes for a delivery");
     }
     PROGRAMME_FILES
         .iter()
@@ -95,5 +106,8 @@ mod tests {
         assert!(generated_by("themes.html", &p).is_none());
         assert!(generated_by("other/index.html", &p).is_none());
         assert!(generated_by("prog/day-1/intro.html", &p).is_none());
+        assert!(generated_by("prog/deliveries/spring/index.html", &p).is_some());
+        assert!(generated_by("prog/deliveries/spring/timetable.ics", &p).is_some());
+        assert!(generated_by("prog/deliveries/map.png", &p).is_none());
     }
 }

@@ -31,6 +31,8 @@ pub(super) struct ProgrammeView<'a> {
     sessions: usize,
     body: &'a str,
     slug: &'a str,
+    /// Its runs by date (none: the page is as it was before deliveries).
+    deliveries: Vec<super::delivery::DeliveryCard>,
 }
 
 pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
@@ -48,6 +50,7 @@ pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
         sessions: p.sessions.len(),
         body: &p.md.html,
         slug: &p.slug,
+        deliveries: super::delivery::delivery_cards(p),
     }
 }
 
@@ -135,6 +138,12 @@ struct TimetableFiles {
 }
 
 #[derive(Serialize)]
+struct DeliveryPage {
+    delivery: super::delivery::DeliveryView,
+    days: Vec<view::DayView>,
+}
+
+#[derive(Serialize)]
 struct RunSheet<'a> {
     day: &'a handout::PrintDay,
 }
@@ -219,7 +228,8 @@ impl ProgrammeRender<'_> {
     /// programme of a thousand sessions each view is a pass over all of them.
     fn pages(&self) -> Vec<Rendered> {
         type Pages<'b> = &'b (dyn Fn() -> Vec<Rendered> + Send + Sync);
-        let builders: [Pages; 8] = [
+        let builders: [Pages; 9] = [
+            &|| self.deliveries(),
             &|| self.overview(),
             &|| self.prompts(),
             &|| self.room(),
@@ -258,6 +268,23 @@ impl ProgrammeRender<'_> {
             self.common
                 .page(self.page(timetable, &shared, &files), Defer::Allowed),
         ]
+    }
+
+    /// Each delivery's page: its facts, joining details and timetable.
+    fn deliveries(&self) -> Vec<Rendered> {
+        let p = self.p;
+        let shared = [("programme", &self.programme)];
+        p.deliveries
+            .iter()
+            .map(|d| {
+                let (delivery, days) = super::delivery::delivery_view(p, d);
+                let own = DeliveryPage { delivery, days };
+                let path = format!("{}/index.html", d.dir(&p.slug));
+                let title = format!("{}: {}", p.title, d.title);
+                let page = self.page(("delivery.html", path, title), &shared, &own);
+                self.common.page(page, Defer::Allowed)
+            })
+            .collect()
     }
 
     fn prompts(&self) -> Vec<Rendered> {
@@ -461,6 +488,14 @@ impl ProgrammeRender<'_> {
         }
         if let Some(ics) = ics::timetable(p, site.config.site_url.as_deref()) {
             outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
+        }
+        for d in &p.deliveries {
+            let files = super::delivery::delivery_files(p, d, site.config.site_url.as_deref());
+            outs.extend(
+                files
+                    .into_iter()
+                    .map(|(path, b)| Ok(Output::bytes(path, b))),
+            );
         }
         for prepared in &self.letters {
             match prepared.outputs() {

@@ -32,6 +32,8 @@ pub(super) fn page_view(pg: &crate::model::Page) -> PageView {
 #[derive(Serialize)]
 struct HomeView<'a> {
     cards: Vec<view::ProgrammeCard>,
+    /// Every programme's runs by date; `deliveries.js` hides the past ones.
+    deliveries: Vec<super::delivery::DeliveryCard>,
     body: Option<&'a str>,
 }
 
@@ -46,6 +48,7 @@ pub(super) fn render(site: &Site, common: &Common) -> Vec<Rendered> {
     jobs.push(Box::new(|| {
         let own = HomeView {
             cards: view::programme_cards(site),
+            deliveries: super::delivery::site_cards(site),
             body: site.home.as_ref().map(|h| h.md.html.as_str()),
         };
         let title = site

@@ -158,6 +158,8 @@ pub struct Nav {
     pub cards: String,
     /// The evaluation form (`evaluation.html`).
     pub evaluation: String,
+    /// The overview's list of deliveries, when the programme has any.
+    pub deliveries: Option<String>,
     /// Each day's run sheet and sign-in sheet: trainer edition only (emptied for
     /// participants by the renderer, which knows the edition).
     pub runsheets: Vec<Link>,
@@ -331,6 +333,7 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
         action_plan: super::after_course::action_plan_path(&p.slug),
         post_box: super::after_course::has_post_box(p)
             .then(|| super::after_course::post_box_path(&p.slug)),
+        deliveries: (!p.deliveries.is_empty()).then(|| format!("{}/index.html#deliveries", p.slug)),
         runsheets: days
             .iter()
             .map(|d| Link {
@@ -472,11 +475,20 @@ fn gap_segment(r: &TimetableRow) -> SegmentView {
 }
 
 fn day_views(p: &Programme) -> Vec<DayView> {
-    p.timetable
-        .days
+    day_views_of(p, &p.timetable, &p.days)
+}
+
+/// The day views of a timetable of `p`'s sessions over `days`: the programme's own, or a
+/// delivery's.
+pub fn day_views_of(
+    p: &Programme,
+    tt: &crate::model::timetable::Timetable,
+    days: &[crate::model::Day],
+) -> Vec<DayView> {
+    tt.days
         .iter()
         .map(|d| {
-            let day = p.days.iter().find(|x| x.number == d.number);
+            let day = days.iter().find(|x| x.number == d.number);
             let mut count = 0;
             let mut mins = 0;
             let segments = d

@@ -103,7 +103,15 @@ fn reserve_trainer_slots(p: &mut Programme) {
     for s in &mut p.sessions {
         s.same_as = s.same_as.and_then(|j| new_index[j]);
     }
-    for d in &mut p.timetable.days {
+    remap(&mut p.timetable, &new_index);
+    for d in &mut p.deliveries {
+        remap(&mut d.timetable, &new_index);
+    }
+}
+
+/// Session rows renumbered to the sessions kept; a dropped one's row becomes reserved.
+fn remap(tt: &mut timetable::Timetable, new_index: &[Option<usize>]) {
+    for d in &mut tt.days {
         for seg in &mut d.segments {
             if let timetable::Segment::Block { rows, .. } = seg {
                 for r in rows {
@@ -181,6 +189,10 @@ pub(super) fn trainer_only_outputs(
         let sessions = p.sessions.iter().filter(|x| x.trainer_only).map(|x| &x.out);
         let letters = p.letters.iter().filter(|x| x.trainer_only).map(|x| &x.out);
         trainer_only.extend(pages.chain(sessions).chain(letters).cloned());
+        for d in p.deliveries.iter().filter(|d| d.trainer_only) {
+            let dir = d.dir(&p.slug);
+            trainer_only.insert(format!("{dir}/index.html"));
+        }
     }
     trainer_only.extend(
         site_pages

@@ -3,7 +3,7 @@
 
 use super::audience::{Scope, whole_file};
 use super::values::audience_of;
-use super::{Kind, Parsed, letter, page, programme, session};
+use super::{Kind, Parsed, delivery, letter, page, programme, session};
 use crate::Audience;
 use crate::config::ExtraKeys;
 use crate::content::markdown::{self, Body, Markdown};
@@ -85,6 +85,7 @@ pub(super) fn parse_file(
         Some(src) => match kind {
             Kind::Letter(slug, _) => letter_file(&src, slug, &mut diags),
             Kind::Programme(slug, _) => programme_file(&src, slug, &mut diags),
+            Kind::Delivery(slug, scope) => delivery::delivery_file(&src, slug, *scope, &mut diags),
             _ => other_file(&src, kind, &mut diags),
         },
         None => Parsed::Skipped,
@@ -132,7 +133,10 @@ fn read<'a>(
         },
     };
     let scope = match kind {
-        Kind::Programme(_, s) | Kind::Letter(_, s) | Kind::InProgramme(_, s) => *s,
+        Kind::Programme(_, s)
+        | Kind::Letter(_, s)
+        | Kind::Delivery(_, s)
+        | Kind::InProgramme(_, s) => *s,
         _ => Scope::default(),
     };
     Some(Source {

@@ -10,6 +10,8 @@
 mod assemble;
 mod audience;
 mod cache;
+mod deliveries;
+mod delivery;
 mod evaluation;
 mod file;
 mod finish;
@@ -60,6 +62,7 @@ impl Pos {
 enum Parsed {
     Home(Page),
     Programme(Box<ProgrammeHead>),
+    Delivery(Box<delivery::DeliveryHead>),
     /// A session; in a participant build a trainer-only one keeps its slot, its content
     /// gone into the fragments beside it.
     Session(Box<(Session, SessionRefs)>, Vec<Fragment>),
@@ -77,6 +80,7 @@ impl Parsed {
         let (src, md) = match self {
             Parsed::Home(pg) | Parsed::Page(pg) => (&pg.src, &pg.md),
             Parsed::Programme(h) => (&h.p.src, &h.p.md),
+            Parsed::Delivery(h) => (&h.d.src, &h.d.md),
             Parsed::Session(s, _) => (&s.0.src, &s.0.md),
             Parsed::Letter(l, dropped) => return Some((l.src.as_str(), dropped.as_slice())),
             _ => return None,
@@ -92,6 +96,8 @@ enum Kind {
     Home,
     Programme(String, Scope),
     Letter(String, Scope),
+    /// `<programme>/deliveries/<id>.md`: never a session or a page.
+    Delivery(String, Scope),
     InProgramme(String, Scope),
     SitePage,
 }
@@ -130,6 +136,9 @@ impl Kinds {
                 && !name.contains('/')
             {
                 return Kind::Letter(top.to_string(), *scope);
+            }
+            if rest.starts_with("deliveries/") {
+                return Kind::Delivery(top.to_string(), *scope);
             }
             return Kind::InProgramme(top.to_string(), *scope);
         }
@@ -201,6 +210,7 @@ struct Parts {
     sessions: HashMap<String, Vec<(Session, SessionRefs)>>,
     pages: HashMap<String, Vec<Page>>,
     letters: HashMap<String, Vec<Letter>>,
+    deliveries: HashMap<String, Vec<delivery::DeliveryHead>>,
     trainer_fragments: Vec<Fragment>,
     trainer_only: HashSet<String>,
 }
@@ -232,6 +242,7 @@ impl Parts {
                 self.sessions.entry(slug).or_default().push(*s)
             }
             (Kind::InProgramme(slug, _), Parsed::Page(pg)) => self.pages.entry(slug).or_default().push(pg),
+            (Kind::Delivery(slug, _), Parsed::Delivery(d)) => self.deliveries.entry(slug).or_default().push(*d),
             (Kind::Letter(slug, _), Parsed::Letter(l, _)) => self.letters.entry(slug).or_default().push(*l),
             (_, Parsed::Page(pg)) => self.site_pages.push(pg),
             (_, Parsed::Session(s, _)) => diags.push(
@@ -250,12 +261,17 @@ impl Parts {
         diags: &mut Vec<Diagnostic>,
     ) -> Vec<super::Programme> {
         let mut programmes = Vec::new();
+        let mut bookings = Vec::new();
         for (slug, head) in std::mem::take(&mut self.heads) {
             let s = self.sessions.remove(&slug).unwrap_or_default();
             let pg = self.pages.remove(&slug).unwrap_or_default();
             let l = self.letters.remove(&slug).unwrap_or_default();
-            programmes.push(assemble::assemble(head, s, pg, l, organisation, diags));
+            let d = self.deliveries.remove(&slug).unwrap_or_default();
+            let mut p = assemble::assemble(head, s, pg, l, organisation, diags);
+            bookings.extend(deliveries::attach(&mut p, d, diags));
+            programmes.push(p);
         }
+        deliveries::check_trainers(bookings, diags);
         programmes
     }
 }

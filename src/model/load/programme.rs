@@ -123,6 +123,7 @@ pub(super) fn parse_programme(
             timetable: Default::default(),
             changed: 0,
             evaluation,
+            deliveries: Vec::new(),
         },
         days_given,
         end_pos,
