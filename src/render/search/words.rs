@@ -103,6 +103,17 @@ const ASCII_WORD: [bool; 128] = {
     t
 };
 
+/// Every byte value: whether it is an ASCII letter or digit.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// The words of `text` as byte ranges. A loop over bytes, ASCII by table: it reads every
 /// byte of every page's text.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
@@ -128,6 +139,16 @@ pub fn spans(text: &str) -> Vec<(usize, usize)> {
         let start = i;
         let (mut ascii, mut alnum) = (true, false);
         while i < n {
+            // Most of a run is ASCII letters and digits: skipped in one tight loop.
+            let run = b[i..]
+                .iter()
+                .position(|&c| !ASCII_ALNUM[c as usize])
+                .unwrap_or(n - i);
+            alnum |= run > 0;
+            i += run;
+            if i == n {
+                break;
+            }
             let c = b[i];
             if c < 0x80 {
                 if !ASCII_WORD[c as usize] {
