@@ -157,10 +157,25 @@ impl std::hash::Hasher for Fx {
     }
 }
 
+/// A token of up to 15 bytes as one number: its bytes, then its length in the last byte.
+fn small_key(token: &str) -> Option<u128> {
+    let b = token.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
+}
+
 /// Builds one chunk: vocabulary and token strings.
 pub struct Packer {
     stemmer: Stemmer,
     ids: HashMap<String, u32, std::hash::BuildHasherDefault<Fx>>,
+    /// Tokens of up to 15 bytes (most: a word and a space), keyed by their bytes as one
+    /// number, so finding one is two hash steps and an integer compare.
+    small: HashMap<u128, u32, std::hash::BuildHasherDefault<Fx>>,
     /// Each entry: token text, stem, count.
     vocab: Vec<(String, String, u32)>,
 }
@@ -173,6 +188,7 @@ impl Packer {
         Packer {
             stemmer,
             ids: HashMap::default(),
+            small: HashMap::default(),
             vocab: Vec::new(),
         }
     }
@@ -213,7 +229,12 @@ impl Packer {
 
     /// One token, whose word is its first `word` bytes.
     fn push(&mut self, token: &str, word: usize, out: &mut Vec<u32>) {
-        if let Some(&id) = self.ids.get(token) {
+        let small = small_key(token);
+        let known = match small {
+            Some(k) => self.small.get(&k),
+            None => self.ids.get(token),
+        };
+        if let Some(&id) = known {
             self.vocab[id as usize].2 += 1;
             out.push(id);
             return;
@@ -227,7 +248,10 @@ impl Packer {
         } else {
             self.stemmer.stem(&super::words::key(&token[..word]))
         };
-        self.ids.insert(token.to_string(), id);
+        match small {
+            Some(k) => self.small.insert(k, id),
+            None => self.ids.insert(token.to_string(), id),
+        };
         self.vocab.push((token.to_string(), stem, 1));
         out.push(id);
     }
