@@ -6,11 +6,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { crc32, inflateRawSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { unzip } from "./helpers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
@@ -40,30 +40,6 @@ async function newPage(context) {
   page.on("console", (m) => { if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`); });
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
   return page;
-}
-
-/** A zip's entries as [name, bytes] (stored or deflated), each checked against its CRC. */
-function unzip(buf) {
-  const end = buf.length - 22;
-  assert.equal(buf.readUInt32LE(end), 0x06054b50, "end of central directory");
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
-    const size = buf.readUInt32LE(p + 20);
-    const [n, x, c] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
-    const name = buf.toString("utf8", p + 46, p + 46 + n);
-    const local = buf.readUInt32LE(p + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + size);
-    const data = method === 0 ? raw : inflateRawSync(raw);
-    assert.equal(crc32(data), crc, `CRC of ${name}`);
-    entries.push([name, Buffer.from(data)]);
-    p += 46 + n + x + c;
-  }
-  return entries;
 }
 
 test("the page reads in order: fill in, print and save, a list, the blank letter with the command line folded", async () => {

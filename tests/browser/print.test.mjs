@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { pdfPages } from "./helpers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
@@ -45,8 +46,7 @@ async function pageCount(site, rel) {
   await page.goto(url(site, rel));
   const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
   await page.close();
-  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) || [];
-  return pages.length;
+  return pdfPages(pdf);
 }
 
 /** [r, g, b] of a computed CSS colour. */

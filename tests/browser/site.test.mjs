@@ -5,12 +5,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { crc32, inflateRawSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { unzip, pdfPages } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,33 +91,6 @@ test("the letter form fills its preview", async () => {
   await page.waitForFunction(() => document.querySelector(".letter").textContent.includes("Ada Lovelace"));
   await page.context().close();
 });
-
-/** A zip's entries in order, [name, bytes], read from its central directory, each checked
- * against its CRC. */
-function unzip(buf) {
-  const end = buf.length - 22;
-  assert.equal(buf.readUInt32LE(end), 0x06054b50, "end of central directory");
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    assert.equal(buf.readUInt32LE(p), 0x02014b50, "central directory entry");
-    const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
-    const size = buf.readUInt32LE(p + 20);
-    const [n, x, c] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
-    const name = buf.toString("utf8", p + 46, p + 46 + n);
-    const local = buf.readUInt32LE(p + 42);
-    assert.equal(buf.readUInt32LE(local), 0x04034b50, `local header of ${name}`);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + size);
-    const data = method === 0 ? raw : inflateRawSync(raw);
-    assert.equal(crc32(data), crc, `CRC of ${name}`);
-    entries.push([name, Buffer.from(data)]);
-    p += 46 + n + x + c;
-  }
-  return entries;
-}
 
 /** A zip's entries as [name, text]. */
 const unzipText = (buf) => unzip(buf).map(([name, data]) => [name, data.toString("utf8")]);
@@ -331,7 +304,7 @@ async function printedPages(page) {
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
   await page.emulateMedia({ media: "screen" });
-  return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  return pdfPages(pdf);
 }
 
 test("each run sheet prints on one A4 page; print.html breaks the page per day", async () => {
