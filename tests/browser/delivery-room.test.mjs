@@ -13,6 +13,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { pdfPages } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -115,6 +116,21 @@ test("a session page lists its runs in each delivery and hides the past ones", a
   await shown.locator("a").click();
   assert.match(page.url(), /autumn-half-days\/index\.html#day-3-1000$/);
   assert.match(await page.locator(":target").textContent(), /Involving children and parents/);
+  await page.context().close();
+});
+
+test("every run sheet and sign-in sheet of a delivery prints on one A4 page", async () => {
+  const page = await pageAt(THIRD_MORNING);
+  const sheets = [];
+  for (const run of [RUN, "recording/deliveries/spring-2027"]) {
+    const days = run === RUN ? 4 : 2;
+    for (let n = 1; n <= days; n += 1) sheets.push(`${run}/runsheet-day-${n}.html`, `${run}/signin-day-${n}.html`);
+  }
+  for (const rel of sheets) {
+    await page.goto(url(rel));
+    const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+    assert.equal(pdfPages(pdf), 1, rel);
+  }
   await page.context().close();
 });
 
