@@ -6,6 +6,7 @@ Hugo and Zola (each when installed), alternating runs.
     python3 benches/catalogue.py compare N [--runs 3] [--warmup 1] [--peer]
                                            [--tools coursebook,mdbook,hugo,zola] [--dir /dev/shm]
     python3 benches/catalogue.py search N DIR [--bin PATH] [--base-bin PATH] [--runs 5]
+    python3 benches/catalogue.py deliveries N [--counts 0,10,20] [--runs 3] [--bin PATH]
 
 `search` measures the search index of an N-session catalogue generated in DIR (kept, so a
 second run reuses it): its bytes (root and shards) against the site's HTML, the time from
@@ -20,7 +21,10 @@ catalogue has code on one page in ten and prompts and materials on every session
 Sessions are spread over programmes of 100: 5 days of 4 blocks of 5 sessions.
 `--deliveries K` gives each coursebook programme K deliveries (`deliveries/d-NN.md`), every
 other one running each programme day as two half-days, each with its own dates and trainer;
-time `coursebook build` on catalogues of 0 and K to see what deliveries cost.
+time `coursebook build` on catalogues of 0 and K to see what deliveries cost, or run
+`deliveries`, which does so for each count in --counts: the pages, the median CPU time
+(user + system, of the build process and its threads) and the CPU time per page, which
+stays about the same when deliveries add pages and no quadratic work.
 """
 import argparse
 import os
@@ -312,6 +316,37 @@ def clean_coursebook(cb):
     return run
 
 
+def deliveries_bench(n, counts, runs, binary):
+    """Builds an N-session catalogue with each count of deliveries per programme; prints
+    pages, median CPU seconds and milliseconds of CPU per page."""
+    import re
+    rows = []
+    for k in counts:
+        out = tempfile.mkdtemp(prefix=f"coursebook-deliveries-{k}-")
+        try:
+            generate(n, out, n_deliveries=k)
+            site = os.path.join(out, "coursebook")
+            cpus, pages = [], 0
+            for _ in range(runs):
+                shutil.rmtree(os.path.join(site, "site"), ignore_errors=True)
+                proc = subprocess.Popen([binary, "build"], cwd=site, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
+                text = proc.stdout.read()
+                _, status, usage = os.wait4(proc.pid, 0)
+                if status != 0:
+                    sys.exit(f"build failed with {k} deliveries:\n{text}")
+                cpus.append(usage.ru_utime + usage.ru_stime)
+                m = re.search(r"wrote (\d+) pages", text)
+                pages = int(m.group(1)) if m else 0
+            cpu = statistics.median(cpus)
+            rows.append((k, pages, cpu))
+            print(f"{n} sessions, {k:>3} deliveries per programme: {pages:>6} pages, "
+                  f"CPU {cpu:6.2f} s, {1000 * cpu / max(pages, 1):.2f} ms per page", flush=True)
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -335,6 +370,11 @@ def main():
     s.add_argument("--bin", default=os.path.join(ROOT, "target", "debug", "coursebook"))
     s.add_argument("--base-bin", help="another binary to time against (built from the commit before)")
     s.add_argument("--runs", type=int, default=5)
+    d = sub.add_parser("deliveries")
+    d.add_argument("n", type=int)
+    d.add_argument("--counts", default="0,10,20", help="deliveries per programme, each timed")
+    d.add_argument("--runs", type=int, default=3)
+    d.add_argument("--bin", default=os.path.join(ROOT, "target", "debug", "coursebook"))
     a = ap.parse_args()
     if a.cmd == "generate":
         generate(a.n, a.dir, peer=a.peer, code_every=a.code_every, n_deliveries=a.deliveries)
@@ -343,6 +383,8 @@ def main():
         shutil.rmtree(out, ignore_errors=True)
     elif a.cmd == "search":
         search(a.n, a.dir, a.bin, a.base_bin, a.runs)
+    elif a.cmd == "deliveries":
+        deliveries_bench(a.n, [int(x) for x in a.counts.split(",")], a.runs, a.bin)
 
 
 if __name__ == "__main__":

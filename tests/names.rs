@@ -255,6 +255,9 @@ fn every_generated_file_is_on_the_reserved_list() {
         "p/runsheet-day-1.html",
         "p/searchindex.js",
         "p/deliveries/spring/timetable.ics",
+        "p/deliveries/spring/schedule.js",
+        "p/deliveries/spring/runsheet-day-1.html",
+        "p/deliveries/spring/signin-day-1.html",
     ] {
         assert!(f.site().join(p).exists(), "{p}");
     }

@@ -14,6 +14,45 @@ const WORDS: &[&str] = &[
 ];
 
 fn generate(root: &Path, sessions: usize) {
+    generate_with(root, sessions, 0);
+}
+
+/// `deliveries` delivery files per programme: even ones run the five days as they are,
+/// odd ones as ten half-days (each programme day's morning blocks, then its afternoon's).
+fn write_deliveries(dir: &Path, deliveries: usize) {
+    for j in 0..deliveries {
+        let mut fm = format!("---\ntitle: Run {j}\nvenue: Room {j}\ndays:\n");
+        // Two weeks apart from 4 January 2027 (day of year 4 + 14j, within 2027 for j < 25).
+        let first = jiff::civil::date(2027, 1, 4)
+            .checked_add(jiff::Span::new().days(14 * j as i64))
+            .unwrap();
+        let date = |k: i64| first.checked_add(jiff::Span::new().days(k)).unwrap();
+        if j % 2 == 0 {
+            for d in 0..5 {
+                let _ = writeln!(fm, "  - {{ date: {} }}", date(d));
+            }
+        } else {
+            for d in 0..5 {
+                let _ = writeln!(
+                    fm,
+                    "  - {{ date: {}, blocks: [\"{n}:before-coffee\", \"{n}:after-coffee\"] }}\n  - {{ date: {}, start: \"13:00\", blocks: [\"{n}:after-lunch\", \"{n}:after-tea\"] }}",
+                    date(2 * d),
+                    date(2 * d + 1),
+                    n = d + 1
+                );
+            }
+        }
+        let who = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let _ = write!(
+            fm,
+            "trainers: [Trainer {who} {j}]\n---\nJoining details for run {j}.\n"
+        );
+        std::fs::create_dir_all(dir.join("deliveries")).unwrap();
+        std::fs::write(dir.join(format!("deliveries/d{j:02}.md")), fm).unwrap();
+    }
+}
+
+fn generate_with(root: &Path, sessions: usize, deliveries: usize) {
     std::fs::create_dir_all(root.join("content")).unwrap();
     std::fs::write(root.join("book.toml"), "[book]\ntitle = \"Catalogue\"\n").unwrap();
     for p in 0..sessions.div_ceil(100) {
@@ -27,6 +66,7 @@ fn generate(root: &Path, sessions: usize) {
             format!("---\ntitle: Course {p}\ndays:\n{days}---\nAbout.\n"),
         )
         .unwrap();
+        write_deliveries(&dir, deliveries);
         for k in 0..100.min(sessions - p * 100) {
             let block = ["before-coffee", "after-coffee", "after-lunch", "after-tea"][(k % 20) / 5];
             let mut body = String::new();
@@ -100,5 +140,53 @@ fn two_thousand_sessions_build_without_gross_regression() {
     assert!(
         ratio < 9.0,
         "4x the sessions took {ratio:.1}x the time: something is quadratic"
+    );
+}
+
+/// A build's pages and CPU time, with `deliveries` per programme.
+fn pages_and_cpu(sessions: usize, deliveries: usize) -> (usize, Duration) {
+    let dir = tempfile::tempdir().unwrap();
+    generate_with(dir.path(), sessions, deliveries);
+    let cpu = cpu_now();
+    let report = coursebook::build(&coursebook::BuildOptions {
+        root: dir.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    (report.pages, cpu_now() - cpu)
+}
+
+/// Deliveries add pages (each its page, run sheets and sign-in sheets, and a line on each
+/// session page), not quadratic work: the CPU time per page stays about the same from 0 to
+/// 10 to 20 deliveries per programme, and the second ten cost about what the first ten did.
+#[test]
+fn deliveries_grow_the_build_linearly_in_its_pages() {
+    let sessions = 500;
+    let runs: Vec<(usize, usize, Duration)> = [0, 10, 20]
+        .iter()
+        .map(|&k| {
+            let (pages, cpu) = pages_and_cpu(sessions, k);
+            eprintln!(
+                "{sessions} sessions, {k} deliveries per programme: {pages} pages, {cpu:?} CPU"
+            );
+            (k, pages, cpu)
+        })
+        .collect();
+    let per_page = |i: usize| runs[i].2.as_secs_f64() / runs[i].1 as f64;
+    assert!(runs[2].1 > 2 * runs[0].1, "deliveries add pages: {runs:?}");
+    for i in 1..3 {
+        let r = per_page(i) / per_page(0);
+        assert!(
+            r < 2.5,
+            "CPU per page {r:.1}x with {} deliveries: {runs:?}",
+            runs[i].0
+        );
+    }
+    let first = (runs[1].2.as_secs_f64() - runs[0].2.as_secs_f64()).max(0.05);
+    let second = runs[2].2.as_secs_f64() - runs[1].2.as_secs_f64();
+    assert!(
+        second / first < 3.0,
+        "deliveries 10 to 20 cost {:.1}x what 0 to 10 did: {runs:?}",
+        second / first
     );
 }

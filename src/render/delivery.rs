@@ -107,6 +107,10 @@ pub struct DeliveryView {
     body: String,
     csv: String,
     ics: Option<String>,
+    /// Its folder: the day's run sheet and sign-in sheet are in it.
+    dir: String,
+    /// Whether this edition has the run sheets and sign-in sheets (trainers').
+    pub papers: bool,
 }
 
 pub fn delivery_view(p: &Programme, d: &Delivery) -> (DeliveryView, Vec<DayView>) {
@@ -144,6 +148,8 @@ pub fn delivery_view(p: &Programme, d: &Delivery) -> (DeliveryView, Vec<DayView>
         body: d.md.html.clone(),
         csv: format!("{dir}/timetable.csv"),
         ics: dated.then(|| format!("{dir}/timetable.ics")),
+        dir,
+        papers: false,
     };
     (view, day_views_of(p, &d.timetable, &d.days))
 }

@@ -4,14 +4,15 @@
 use serde::Serialize;
 
 use crate::model::clock::{date_long, minutes_label};
-use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind};
-use crate::model::{Programme, Session};
+use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind, Timetable};
+use crate::model::{Day, Programme, Session};
 
 use super::view::{PromptView, RowType, format_label, htmls, prompt_views};
 
-/// Run sheets of a programme: `<programme>/runsheet-day-<n>.html`.
-pub fn runsheet_path(slug: &str, day: u32) -> String {
-    format!("{slug}/runsheet-day-{day}.html")
+/// Run sheets of a programme, `<programme>/runsheet-day-<n>.html`, or of a delivery
+/// (`dir` its folder).
+pub fn runsheet_path(dir: &str, day: u32) -> String {
+    format!("{dir}/runsheet-day-{day}.html")
 }
 
 #[derive(Serialize)]
@@ -280,12 +281,22 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
 
 /// Every day in timetable order, with its rows and its sessions' details.
 pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
+    days_of(p, (&p.timetable, &p.days), &p.slug, kind)
+}
+
+/// The print days of a timetable of `p`'s sessions over `days` (the programme's own, or a
+/// delivery's), their run sheets in the folder `dir`.
+pub fn days_of(
+    p: &Programme,
+    (tt, days): (&Timetable, &[Day]),
+    dir: &str,
+    kind: Kind,
+) -> Vec<PrintDay> {
     let handout = kind == Kind::Handout;
-    p.timetable
-        .days
+    tt.days
         .iter()
         .map(|d| {
-            let day = p.days.iter().find(|x| x.number == d.number);
+            let day = days.iter().find(|x| x.number == d.number);
             let (rows, sessions) = day_rows(p, d, handout);
             PrintDay {
                 number: d.number,
@@ -294,7 +305,7 @@ pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: d.start.to_string(),
                 end: d.end.to_string(),
-                runsheet: runsheet_path(&p.slug, d.number),
+                runsheet: runsheet_path(dir, d.number),
                 rows,
                 sessions,
             }

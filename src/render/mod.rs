@@ -6,6 +6,7 @@ pub mod archive;
 mod context;
 mod csv;
 mod delivery;
+mod delivery_room;
 pub mod evaluation;
 pub mod handout;
 pub mod ics;

@@ -38,8 +38,16 @@ pub const PROGRAMME_FILES: &[&str] = &[
     "post-box.html",
 ];
 
-/// Files in each delivery's folder, `<programme>/deliveries/<id>/`.
-pub const DELIVERY_FILES: &[&str] = &["index.html", "timetable.csv", "timetable.ics"];
+/// Files in each delivery's folder, `<programme>/deliveries/<id>/`; `*` stands for a day
+/// number.
+pub const DELIVERY_FILES: &[&str] = &[
+    "index.html",
+    "timetable.csv",
+    "timetable.ics",
+    "schedule.js",
+    "runsheet-day-*.html",
+    "signin-day-*.html",
+];
 
 /// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
 /// the programme folders.
@@ -61,19 +69,22 @@ pub fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
         .strip_prefix("deliveries/")
         .and_then(|rest| rest.split_once('/'))
         && !id.is_empty()
-        && DELIVERY_FILES.contains(&name)
+        && DELIVERY_FILES.iter().any(|g| matches(g, name))
     {
         return Some("a file coursebook writes for a delivery");
     }
     PROGRAMME_FILES
         .iter()
-        .any(|g| match g.split_once('*') {
-            Some((a, b)) => {
-                file.starts_with(a) && file.ends_with(b) && file.len() > a.len() + b.len()
-            }
-            None => *g == file,
-        })
+        .any(|g| matches(g, file))
         .then_some("a file coursebook generates for the programme")
+}
+
+/// Whether `file` is the name `pattern` gives (`*` standing for at least one character).
+fn matches(pattern: &str, file: &str) -> bool {
+    match pattern.split_once('*') {
+        Some((a, b)) => file.starts_with(a) && file.ends_with(b) && file.len() > a.len() + b.len(),
+        None => pattern == file,
+    }
 }
 
 /// The names taken in a programme folder, for hints.
@@ -109,5 +120,9 @@ mod tests {
         assert!(generated_by("prog/deliveries/spring/index.html", &p).is_some());
         assert!(generated_by("prog/deliveries/spring/timetable.ics", &p).is_some());
         assert!(generated_by("prog/deliveries/map.png", &p).is_none());
+        assert!(generated_by("prog/deliveries/spring/schedule.js", &p).is_some());
+        assert!(generated_by("prog/deliveries/spring/runsheet-day-3.html", &p).is_some());
+        assert!(generated_by("prog/deliveries/spring/signin-day-1.html", &p).is_some());
+        assert!(generated_by("prog/deliveries/spring/runsheet-day-.html", &p).is_none());
     }
 }

@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::Common;
+use super::delivery_room::{RunSheet, SigninPage};
 use super::letter_page::{LetterView, letter_view};
 use super::nav::NavParts;
 use super::page::{Defer, Nothing, Page, Rendered, Shared};
@@ -55,13 +56,13 @@ pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
 }
 
 /// What every page of one programme is made from, computed once.
-struct ProgrammeRender<'a> {
-    p: &'a Programme,
-    common: &'a Common<'a>,
+pub(super) struct ProgrammeRender<'a> {
+    pub(super) p: &'a Programme,
+    pub(super) common: &'a Common<'a>,
     views: ProgrammeViews,
     threads: Threads,
     /// The programme view, which every page of the programme shows.
-    programme: Shared,
+    pub(super) programme: Shared,
     letters: Vec<letter_files::Prepared<'a>>,
     nav: NavParts,
     /// `schedule.js`, when the programme has dated days: every page of it loads the file.
@@ -138,22 +139,6 @@ struct TimetableFiles {
 }
 
 #[derive(Serialize)]
-struct DeliveryPage {
-    delivery: super::delivery::DeliveryView,
-    days: Vec<view::DayView>,
-}
-
-#[derive(Serialize)]
-struct RunSheet<'a> {
-    day: &'a handout::PrintDay,
-}
-
-#[derive(Serialize)]
-struct SigninPage<'a> {
-    day: &'a room::SigninSheet,
-}
-
-#[derive(Serialize)]
 struct EvaluationPage<'a> {
     form: &'a evaluation::EvaluationForm,
 }
@@ -195,7 +180,7 @@ struct SessionPage<'a> {
 
 impl ProgrammeRender<'_> {
     /// A page of this programme, with its sidebar, showing the programme and `own`.
-    fn page<'b, V: Serialize>(
+    pub(super) fn page<'b, V: Serialize>(
         &'b self,
         (template, path, title): (&'static str, String, String),
         shared: &'b [(&'static str, &'b Shared)],
@@ -270,20 +255,10 @@ impl ProgrammeRender<'_> {
         ]
     }
 
-    /// Each delivery's page: its facts, joining details and timetable.
+    /// Each delivery's pages (`delivery_room`): its page, run sheets and sign-in sheets.
     fn deliveries(&self) -> Vec<Rendered> {
-        let p = self.p;
-        let shared = [("programme", &self.programme)];
-        p.deliveries
-            .iter()
-            .map(|d| {
-                let (delivery, days) = super::delivery::delivery_view(p, d);
-                let own = DeliveryPage { delivery, days };
-                let path = format!("{}/index.html", d.dir(&p.slug));
-                let title = format!("{}: {}", p.title, d.title);
-                let page = self.page(("delivery.html", path, title), &shared, &own);
-                self.common.page(page, Defer::Allowed)
-            })
+        (self.p.deliveries.iter())
+            .flat_map(|d| super::delivery_room::pages(self, d))
             .collect()
     }
 
@@ -330,7 +305,10 @@ impl ProgrammeRender<'_> {
         if !self.common.participant {
             for (path, sheet) in room::signin_sheets(p, &self.views) {
                 let title = format!("Sign-in sheet, {}: {}", sheet.title, p.title);
-                let own = SigninPage { day: &sheet };
+                let own = SigninPage {
+                    day: &sheet,
+                    delivery: None,
+                };
                 let page = self.page(("signin.html", path, title), &shared, &own);
                 out.push(self.common.page(page, Defer::Allowed));
             }
@@ -349,7 +327,10 @@ impl ProgrammeRender<'_> {
             let shared = [("programme", &self.programme)];
             for d in &print_days {
                 let title = format!("Run sheet, {}: {}", d.title, p.title);
-                let own = RunSheet { day: d };
+                let own = RunSheet {
+                    day: d,
+                    delivery: None,
+                };
                 let page = self.page(("runsheet.html", d.runsheet.clone(), title), &shared, &own);
                 out.push(self.common.page(page, Defer::Allowed));
             }

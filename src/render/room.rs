@@ -6,11 +6,12 @@ use serde::Serialize;
 
 use crate::model::Programme;
 
-use super::view::ProgrammeViews;
+use super::view::{DayView, ProgrammeViews};
 
-/// Sign-in sheets of a programme: `<programme>/signin-day-<n>.html` (trainer edition).
-pub fn signin_path(slug: &str, day: u32) -> String {
-    format!("{slug}/signin-day-{day}.html")
+/// Sign-in sheets of a programme, `<programme>/signin-day-<n>.html`, or of a delivery (`dir`
+/// its folder); trainer edition.
+pub fn signin_path(dir: &str, day: u32) -> String {
+    format!("{dir}/signin-day-{day}.html")
 }
 
 /// The prompt cards of a programme.
@@ -64,9 +65,18 @@ pub struct SigninSheet {
 }
 
 pub fn signin_sheets(p: &Programme, v: &ProgrammeViews) -> Vec<(String, SigninSheet)> {
-    let rows: Vec<String> = (1..=p.participants).map(|n| n.to_string()).collect();
-    v.days
-        .iter()
+    signin_sheets_of(&v.days, &p.slug, p.participants)
+}
+
+/// The sign-in sheets of `days` (the programme's, or a delivery's), in the folder `dir`,
+/// `participants` rows each.
+pub fn signin_sheets_of(
+    days: &[DayView],
+    dir: &str,
+    participants: u32,
+) -> Vec<(String, SigninSheet)> {
+    let rows: Vec<String> = (1..=participants).map(|n| n.to_string()).collect();
+    days.iter()
         .map(|d| {
             let sheet = SigninSheet {
                 number: d.number,
@@ -76,9 +86,9 @@ pub fn signin_sheets(p: &Programme, v: &ProgrammeViews) -> Vec<(String, SigninSh
                 start: d.start.clone(),
                 end: d.end.clone(),
                 rows: rows.clone(),
-                runsheet: super::handout::runsheet_path(&p.slug, d.number),
+                runsheet: super::handout::runsheet_path(dir, d.number),
             };
-            (signin_path(&p.slug, d.number), sheet)
+            (signin_path(dir, d.number), sheet)
         })
         .collect()
 }

@@ -53,6 +53,25 @@ struct Row<'a> {
 /// The schedule file, when the programme has a dated day (the bar has nothing to say of
 /// days without a date).
 pub fn schedule(p: &Programme, days: &[DayView]) -> Option<Output> {
+    let whose = Whose {
+        key: &p.slug,
+        title: &p.title,
+        timezone: &p.timezone,
+    };
+    schedule_of(&whose, days, path(&p.slug))
+}
+
+/// Whose schedule a file is: the key running-late delays are kept under on the device
+/// (the programme's slug, or `<slug>/deliveries/<id>` for a delivery, so two runs on one
+/// date do not share a delay), the title and the zone its clock is read in.
+pub struct Whose<'a> {
+    pub key: &'a str,
+    pub title: &'a str,
+    pub timezone: &'a str,
+}
+
+/// The schedule file of `days` (a programme's or a delivery's day views) at `path`.
+pub fn schedule_of(whose: &Whose, days: &[DayView], path: String) -> Option<Output> {
     let days: Vec<Day> = days
         .iter()
         .filter_map(|d| {
@@ -83,14 +102,14 @@ pub fn schedule(p: &Programme, days: &[DayView]) -> Option<Output> {
         return None;
     }
     let s = Schedule {
-        programme: &p.slug,
-        title: &p.title,
-        timezone: &p.timezone,
+        programme: whose.key,
+        title: whose.title,
+        timezone: whose.timezone,
         days,
     };
     // Plain strings and numbers always serialise; were they not to, the pages would simply
     // show no bar.
     let json = serde_json::to_string(&s).ok()?;
     let js = format!("window.{GLOBAL} = {json};\n");
-    Some(Output::bytes(path(&p.slug), js.into_bytes()))
+    Some(Output::bytes(path, js.into_bytes()))
 }

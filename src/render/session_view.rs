@@ -52,6 +52,13 @@ pub struct SessionView<'a> {
     pub toc: Vec<crate::content::markdown::Heading>,
     pub prev: Option<Link>,
     pub next: Option<Link>,
+    /// When it runs in each delivery, by date (`deliveries.js` hides past ones and shows
+    /// the next [`RUNS_SHOWN`](super::delivery_room::RUNS_SHOWN)).
+    pub runs: &'a [super::delivery_room::SessionRun],
+    /// The programme's list of deliveries, when there are more runs than a page shows.
+    pub all_runs: Option<String>,
+    /// "5": how many upcoming runs the list shows (a string for `data-show`).
+    pub runs_shown: String,
 }
 
 /// Which sessions produce and use each thread, and which repeat each session, in one pass.
@@ -88,7 +95,7 @@ impl Threads {
 
 pub fn session_view<'a>(
     p: &'a Programme,
-    v: &ProgrammeViews,
+    v: &'a ProgrammeViews,
     th: &Threads,
     i: usize,
     pos: Option<usize>,
@@ -164,6 +171,13 @@ pub fn session_view<'a>(
         toc: super::view::toc(&s.md),
         prev,
         next,
+        runs: v.runs.get(i).map_or(&[], Vec::as_slice),
+        all_runs: v
+            .runs
+            .get(i)
+            .filter(|r| r.len() > super::delivery_room::RUNS_SHOWN)
+            .and(v.nav.deliveries.clone()),
+        runs_shown: super::delivery_room::RUNS_SHOWN.to_string(),
     }
 }
 

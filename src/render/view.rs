@@ -215,6 +215,9 @@ pub struct RowView {
     pub block: Option<String>,
     /// A break pinned with `at:` (`data-fixed`): running late stops there.
     pub fixed: bool,
+    /// The row's id on a delivery's page (`delivery_room::row_anchor`), which session
+    /// pages link to.
+    pub anchor: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -268,6 +271,8 @@ pub struct ProgrammeViews {
     /// Session indices in timetable order.
     pub order: Vec<usize>,
     pub themes: Vec<(String, Vec<usize>)>,
+    /// Per session: when it runs in each delivery (`delivery_room::session_runs`).
+    pub runs: Vec<Vec<super::delivery_room::SessionRun>>,
 }
 
 impl ProgrammeViews {
@@ -297,6 +302,7 @@ impl ProgrammeViews {
             times,
             order,
             themes,
+            runs: super::delivery_room::session_runs(p),
         }
     }
 
@@ -446,6 +452,7 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
         summary,
         block: Some(p.block_title(block)),
         fixed: r.fixed,
+        anchor: None,
     })
 }
 
@@ -470,6 +477,7 @@ fn gap_segment(r: &TimetableRow) -> SegmentView {
             summary: None,
             block: None,
             fixed: r.fixed,
+            anchor: None,
         }],
     }
 }

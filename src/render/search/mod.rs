@@ -86,6 +86,34 @@ fn page_doc(pg: &Page, context: &str) -> Doc {
     }
 }
 
+/// A delivery's page: its title, dates, venue, trainers and joining details (this
+/// edition's: the model of a participant build holds no trainer-only delivery or note).
+fn delivery_doc(p: &Programme, d: &crate::model::Delivery) -> Doc {
+    let dates = d.dates_label().unwrap_or_default();
+    let venue = d
+        .venue
+        .as_deref()
+        .or(p.venue.as_deref())
+        .unwrap_or_default();
+    Doc {
+        title: d.title.clone(),
+        url: format!("{}/index.html", d.dir(&p.slug)),
+        when: ["Delivery", &p.title, &dates]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        headings: lines(d.md.headings.iter().map(|h| h.text.as_str())),
+        body: lines(
+            [dates.as_str(), venue]
+                .into_iter()
+                .chain(d.trainers.iter().map(|t| t.name.as_str()))
+                .chain([d.md.text.as_str()]),
+        ),
+    }
+}
+
 /// `window.coursebookSearch.push({...})`: the same statement for the root and every shard,
 /// so they can load in any order (the root first, as it names the shards). A shard whose
 /// vocabulary would pass [`CAPACITY`] is written as several pushes.
@@ -308,6 +336,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
             ),
         });
     }
+    docs.extend(p.deliveries.iter().map(|d| delivery_doc(p, d)));
     let out = Output::bytes(shard_path(&p.slug), script(&docs, &[], None, stemmer));
     super::theme::record_time("searchindex.js (search shards)", started);
     out

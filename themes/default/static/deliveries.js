@@ -1,8 +1,9 @@
 /* Lists of deliveries (`ul[data-deliveries]`): the build lists every one with its last
    date (`data-last`) and zone (`data-timezone`); this script compares that date with today
    in that zone. `mark` lists (a programme's overview) mark a past delivery; `hide` lists
-   (the home page's upcoming) hide it, and say so when none is left. Without script every
-   delivery is listed plainly. `?now=YYYY-MM-DDTHH:MM` rehearses another day, as now.js does. */
+   (the home page's upcoming) hide it, and say so when none is left; a `hide` list with
+   `data-show="N"` (a session page's runs) also hides the upcoming ones after the first N.
+   Without script every delivery is listed plainly. `?now=YYYY-MM-DDTHH:MM` rehearses another day, as now.js does. */
 (function () {
   "use strict";
   var override = /[?&]now=(\d{4}-\d{2}-\d{2})T/.exec(window.location.search);
@@ -24,11 +25,13 @@
     var lists = document.querySelectorAll("ul[data-deliveries]");
     Array.prototype.forEach.call(lists, function (ul) {
       var hide = ul.getAttribute("data-deliveries") === "hide";
+      var limit = parseInt(ul.getAttribute("data-show") || "", 10);
       var shown = 0;
       Array.prototype.forEach.call(ul.querySelectorAll("li[data-last]"), function (li) {
         var past = li.getAttribute("data-last") < today(li.getAttribute("data-timezone"));
         if (!past) {
           shown += 1;
+          if (hide && limit > 0 && shown > limit) li.hidden = true;
           return;
         }
         if (hide) {
