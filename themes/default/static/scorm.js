@@ -43,9 +43,11 @@
   }
   var started = false;
   var finished = false;
-  function call(name, a, b) {
+  // api[name](...the rest), as a string; "false" when the platform has no such call or throws.
+  function call(name) {
+    var args = Array.prototype.slice.call(arguments, 1);
     try {
-      return typeof api[name] === "function" ? String(api[name](a, b)) : "false";
+      return typeof api[name] === "function" ? String(api[name].apply(api, args)) : "false";
     } catch (e) {
       return "false";
     }
