@@ -55,18 +55,20 @@ fn text(m: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
     .unwrap()
 }
 
+#[derive(Debug)]
+struct Resource {
+    id: String,
+    href: Option<String>,
+    scormtype: Option<String>,
+    files: Vec<String>,
+    dependencies: Vec<String>,
+}
+
 /// The manifest's facts the tests look at.
 struct Manifest {
     schema: String,
     version: String,
-    /// (identifier, href, scormtype, files, dependencies)
-    resources: Vec<(
-        String,
-        Option<String>,
-        Option<String>,
-        Vec<String>,
-        Vec<String>,
-    )>,
+    resources: Vec<Resource>,
     /// Item identifierrefs in document order.
     item_refs: Vec<String>,
     /// Items directly under the organisation.
@@ -97,13 +99,13 @@ fn read_manifest(xml: &str) -> Manifest {
                 .attributes()
                 .find(|a| a.name() == "scormtype")
                 .map(|a| a.value().to_string());
-            (
-                r.attribute("identifier").unwrap().to_string(),
-                r.attribute("href").map(str::to_string),
+            Resource {
+                id: r.attribute("identifier").unwrap().to_string(),
+                href: r.attribute("href").map(str::to_string),
                 scormtype,
-                kids("file", "href"),
-                kids("dependency", "identifierref"),
-            )
+                files: kids("file", "href"),
+                dependencies: kids("dependency", "identifierref"),
+            }
         })
         .collect();
     Manifest {
@@ -137,7 +139,7 @@ fn check_package(kind: Kind, members: &BTreeMap<String, Vec<u8>>) -> Manifest {
     let m = read_manifest(&text(members, "imsmanifest.xml"));
     // Every listed file is packed, once; every packed file is listed.
     let mut listed = HashSet::new();
-    for (_, href, _, files, _) in &m.resources {
+    for Resource { href, files, .. } in &m.resources {
         if let Some(h) = href {
             assert!(
                 files.contains(h),
@@ -160,10 +162,10 @@ fn check_package(kind: Kind, members: &BTreeMap<String, Vec<u8>>) -> Manifest {
         );
     }
     // Every resource is reached from an item or a dependency; every reference resolves.
-    let ids: HashSet<&str> = m.resources.iter().map(|r| r.0.as_str()).collect();
+    let ids: HashSet<&str> = m.resources.iter().map(|r| r.id.as_str()).collect();
     let mut reached: HashSet<&str> = m.item_refs.iter().map(String::as_str).collect();
     for r in &m.resources {
-        reached.extend(r.4.iter().map(String::as_str));
+        reached.extend(r.dependencies.iter().map(String::as_str));
     }
     for id in &reached {
         assert!(
@@ -181,7 +183,7 @@ fn check_package(kind: Kind, members: &BTreeMap<String, Vec<u8>>) -> Manifest {
     let href_of: HashMap<&str, &str> = m
         .resources
         .iter()
-        .filter_map(|r| r.1.as_deref().map(|h| (r.0.as_str(), h)))
+        .filter_map(|r| r.href.as_deref().map(|h| (r.id.as_str(), h)))
         .collect();
     let pages: Vec<&str> = m.item_refs.iter().map(|r| href_of[r.as_str()]).collect();
     let sessions: Vec<String> = pages
@@ -251,15 +253,18 @@ fn the_example_packages_are_whole_ordered_and_for_participants() {
     let scos: Vec<&str> = m
         .resources
         .iter()
-        .filter(|r| r.2.as_deref() == Some("sco"))
-        .map(|r| r.1.as_deref().unwrap())
+        .filter(|r| r.scormtype.as_deref() == Some("sco"))
+        .map(|r| r.href.as_deref().unwrap())
         .collect();
     assert_eq!(
         scos,
         timetable_pages(&text(&scorm, "recording/timetable.csv"))
     );
     for r in &m.resources {
-        assert!(matches!(r.2.as_deref(), Some("sco" | "asset")), "{r:?}");
+        assert!(
+            matches!(r.scormtype.as_deref(), Some("sco" | "asset")),
+            "{r:?}"
+        );
     }
     for (name, bytes) in scorm.iter().filter(|(n, _)| n.ends_with(".html")) {
         let page = String::from_utf8_lossy(bytes);
@@ -279,7 +284,7 @@ fn the_example_packages_are_whole_ordered_and_for_participants() {
         if is_sco {
             assert_eq!(
                 page.replacen(
-                    &format!("<script src=\"../../theme/scorm.js\" defer></script>\n"),
+                    "<script src=\"../../theme/scorm.js\" defer></script>\n",
                     "",
                     1
                 ),
