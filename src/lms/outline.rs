@@ -36,8 +36,9 @@ pub struct Outline {
 }
 
 /// The overview, the timetable, the programme's own pages, then a folder per day with its
-/// sessions in timetable order (each titled with its clock times), then the handout, prompts
-/// and materials: each only when `has` says its file is in the package.
+/// sessions in timetable order (each titled with its clock times), then the handout, prompts,
+/// materials, action-plan sheet and evaluation form: each only when `has` says its file is
+/// in the package.
 pub fn outline(site: &Site, p: &Programme, has: &dyn Fn(&str) -> bool) -> Outline {
     let at = |file: &str| format!("{}/{file}", p.slug);
     let mut items = Vec::new();
@@ -80,6 +81,8 @@ pub fn outline(site: &Site, p: &Programme, has: &dyn Fn(&str) -> bool) -> Outlin
     add_page(&mut items, "Handout", "handout.html");
     add_page(&mut items, "Discussion prompts", "prompts.html");
     add_page(&mut items, "Materials", "materials.html");
+    add_page(&mut items, "Action plan sheet", "action-plan.html");
+    add_page(&mut items, "Evaluation form", "evaluation.html");
     Outline {
         title: p.title.clone(),
         description: p
