@@ -426,3 +426,44 @@ fn the_command_line_takes_kinds_by_comma_or_repeated_and_refuses_others() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("scorm12"));
 }
+
+#[test]
+fn a_trainer_build_with_packages_stops_at_a_leak_in_the_participant_edition() {
+    let dir = marked::site(true);
+    let r = dir.path();
+    // A theme whose script carries trainer text (as tests/audience.rs): the trainer site is
+    // fine, its participant edition is not, and the packages are made from that edition.
+    marked::write(
+        r,
+        "themes/leaky/static/extra.js",
+        "const remark = \"Wombatcallout trainer remark here\";",
+    );
+    let toml = std::fs::read_to_string(r.join("book.toml")).unwrap();
+    marked::write(
+        r,
+        "book.toml",
+        &toml.replace(
+            "[output.html]",
+            "[build]\ntheme = \"leaky\"\n\n[output.html]",
+        ),
+    );
+    let site = r.join("site");
+    build(r, &site, Audience::Trainer, &[]);
+    let opts = BuildOptions {
+        root: r.to_path_buf(),
+        dest: Some(site.clone()),
+        lms: vec![Kind::Cc],
+        ..Default::default()
+    };
+    let err: Vec<String> = match coursebook::build(&opts) {
+        Ok(_) => panic!("a package would carry trainer text"),
+        Err(d) => d.sorted().iter().map(|x| x.to_string()).collect(),
+    };
+    assert!(
+        err.iter()
+            .any(|e| e.contains("content/prog/day-1/a-intro.md:") && e.contains("extra.js")),
+        "{err:#?}"
+    );
+    assert!(!site.join("prog.imscc").exists(), "the previous site stays");
+    assert!(site.join("prog/index.html").exists());
+}

@@ -60,9 +60,12 @@ const LEFT_OUT: &[&str] = &[
 ];
 
 /// The packages of `kinds` for every participant programme, scanned for trainer-only
-/// text. A participant build passes its own files (`staged` + `paths`, as written) and
-/// scanner; a trainer build's site is not used: the participant edition is loaded and
-/// rendered in memory here, with its own scan.
+/// text. A participant build passes its own files (`staged` + `paths`, as written and
+/// scanned) and scanner; a trainer build's site is not used: the participant edition is
+/// loaded, rendered in memory and scanned here. Each package member is one of those files
+/// byte for byte, or new bytes (a manifest, a page with `scorm.js`) scanned here, so the
+/// packages' text is scanned once rather than once per kind (a zip scan measured 380 ms of
+/// a 580 ms debug build of the example).
 pub fn make(
     root: &Path,
     theme: &Theme,
@@ -98,11 +101,17 @@ pub fn make(
             loaded = site;
             let files = render::render_site(&loaded, theme, Audience::Participant)?;
             own_scanner = crate::leak_scanner(&loaded, theme);
+            let leaks = own_scanner.scan(&files);
+            if !leaks.is_empty() {
+                return Err(leaks);
+            }
             (&loaded, files, &own_scanner)
         }
     };
-    let packages = packages(site, &files, kinds).map_err(|d| vec![d])?;
-    let leaks = scanner.scan(&packages);
+    let (packages, fresh) = packages(site, &files, kinds).map_err(|d| vec![d])?;
+    // Every member is scanned once: the edition's files above (or as the participant build
+    // wrote them), and here what only the packages hold: manifests and pages with scorm.js.
+    let leaks = scanner.scan(&fresh);
     if leaks.is_empty() {
         Ok(packages)
     } else {
@@ -123,11 +132,17 @@ pub enum Edition<'a> {
     Trainer,
 }
 
-/// The packages, from the participant model and files.
-pub fn packages(site: &Site, files: &[Output], kinds: &[Kind]) -> Result<Vec<Output>, Diagnostic> {
+/// The packages, from the participant model and files, and what they hold that is not one
+/// of `files` (manifests, pages with `scorm.js`) as outputs named `<package>/<member>`.
+pub fn packages(
+    site: &Site,
+    files: &[Output],
+    kinds: &[Kind],
+) -> Result<(Vec<Output>, Vec<Output>), Diagnostic> {
     let by_path: BTreeMap<&str, &Output> = files.iter().map(|o| (o.path.as_str(), o)).collect();
     let programmes: Vec<&Programme> = site.programmes.iter().filter(|p| !p.trainer_only).collect();
     let mut out = Vec::new();
+    let mut fresh = Vec::new();
     for p in &programmes {
         let others: Vec<String> = programmes
             .iter()
@@ -146,22 +161,29 @@ pub fn packages(site: &Site, files: &[Output], kinds: &[Kind]) -> Result<Vec<Out
         let outline = outline::outline(site, p, &|h| mine.contains_key(h));
         for &kind in kinds {
             let name = kind.file_name(&p.slug);
-            let bytes = package(kind, &p.slug, &outline, &mine)
-                .map_err(|e| crate::error(format!("cannot make {name}: {e}")))?;
+            let bytes = package(kind, &p.slug, &outline, &mine, &mut |member, bytes| {
+                fresh.push(Output {
+                    path: format!("{name}/{member}"),
+                    content: Content::Bytes(bytes),
+                })
+            })
+            .map_err(|e| crate::error(format!("cannot make {name}: {e}")))?;
             out.push(Output {
                 path: name,
                 content: Content::Bytes(bytes),
             });
         }
     }
-    Ok(out)
+    Ok((out, fresh))
 }
 
+/// One package's bytes; `fresh` gets each member that is not one of `files` as it is.
 fn package(
     kind: Kind,
     slug: &str,
     outline: &outline::Outline,
     files: &BTreeMap<&str, &Output>,
+    fresh: &mut dyn FnMut(&str, Vec<u8>),
 ) -> Result<Vec<u8>, String> {
     let names: Vec<&str> = files
         .keys()
@@ -178,18 +200,20 @@ fn package(
     let e = |e: zip::result::ZipError| e.to_string();
     zip.start_file("imsmanifest.xml", opts).map_err(e)?;
     zip.write_all(&manifest).map_err(|e| e.to_string())?;
+    fresh("imsmanifest.xml", manifest);
     for name in names {
         let Some(o) = files.get(name) else {
             continue;
         };
         let bytes = bytes_of(o).map_err(|e| format!("{name}: {e}"))?;
-        let bytes = if kind == Kind::Scorm12 && scos.contains(name) {
-            Cow::Owned(with_scorm_js(&bytes, name))
-        } else {
-            bytes
-        };
         zip.start_file(name, opts).map_err(e)?;
-        zip.write_all(&bytes).map_err(|e| e.to_string())?;
+        if kind == Kind::Scorm12 && scos.contains(name) {
+            let page = with_scorm_js(&bytes, name);
+            zip.write_all(&page).map_err(|e| e.to_string())?;
+            fresh(name, page);
+        } else {
+            zip.write_all(&bytes).map_err(|e| e.to_string())?;
+        }
     }
     Ok(zip.finish().map_err(e)?.into_inner())
 }
