@@ -219,6 +219,25 @@ const TRAINER_ONLY_TEXT: &[(&str, &str, bool)] = &[
     ),
 ];
 
+/// The participant edition only: trainer-only text and pages are in the trainer site, and
+/// in no member of any package.
+fn no_trainer_only_text(site: &Path, packages: &[(&str, &BTreeMap<String, Vec<u8>>)]) {
+    for (page, words, whole_page) in TRAINER_ONLY_TEXT {
+        let trainer = std::fs::read_to_string(site.join(page)).unwrap();
+        assert!(
+            trainer.contains(words),
+            "{page} holds “{words}” for trainers"
+        );
+        for (kind, pkg) in packages {
+            assert_eq!(pkg.contains_key(*page), !whole_page, "{kind}: {page}");
+            for (name, bytes) in pkg.iter() {
+                let t = String::from_utf8_lossy(bytes);
+                assert!(!t.contains(words), "{kind}: “{words}” leaked into {name}");
+            }
+        }
+    }
+}
+
 #[test]
 fn the_example_packages_are_whole_ordered_and_for_participants() {
     let out = tempfile::tempdir().unwrap();
@@ -296,22 +315,7 @@ fn the_example_packages_are_whole_ordered_and_for_participants() {
     let own = std::fs::read_to_string(site.join(scos[0])).unwrap();
     assert!(!own.contains("scorm.js"));
 
-    // The participant edition only: trainer-only text and pages are in the trainer site,
-    // and in no member of either package.
-    for (page, words, whole_page) in TRAINER_ONLY_TEXT {
-        let trainer = std::fs::read_to_string(site.join(page)).unwrap();
-        assert!(
-            trainer.contains(words),
-            "{page} holds “{words}” for trainers"
-        );
-        for (kind, pkg) in [("cc", &cc), ("scorm12", &scorm)] {
-            assert_eq!(pkg.contains_key(*page), !whole_page, "{kind}: {page}");
-            for (name, bytes) in pkg.iter() {
-                let t = String::from_utf8_lossy(bytes);
-                assert!(!t.contains(words), "{kind}: “{words}” leaked into {name}");
-            }
-        }
-    }
+    no_trainer_only_text(&site, &[("cc", &cc), ("scorm12", &scorm)]);
 }
 
 #[test]
