@@ -12,7 +12,7 @@ pub mod manifest;
 pub mod outline;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
 
@@ -139,25 +139,34 @@ pub fn packages(
     files: &[Output],
     kinds: &[Kind],
 ) -> Result<(Vec<Output>, Vec<Output>), Diagnostic> {
-    let by_path: BTreeMap<&str, &Output> = files.iter().map(|o| (o.path.as_str(), o)).collect();
     let programmes: Vec<&Programme> = site.programmes.iter().filter(|p| !p.trainer_only).collect();
+    // Each file once into the site's shared files or its programme's: one pass over the
+    // files, however many programmes.
+    let slugs: std::collections::HashSet<&str> =
+        programmes.iter().map(|p| p.slug.as_str()).collect();
+    let mut shared: BTreeMap<&str, &Output> = BTreeMap::new();
+    let mut own: HashMap<&str, BTreeMap<&str, &Output>> = HashMap::new();
+    for o in files {
+        let path = o.path.as_str();
+        if LEFT_OUT.contains(&path) || Kind::is_package(path) {
+            continue;
+        }
+        match path.split_once('/') {
+            Some((top, _)) if slugs.contains(top) => {
+                own.entry(top).or_default().insert(path, o);
+            }
+            _ => {
+                shared.insert(path, o);
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut fresh = Vec::new();
     for p in &programmes {
-        let others: Vec<String> = programmes
-            .iter()
-            .filter(|q| q.slug != p.slug)
-            .map(|q| format!("{}/", q.slug))
-            .collect();
-        let mine: BTreeMap<&str, &Output> = by_path
-            .iter()
-            .filter(|(path, _)| {
-                !LEFT_OUT.contains(path)
-                    && !Kind::is_package(path)
-                    && !others.iter().any(|o| path.starts_with(o.as_str()))
-            })
-            .map(|(k, v)| (*k, *v))
-            .collect();
+        let mut mine = shared.clone();
+        if let Some(files) = own.remove(p.slug.as_str()) {
+            mine.extend(files);
+        }
         let outline = outline::outline(site, p, &|h| mine.contains_key(h));
         for &kind in kinds {
             let name = kind.file_name(&p.slug);
