@@ -40,11 +40,6 @@ impl Kind {
             Kind::Scorm12 => format!("{programme}-scorm12.zip"),
         }
     }
-
-    /// Whether `path` (site-relative) is a package name of some programme.
-    pub fn is_package(path: &str) -> bool {
-        !path.contains('/') && (path.ends_with(".imscc") || path.ends_with("-scorm12.zip"))
-    }
 }
 
 /// The script each SCO page loads.
@@ -148,7 +143,7 @@ pub fn packages(
     let mut own: HashMap<&str, BTreeMap<&str, &Output>> = HashMap::new();
     for o in files {
         let path = o.path.as_str();
-        if LEFT_OUT.contains(&path) || Kind::is_package(path) {
+        if LEFT_OUT.contains(&path) {
             continue;
         }
         match path.split_once('/') {
@@ -289,8 +284,5 @@ mod tests {
     fn package_names() {
         assert_eq!(Kind::Cc.file_name("rec"), "rec.imscc");
         assert_eq!(Kind::Scorm12.file_name("rec"), "rec-scorm12.zip");
-        assert!(Kind::is_package("rec-scorm12.zip"));
-        assert!(!Kind::is_package("rec/x.imscc"));
-        assert!(!Kind::is_package("site.zip"));
     }
 }
