@@ -12,6 +12,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod init;
 pub mod letters;
+pub mod lms;
 pub mod merge;
 pub mod model;
 pub mod output;
@@ -45,6 +46,8 @@ pub struct BuildOptions {
     pub audience: Audience,
     /// Also write `site.zip` (every other file of the site) into the build directory.
     pub zip: bool,
+    /// Also write a package per programme of each kind for a learning platform (`lms/`).
+    pub lms: Vec<lms::Kind>,
 }
 
 #[derive(Debug)]
@@ -114,7 +117,7 @@ pub fn check(root: &Path, audience: Audience) -> Diagnostics {
 }
 
 /// The participant build's scan for trainer-only text, made once per build.
-fn leak_scanner(site: &model::Site, theme: &render::Theme) -> render::leak::Scanner {
+pub(crate) fn leak_scanner(site: &model::Site, theme: &render::Theme) -> render::leak::Scanner {
     let public = render::leak::public_words(site, &theme.text);
     render::leak::Scanner::new(&site.trainer_fragments, &public)
 }
@@ -244,6 +247,29 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
                 return Err(diags);
             }
         }
+    }
+    if !opts.lms.is_empty() {
+        // From the participant edition: these files as written, or one rendered for them.
+        let staged = publish.staged("");
+        let edition = match &scanner {
+            Some(scanner) => lms::Edition::Written {
+                site: &site,
+                staged: &staged,
+                paths: &paths,
+                scanner,
+            },
+            None => lms::Edition::Trainer,
+        };
+        let written = lms::make(&opts.root, &theme, edition, &opts.lms)
+            .and_then(|pkgs| publish.write(&pkgs).map(|()| pkgs).map_err(|d| vec![d]));
+        match written {
+            Ok(pkgs) => paths.extend(pkgs.into_iter().map(|o| o.path)),
+            Err(d) => {
+                diags.extend(d);
+                return Err(diags);
+            }
+        }
+        stage("packages for a learning platform");
     }
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
     let files = paths.len();

@@ -42,6 +42,11 @@ enum Command {
         /// Also write site.zip, the whole site in one file, into the build directory.
         #[arg(long)]
         zip: bool,
+        /// Also write a package per programme for a learning platform, from the participant
+        /// edition: `cc` (<programme>.imscc, IMS Common Cartridge 1.3), `scorm12`
+        /// (<programme>-scorm12.zip, SCORM 1.2). Repeat or separate with commas.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        lms: Vec<coursebook::lms::Kind>,
     },
     /// Fill a letter template once per row of a participant list (CSV).
     Merge {
@@ -166,12 +171,16 @@ fn main() -> ExitCode {
             dest,
             audience,
             zip,
+            mut lms,
         } => {
+            lms.sort();
+            lms.dedup();
             let opts = BuildOptions {
                 root,
                 dest,
                 audience,
                 zip,
+                lms,
             };
             match coursebook::build(&opts) {
                 Ok(report) => {

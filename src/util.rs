@@ -167,6 +167,12 @@ pub fn encode_path(p: &str) -> String {
     }
 }
 
+/// A file's site-relative path as an `href`, every `#` part of the name (a package
+/// manifest's `<file href>`, lms/).
+pub fn encode_file_path(p: &str) -> String {
+    encode_bytes(p)
+}
+
 fn encode_bytes(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     for b in p.bytes() {

@@ -61,6 +61,14 @@ pub fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
     {
         return Some("where the theme's files go");
     }
+    // `build --lms`: `<programme>.imscc`, `<programme>-scorm12.zip`.
+    if let Some(stem) = path
+        .strip_suffix(".imscc")
+        .or_else(|| path.strip_suffix("-scorm12.zip"))
+        && programmes.contains(&stem)
+    {
+        return Some("a package `build --lms` writes for the programme");
+    }
     let (dir, file) = path.split_once('/')?;
     if !programmes.contains(&dir) {
         return None;
@@ -105,6 +113,9 @@ mod tests {
         let p = ["prog"];
         assert!(generated_by("searchindex.js", &p).is_some());
         assert!(generated_by("prog/searchindex.js", &p).is_some());
+        assert!(generated_by("prog.imscc", &p).is_some());
+        assert!(generated_by("prog-scorm12.zip", &p).is_some());
+        assert!(generated_by("other.imscc", &p).is_none());
         assert!(generated_by("prog/runsheet-day-2.html", &p).is_some());
         assert!(generated_by("prog/runsheet-day-.html", &p).is_none());
         assert!(generated_by("prog/signin-day-1.html", &p).is_some());

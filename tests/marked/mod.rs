@@ -93,6 +93,7 @@ pub fn build(root: &Path, audience: Audience, zip: bool) -> Result<PathBuf, Stri
         dest: Some(dest.clone()),
         audience,
         zip,
+        ..Default::default()
     };
     match coursebook::build(&opts) {
         Ok(_) => Ok(dest),
