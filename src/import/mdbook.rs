@@ -74,19 +74,20 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
     let mut placed = Vec::new();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut taken: HashSet<String> = ["index.md".to_string()].into();
-    let mut order = 0;
+    let (mut order, mut folders) = (0, 0);
     for g in &groups {
         match (&g.title, g.suffix) {
             (Some(_), _) | (None, true) => {
                 let t = g.title.clone().unwrap_or_else(|| "Back matter".into());
                 let dir = unique(&mut taken, "", &slugify(&t), "");
-                order += 1;
+                folders += 1;
+                let folder_order = folders;
                 let index = format!("{dir}/index.md");
                 let first = placed.len();
                 for (i, e) in g.entries.iter().enumerate() {
-                    place(e, &dir, i + 1, &mut taken, &mut placed);
+                    place(e, &dir, i + 1, &mut folders, &mut taken, &mut placed);
                 }
-                let mut body = format!("---\ntitle: {}\norder: {}\n---\n\n", yaml_str(&t), if g.suffix { 9999 } else { order });
+                let mut body = format!("---\ntitle: {}\norder: {folder_order}\n---\n\n", yaml_str(&t));
                 for p in &placed[first..] {
                     let rel = p.dest.strip_prefix(&format!("{dir}/")).unwrap_or(&p.dest);
                     let direct = !rel.contains('/') || rel.matches('/').count() == 1 && rel.ends_with("/index.md");
@@ -99,7 +100,7 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
             (None, false) => {
                 for e in &g.entries {
                     order += 1;
-                    place(e, "", order, &mut taken, &mut placed);
+                    place(e, "", order, &mut folders, &mut taken, &mut placed);
                 }
             }
         }
@@ -164,7 +165,9 @@ fn unique(taken: &mut HashSet<String>, dir: &str, stem: &str, ext: &str) -> Stri
 }
 
 /// A chapter as `dir/<stem>.md`, or, with sub-chapters, `dir/<stem>/index.md` and them inside.
-fn place(e: &Entry, dir: &str, order: usize, taken: &mut HashSet<String>, out: &mut Vec<Placed>) {
+/// Folders take their `order` from `folders`, counted in the summary's order, since
+/// coursebook lists a programme's folders by their index's `order` whatever their depth.
+fn place(e: &Entry, dir: &str, order: usize, folders: &mut usize, taken: &mut HashSet<String>, out: &mut Vec<Placed>) {
     let file = e.path.rsplit('/').next().unwrap_or(&e.path);
     let stem = file.strip_suffix(".md").unwrap_or(file);
     let mut stem = slugify(stem);
@@ -177,9 +180,10 @@ fn place(e: &Entry, dir: &str, order: usize, taken: &mut HashSet<String>, out: &
         return;
     }
     let sub = unique(taken, dir, &stem, "");
-    out.push(Placed { src: e.path.clone(), title: e.title.clone(), dest: format!("{sub}/index.md"), order, line: e.line });
+    *folders += 1;
+    out.push(Placed { src: e.path.clone(), title: e.title.clone(), dest: format!("{sub}/index.md"), order: *folders, line: e.line });
     for (i, c) in e.children.iter().enumerate() {
-        place(c, &sub, i + 1, taken, out);
+        place(c, &sub, i + 1, folders, taken, out);
     }
 }
 
