@@ -11,7 +11,9 @@ use coursebook::Audience;
 use coursebook::render::search;
 
 fn fixture_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn stderr(o: &std::process::Output) -> String {
@@ -52,7 +54,10 @@ fn build_into(f: &Fixture, audience: Audience, dest: &Path) {
         zip: false,
     };
     if let Err(d) = coursebook::build(&opts) {
-        panic!("build failed: {:?}", d.sorted().iter().map(|d| d.to_string()).collect::<Vec<_>>());
+        panic!(
+            "build failed: {:?}",
+            d.sorted().iter().map(|d| d.to_string()).collect::<Vec<_>>()
+        );
     }
 }
 
@@ -66,7 +71,9 @@ fn all_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn html_at(p: &Path) -> scraper::Html {
-    scraper::Html::parse_document(&std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+    scraper::Html::parse_document(
+        &std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
+    )
 }
 
 const INSTRUCTOR_DIV: &str = "Closing the terminal emulator and opening";
@@ -77,10 +84,15 @@ fn a_carpentries_lesson_becomes_a_programme_that_checks_and_builds_clean() {
     let (f, report) = imported("carpentries", &fixture_dir("carpentries/shell-novice"));
     // What was not converted is listed at its file and line.
     assert!(
-        report.contains("episodes/02-filedir.md:131:1: note: image `fig/home-directories.svg` left out"),
+        report.contains(
+            "episodes/02-filedir.md:131:1: note: image `fig/home-directories.svg` left out"
+        ),
         "{report}"
     );
-    assert!(report.contains("config.yaml:24:1: note: `life_cycle` not imported"), "{report}");
+    assert!(
+        report.contains("config.yaml:24:1: note: `life_cycle` not imported"),
+        "{report}"
+    );
     assert_checks_clean(&f, Audience::Trainer);
     assert_checks_clean(&f, Audience::Participant);
 
@@ -108,26 +120,52 @@ fn a_carpentries_lesson_becomes_a_programme_that_checks_and_builds_clean() {
         ("15:15", "Shell Scripts"),
         ("16:00", "Finding Things"),
     ];
-    let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     assert_eq!(sessions, want);
     assert!(csv.contains(",break,") && csv.contains("Lunch"));
 
     // Questions became prompts, objectives objectives, the challenge a callout, its
     // solution folded, images with their alt text.
     let page = html_at(&site.join("shell-novice/episodes/05-loop.html"));
-    assert!(texts(&page, ".callout-challenge .callout-title").iter().any(|t| t.contains("Variables in Loops")));
+    assert!(
+        texts(&page, ".callout-challenge .callout-title")
+            .iter()
+            .any(|t| t.contains("Variables in Loops"))
+    );
     assert!(page.select(&sel("details.callout-solution")).count() >= 4);
     let body = page.root_element().html();
     assert!(body.contains("How can I perform the same actions on many different files?"));
     assert!(body.contains("Trace the values taken on by a loop variable"));
     let fs = html_at(&site.join("shell-novice/episodes/02-filedir.html"));
-    let img = fs.select(&sel("img[src='fig/filesystem.svg']")).next().expect("figure");
-    assert!(img.value().attr("alt").unwrap().starts_with("The file system is made up of a root directory"));
-    assert!(site.join("shell-novice/episodes/fig/filesystem.svg").is_file());
-    assert!(site.join("shell-novice/episodes/fig/nano-screenshot.png").is_file());
+    let img = fs
+        .select(&sel("img[src='fig/filesystem.svg']"))
+        .next()
+        .expect("figure");
+    assert!(
+        img.value()
+            .attr("alt")
+            .unwrap()
+            .starts_with("The file system is made up of a root directory")
+    );
+    assert!(
+        site.join("shell-novice/episodes/fig/filesystem.svg")
+            .is_file()
+    );
+    assert!(
+        site.join("shell-novice/episodes/fig/nano-screenshot.png")
+            .is_file()
+    );
     // Code fences keep their language; the trainer edition has the instructor notes.
-    assert!(all_files(&site).iter().any(|p| p.ends_with("instructors/instructor-notes.html")));
-    let create = std::fs::read_to_string(site.join("shell-novice/episodes/03-create.html")).unwrap();
+    assert!(
+        all_files(&site)
+            .iter()
+            .any(|p| p.ends_with("instructors/instructor-notes.html"))
+    );
+    let create =
+        std::fs::read_to_string(site.join("shell-novice/episodes/03-create.html")).unwrap();
     assert!(create.contains(INSTRUCTOR_DIV));
     // Credits: the licence page and the overview.
     let licence = std::fs::read_to_string(site.join("shell-novice/licence.html")).unwrap();
@@ -139,13 +177,29 @@ fn a_carpentries_lesson_becomes_a_programme_that_checks_and_builds_clean() {
     let pages: Vec<String> = page
         .select(&sel("#sidebar a"))
         .filter_map(|a| a.value().attr("href"))
-        .map(|h| h.trim_start_matches("../").trim_start_matches("shell-novice/").to_string())
-        .filter(|h| !h.starts_with("episodes/") && !h.contains("index.html") && h.contains('/') || ["setup.html", "key-points.html", "licence.html"].contains(&h.as_str()))
+        .map(|h| {
+            h.trim_start_matches("../")
+                .trim_start_matches("shell-novice/")
+                .to_string()
+        })
+        .filter(|h| {
+            !h.starts_with("episodes/") && !h.contains("index.html") && h.contains('/')
+                || ["setup.html", "key-points.html", "licence.html"].contains(&h.as_str())
+        })
         .collect();
     assert_eq!(
         pages,
         // The other folders follow by name (config.yaml lists no order for them).
-        ["setup.html", "key-points.html", "licence.html", "instructors/instructor-notes.html", "learners/discuss.html", "learners/reference.html", "learners/resources.html", "profiles/learner-profiles.html"]
+        [
+            "setup.html",
+            "key-points.html",
+            "licence.html",
+            "instructors/instructor-notes.html",
+            "learners/discuss.html",
+            "learners/reference.html",
+            "learners/resources.html",
+            "profiles/learner-profiles.html"
+        ]
     );
 
     // The participant edition has no instructor text, in pages or in the search index.
@@ -175,14 +229,26 @@ fn a_carpentries_lesson_becomes_a_programme_that_checks_and_builds_clean() {
 fn an_import_refuses_to_overwrite_and_writes_nothing() {
     let (f, _) = imported("carpentries", &fixture_dir("carpentries/shell-novice"));
     let loops = f.root().join("content/shell-novice/episodes/05-loop.md");
-    std::fs::write(&loops, "---\ntitle: Mine\nday: 1\nduration: 5m\n---\nMy edit.\n").unwrap();
+    std::fs::write(
+        &loops,
+        "---\ntitle: Mine\nday: 1\nduration: 5m\n---\nMy edit.\n",
+    )
+    .unwrap();
     std::fs::remove_file(f.root().join("content/shell-novice/key-points.md")).unwrap();
-    let again = f.run(&["import", "carpentries", fixture_dir("carpentries/shell-novice").to_str().unwrap()]);
+    let again = f.run(&[
+        "import",
+        "carpentries",
+        fixture_dir("carpentries/shell-novice").to_str().unwrap(),
+    ]);
     let err = stderr(&again);
     assert_eq!(again.status.code(), Some(1), "{err}");
     assert!(err.contains("05-loop.md: error: is there already"), "{err}");
     assert!(err.contains("nothing was written"));
-    assert!(std::fs::read_to_string(&loops).unwrap().contains("My edit."));
+    assert!(
+        std::fs::read_to_string(&loops)
+            .unwrap()
+            .contains("My edit.")
+    );
     assert!(!f.root().join("content/shell-novice/key-points.md").exists());
 }
 
@@ -207,46 +273,88 @@ fn an_unknown_div_is_listed_and_a_malformed_lesson_is_reported_in_one_run() {
         ),
     ]);
     let (f, report) = imported_as("carpentries", ok.path(), &["--programme", "tiny"]);
-    assert!(report.contains("episodes/a.md:9:1: note: fenced div `group-tab` not converted"), "{report}");
+    assert!(
+        report.contains("episodes/a.md:9:1: note: fenced div `group-tab` not converted"),
+        "{report}"
+    );
     let text = std::fs::read_to_string(f.root().join("content/tiny/episodes/a.md")).unwrap();
-    assert!(text.contains("Press Start.") && text.contains("> [!TRAINER]\n> Secret."), "{text}");
+    assert!(
+        text.contains("Press Start.") && text.contains("> [!TRAINER]\n> Secret."),
+        "{text}"
+    );
     assert!(text.contains("duration: 15 min"));
 
     let bad = lesson(&[
-        ("config.yaml", "title: 'Broken'\nepisodes:\n- a.md\n- b.md\n- c.md\n"),
-        ("episodes/a.md", "---\ntitle: A\nteaching: 10\n---\n\n:::: challenge\n\n## Try\n\nNo end.\n"),
-        ("episodes/b.md", "---\ntitle: B\nteaching: ten\n---\n\n::: callout\nAlso open.\n"),
+        (
+            "config.yaml",
+            "title: 'Broken'\nepisodes:\n- a.md\n- b.md\n- c.md\n",
+        ),
+        (
+            "episodes/a.md",
+            "---\ntitle: A\nteaching: 10\n---\n\n:::: challenge\n\n## Try\n\nNo end.\n",
+        ),
+        (
+            "episodes/b.md",
+            "---\ntitle: B\nteaching: ten\n---\n\n::: callout\nAlso open.\n",
+        ),
     ]);
     let f = Fixture::new(&[]);
     let out = f.run(&["import", "carpentries", bad.path().to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("config.yaml:5:3: error: `c.md` is listed under `episodes` but episodes/c.md is not there"), "{err}");
-    assert!(err.contains("episodes/a.md:6:1: error: the fenced div `challenge` opened here is never closed"), "{err}");
-    assert!(err.contains("episodes/b.md:6:1: error: the fenced div `callout`"), "{err}");
-    assert!(err.contains("episodes/b.md:3:11: error: `teaching` is not a number of minutes"), "{err}");
+    assert!(
+        err.contains(
+            "episodes/a.md:6:1: error: the fenced div `challenge` opened here is never closed"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("episodes/b.md:6:1: error: the fenced div `callout`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("episodes/b.md:3:11: error: `teaching` is not a number of minutes"),
+        "{err}"
+    );
     assert!(err.contains("hint:"));
     assert!(!f.root().join("content").exists(), "nothing is written");
 
     let broken_yaml = lesson(&[("config.yaml", "title: 'Broken\nepisodes:\n- a.md\n")]);
-    let out = f.run(&["import", "carpentries", broken_yaml.path().to_str().unwrap()]);
+    let out = f.run(&[
+        "import",
+        "carpentries",
+        broken_yaml.path().to_str().unwrap(),
+    ]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("config.yaml:1:") && err.contains("error:"), "{err}");
+    assert!(
+        err.contains("config.yaml:1:") && err.contains("error:"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"));
 }
 
 #[test]
 fn an_mdbook_becomes_pages_in_summary_order_with_includes_and_callouts() {
     let (f, report) = imported("mdbook", &fixture_dir("mdbook"));
-    assert!(report.contains("src/SUMMARY.md:10:1: note: draft chapter `On Windows` (no file) left out"), "{report}");
+    assert!(
+        report.contains("src/SUMMARY.md:10:1: note: draft chapter `On Windows` (no file) left out"),
+        "{report}"
+    );
     assert_checks_clean(&f, Audience::Trainer);
     let site = f.root().join("trainer");
     build_into(&f, Audience::Trainer, &site);
     let intro = html_at(&site.join("mdbook/introduction.html"));
     let hrefs: Vec<String> = intro
         .select(&sel("#sidebar .nav-pages a, #sidebar .nav-block a"))
-        .map(|a| a.value().attr("href").unwrap().trim_start_matches("../mdbook/").to_string())
+        .map(|a| {
+            a.value()
+                .attr("href")
+                .unwrap()
+                .trim_start_matches("../mdbook/")
+                .to_string()
+        })
         .collect();
     assert_eq!(
         hrefs,
@@ -266,40 +374,82 @@ fn an_mdbook_becomes_pages_in_summary_order_with_includes_and_callouts() {
     );
     assert!(!intro.root_element().html().contains("On Windows"));
     // The logo, copied, with its alt text.
-    let img = intro.select(&sel("img[src='images/logo.svg']")).next().expect("logo");
-    assert_eq!(img.value().attr("alt"), Some("The handbook’s logo, a notebook"));
+    let img = intro
+        .select(&sel("img[src='images/logo.svg']"))
+        .next()
+        .expect("logo");
+    assert_eq!(
+        img.value().attr("alt"),
+        Some("The handbook’s logo, a notebook")
+    );
     assert!(site.join("mdbook/images/logo.svg").is_file());
     // Includes: by anchor (without the anchor lines) and by line range.
-    let install = std::fs::read_to_string(site.join("mdbook/getting-started/install/index.html")).unwrap();
-    assert!(install.contains("Heron at the weir") && !install.contains("ANCHOR") && !install.contains("Not included"));
+    let install =
+        std::fs::read_to_string(site.join("mdbook/getting-started/install/index.html")).unwrap();
+    assert!(
+        install.contains("Heron at the weir")
+            && !install.contains("ANCHOR")
+            && !install.contains("Not included")
+    );
     let first = html_at(&site.join("mdbook/getting-started/first-steps.html"));
     let code = texts(&first, "pre").join("\n");
-    assert!(code.contains("notes add") && code.contains("notes close"), "{code}");
-    assert!(!code.contains("notes start") && !code.contains("notes export"), "{code}");
+    assert!(
+        code.contains("notes add") && code.contains("notes close"),
+        "{code}"
+    );
+    assert!(
+        !code.contains("notes start") && !code.contains("notes export"),
+        "{code}"
+    );
     assert_eq!(texts(&first, ".callout-tip .callout-title"), ["Tip"]);
     // The admonish block is a callout with its title.
     let page = html_at(&site.join("mdbook/getting-started/install/index.html"));
-    assert_eq!(texts(&page, ".callout-warning .callout-title"), ["Check your version"]);
+    assert_eq!(
+        texts(&page, ".callout-warning .callout-title"),
+        ["Check your version"]
+    );
     // Links between chapters still land after the move into folders.
     let debian = html_at(&site.join("mdbook/getting-started/install/linux/debian.html"));
-    let back = debian.select(&sel("main a")).find(|a| a.text().any(|t| t.contains("introduction"))).unwrap();
-    assert_eq!(back.value().attr("href"), Some("../../../introduction.html"));
+    let back = debian
+        .select(&sel("main a"))
+        .find(|a| a.text().any(|t| t.contains("introduction")))
+        .unwrap();
+    assert_eq!(
+        back.value().attr("href"),
+        Some("../../../introduction.html")
+    );
 }
 
 #[test]
 fn an_include_outside_the_book_is_refused() {
     let book = lesson(&[
         ("book/book.toml", "[book]\ntitle = \"B\"\n"),
-        ("book/src/SUMMARY.md", "# Summary\n\n- [One](one.md)\n- [Two](two.md)\n"),
-        ("book/src/one.md", "# One\n\n{{#include ../../secret.txt}}\n"),
+        (
+            "book/src/SUMMARY.md",
+            "# Summary\n\n- [One](one.md)\n- [Two](two.md)\n",
+        ),
+        (
+            "book/src/one.md",
+            "# One\n\n{{#include ../../secret.txt}}\n",
+        ),
         ("book/src/two.md", "# Two\n\n{{#include missing.rs:nope}}\n"),
         ("secret.txt", "do not publish\n"),
     ]);
     let f = Fixture::new(&[]);
-    let out = f.run(&["import", "mdbook", book.path().join("book").to_str().unwrap()]);
+    let out = f.run(&[
+        "import",
+        "mdbook",
+        book.path().join("book").to_str().unwrap(),
+    ]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("src/one.md:3:1: error: `../../secret.txt` is outside the book's folder"), "{err}");
-    assert!(err.contains("src/two.md:3:1: error: cannot include `missing.rs`"), "{err}");
+    assert!(
+        err.contains("src/one.md:3:1: error: `../../secret.txt` is outside the book's folder"),
+        "{err}"
+    );
+    assert!(
+        err.contains("src/two.md:3:1: error: cannot include `missing.rs`"),
+        "{err}"
+    );
     assert!(!f.root().join("content").exists());
 }

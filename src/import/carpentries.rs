@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::days::{DayRule, hhmm};
+use super::days::DayRule;
+use super::lesson_pages::{credits, key_points, programme};
 use super::links::{Ctx, Resolver};
 use super::pandoc::{self, Item};
 use super::text::{trim_blank, yaml_str};
@@ -18,23 +19,40 @@ pub struct Options {
 
 /// The config keys read; any other is listed.
 const USED: &[&str] = &[
-    "title", "carpentry", "carpentry_description", "created", "license", "source", "contact", "episodes", "learners",
-    "instructors", "profiles", "url", "lang",
+    "title",
+    "carpentry",
+    "carpentry_description",
+    "created",
+    "license",
+    "source",
+    "contact",
+    "episodes",
+    "learners",
+    "instructors",
+    "profiles",
+    "url",
+    "lang",
 ];
 
-struct Episode {
-    src: String,
-    dest: String,
-    title: String,
-    minutes: u32,
-    objectives: Vec<String>,
-    prompts: Vec<String>,
-    keypoints: Vec<String>,
-    body: Vec<String>,
+pub(super) struct Episode {
+    pub(super) src: String,
+    pub(super) dest: String,
+    pub(super) title: String,
+    pub(super) minutes: u32,
+    pub(super) objectives: Vec<String>,
+    pub(super) prompts: Vec<String>,
+    pub(super) keypoints: Vec<String>,
+    pub(super) body: Vec<String>,
 }
 
 /// The files listed under `key` in config.yaml, else every Markdown file of the folder.
-fn listed(lesson: &Path, cfg: &Node, key: &str, diags: &mut Diagnostics, res: &mut Resolver) -> Vec<String> {
+fn listed(
+    lesson: &Path,
+    cfg: &Node,
+    key: &str,
+    diags: &mut Diagnostics,
+    res: &mut Resolver,
+) -> Vec<String> {
     let mut on_disk: Vec<String> = std::fs::read_dir(lesson.join(key))
         .map(|rd| {
             rd.filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -48,9 +66,14 @@ fn listed(lesson: &Path, cfg: &Node, key: &str, diags: &mut Diagnostics, res: &m
     };
     let Value::Seq(items) = &node.value else {
         diags.push(
-            Diagnostic::error("config.yaml", format!("`{key}` is {}, not a list of file names", node.kind()))
-                .at(node.line, node.col)
-                .hint(format!("write one file of {key}/ a line: `- 01-introduction.md`")),
+            Diagnostic::error(
+                "config.yaml",
+                format!("`{key}` is {}, not a list of file names", node.kind()),
+            )
+            .at(node.line, node.col)
+            .hint(format!(
+                "write one file of {key}/ a line: `- 01-introduction.md`"
+            )),
         );
         return Vec::new();
     };
@@ -59,24 +82,41 @@ fn listed(lesson: &Path, cfg: &Node, key: &str, diags: &mut Diagnostics, res: &m
         match item.as_text() {
             Some(name) if on_disk.contains(&name) => out.push(format!("{key}/{name}")),
             Some(name) => diags.push(
-                Diagnostic::error("config.yaml", format!("`{name}` is listed under `{key}` but {key}/{name} is not there"))
-                    .at(item.line, item.col)
-                    .maybe_hint(crate::diagnostics::closest(&name, on_disk.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"))),
+                Diagnostic::error(
+                    "config.yaml",
+                    format!("`{name}` is listed under `{key}` but {key}/{name} is not there"),
+                )
+                .at(item.line, item.col)
+                .maybe_hint(
+                    crate::diagnostics::closest(&name, on_disk.iter().map(String::as_str))
+                        .map(|c| format!("did you mean `{c}`?")),
+                ),
             ),
-            None => diags.push(Diagnostic::error("config.yaml", format!("an item of `{key}` is {}, not a file name", item.kind())).at(item.line, item.col)),
+            None => diags.push(
+                Diagnostic::error(
+                    "config.yaml",
+                    format!("an item of `{key}` is {}, not a file name", item.kind()),
+                )
+                .at(item.line, item.col),
+            ),
         }
     }
     for n in on_disk {
         let p = format!("{key}/{n}");
         if !out.contains(&p) {
-            res.note(&p, 1, format!("not listed under `{key}` in config.yaml: left out"));
+            res.note(
+                &p,
+                1,
+                format!("not listed under `{key}` in config.yaml: left out"),
+            );
         }
     }
     out
 }
 
 fn md_name(src: &str) -> String {
-    src.strip_suffix(".Rmd").map_or_else(|| src.to_string(), |s| format!("{s}.md"))
+    src.strip_suffix(".Rmd")
+        .map_or_else(|| src.to_string(), |s| format!("{s}.md"))
 }
 
 // Long by design: the import's steps in the order they depend on one another (config, the
@@ -106,16 +146,32 @@ pub fn import(lesson: &Path, opts: &Options) -> (Option<Plan>, Diagnostics) {
         for (k, v) in entries {
             let key = k.as_text().unwrap_or_default();
             if !USED.contains(&key.as_str()) {
-                res.note("config.yaml", v.line.max(k.line), format!("`{key}` not imported"));
+                res.note(
+                    "config.yaml",
+                    v.line.max(k.line),
+                    format!("`{key}` not imported"),
+                );
             }
         }
     } else {
-        diags.push(Diagnostic::error("config.yaml", "config.yaml is not a mapping of keys").at(cfg.line, cfg.col).hint("a Workbench config.yaml starts with lines such as `title: 'My lesson'`"));
+        diags.push(
+            Diagnostic::error("config.yaml", "config.yaml is not a mapping of keys")
+                .at(cfg.line, cfg.col)
+                .hint("a Workbench config.yaml starts with lines such as `title: 'My lesson'`"),
+        );
         return (None, diags);
     }
-    let text_of = |k: &str| cfg.get(k).and_then(Node::as_text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let text_of = |k: &str| {
+        cfg.get(k)
+            .and_then(Node::as_text)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
     let title = text_of("title").unwrap_or_else(|| {
-        diags.push(Diagnostic::error("config.yaml", "config.yaml has no `title`").hint("add a line such as `title: 'The Unix Shell'`"));
+        diags.push(
+            Diagnostic::error("config.yaml", "config.yaml has no `title`")
+                .hint("add a line such as `title: 'The Unix Shell'`"),
+        );
         String::new()
     });
     let episodes = listed(lesson, &cfg, "episodes", &mut diags, &mut res);
@@ -123,14 +179,21 @@ pub fn import(lesson: &Path, opts: &Options) -> (Option<Plan>, Diagnostics) {
     let instructors = listed(lesson, &cfg, "instructors", &mut diags, &mut res);
     let profiles = listed(lesson, &cfg, "profiles", &mut diags, &mut res);
     if episodes.is_empty() && !diags.has_errors() {
-        diags.push(Diagnostic::error("config.yaml", "the lesson has no episodes").hint("list them under `episodes:`, one file of episodes/ a line"));
+        diags.push(
+            Diagnostic::error("config.yaml", "the lesson has no episodes")
+                .hint("list them under `episodes:`, one file of episodes/ a line"),
+        );
     }
     // Where every page goes, before any is converted: links need the whole map.
     for e in &episodes {
         res.pages.insert(e.clone(), md_name(e));
     }
     for p in learners.iter().chain(&instructors).chain(&profiles) {
-        let dest = if p == "learners/setup.md" { "setup.md".to_string() } else { md_name(p) };
+        let dest = if p == "learners/setup.md" {
+            "setup.md".to_string()
+        } else {
+            md_name(p)
+        };
         res.pages.insert(p.clone(), dest);
     }
     for p in &instructors {
@@ -171,7 +234,10 @@ pub fn import(lesson: &Path, opts: &Options) -> (Option<Plan>, Diagnostics) {
                 }
             }
         }
-        files.push((e.dest.clone(), format!("{fm}---\n\n{}\n", e.body.join("\n")).into_bytes()));
+        files.push((
+            e.dest.clone(),
+            format!("{fm}---\n\n{}\n", e.body.join("\n")).into_bytes(),
+        ));
     }
 
     let mut order = 1;
@@ -186,8 +252,14 @@ pub fn import(lesson: &Path, opts: &Options) -> (Option<Plan>, Diagnostics) {
         }
     }
     files.push(("key-points.md".into(), key_points(&eps).into_bytes()));
-    files.push(("licence.md".into(), credits(lesson, &cfg, &title, &mut res, &mut diags).into_bytes()));
-    files.push(("index.md".into(), programme(lesson, &title, &cfg, &opts.rule, &mut res, &mut diags).into_bytes()));
+    files.push((
+        "licence.md".into(),
+        credits(lesson, &cfg, &title, &mut res, &mut diags).into_bytes(),
+    ));
+    files.push((
+        "index.md".into(),
+        programme(lesson, &title, &cfg, &opts.rule, &mut res, &mut diags).into_bytes(),
+    ));
     for (dest, src) in std::mem::take(&mut res.assets) {
         match std::fs::read(lesson.join(&src)) {
             Ok(bytes) => files.push((dest, bytes)),
@@ -202,9 +274,22 @@ pub fn import(lesson: &Path, opts: &Options) -> (Option<Plan>, Diagnostics) {
     if diags.has_errors() {
         return (None, diags);
     }
-    let folder = lesson.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
-    let programme = opts.programme.clone().unwrap_or_else(|| slugify(folder.as_deref().unwrap_or(&title)));
-    (Some(Plan { programme, files, notes: std::mem::take(&mut res.notes) }), diags)
+    let folder = lesson
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let programme = opts
+        .programme
+        .clone()
+        .unwrap_or_else(|| slugify(folder.as_deref().unwrap_or(&title)));
+    (
+        Some(Plan {
+            programme,
+            files,
+            notes: std::mem::take(&mut res.notes),
+        }),
+        diags,
+    )
 }
 
 /// The lesson's `links.md` (reference links every page may use), if any.
@@ -212,7 +297,12 @@ fn links_md(lesson: &Path) -> String {
     std::fs::read_to_string(lesson.join("links.md")).unwrap_or_default()
 }
 
-fn episode(lesson: &Path, src: &str, res: &mut Resolver, diags: &mut Diagnostics) -> Option<Episode> {
+fn episode(
+    lesson: &Path,
+    src: &str,
+    res: &mut Resolver,
+    diags: &mut Diagnostics,
+) -> Option<Episode> {
     let text = read_text(lesson, src).map_err(|d| diags.push(d)).ok()?;
     let (node, body, body_line) = split_front(src, &text, diags)?;
     let dest = md_name(src);
@@ -221,7 +311,11 @@ fn episode(lesson: &Path, src: &str, res: &mut Resolver, diags: &mut Diagnostics
         Some(n) => match n.value {
             Value::Int(i) if (0..=600).contains(&i) => i as u32,
             _ => {
-                diags.push(Diagnostic::error(src, format!("`{k}` is not a number of minutes")).at(n.line, n.col).hint(format!("write it as `{k}: 20`")));
+                diags.push(
+                    Diagnostic::error(src, format!("`{k}` is not a number of minutes"))
+                        .at(n.line, n.col)
+                        .hint(format!("write it as `{k}: 20`")),
+                );
                 0
             }
         },
@@ -231,7 +325,11 @@ fn episode(lesson: &Path, src: &str, res: &mut Resolver, diags: &mut Diagnostics
     let body = format!("{body}\n{}", links_md(lesson));
     let (mut items, errors) = pandoc::parse(src, &body, body_line, res, src);
     diags.extend(errors);
-    let cx = Ctx { src, dest: &dest, trainer: false };
+    let cx = Ctx {
+        src,
+        dest: &dest,
+        trainer: false,
+    };
     let (mut objectives, mut prompts, mut keypoints) = (Vec::new(), Vec::new(), Vec::new());
     items.retain(|i| match i {
         Item::Div(d) if d.class == "objectives" => {
@@ -249,31 +347,54 @@ fn episode(lesson: &Path, src: &str, res: &mut Resolver, diags: &mut Diagnostics
         _ => true,
     });
     let body = trim_blank(pandoc::render(&items, res, cx));
-    let title = node.get("title").and_then(Node::as_text).unwrap_or_else(|| {
-        res.note(src, 1, "no `title`: the file name is used");
-        dest.clone()
-    });
+    let title = node
+        .get("title")
+        .and_then(Node::as_text)
+        .unwrap_or_else(|| {
+            res.note(src, 1, "no `title`: the file name is used");
+            dest.clone()
+        });
     let minutes = if minutes == 0 {
         res.note(src, 1, "no `teaching` or `exercises` minutes: given 5 min");
         5
     } else {
         minutes
     };
-    Some(Episode { src: src.to_string(), dest, title, minutes, objectives, prompts, keypoints, body })
+    Some(Episode {
+        src: src.to_string(),
+        dest,
+        title,
+        minutes,
+        objectives,
+        prompts,
+        keypoints,
+        body,
+    })
 }
 
-fn note_keys(src: &str, node: &Node, known: &[&str], res: &mut Resolver) {
+pub(super) fn note_keys(src: &str, node: &Node, known: &[&str], res: &mut Resolver) {
     if let Value::Map(entries) = &node.value {
         for (k, v) in entries {
             let key = k.as_text().unwrap_or_default();
             if !known.contains(&key.as_str()) {
-                res.note(src, v.line.max(k.line), format!("front matter key `{key}` not imported"));
+                res.note(
+                    src,
+                    v.line.max(k.line),
+                    format!("front matter key `{key}` not imported"),
+                );
             }
         }
     }
 }
 
-fn page(lesson: &Path, src: &str, dest: &str, order: usize, res: &mut Resolver, diags: &mut Diagnostics) -> Option<String> {
+fn page(
+    lesson: &Path,
+    src: &str,
+    dest: &str,
+    order: usize,
+    res: &mut Resolver,
+    diags: &mut Diagnostics,
+) -> Option<String> {
     let text = read_text(lesson, src).map_err(|d| diags.push(d)).ok()?;
     let (node, body, body_line) = split_front(src, &text, diags)?;
     note_keys(src, &node, &["title"], res);
@@ -291,125 +412,4 @@ fn page(lesson: &Path, src: &str, dest: &str, order: usize, res: &mut Resolver, 
         fm.push_str("audience: trainer\n");
     }
     Some(format!("{fm}---\n\n{}\n", lines.join("\n")))
-}
-
-fn key_points(eps: &[Episode]) -> String {
-    let mut s = String::from("---\ntitle: Key points\norder: 2\n---\n");
-    for e in eps.iter().filter(|e| !e.keypoints.is_empty()) {
-        s.push_str(&format!("\n## [{}]({})\n\n", e.title.replace(['[', ']'], ""), e.dest));
-        for k in &e.keypoints {
-            s.push_str(&format!("- {k}\n"));
-        }
-    }
-    s
-}
-
-fn credits(lesson: &Path, cfg: &Node, title: &str, res: &mut Resolver, diags: &mut Diagnostics) -> String {
-    let get = |k: &str| cfg.get(k).and_then(Node::as_text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty() && s != "~");
-    let licence = get("license").unwrap_or_else(|| "CC-BY 4.0".into());
-    let mut s = format!("---\ntitle: Licence and citation\norder: 3\n---\n\n{}\n", credit_line(cfg, title));
-    if let Some(c) = get("created") {
-        s.push_str(&format!("\nThe lesson was created on {c}."));
-    }
-    if let Some(c) = get("contact") {
-        let link = if c.contains('@') && !c.contains(':') { format!("[{c}](mailto:{c})") } else { c.clone() };
-        s.push_str(&format!(" Its maintainers' contact: {link}.\n"));
-    }
-    s.push_str(&format!("\n## Licence\n\nThe lesson's licence: {licence}.\n"));
-    if let Ok(text) = read_text(lesson, "LICENSE.md")
-        && let Some((_, body, line)) = split_front("LICENSE.md", &text, diags)
-    {
-        let (items, errors) = pandoc::parse("LICENSE.md", &body, line, res, "LICENSE.md");
-        diags.extend(errors);
-        let lines = pandoc::render(&items, res, Ctx { src: "LICENSE.md", dest: "licence.md", trainer: false });
-        s.push('\n');
-        s.push_str(&demote(&trim_blank(lines)).join("\n"));
-        s.push('\n');
-    }
-    for name in ["CITATION.cff", "CITATION"] {
-        if let Ok(text) = read_text(lesson, name) {
-            let lang = if name.ends_with(".cff") { "yaml" } else { "text" };
-            s.push_str(&format!("\n## Citation\n\nFrom the lesson's `{name}`:\n\n````{lang}\n{}\n````\n", text.trim_end()));
-            break;
-        }
-    }
-    if let Ok(text) = read_text(lesson, "AUTHORS") {
-        s.push_str("\n## Authors\n\n");
-        for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            s.push_str(&format!("- {}\n", l.replace(['<', '>'], "")));
-        }
-    }
-    s
-}
-
-/// Headings one level down, so a page's own sections stay under its heading.
-fn demote(lines: &[String]) -> Vec<String> {
-    let mut code = false;
-    lines
-        .iter()
-        .map(|l| {
-            if super::text::fence(l).is_some() {
-                code = !code;
-            }
-            if !code && l.starts_with('#') && l.trim_start_matches('#').starts_with(' ') && !l.starts_with("######") {
-                format!("#{l}")
-            } else {
-                l.clone()
-            }
-        })
-        .collect()
-}
-
-fn credit_line(cfg: &Node, title: &str) -> String {
-    let get = |k: &str| cfg.get(k).and_then(Node::as_text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let who = match get("carpentry").as_deref() {
-        Some("swc") => "Software Carpentry",
-        Some("dc") => "Data Carpentry",
-        Some("lc") => "Library Carpentry",
-        Some("cp") => "The Carpentries",
-        _ => "its authors",
-    };
-    let licence = get("license").unwrap_or_else(|| "CC-BY 4.0".into());
-    let name = match get("source").or_else(|| get("url")) {
-        Some(u) if u.starts_with("https://") || u.starts_with("http://") => format!("[{}]({u})", title.replace(['[', ']'], "")),
-        _ => format!("*{title}*"),
-    };
-    format!("This programme is adapted from {name}, a lesson by {who}, licensed under {licence}.")
-}
-
-fn programme(lesson: &Path, title: &str, cfg: &Node, rule: &DayRule, res: &mut Resolver, diags: &mut Diagnostics) -> String {
-    let licence = cfg.get("license").and_then(Node::as_text).unwrap_or_else(|| "CC-BY 4.0".into());
-    let mut fm = format!(
-        "---\ntitle: {}\nsubtitle: {}\nsession-bodies: all\nstart: \"{}\"\nend: \"{}\"\nblocks:\n  - {{ id: part-1, title: \"Start of the day\" }}\n",
-        yaml_str(title),
-        yaml_str(&format!("A Carpentries lesson ({licence})")),
-        hhmm(rule.start),
-        hhmm(rule.end)
-    );
-    if let Some(d) = cfg.get("carpentry_description").and_then(Node::as_text).filter(|d| d != "Lesson Description") {
-        fm.push_str(&format!("summary: {}\n", yaml_str(&d)));
-    }
-    for (i, b) in rule.breaks.iter().enumerate() {
-        fm.push_str(&format!(
-            "  - {{ break: {}, duration: {}m, at: \"{}\" }}\n  - {{ id: part-{}, title: {} }}\n",
-            yaml_str(&b.title),
-            b.minutes,
-            hhmm(b.at),
-            i + 2,
-            yaml_str(&format!("After {}", b.title.to_lowercase()))
-        ));
-    }
-    fm.push_str("---\n\n");
-    if let Ok(text) = read_text(lesson, "index.md")
-        && let Some((node, body, line)) = split_front("index.md", &text, diags)
-    {
-        note_keys("index.md", &node, &[], res);
-        let (items, errors) = pandoc::parse("index.md", &body, line, res, "index.md");
-        diags.extend(errors);
-        let lines = trim_blank(pandoc::render(&items, res, Ctx { src: "index.md", dest: "index.md", trainer: false }));
-        fm.push_str(&lines.join("\n"));
-        fm.push_str("\n\n");
-    }
-    fm.push_str(&format!("{} See [Licence and citation](licence.md).\n", credit_line(cfg, title)));
-    fm
 }

@@ -33,11 +33,19 @@ pub struct Placed {
 
 impl Default for DayRule {
     fn default() -> Self {
-        let b = |title: &str, at, minutes| Break { title: title.into(), at, minutes };
+        let b = |title: &str, at, minutes| Break {
+            title: title.into(),
+            at,
+            minutes,
+        };
         DayRule {
             start: 9 * 60 + 30,
             end: 17 * 60,
-            breaks: vec![b("Morning break", 11 * 60, 15), b("Lunch", 12 * 60 + 30, 60), b("Afternoon break", 15 * 60, 15)],
+            breaks: vec![
+                b("Morning break", 11 * 60, 15),
+                b("Lunch", 12 * 60 + 30, 60),
+                b("Afternoon break", 15 * 60, 15),
+            ],
         }
     }
 }
@@ -59,16 +67,25 @@ pub fn parse_break(title: &str, flag: &str, s: &str) -> Result<Option<Break>, Di
         return Ok(None);
     }
     let bad = || {
-        Diagnostic::error(format!("--{flag}"), format!("`{s}` is not a break"))
-            .hint(format!("write the time and the minutes, as in `--{flag} 11:00/15`, or `none`"))
+        Diagnostic::error(format!("--{flag}"), format!("`{s}` is not a break")).hint(format!(
+            "write the time and the minutes, as in `--{flag} 11:00/15`, or `none`"
+        ))
     };
     let (at, mins) = s.split_once('/').ok_or_else(bad)?;
     let at = clock(at).ok_or_else(bad)?;
-    let minutes: u32 = mins.trim().trim_end_matches('m').parse().map_err(|_| bad())?;
+    let minutes: u32 = mins
+        .trim()
+        .trim_end_matches('m')
+        .parse()
+        .map_err(|_| bad())?;
     if minutes == 0 || minutes > 240 {
         return Err(bad());
     }
-    Ok(Some(Break { title: title.into(), at, minutes }))
+    Ok(Some(Break {
+        title: title.into(),
+        at,
+        minutes,
+    }))
 }
 
 impl DayRule {
@@ -77,14 +94,27 @@ impl DayRule {
         let mut t = self.start;
         for b in &self.breaks {
             if b.at < t {
-                return Err(Diagnostic::error("import", format!("the break `{}` at {} starts before {}", b.title, hhmm(b.at), hhmm(t)))
-                    .hint("breaks go in order, after the day's start and each after the one before ends"));
+                return Err(Diagnostic::error(
+                    "import",
+                    format!(
+                        "the break `{}` at {} starts before {}",
+                        b.title,
+                        hhmm(b.at),
+                        hhmm(t)
+                    ),
+                )
+                .hint(
+                    "breaks go in order, after the day's start and each after the one before ends",
+                ));
             }
             t = b.at + b.minutes;
         }
         if self.end <= t {
-            return Err(Diagnostic::error("import", format!("the day ends at {}, before {}", hhmm(self.end), hhmm(t)))
-                .hint("give --end a time after the last break"));
+            return Err(Diagnostic::error(
+                "import",
+                format!("the day ends at {}, before {}", hhmm(self.end), hhmm(t)),
+            )
+            .hint("give --end a time after the last break"));
         }
         Ok(())
     }
@@ -104,7 +134,11 @@ impl DayRule {
     /// Each episode's day, stretch and start, in order.
     pub fn place(&self, minutes: &[u32]) -> Vec<Placed> {
         let s = self.stretches();
-        let longest = s.iter().map(|(a, b)| b.saturating_sub(*a)).max().unwrap_or(0);
+        let longest = s
+            .iter()
+            .map(|(a, b)| b.saturating_sub(*a))
+            .max()
+            .unwrap_or(0);
         let (mut day, mut k, mut t) = (1, 0, s[0].0);
         let mut out = Vec::with_capacity(minutes.len());
         for &m in minutes {
@@ -113,7 +147,12 @@ impl DayRule {
                     (day, k) = next(day, k, s.len());
                     t = s[k].0;
                 }
-                out.push(Placed { day, block: k, start: t, overruns: true });
+                out.push(Placed {
+                    day,
+                    block: k,
+                    start: t,
+                    overruns: true,
+                });
                 t += m;
                 continue;
             }
@@ -121,7 +160,12 @@ impl DayRule {
                 (day, k) = next(day, k, s.len());
                 t = s[k].0;
             }
-            out.push(Placed { day, block: k, start: t, overruns: false });
+            out.push(Placed {
+                day,
+                block: k,
+                start: t,
+                overruns: false,
+            });
             t += m;
         }
         out
@@ -129,7 +173,11 @@ impl DayRule {
 }
 
 fn next(day: u32, k: usize, n: usize) -> (u32, usize) {
-    if k + 1 < n { (day, k + 1) } else { (day + 1, 0) }
+    if k + 1 < n {
+        (day, k + 1)
+    } else {
+        (day + 1, 0)
+    }
 }
 
 #[cfg(test)]
@@ -141,7 +189,14 @@ mod tests {
         let r = DayRule::default();
         let p = r.place(&[60, 40, 90, 200, 30, 100]);
         let at: Vec<(u32, String)> = p.iter().map(|p| (p.day, hhmm(p.start))).collect();
-        let want = [(1, "09:30"), (1, "11:15"), (1, "13:30"), (1, "15:15"), (2, "09:30"), (2, "15:15")];
+        let want = [
+            (1, "09:30"),
+            (1, "11:15"),
+            (1, "13:30"),
+            (1, "15:15"),
+            (2, "09:30"),
+            (2, "15:15"),
+        ];
         let want: Vec<(u32, String)> = want.iter().map(|(d, t)| (*d, t.to_string())).collect();
         assert_eq!(at, want);
         assert!(p[3].overruns && !p[4].overruns);
@@ -151,11 +206,26 @@ mod tests {
 
     #[test]
     fn a_day_ends_when_the_next_episode_does_not_fit() {
-        let r = DayRule { start: 600, end: 720, breaks: vec![] };
+        let r = DayRule {
+            start: 600,
+            end: 720,
+            breaks: vec![],
+        };
         let p = r.place(&[60, 45, 30]);
-        assert_eq!(p.iter().map(|p| (p.day, p.start)).collect::<Vec<_>>(), [(1, 600), (1, 660), (2, 600)]);
+        assert_eq!(
+            p.iter().map(|p| (p.day, p.start)).collect::<Vec<_>>(),
+            [(1, 600), (1, 660), (2, 600)]
+        );
         assert!(parse_break("Lunch", "lunch", "12:30/60").is_ok());
         assert!(parse_break("Lunch", "lunch", "12.30").is_err());
-        assert!(DayRule { start: 600, end: 610, breaks: vec![] }.check().is_ok());
+        assert!(
+            DayRule {
+                start: 600,
+                end: 610,
+                breaks: vec![]
+            }
+            .check()
+            .is_ok()
+        );
     }
 }

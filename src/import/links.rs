@@ -71,14 +71,19 @@ impl Resolver {
             if self.trainer.contains(dest) && !cx.trainer {
                 return Err("it leads to a trainer-only page from one for participants");
             }
-            return Ok(encode_path(&format!("{}{frag}", text::relative(cx.dest, dest))));
+            return Ok(encode_path(&format!(
+                "{}{frag}",
+                text::relative(cx.dest, dest)
+            )));
         }
         if src.ends_with(".md") || src.ends_with(".Rmd") || src.is_empty() {
             return Err("that page is not imported");
         }
         // The Workbench finds `fig/`, `data/` and `files/` of any page in episodes/.
         if !self.base.join(&src).is_file()
-            && ["fig/", "data/", "files/"].iter().any(|d| path.starts_with(d))
+            && ["fig/", "data/", "files/"]
+                .iter()
+                .any(|d| path.starts_with(d))
             && self.base.join("episodes").join(path).is_file()
         {
             src = format!("episodes/{}", percent_decode(path));
@@ -93,31 +98,66 @@ impl Resolver {
             return Err("the file is not there");
         }
         self.assets.insert(src.clone(), src.clone());
-        Ok(encode_path(&format!("{}{frag}", text::relative(cx.dest, &src))))
+        Ok(encode_path(&format!(
+            "{}{frag}",
+            text::relative(cx.dest, &src)
+        )))
     }
 
     fn link(&mut self, cx: Ctx, n: usize, l: &Link) -> String {
-        let title = if l.title.is_empty() { String::new() } else { format!(" {}", l.title) };
+        let title = if l.title.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", l.title)
+        };
         if l.image {
-            let alt = l.attrs.and_then(alt_attr).unwrap_or_else(|| l.text.to_string());
+            let alt = l
+                .attrs
+                .and_then(alt_attr)
+                .unwrap_or_else(|| l.text.to_string());
             if let Some(a) = l.attrs
                 && !without_alt(a).trim().is_empty()
             {
-                self.note(cx.src, n, format!("image attributes `{{{}}}` left out (the alt text is kept)", without_alt(a).trim()));
+                self.note(
+                    cx.src,
+                    n,
+                    format!(
+                        "image attributes `{{{}}}` left out (the alt text is kept)",
+                        without_alt(a).trim()
+                    ),
+                );
             }
-            let caption = if l.attrs.is_some() && !l.text.trim().is_empty() && l.text != alt && title.is_empty() {
+            let caption = if l.attrs.is_some()
+                && !l.text.trim().is_empty()
+                && l.text != alt
+                && title.is_empty()
+            {
                 format!(" {}", text::yaml_str(&l.text.replace('\\', "")))
             } else {
                 title
             };
-            if text::is_external(l.target) && !l.target.starts_with('#') && !l.target.starts_with("data:") {
-                self.note(cx.src, n, format!("image from another host made a link (the pages' policy blocks it): {}", l.target));
+            if text::is_external(l.target)
+                && !l.target.starts_with('#')
+                && !l.target.starts_with("data:")
+            {
+                self.note(
+                    cx.src,
+                    n,
+                    format!(
+                        "image from another host made a link (the pages' policy blocks it): {}",
+                        l.target
+                    ),
+                );
                 return format!("[{}]({})", one_line(&alt), l.target);
             }
             return match self.target(cx, l.target) {
                 Ok(t) => format!("![{}]({t}{caption})", one_line(&alt)),
                 Err(why) => {
-                    self.note(cx.src, n, format!("image `{}` left out, its alt text kept: {why}", l.target));
+                    self.note(
+                        cx.src,
+                        n,
+                        format!("image `{}` left out, its alt text kept: {why}", l.target),
+                    );
                     format!("*{}*", one_line(&alt))
                 }
             };
@@ -128,7 +168,11 @@ impl Resolver {
         match self.target(cx, l.target) {
             Ok(t) => format!("[{}]({t}{title})", l.text),
             Err(why) => {
-                self.note(cx.src, n, format!("link to `{}` made text: {why}", l.target));
+                self.note(
+                    cx.src,
+                    n,
+                    format!("link to `{}` made text: {why}", l.target),
+                );
                 l.text.to_string()
             }
         }
@@ -143,19 +187,31 @@ impl Resolver {
             return match self.target(cx, target) {
                 Ok(t) => format!("[{label}]: {t} {title}").trim_end().to_string(),
                 Err(why) => {
-                    self.note(cx.src, n, format!("link definition `[{label}]` left out: {why}"));
+                    self.note(
+                        cx.src,
+                        n,
+                        format!("link definition `[{label}]` left out: {why}"),
+                    );
                     String::new()
                 }
             };
         }
         let mut out = text::map_links(line, &mut |l| self.link(cx, n, l));
-        if text::heading_text(&out).is_some() && out.trim_end().ends_with('}')
+        if text::heading_text(&out).is_some()
+            && out.trim_end().ends_with('}')
             && let Some(s) = out.rfind('{')
         {
             let attrs = out[s + 1..out.trim_end().len() - 1].to_string();
-            let id = attrs.split_whitespace().find(|w| w.starts_with('#')).map(str::to_string);
+            let id = attrs
+                .split_whitespace()
+                .find(|w| w.starts_with('#'))
+                .map(str::to_string);
             if attrs.split_whitespace().any(|w| !w.starts_with('#')) {
-                self.note(cx.src, n, format!("heading attributes `{{{attrs}}}` left out (an `#id` is kept)"));
+                self.note(
+                    cx.src,
+                    n,
+                    format!("heading attributes `{{{attrs}}}` left out (an `#id` is kept)"),
+                );
             }
             out.truncate(s);
             let base = out.trim_end().to_string();
@@ -170,9 +226,16 @@ impl Resolver {
 
 /// A Pandoc attribute block without its `alt='...'`.
 fn without_alt(a: &str) -> String {
-    let Some(i) = a.find("alt=") else { return a.to_string() };
+    let Some(i) = a.find("alt=") else {
+        return a.to_string();
+    };
     let rest = &a[i + 4..];
-    let end = rest.chars().next().filter(|c| *c == '\'' || *c == '"').and_then(|q| rest[1..].find(q)).map_or(rest.len(), |e| e + 2);
+    let end = rest
+        .chars()
+        .next()
+        .filter(|c| *c == '\'' || *c == '"')
+        .and_then(|q| rest[1..].find(q))
+        .map_or(rest.len(), |e| e + 2);
     format!("{}{}", &a[..i], &rest[end..])
 }
 
@@ -186,7 +249,10 @@ fn alt_attr(a: &str) -> Option<String> {
 }
 
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").replace(['[', ']'], "")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['[', ']'], "")
 }
 
 /// A Pandoc code-fence info string as CommonMark's: `{.language-bash}` or `{.bash}` -> `bash`.
@@ -210,11 +276,15 @@ pub fn fence_info(info: &str) -> Result<String, String> {
 }
 
 /// Lines joined where a Pandoc `{...}` attribute block after a link runs onto the next lines.
-pub fn join_attribute_lines(lines: Vec<(usize, String)>, code: &[bool]) -> Vec<(usize, String, bool)> {
+pub fn join_attribute_lines(
+    lines: Vec<(usize, String)>,
+    code: &[bool],
+) -> Vec<(usize, String, bool)> {
     let mut out: Vec<(usize, String, bool)> = Vec::with_capacity(lines.len());
     let mut open = false;
     for ((n, l), c) in lines.into_iter().zip(code.iter().copied()) {
-        if open && !c
+        if open
+            && !c
             && let Some(last) = out.last_mut()
         {
             last.1.push(' ');

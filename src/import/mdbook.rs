@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::links::{Ctx, Resolver};
+use super::mdbook_text::{convert, expand};
 use super::text::{self, yaml_str};
 use super::{Plan, read_text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -34,13 +35,18 @@ struct Placed {
 }
 
 fn book_toml(book: &Path, diags: &mut Diagnostics) -> Option<toml::Table> {
-    let text = read_text(book, "book.toml").map_err(|d| diags.push(d.hint("give the folder of an mdBook: it holds book.toml"))).ok()?;
+    let text = read_text(book, "book.toml")
+        .map_err(|d| diags.push(d.hint("give the folder of an mdBook: it holds book.toml")))
+        .ok()?;
     match text.parse::<toml::Table>() {
         Ok(t) => Some(t),
         Err(e) => {
             let (line, col) = e.span().map_or((1, 1), |s| {
                 let before = &text[..s.start.min(text.len())];
-                (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
+                (
+                    before.matches('\n').count() + 1,
+                    before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                )
             });
             diags.push(Diagnostic::error("book.toml", e.message().to_string()).at(line, col));
             None
@@ -56,8 +62,16 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
         return (None, diags);
     };
     let b = cfg.get("book").and_then(|v| v.as_table());
-    let s = |k: &str| b.and_then(|t| t.get(k)).and_then(|v| v.as_str()).map(str::to_string);
-    let folder = book.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())).unwrap_or_else(|| "book".into());
+    let s = |k: &str| {
+        b.and_then(|t| t.get(k))
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let folder = book
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "book".into());
     let title = s("title").unwrap_or_else(|| folder.clone());
     let src_dir = s("src").unwrap_or_else(|| "src".into());
     let shown = format!("{}/", src_dir.trim_end_matches('/'));
@@ -87,12 +101,20 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
                 for (i, e) in g.entries.iter().enumerate() {
                     place(e, &dir, i + 1, &mut folders, &mut taken, &mut placed);
                 }
-                let mut body = format!("---\ntitle: {}\norder: {folder_order}\n---\n\n", yaml_str(&t));
+                let mut body = format!(
+                    "---\ntitle: {}\norder: {folder_order}\n---\n\n",
+                    yaml_str(&t)
+                );
                 for p in &placed[first..] {
                     let rel = p.dest.strip_prefix(&format!("{dir}/")).unwrap_or(&p.dest);
-                    let direct = !rel.contains('/') || rel.matches('/').count() == 1 && rel.ends_with("/index.md");
+                    let direct = !rel.contains('/')
+                        || rel.matches('/').count() == 1 && rel.ends_with("/index.md");
                     if direct {
-                        body.push_str(&format!("- [{}]({})\n", p.title.replace(['[', ']'], ""), text::relative(&index, &p.dest)));
+                        body.push_str(&format!(
+                            "- [{}]({})\n",
+                            p.title.replace(['[', ']'], ""),
+                            text::relative(&index, &p.dest)
+                        ));
                     }
                 }
                 files.push((index, body.into_bytes()));
@@ -114,17 +136,37 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
                 .at(p.line, 1)
                 .hint("the path is relative to the book's src/ folder")
         };
-        let Ok(raw) = read_text(&book.join(&src_dir), &p.src).map_err(|d| diags.push(missing(d))) else {
+        let Ok(raw) = read_text(&book.join(&src_dir), &p.src).map_err(|d| diags.push(missing(d)))
+        else {
             continue;
         };
         let expanded = expand(book, &src_dir, &p.src, &raw, &mut res, &mut diags);
-        let body = convert(&expanded, &mut res, Ctx { src: &p.src, dest: &p.dest, trainer: false });
-        let fm = format!("---\ntitle: {}\norder: {}\n---\n\n", yaml_str(&p.title), p.order);
-        files.push((p.dest.clone(), format!("{fm}{}\n", text::trim_blank(body).join("\n")).into_bytes()));
+        let body = convert(
+            &expanded,
+            &mut res,
+            Ctx {
+                src: &p.src,
+                dest: &p.dest,
+                trainer: false,
+            },
+        );
+        let fm = format!(
+            "---\ntitle: {}\norder: {}\n---\n\n",
+            yaml_str(&p.title),
+            p.order
+        );
+        files.push((
+            p.dest.clone(),
+            format!("{fm}{}\n", text::trim_blank(body).join("\n")).into_bytes(),
+        ));
     }
     let mut index = format!("---\ntitle: {}\n", yaml_str(&title));
     if let Some(authors) = b.and_then(|t| t.get("authors")).and_then(|v| v.as_array()) {
-        let names: Vec<String> = authors.iter().filter_map(|a| a.as_str()).map(yaml_str).collect();
+        let names: Vec<String> = authors
+            .iter()
+            .filter_map(|a| a.as_str())
+            .map(yaml_str)
+            .collect();
         if !names.is_empty() {
             index.push_str(&format!("authors: [{}]\n", names.join(", ")));
         }
@@ -133,27 +175,51 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
         index.push_str(&format!("summary: {}\n", yaml_str(&d)));
     }
     index.push_str("session-bodies: all\n---\n\n");
-    index.push_str(&format!("This programme's pages are the book *{}*, imported from mdBook.\n", title.replace(['*', '_'], "")));
+    index.push_str(&format!(
+        "This programme's pages are the book *{}*, imported from mdBook.\n",
+        title.replace(['*', '_'], "")
+    ));
     files.push(("index.md".into(), index.into_bytes()));
     if let Some(lang) = s("language") {
-        res.notes.push(Diagnostic::note("book.toml", format!("`language = \"{lang}\"` is the site's setting: put it in the site's book.toml")));
+        res.notes.push(Diagnostic::note(
+            "book.toml",
+            format!(
+                "`language = \"{lang}\"` is the site's setting: put it in the site's book.toml"
+            ),
+        ));
     }
     for (dest, src) in std::mem::take(&mut res.assets) {
         match std::fs::read(book.join(&src_dir).join(&src)) {
             Ok(bytes) => files.push((dest, bytes)),
-            Err(e) => diags.push(Diagnostic::error(format!("{shown}{src}"), format!("cannot read: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                format!("{shown}{src}"),
+                format!("cannot read: {e}"),
+            )),
         }
     }
     if diags.has_errors() {
         return (None, diags);
     }
     let programme = programme.map_or_else(|| slugify(&folder), str::to_string);
-    (Some(Plan { programme, files, notes: std::mem::take(&mut res.notes) }), diags)
+    (
+        Some(Plan {
+            programme,
+            files,
+            notes: std::mem::take(&mut res.notes),
+        }),
+        diags,
+    )
 }
 
 fn unique(taken: &mut HashSet<String>, dir: &str, stem: &str, ext: &str) -> String {
     let stem = if stem.is_empty() { "page" } else { stem };
-    let join = |s: &str| if dir.is_empty() { format!("{s}{ext}") } else { format!("{dir}/{s}{ext}") };
+    let join = |s: &str| {
+        if dir.is_empty() {
+            format!("{s}{ext}")
+        } else {
+            format!("{dir}/{s}{ext}")
+        }
+    };
     let mut name = join(stem);
     let mut n = 2;
     while taken.contains(&name) {
@@ -167,7 +233,14 @@ fn unique(taken: &mut HashSet<String>, dir: &str, stem: &str, ext: &str) -> Stri
 /// A chapter as `dir/<stem>.md`, or, with sub-chapters, `dir/<stem>/index.md` and them inside.
 /// Folders take their `order` from `folders`, counted in the summary's order, since
 /// coursebook lists a programme's folders by their index's `order` whatever their depth.
-fn place(e: &Entry, dir: &str, order: usize, folders: &mut usize, taken: &mut HashSet<String>, out: &mut Vec<Placed>) {
+fn place(
+    e: &Entry,
+    dir: &str,
+    order: usize,
+    folders: &mut usize,
+    taken: &mut HashSet<String>,
+    out: &mut Vec<Placed>,
+) {
     let file = e.path.rsplit('/').next().unwrap_or(&e.path);
     let stem = file.strip_suffix(".md").unwrap_or(file);
     let mut stem = slugify(stem);
@@ -176,12 +249,24 @@ fn place(e: &Entry, dir: &str, order: usize, folders: &mut usize, taken: &mut Ha
     }
     if e.children.is_empty() {
         let dest = unique(taken, dir, &stem, ".md");
-        out.push(Placed { src: e.path.clone(), title: e.title.clone(), dest, order, line: e.line });
+        out.push(Placed {
+            src: e.path.clone(),
+            title: e.title.clone(),
+            dest,
+            order,
+            line: e.line,
+        });
         return;
     }
     let sub = unique(taken, dir, &stem, "");
     *folders += 1;
-    out.push(Placed { src: e.path.clone(), title: e.title.clone(), dest: format!("{sub}/index.md"), order: *folders, line: e.line });
+    out.push(Placed {
+        src: e.path.clone(),
+        title: e.title.clone(),
+        dest: format!("{sub}/index.md"),
+        order: *folders,
+        line: e.line,
+    });
     for (i, c) in e.children.iter().enumerate() {
         place(c, &sub, i + 1, folders, taken, out);
     }
@@ -192,11 +277,20 @@ fn summary_link(t: &str) -> Option<(String, String)> {
     let rest = t.strip_prefix('[')?;
     let close = rest.rfind("](")?;
     let target = rest[close + 2..].strip_suffix(')')?;
-    Some((rest[..close].to_string(), crate::util::percent_decode(target.trim())))
+    Some((
+        rest[..close].to_string(),
+        crate::util::percent_decode(target.trim()),
+    ))
 }
 
+// Long by design: one pass over SUMMARY.md's lines, one arm per kind of line (title, part,
+// separator, prefix or suffix chapter, list item at its depth, draft).
 fn parse_summary(summary: &str, res: &mut Resolver) -> Vec<Group> {
-    let mut groups = vec![Group { title: None, suffix: false, entries: Vec::new() }];
+    let mut groups = vec![Group {
+        title: None,
+        suffix: false,
+        entries: Vec::new(),
+    }];
     let mut indents: Vec<usize> = Vec::new();
     let mut seen_title = false;
     let mut draft_depth: Option<usize> = None;
@@ -212,7 +306,11 @@ fn parse_summary(summary: &str, res: &mut Resolver) -> Vec<Group> {
             if !seen_title && !any {
                 seen_title = true;
             } else {
-                groups.push(Group { title: Some(h), suffix: false, entries: Vec::new() });
+                groups.push(Group {
+                    title: Some(h),
+                    suffix: false,
+                    entries: Vec::new(),
+                });
                 indents.clear();
             }
             continue;
@@ -223,18 +321,35 @@ fn parse_summary(summary: &str, res: &mut Resolver) -> Vec<Group> {
             (d > 0).then(|| t[d..].strip_prefix(". ")).flatten()
         });
         let Some((title, path)) = summary_link(item.unwrap_or(t).trim()) else {
-            res.note("SUMMARY.md", n, "line of SUMMARY.md that is not a chapter link left out");
+            res.note(
+                "SUMMARY.md",
+                n,
+                "line of SUMMARY.md that is not a chapter link left out",
+            );
             continue;
         };
         let Some(_) = item else {
             // A prefix chapter before the list, a suffix chapter after it.
             if seen_list && !groups.last().is_some_and(|g| g.suffix) {
-                groups.push(Group { title: None, suffix: true, entries: Vec::new() });
+                groups.push(Group {
+                    title: None,
+                    suffix: true,
+                    entries: Vec::new(),
+                });
             }
             if path.is_empty() {
-                res.note("SUMMARY.md", n, format!("draft chapter `{title}` (no file) left out"));
+                res.note(
+                    "SUMMARY.md",
+                    n,
+                    format!("draft chapter `{title}` (no file) left out"),
+                );
             } else if let Some(g) = groups.last_mut() {
-                g.entries.push(Entry { title, path, line: n, children: Vec::new() });
+                g.entries.push(Entry {
+                    title,
+                    path,
+                    line: n,
+                    children: Vec::new(),
+                });
             }
             continue;
         };
@@ -245,12 +360,20 @@ fn parse_summary(summary: &str, res: &mut Resolver) -> Vec<Group> {
         let depth = indents.len();
         indents.push(indent);
         if draft_depth.is_some_and(|d| depth > d) {
-            res.note("SUMMARY.md", n, format!("chapter `{title}` under a draft chapter left out"));
+            res.note(
+                "SUMMARY.md",
+                n,
+                format!("chapter `{title}` under a draft chapter left out"),
+            );
             continue;
         }
         draft_depth = None;
         if path.is_empty() {
-            res.note("SUMMARY.md", n, format!("draft chapter `{title}` (no file) left out"));
+            res.note(
+                "SUMMARY.md",
+                n,
+                format!("draft chapter `{title}` (no file) left out"),
+            );
             draft_depth = Some(depth);
             continue;
         }
@@ -263,144 +386,13 @@ fn parse_summary(summary: &str, res: &mut Resolver) -> Vec<Group> {
             let last = list.len() - 1;
             list = &mut list[last].children;
         }
-        list.push(Entry { title, path, line: n, children: Vec::new() });
+        list.push(Entry {
+            title,
+            path,
+            line: n,
+            children: Vec::new(),
+        });
     }
     groups.retain(|g| !g.entries.is_empty() || g.title.is_some());
     groups
-}
-
-/// `{{#include}}`, `{{#rustdoc_include}}`, `{{#playground}}` and `{{#title}}` resolved.
-fn expand(book: &Path, src_dir: &str, src: &str, raw: &str, res: &mut Resolver, diags: &mut Diagnostics) -> String {
-    let shown = format!("{}/{src}", src_dir.trim_end_matches('/'));
-    let mut out = String::with_capacity(raw.len());
-    for (i, line) in raw.lines().enumerate() {
-        let n = i + 1;
-        let mut rest = line;
-        while let Some(s) = rest.find("{{#") {
-            let Some(e) = rest[s..].find("}}") else { break };
-            if rest[..s].ends_with('\\') {
-                out.push_str(&rest[..s - 1]);
-                out.push_str(&rest[s..s + e + 2]);
-                rest = &rest[s + e + 2..];
-                continue;
-            }
-            out.push_str(&rest[..s]);
-            let inner = rest[s + 3..s + e].trim();
-            let col = line.len() - rest.len() + s + 1;
-            let (cmd, arg) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-            match cmd {
-                "include" | "rustdoc_include" | "playground" => {
-                    match include(book, src_dir, src, arg.trim()) {
-                        Ok(t) if cmd == "playground" => {
-                            res.note(src, n, "`{{#playground}}` shown as a code block (not runnable)");
-                            out.push_str(&format!("```rust\n{}\n```", t.trim_end()));
-                        }
-                        Ok(t) => out.push_str(t.trim_end_matches('\n')),
-                        Err((msg, hint)) => diags.push(Diagnostic::error(&shown, msg).at(n, col).hint(hint)),
-                    }
-                }
-                "title" => res.note(src, n, format!("`{{{{#title {arg}}}}}` left out: the page keeps its title from SUMMARY.md")),
-                _ => {
-                    res.note(src, n, format!("`{{{{#{cmd}}}}}` not supported: kept as text"));
-                    out.push_str(&rest[s..s + e + 2]);
-                }
-            }
-            rest = &rest[s + e + 2..];
-        }
-        out.push_str(rest);
-        out.push('\n');
-    }
-    out
-}
-
-/// The text `{{#include path[:anchor | :from:to]}}` names, confined to the book's folder.
-fn include(book: &Path, src_dir: &str, src: &str, arg: &str) -> Result<String, (String, String)> {
-    let mut parts = arg.splitn(3, ':');
-    let file = parts.next().unwrap_or("");
-    let (a, b) = (parts.next(), parts.next());
-    let rel = text::join(&format!("{}/{}", src_dir.trim_end_matches('/'), text::dir_of(src)), file);
-    let inside = rel.as_ref().map(|r| book.join(r)).and_then(|p| p.canonicalize().ok()).filter(|p| book.canonicalize().is_ok_and(|b| p.starts_with(b)));
-    let Some(path) = inside else {
-        return Err(if rel.is_none() || rel.as_ref().is_some_and(|r| !book.join(r).exists() && file.contains("..")) {
-            (format!("`{file}` is outside the book's folder"), "an include may only name files inside the book's folder".to_string())
-        } else if rel.as_ref().is_some_and(|r| book.join(r).exists()) {
-            (format!("`{file}` is outside the book's folder"), "an include may only name files inside the book's folder".to_string())
-        } else {
-            (format!("cannot include `{file}`: no such file"), "the path is relative to the chapter's folder".to_string())
-        });
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| (format!("cannot include `{file}`: {e}"), "include a UTF-8 text file".into()))?;
-    let lines: Vec<&str> = text.lines().collect();
-    let num = |s: Option<&str>| s.filter(|x| !x.is_empty()).map(|x| x.trim().parse::<usize>());
-    let keep = |l: &&&str| !l.contains("ANCHOR:") && !l.contains("ANCHOR_END:");
-    match (a, b) {
-        (None, _) | (Some(""), None) => Ok(lines.iter().filter(keep).copied().collect::<Vec<_>>().join("\n")),
-        (Some(x), None) if x.trim().parse::<usize>().is_err() => {
-            let (start, end) = (format!("ANCHOR: {}", x.trim()), format!("ANCHOR_END: {}", x.trim()));
-            let from = lines.iter().position(|l| l.trim_end().ends_with(&start));
-            let to = lines.iter().position(|l| l.trim_end().ends_with(&end));
-            match (from, to) {
-                (Some(f), Some(t)) if f < t => Ok(lines[f + 1..t].iter().filter(keep).copied().collect::<Vec<_>>().join("\n")),
-                _ => Err((format!("`{file}` has no anchor `{}`", x.trim()), format!("mark it with lines `// ANCHOR: {0}` and `// ANCHOR_END: {0}`", x.trim()))),
-            }
-        }
-        (a, b) => {
-            let bad = || (format!("`{arg}` is not a line range"), "write `file:2:10` (lines 2 to 10), `file:2:` or `file::10`".to_string());
-            let from = num(a).transpose().map_err(|_| bad())?.unwrap_or(1).max(1);
-            let to = if b.is_none() { Some(from) } else { num(b).transpose().map_err(|_| bad())? };
-            let to = to.unwrap_or(lines.len()).min(lines.len());
-            Ok(lines.get(from - 1..to).unwrap_or(&[]).iter().filter(keep).copied().collect::<Vec<_>>().join("\n"))
-        }
-    }
-}
-
-fn admonish_marker(kind: &str) -> Option<&'static str> {
-    Some(match kind {
-        "note" | "abstract" | "summary" | "tldr" | "info" | "todo" | "example" | "quote" | "cite" | "question" | "help" | "faq" => "NOTE",
-        "tip" | "hint" | "success" | "check" | "done" => "TIP",
-        "important" => "IMPORTANT",
-        "warning" | "attention" => "WARNING",
-        "caution" | "failure" | "fail" | "missing" | "danger" | "error" | "bug" => "CAUTION",
-        _ => return None,
-    })
-}
-
-/// The `admonish` fence's kind and title: `admonish warning "Title"`, `title="Title"`.
-fn admonish_info(info: &str) -> (String, Option<String>) {
-    let rest = info.strip_prefix("admonish").unwrap_or("").trim();
-    let kind = rest.split_whitespace().next().filter(|w| !w.contains(['=', '"'])).unwrap_or("note").to_string();
-    let title = rest.find('"').and_then(|s| rest[s + 1..].find('"').map(|e| rest[s + 1..s + 1 + e].to_string()));
-    (kind, title)
-}
-
-/// Lines of a chapter: admonish fences as callouts, prose through the resolver.
-fn convert(body: &str, res: &mut Resolver, cx: Ctx) -> Vec<String> {
-    let lines: Vec<&str> = body.lines().collect();
-    let code = text::code_lines(&lines);
-    let mut out = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let l = lines[i];
-        if code[i]
-            && let Some((ch, len, info)) = text::fence(l)
-            && info.starts_with("admonish")
-        {
-            let end = (i + 1..lines.len()).find(|&j| text::fence(lines[j]).is_some_and(|(c, n, r)| c == ch && n >= len && r.is_empty())).unwrap_or(lines.len());
-            let (kind, title) = admonish_info(info);
-            let marker = admonish_marker(&kind).unwrap_or_else(|| {
-                res.note(cx.src, i + 1, format!("admonish kind `{kind}` shown as a note"));
-                "NOTE"
-            });
-            let inner = convert(&lines[i + 1..end.min(lines.len())].join("\n"), res, cx);
-            out.push(String::new());
-            out.push(format!("> [!{marker}]{}", title.map(|t| format!(" {t}")).unwrap_or_default()));
-            out.extend(text::quote(&text::trim_blank(inner)));
-            out.push(String::new());
-            i = end + 1;
-            continue;
-        }
-        out.push(if code[i] { l.to_string() } else { res.line(cx, i + 1, l) });
-        i += 1;
-    }
-    out
 }

@@ -5,8 +5,10 @@
 
 mod carpentries;
 pub mod days;
+mod lesson_pages;
 mod links;
 mod mdbook;
+mod mdbook_text;
 mod pandoc;
 pub mod text;
 
@@ -71,15 +73,36 @@ pub enum Command {
 /// The CLI's `import`: convert, list what was not converted, write, and say where.
 pub fn run(cmd: Command) -> ExitCode {
     let (source, into, result) = match cmd {
-        Command::Carpentries { lesson, into, programme, start, end, morning_break, lunch, afternoon_break } => {
-            let rule = match day_rule(&start, &end, &[("Morning break", "morning-break", &morning_break), ("Lunch", "lunch", &lunch), ("Afternoon break", "afternoon-break", &afternoon_break)]) {
+        Command::Carpentries {
+            lesson,
+            into,
+            programme,
+            start,
+            end,
+            morning_break,
+            lunch,
+            afternoon_break,
+        } => {
+            let rule = match day_rule(
+                &start,
+                &end,
+                &[
+                    ("Morning break", "morning-break", &morning_break),
+                    ("Lunch", "lunch", &lunch),
+                    ("Afternoon break", "afternoon-break", &afternoon_break),
+                ],
+            ) {
                 Ok(r) => r,
                 Err(d) => return fail(&lesson, d),
             };
             let r = carpentries::import(&lesson, &CarpentriesOptions { programme, rule });
             (lesson, into, r)
         }
-        Command::Mdbook { book, into, programme } => {
+        Command::Mdbook {
+            book,
+            into,
+            programme,
+        } => {
             let r = mdbook::import(&book, programme.as_deref());
             (book, into, r)
         }
@@ -87,7 +110,10 @@ pub fn run(cmd: Command) -> ExitCode {
     let (plan, mut diags) = result;
     let Some(plan) = plan else {
         crate::print_diagnostics(&diags, Some(&source));
-        eprintln!("import failed: {} error(s); nothing was written", diags.errors());
+        eprintln!(
+            "import failed: {} error(s); nothing was written",
+            diags.errors()
+        );
         return ExitCode::from(1);
     };
     let into = match into.map_or_else(default_into, Ok) {
@@ -121,11 +147,22 @@ fn fail(source: &Path, d: Diagnostic) -> ExitCode {
 }
 
 /// The day rule from the command line's times.
-pub fn day_rule(start: &str, end: &str, breaks: &[(&str, &str, &str)]) -> Result<days::DayRule, Diagnostic> {
+pub fn day_rule(
+    start: &str,
+    end: &str,
+    breaks: &[(&str, &str, &str)],
+) -> Result<days::DayRule, Diagnostic> {
     let time = |flag: &str, s: &str| {
-        days::clock(s).ok_or_else(|| Diagnostic::error(format!("--{flag}"), format!("`{s}` is not a time")).hint(format!("write it as `--{flag} 09:30`")))
+        days::clock(s).ok_or_else(|| {
+            Diagnostic::error(format!("--{flag}"), format!("`{s}` is not a time"))
+                .hint(format!("write it as `--{flag} 09:30`"))
+        })
     };
-    let mut rule = days::DayRule { start: time("start", start)?, end: time("end", end)?, breaks: Vec::new() };
+    let mut rule = days::DayRule {
+        start: time("start", start)?,
+        end: time("end", end)?,
+        breaks: Vec::new(),
+    };
     for (title, flag, spec) in breaks {
         if let Some(b) = days::parse_break(title, flag, spec)? {
             rule.breaks.push(b);
@@ -154,8 +191,13 @@ pub fn write(plan: &Plan, into: &Path) -> Result<usize, Diagnostics> {
     for (rel, _) in &plan.files {
         let p = dir.join(rel);
         if p.exists() || p.symlink_metadata().is_ok() {
-            diags.push(Diagnostic::error(p.display().to_string(), "is there already: the import would overwrite it")
-                .hint("move it away, or import as another programme with --programme NAME"));
+            diags.push(
+                Diagnostic::error(
+                    p.display().to_string(),
+                    "is there already: the import would overwrite it",
+                )
+                .hint("move it away, or import as another programme with --programme NAME"),
+            );
         }
     }
     if diags.has_errors() {
@@ -163,9 +205,15 @@ pub fn write(plan: &Plan, into: &Path) -> Result<usize, Diagnostics> {
     }
     for (rel, bytes) in &plan.files {
         let p = dir.join(rel);
-        let made = p.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| std::fs::write(&p, bytes));
+        let made = p
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&p, bytes));
         if let Err(e) = made {
-            diags.push(Diagnostic::error(p.display().to_string(), format!("cannot write: {e}")));
+            diags.push(Diagnostic::error(
+                p.display().to_string(),
+                format!("cannot write: {e}"),
+            ));
             return Err(diags);
         }
     }
@@ -176,9 +224,16 @@ pub fn write(plan: &Plan, into: &Path) -> Result<usize, Diagnostics> {
 fn read_text(base: &Path, rel: &str) -> Result<String, Diagnostic> {
     match std::fs::read(base.join(rel)) {
         Ok(b) => String::from_utf8(b)
-            .map(|t| t.replace("\r\n", "\n").trim_start_matches('\u{feff}').to_string())
+            .map(|t| {
+                t.replace("\r\n", "\n")
+                    .trim_start_matches('\u{feff}')
+                    .to_string()
+            })
             .map_err(|_| Diagnostic::error(rel, "is not UTF-8 text").hint("save it as UTF-8")),
-        Err(e) => Err(Diagnostic::error(rel, format!("cannot read {}: {e}", base.join(rel).display()))),
+        Err(e) => Err(Diagnostic::error(
+            rel,
+            format!("cannot read {}: {e}", base.join(rel).display()),
+        )),
     }
 }
 
@@ -194,12 +249,20 @@ fn split_front(shown: &str, text: &str, diags: &mut Diagnostics) -> Option<(Node
                         return None;
                     }
                 },
-                None => Node { value: Value::Map(Vec::new()), line: 1, col: 1 },
+                None => Node {
+                    value: Value::Map(Vec::new()),
+                    line: 1,
+                    col: 1,
+                },
             };
             Some((node, s.body.to_string(), s.body_line))
         }
         Err((line, msg)) => {
-            diags.push(Diagnostic::error(shown, msg).at(line, 1).hint("end the front matter with a line of `---`"));
+            diags.push(
+                Diagnostic::error(shown, msg)
+                    .at(line, 1)
+                    .hint("end the front matter with a line of `---`"),
+            );
             None
         }
     }

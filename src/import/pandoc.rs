@@ -29,18 +29,38 @@ fn div_marker(line: &str) -> Option<String> {
     if rest.is_empty() {
         return Some(String::new());
     }
-    let word = rest.trim_start_matches('{').trim_start().trim_start_matches('.');
-    let class: String = word.chars().take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_').collect();
+    let word = rest
+        .trim_start_matches('{')
+        .trim_start()
+        .trim_start_matches('.');
+    let class: String = word
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
     (!class.is_empty()).then_some(class)
 }
 
 /// The body's lines (the first numbered `first`) as a tree; an unclosed div is an error.
-pub fn parse(shown: &str, body: &str, first: usize, res: &mut Resolver, src: &str) -> (Vec<Item>, Vec<Diagnostic>) {
+pub fn parse(
+    shown: &str,
+    body: &str,
+    first: usize,
+    res: &mut Resolver,
+    src: &str,
+) -> (Vec<Item>, Vec<Diagnostic>) {
     let raw: Vec<&str> = body.lines().collect();
     let code = text::code_lines(&raw);
-    let numbered: Vec<(usize, String)> = raw.iter().enumerate().map(|(i, l)| (first + i, l.to_string())).collect();
+    let numbered: Vec<(usize, String)> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (first + i, l.to_string()))
+        .collect();
     let lines = links::join_attribute_lines(numbered, &code);
-    let mut stack: Vec<Div> = vec![Div { class: String::new(), line: 0, items: Vec::new() }];
+    let mut stack: Vec<Div> = vec![Div {
+        class: String::new(),
+        line: 0,
+        items: Vec::new(),
+    }];
     let mut errors = Vec::new();
     let mut in_code = false;
     for (n, l, c) in lines {
@@ -48,12 +68,19 @@ pub fn parse(shown: &str, body: &str, first: usize, res: &mut Resolver, src: &st
         in_code = c && !(in_code && text::fence(&l).is_some_and(|f| f.2.is_empty()));
         if c {
             let mut l = l;
-            if opening_fence && let Some((ch, len, info)) = text::fence(&l) && !info.is_empty() {
+            if opening_fence
+                && let Some((ch, len, info)) = text::fence(&l)
+                && !info.is_empty()
+            {
                 let indent = &l[..l.len() - l.trim_start().len()];
                 let word = match links::fence_info(info) {
                     Ok(w) => w,
                     Err(w) => {
-                        res.note(src, n, format!("code block options `{info}` left out (kept: `{w}`)"));
+                        res.note(
+                            src,
+                            n,
+                            format!("code block options `{info}` left out (kept: `{w}`)"),
+                        );
                         w
                     }
                 };
@@ -71,16 +98,23 @@ pub fn parse(shown: &str, body: &str, first: usize, res: &mut Resolver, src: &st
                     res.note(src, n, "a closing `:::` line with no div open left out");
                 }
             }
-            Some(class) => stack.push(Div { class, line: n, items: Vec::new() }),
+            Some(class) => stack.push(Div {
+                class,
+                line: n,
+                items: Vec::new(),
+            }),
             None => push(&mut stack, Item::Line(n, l, false)),
         }
     }
     while stack.len() > 1 {
         let d = stack.pop().unwrap_or_else(|| unreachable!());
         errors.push(
-            Diagnostic::error(shown, format!("the fenced div `{}` opened here is never closed", d.class))
-                .at(d.line, 1)
-                .hint("end it with a line of colons (`::::::`) as long as the line that opens it"),
+            Diagnostic::error(
+                shown,
+                format!("the fenced div `{}` opened here is never closed", d.class),
+            )
+            .at(d.line, 1)
+            .hint("end it with a line of colons (`::::::`) as long as the line that opens it"),
         );
         push(&mut stack, Item::Div(d));
     }
@@ -123,28 +157,33 @@ pub fn render(items: &[Item], res: &mut Resolver, cx: Ctx) -> Vec<String> {
         match item {
             Item::Line(_, l, true) => out.push(l.clone()),
             Item::Line(n, l, false) => out.push(res.line(cx, *n, l)),
-            Item::Div(d) => match callout(&d.class) {
-                Some((marker, default)) => {
-                    let cx = Ctx { trainer: cx.trainer || marker == "TRAINER", ..cx };
-                    let (title, rest) = take_title(&d.items);
-                    let title = match title {
-                        Some((n, t)) => format!(" {}", res.line(cx, n, &t)),
-                        None if default.is_empty() => String::new(),
-                        None => format!(" {default}"),
-                    };
-                    let inner = text::trim_blank(render(rest, res, cx));
-                    out.push(String::new());
-                    out.push(format!("> [!{marker}]{title}"));
-                    out.extend(text::quote(&inner));
-                    out.push(String::new());
+            Item::Div(d) => {
+                match callout(&d.class) {
+                    Some((marker, default)) => {
+                        let cx = Ctx {
+                            trainer: cx.trainer || marker == "TRAINER",
+                            ..cx
+                        };
+                        let (title, rest) = take_title(&d.items);
+                        let title = match title {
+                            Some((n, t)) => format!(" {}", res.line(cx, n, &t)),
+                            None if default.is_empty() => String::new(),
+                            None => format!(" {default}"),
+                        };
+                        let inner = text::trim_blank(render(rest, res, cx));
+                        out.push(String::new());
+                        out.push(format!("> [!{marker}]{title}"));
+                        out.extend(text::quote(&inner));
+                        out.push(String::new());
+                    }
+                    None => {
+                        res.note(cx.src, d.line, format!("fenced div `{}` not converted: its content is kept, without the div", d.class));
+                        out.push(String::new());
+                        out.extend(render(&d.items, res, cx));
+                        out.push(String::new());
+                    }
                 }
-                None => {
-                    res.note(cx.src, d.line, format!("fenced div `{}` not converted: its content is kept, without the div", d.class));
-                    out.push(String::new());
-                    out.extend(render(&d.items, res, cx));
-                    out.push(String::new());
-                }
-            },
+            }
         }
     }
     out
@@ -152,7 +191,9 @@ pub fn render(items: &[Item], res: &mut Resolver, cx: Ctx) -> Vec<String> {
 
 /// A div's first heading (when it is its first line of text) as its title, and the rest.
 fn take_title(items: &[Item]) -> (Option<(usize, String)>, &[Item]) {
-    let first = items.iter().position(|i| !matches!(i, Item::Line(_, l, false) if l.trim().is_empty()));
+    let first = items
+        .iter()
+        .position(|i| !matches!(i, Item::Line(_, l, false) if l.trim().is_empty()));
     if let Some(i) = first
         && let Item::Line(n, l, false) = &items[i]
         && let Some(t) = text::heading_text(l)
@@ -173,10 +214,20 @@ pub fn list_items(d: &Div, res: &mut Resolver, cx: Ctx) -> Vec<String> {
                 if t.is_empty() {
                     continue;
                 }
-                let marker = t.strip_prefix("- ").or(t.strip_prefix("* ")).or(t.strip_prefix("+ ")).or_else(|| {
-                    let digits = t.chars().take_while(char::is_ascii_digit).count();
-                    (digits > 0).then(|| t[digits..].strip_prefix(". ").or(t[digits..].strip_prefix(") "))).flatten()
-                });
+                let marker = t
+                    .strip_prefix("- ")
+                    .or(t.strip_prefix("* "))
+                    .or(t.strip_prefix("+ "))
+                    .or_else(|| {
+                        let digits = t.chars().take_while(char::is_ascii_digit).count();
+                        (digits > 0)
+                            .then(|| {
+                                t[digits..]
+                                    .strip_prefix(". ")
+                                    .or(t[digits..].strip_prefix(") "))
+                            })
+                            .flatten()
+                    });
                 let converted = res.line(cx, *n, marker.unwrap_or(t));
                 match (marker, items.last_mut()) {
                     (Some(_), _) => items.push(converted.trim().to_string()),
@@ -184,11 +235,21 @@ pub fn list_items(d: &Div, res: &mut Resolver, cx: Ctx) -> Vec<String> {
                         last.push(' ');
                         last.push_str(converted.trim());
                     }
-                    _ => res.note(cx.src, *n, format!("text in `{}` that is not a list item left out", d.class)),
+                    _ => res.note(
+                        cx.src,
+                        *n,
+                        format!("text in `{}` that is not a list item left out", d.class),
+                    ),
                 }
             }
-            Item::Line(n, _, true) => res.note(cx.src, *n, format!("code in `{}` left out", d.class)),
-            Item::Div(inner) => res.note(cx.src, inner.line, format!("div `{}` inside `{}` left out", inner.class, d.class)),
+            Item::Line(n, _, true) => {
+                res.note(cx.src, *n, format!("code in `{}` left out", d.class))
+            }
+            Item::Div(inner) => res.note(
+                cx.src,
+                inner.line,
+                format!("div `{}` inside `{}` left out", inner.class, d.class),
+            ),
         }
     }
     items

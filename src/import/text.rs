@@ -155,7 +155,11 @@ pub fn map_links(line: &str, f: &mut dyn FnMut(&Link) -> String) -> String {
 
 /// A link reference definition, `[label]: target "title"`: (label, target, rest).
 pub fn reference_definition(line: &str) -> Option<(&str, &str, &str)> {
-    let t = line.strip_prefix("   ").or(line.strip_prefix("  ")).or(line.strip_prefix(' ')).unwrap_or(line);
+    let t = line
+        .strip_prefix("   ")
+        .or(line.strip_prefix("  "))
+        .or(line.strip_prefix(' '))
+        .unwrap_or(line);
     let rest = t.strip_prefix('[')?;
     let e = rest.find("]:")?;
     let label = &rest[..e];
@@ -167,14 +171,21 @@ pub fn reference_definition(line: &str) -> Option<(&str, &str, &str)> {
         Some(s) => (&after[..s], after[s..].trim()),
         None => (after, ""),
     };
-    (!target.is_empty()).then_some((label, target.trim_start_matches('<').trim_end_matches('>'), title))
+    (!target.is_empty()).then_some((
+        label,
+        target.trim_start_matches('<').trim_end_matches('>'),
+        title,
+    ))
 }
 
 /// Whether a link target names another site or scheme (or only an anchor on this page).
 pub fn is_external(target: &str) -> bool {
-    let scheme = target
-        .find(':')
-        .is_some_and(|c| !target[..c].contains('/') && target[..c].chars().all(|x| x.is_ascii_alphanumeric() || "+.-".contains(x)));
+    let scheme = target.find(':').is_some_and(|c| {
+        !target[..c].contains('/')
+            && target[..c]
+                .chars()
+                .all(|x| x.is_ascii_alphanumeric() || "+.-".contains(x))
+    });
     scheme || target.starts_with("//") || target.starts_with('#') || target.is_empty()
 }
 
@@ -234,7 +245,13 @@ pub fn heading_text(line: &str) -> Option<String> {
 pub fn quote(lines: &[String]) -> Vec<String> {
     lines
         .iter()
-        .map(|l| if l.trim().is_empty() { ">".to_string() } else { format!("> {l}") })
+        .map(|l| {
+            if l.trim().is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
         .collect()
 }
 
@@ -243,7 +260,10 @@ pub fn trim_blank(mut lines: Vec<String>) -> Vec<String> {
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }
-    let first = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
+    let first = lines
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .unwrap_or(lines.len());
     lines.drain(..first);
     lines
 }
@@ -258,18 +278,34 @@ mod tests {
         let out = map_links(
             "See `[a](b)` and ![A *fig*](fig/x.png){alt='Alt'} and [`ls`](02.md#x \"t\").",
             &mut |l| {
-                seen.push((l.image, l.text.to_string(), l.target.to_string(), l.attrs.map(str::to_string)));
+                seen.push((
+                    l.image,
+                    l.text.to_string(),
+                    l.target.to_string(),
+                    l.attrs.map(str::to_string),
+                ));
                 "L".into()
             },
         );
         assert_eq!(out, "See `[a](b)` and L and L.");
-        assert_eq!(seen[0], (true, "A *fig*".into(), "fig/x.png".into(), Some("alt='Alt'".into())));
+        assert_eq!(
+            seen[0],
+            (
+                true,
+                "A *fig*".into(),
+                "fig/x.png".into(),
+                Some("alt='Alt'".into())
+            )
+        );
         assert_eq!(seen[1], (false, "`ls`".into(), "02.md#x".into(), None));
     }
 
     #[test]
     fn paths_join_and_relate() {
-        assert_eq!(join("episodes", "../learners/setup.md").as_deref(), Some("learners/setup.md"));
+        assert_eq!(
+            join("episodes", "../learners/setup.md").as_deref(),
+            Some("learners/setup.md")
+        );
         assert_eq!(join("", "../x.md"), None);
         assert_eq!(relative("episodes/01.md", "setup.md"), "../setup.md");
         assert_eq!(relative("a/b/c.md", "a/d/e.md"), "../d/e.md");
@@ -280,6 +316,9 @@ mod tests {
     #[test]
     fn code_lines_follow_fences() {
         let lines = ["a", "```bash", ":::: x", "```", "b", "````", "```", "````"];
-        assert_eq!(code_lines(&lines), [false, true, true, true, false, true, true, true]);
+        assert_eq!(
+            code_lines(&lines),
+            [false, true, true, true, false, true, true, true]
+        );
     }
 }
