@@ -269,7 +269,10 @@ fn an_unknown_div_is_listed_and_a_malformed_lesson_is_reported_in_one_run() {
         ("config.yaml", cfg),
         (
             "episodes/a.md",
-            "---\ntitle: A\nteaching: 10\nexercises: 5\n---\n\nText.\n\n::: group-tab\n\n### Windows\n\nPress Start.\n\n:::\n\n::: instructor\nSecret.\n:::\n",
+            "---\ntitle: A\nteaching: 10\nexercises: 5\n---\n\nText.\n\n::: group-tab\n\n### Windows\n\nPress Start.\n\n:::\n\n::: instructor\nSecret.\n:::\n\n\
+             :::: challenge\n## Count them\n\n```{.language-bash}\nls | wc -l\n```\n\n::: hint\nUse a pipe.\n:::\n\n\
+             ::: solution\n## Answer\nThree.\n:::\nMore text.\n::::\n\n::: discussion\n## Talk\nWhat surprised you?\n:::\n\n\
+             ![Caption](https://example.org/x.png){alt='Remote'}\n\n::: keypoints\n- Pipes join commands\n:::\n",
         ),
     ]);
     let (f, report) = imported_as("carpentries", ok.path(), &["--programme", "tiny"]);
@@ -283,6 +286,26 @@ fn an_unknown_div_is_listed_and_a_malformed_lesson_is_reported_in_one_run() {
         "{text}"
     );
     assert!(text.contains("duration: 15 min"));
+    for want in [
+        "> [!CHALLENGE] Count them\n> ```bash\n> ls | wc -l\n> ```",
+        "> > [!SOLUTION] Hint\n> > Use a pipe.\n>\n> > [!SOLUTION] Answer",
+        "> > [!SOLUTION] Answer\n> > Three.\n>\n> More text.",
+        "> [!PROMPTS] Talk\n> What surprised you?",
+        "[Remote](https://example.org/x.png)",
+        "> [!NOTE] Key points\n> - Pipes join commands",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    assert!(
+        report.contains("image from another host made a link"),
+        "{report}"
+    );
+    let key_points = std::fs::read_to_string(f.root().join("content/tiny/key-points.md")).unwrap();
+    assert!(
+        key_points.contains("## [A](episodes/a.md)\n\n- Pipes join commands"),
+        "{key_points}"
+    );
+    assert_checks_clean(&f, Audience::Trainer);
 
     let bad = lesson(&[
         (

@@ -255,17 +255,23 @@ pub fn quote(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Leading and trailing blank lines removed.
-pub fn trim_blank(mut lines: Vec<String>) -> Vec<String> {
-    while lines.last().is_some_and(|l| l.trim().is_empty()) {
-        lines.pop();
+/// Leading and trailing blank lines removed, and runs of blank lines outside code made one.
+pub fn trim_blank(lines: Vec<String>) -> Vec<String> {
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let code = code_lines(&refs);
+    // Only empty lines: a quoted `>` line may be inside quoted code, which keeps its own.
+    let blank = |l: &str| l.trim().is_empty();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for (l, c) in lines.iter().zip(code) {
+        if !c && blank(l) && out.last().is_none_or(|p: &String| blank(p)) {
+            continue;
+        }
+        out.push(l.clone());
     }
-    let first = lines
-        .iter()
-        .position(|l| !l.trim().is_empty())
-        .unwrap_or(lines.len());
-    lines.drain(..first);
-    lines
+    while out.last().is_some_and(|l| blank(l)) {
+        out.pop();
+    }
+    out
 }
 
 #[cfg(test)]
