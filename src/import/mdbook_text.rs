@@ -15,11 +15,12 @@ pub(super) fn expand(
     raw: &str,
     res: &mut Resolver,
     diags: &mut Diagnostics,
-) -> String {
+) -> Vec<(usize, String)> {
     let shown = format!("{}/{src}", src_dir.trim_end_matches('/'));
-    let mut out = String::with_capacity(raw.len());
+    let mut lines = Vec::with_capacity(raw.len() / 40);
     for (i, line) in raw.lines().enumerate() {
         let n = i + 1;
+        let mut out = String::new();
         let mut rest = line;
         while let Some(s) = rest.find("{{#") {
             let Some(e) = rest[s..].find("}}") else { break };
@@ -69,9 +70,10 @@ pub(super) fn expand(
             rest = &rest[s + e + 2..];
         }
         out.push_str(rest);
-        out.push('\n');
+        // Included lines are numbered as the line that includes them.
+        lines.extend(out.split('\n').map(|l| (n, l.to_string())));
     }
-    out
+    lines
 }
 
 /// The text `{{#include path[:anchor | :from:to]}}` names, confined to the book's folder.
@@ -205,8 +207,8 @@ fn admonish_info(info: &str) -> (String, Option<String>) {
 }
 
 /// Lines of a chapter: admonish fences as callouts, prose through the resolver.
-pub(super) fn convert(body: &str, res: &mut Resolver, cx: Ctx) -> Vec<String> {
-    let lines: Vec<&str> = body.lines().collect();
+pub(super) fn convert(numbered: &[(usize, String)], res: &mut Resolver, cx: Ctx) -> Vec<String> {
+    let lines: Vec<&str> = numbered.iter().map(|(_, l)| l.as_str()).collect();
     let code = text::code_lines(&lines);
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -226,12 +228,12 @@ pub(super) fn convert(body: &str, res: &mut Resolver, cx: Ctx) -> Vec<String> {
             let marker = admonish_marker(&kind).unwrap_or_else(|| {
                 res.note(
                     cx.src,
-                    i + 1,
+                    numbered[i].0,
                     format!("admonish kind `{kind}` shown as a note"),
                 );
                 "NOTE"
             });
-            let inner = convert(&lines[i + 1..end.min(lines.len())].join("\n"), res, cx);
+            let inner = convert(&numbered[i + 1..end.min(lines.len())], res, cx);
             out.push(String::new());
             out.push(format!(
                 "> [!{marker}]{}",
@@ -245,7 +247,7 @@ pub(super) fn convert(body: &str, res: &mut Resolver, cx: Ctx) -> Vec<String> {
         out.push(if code[i] {
             l.to_string()
         } else {
-            res.line(cx, i + 1, l)
+            res.line(cx, numbered[i].0, l)
         });
         i += 1;
     }
