@@ -476,3 +476,65 @@ fn an_include_outside_the_book_is_refused() {
     );
     assert!(!f.root().join("content").exists());
 }
+
+#[test]
+fn the_day_rule_takes_its_times_from_the_flags() {
+    let (f, _) = imported_as(
+        "carpentries",
+        &fixture_dir("carpentries/shell-novice"),
+        &[
+            "--end",
+            "13:00",
+            "--lunch",
+            "none",
+            "--afternoon-break",
+            "none",
+        ],
+    );
+    assert_checks_clean(&f, Audience::Trainer);
+    let site = f.root().join("trainer");
+    build_into(&f, Audience::Trainer, &site);
+    // 5, 40, 50, 35, 50, 45, 45 minutes; 09:30-11:00, break 15 min, 11:15-13:00. The fifth
+    // (50) would end 13:30, past the day's end: day 2. The sixth (45) would end 11:05.
+    let csv = std::fs::read_to_string(site.join("shell-novice/timetable.csv")).unwrap();
+    let got: Vec<String> = csv
+        .lines()
+        .filter(|l| l.contains(",session,"))
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            format!("{} {}", c[0], c[2])
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "1 09:30", "1 09:35", "1 11:15", "1 12:05", "2 09:30", "2 11:15", "2 12:00"
+        ]
+    );
+
+    let bad = f.run(&["import", "carpentries", "x", "--lunch", "12.30"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("--lunch: error: `12.30` is not a break"),
+        "{}",
+        stderr(&bad)
+    );
+    let outside = tempfile::tempdir().unwrap();
+    let none = std::process::Command::new(env!("CARGO_BIN_EXE_coursebook"))
+        .args([
+            "import",
+            "carpentries",
+            fixture_dir("carpentries/shell-novice").to_str().unwrap(),
+        ])
+        .current_dir(outside.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).contains("no book.toml here"),
+        "{}",
+        stderr(&none)
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
