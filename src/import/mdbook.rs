@@ -140,7 +140,15 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
         else {
             continue;
         };
-        let expanded = expand(book, &src_dir, &p.src, &raw, &mut res, &mut diags);
+        let mut expanded = expand(book, &src_dir, &p.src, &raw, &mut res, &mut diags);
+        // The page shows its title as its heading: a first `# Title` saying the same goes.
+        if let Some(first) = expanded.iter().position(|(_, l)| !l.trim().is_empty())
+            && expanded[first].1.starts_with("# ")
+            && text::heading_text(&expanded[first].1)
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.title.trim()))
+        {
+            expanded.remove(first);
+        }
         let body = convert(
             &expanded,
             &mut res,
