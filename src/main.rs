@@ -113,6 +113,9 @@ enum Command {
     /// Add a file to the site.
     #[command(subcommand)]
     New(New),
+    /// Write another tool's lesson or book as a programme of this site (nothing is overwritten).
+    #[command(subcommand)]
+    Import(coursebook::import::Command),
 }
 
 #[derive(Subcommand)]
@@ -146,6 +149,7 @@ enum ReportFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Import(cmd) => coursebook::import::run(cmd),
         Command::Merge {
             letter,
             data,
