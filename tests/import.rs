@@ -52,6 +52,7 @@ fn build_into(f: &Fixture, audience: Audience, dest: &Path) {
         dest: Some(dest.to_path_buf()),
         audience,
         zip: false,
+        lms: Vec::new(),
     };
     if let Err(d) = coursebook::build(&opts) {
         panic!(
