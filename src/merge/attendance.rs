@@ -2,7 +2,7 @@
 //! date), each cell yes or no. Read by `merge` (a certificate only for those who attended)
 //! and by `register` (the attendance summary).
 
-use crate::model::Programme;
+use crate::model::{Day, Programme};
 
 use super::Table;
 
@@ -28,6 +28,11 @@ impl Columns {
 
 /// The columns of `table` that say who attended `p`'s days.
 pub fn columns(table: &Table, p: &Programme) -> Columns {
+    columns_of(table, &p.days)
+}
+
+/// The columns of `table` that say who attended `days` (a programme's or a delivery's).
+pub fn columns_of(table: &Table, days: &[Day]) -> Columns {
     let norm = |s: &str| {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -36,8 +41,7 @@ pub fn columns(table: &Table, p: &Programme) -> Columns {
     };
     let header: Vec<String> = table.header.iter().map(|h| norm(h)).collect();
     let attended = header.iter().position(|h| h == "attended");
-    let days = p
-        .days
+    let days = days
         .iter()
         .filter_map(|d| {
             let names = [

@@ -18,7 +18,8 @@ use std::path::PathBuf;
 pub use clock::Clock;
 pub use letters::{
     BUILTINS, Field, Kind as LetterKind, Letter, POST_BOX, POST_BOX_POINTS, Piece,
-    fill_tokens as fill_letter_tokens, hours_in_words, scan as scan_letter, token as letter_token,
+    delivery_attended, fill_tokens as fill_letter_tokens, hours_in_words, names_in_words,
+    scan as scan_letter, token as letter_token,
 };
 use timetable::Timetable;
 

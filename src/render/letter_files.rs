@@ -1,10 +1,10 @@
 //! A letter's downloads next to its page: `<name>.docx` (blanks as Word merge fields) and
 //! `<name>.txt` (blanks as `[Label]`), with the built-in values filled in.
 
-use super::{Output, builtin_value};
+use super::Output;
 use crate::diagnostics::Diagnostic;
 use crate::letters::{self, Doc, Fill, docx};
-use crate::model::{Letter, Programme};
+use crate::model::{Delivery, Letter, Programme};
 
 /// The site-relative path of a letter's download with extension `ext`.
 pub fn path(l: &Letter, ext: &str) -> String {
@@ -28,10 +28,24 @@ pub fn prepare<'a>(
     organisation: Option<&'a str>,
     language: &'a str,
 ) -> Prepared<'a> {
+    prepare_in(l, p, None, organisation, language)
+}
+
+/// [`prepare`] for one of the programme's deliveries (`Some`): its built-ins are that
+/// delivery's ([`super::letter_page::builtin_value_in`]).
+pub fn prepare_in<'a>(
+    l: &'a Letter,
+    p: &Programme,
+    delivery: Option<&Delivery>,
+    organisation: Option<&'a str>,
+    language: &'a str,
+) -> Prepared<'a> {
     Prepared {
         letter: l,
         doc: letters::parse(l),
-        fills: letters::fills(l, |name| builtin_value(name, p, organisation)),
+        fills: letters::fills(l, |name| {
+            super::letter_page::builtin_value_in(name, p, delivery, organisation)
+        }),
         meta: docx::Meta {
             title: &l.title,
             organisation,
@@ -42,6 +56,11 @@ pub fn prepare<'a>(
 }
 
 impl Prepared<'_> {
+    /// Each slot's fill: built-ins resolved, fields blank.
+    pub fn fills(&self) -> &[Fill] {
+        &self.fills
+    }
+
     /// `<name>.docx` and `<name>.txt`.
     pub fn outputs(&self) -> Result<Vec<Output>, Diagnostic> {
         let l = self.letter;

@@ -39,7 +39,7 @@ use crate::model::Site;
 use context::{Common, SiteView, hash_of, value_of};
 use view::Link;
 
-pub use letter_page::builtin_value;
+pub use letter_page::{builtin_value, builtin_value_in};
 pub use nav::FULL_NAV;
 pub use theme::{CSP, Theme};
 

@@ -39,7 +39,16 @@ pub const PROGRAMME_FILES: &[&str] = &[
 ];
 
 /// Files in each delivery's folder, `<programme>/deliveries/<id>/`.
-pub const DELIVERY_FILES: &[&str] = &["index.html", "timetable.csv", "timetable.ics"];
+pub const DELIVERY_FILES: &[&str] = &[
+    "index.html",
+    "timetable.csv",
+    "timetable.ics",
+    "evaluation.html",
+    "evaluation.docx",
+];
+
+/// The folder of a delivery's letters, `<programme>/deliveries/<id>/letters/`.
+pub const DELIVERY_LETTERS: &str = "letters/";
 
 /// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
 /// the programme folders.
@@ -61,7 +70,7 @@ pub fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
         .strip_prefix("deliveries/")
         .and_then(|rest| rest.split_once('/'))
         && !id.is_empty()
-        && DELIVERY_FILES.contains(&name)
+        && (DELIVERY_FILES.contains(&name) || name.starts_with(DELIVERY_LETTERS))
     {
         return Some("a file coursebook writes for a delivery");
     }
@@ -109,5 +118,7 @@ mod tests {
         assert!(generated_by("prog/deliveries/spring/index.html", &p).is_some());
         assert!(generated_by("prog/deliveries/spring/timetable.ics", &p).is_some());
         assert!(generated_by("prog/deliveries/map.png", &p).is_none());
+        assert!(generated_by("prog/deliveries/spring/evaluation.docx", &p).is_some());
+        assert!(generated_by("prog/deliveries/spring/letters/invite.txt", &p).is_some());
     }
 }

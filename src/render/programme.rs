@@ -16,6 +16,8 @@ use super::{
 use crate::diagnostics::Diagnostic;
 use crate::model::{Programme, Site};
 
+mod delivery_letters;
+
 #[derive(Serialize)]
 pub(super) struct ProgrammeView<'a> {
     title: &'a str,
@@ -141,6 +143,8 @@ struct TimetableFiles {
 struct DeliveryPage {
     delivery: super::delivery::DeliveryView,
     days: Vec<view::DayView>,
+    /// Its letters, certificates and evaluation form (`delivery_letters.rs`).
+    documents: delivery_letters::DeliveryDocs,
 }
 
 #[derive(Serialize)]
@@ -228,8 +232,9 @@ impl ProgrammeRender<'_> {
     /// programme of a thousand sessions each view is a pass over all of them.
     fn pages(&self) -> Vec<Rendered> {
         type Pages<'b> = &'b (dyn Fn() -> Vec<Rendered> + Send + Sync);
-        let builders: [Pages; 9] = [
+        let builders: [Pages; 10] = [
             &|| self.deliveries(),
+            &|| self.delivery_documents(),
             &|| self.overview(),
             &|| self.prompts(),
             &|| self.room(),
@@ -278,7 +283,12 @@ impl ProgrammeRender<'_> {
             .iter()
             .map(|d| {
                 let (delivery, days) = super::delivery::delivery_view(p, d);
-                let own = DeliveryPage { delivery, days };
+                let documents = delivery_letters::delivery_docs(p, d);
+                let own = DeliveryPage {
+                    delivery,
+                    days,
+                    documents,
+                };
                 let path = format!("{}/index.html", d.dir(&p.slug));
                 let title = format!("{}: {}", p.title, d.title);
                 let page = self.page(("delivery.html", path, title), &shared, &own);
@@ -382,7 +392,7 @@ impl ProgrammeRender<'_> {
         }
         for prepared in &self.letters {
             let l = prepared.letter;
-            let mut letter = letter_view(prepared, p, common.organisation);
+            let mut letter = letter_view(prepared);
             if l.slots.iter().any(|s| s == crate::model::POST_BOX_POINTS) {
                 letter.post_box = self.views.nav.post_box.clone();
             }

@@ -54,7 +54,6 @@ pub(super) fn assemble(
     check_uses(&sessions, &tt.session_order(), diags);
     p.sessions = sessions.into_iter().map(|(s, _)| s).collect();
     p.timetable = tt;
-    diags.extend(letters::unset_builtins(&p, organisation));
     p
 }
 

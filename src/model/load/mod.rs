@@ -269,6 +269,8 @@ impl Parts {
             let d = self.deliveries.remove(&slug).unwrap_or_default();
             let mut p = assemble::assemble(head, s, pg, l, organisation, diags);
             bookings.extend(deliveries::attach(&mut p, d, diags));
+            // After the deliveries: whether a `delivery.*` built-in has a value depends on them.
+            diags.extend(super::letters::unset_builtins(&p, organisation));
             programmes.push(p);
         }
         deliveries::check_trainers(bookings, diags);
