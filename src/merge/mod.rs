@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::letters::{self, docx};
+use crate::model::logo::Logo;
 use crate::model::{Delivery, Letter, Programme};
 use crate::render::builtin_value_in;
 
@@ -100,7 +101,7 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     let (files, skipped) = make_letters(
         letter,
         (programme, delivery),
-        org,
+        (org, site.logo.as_deref()),
         &site.config.language,
         &table,
         &display,
@@ -261,7 +262,7 @@ fn columns(
 fn make_letters(
     letter: &Letter,
     (programme, delivery): (&Programme, Option<&Delivery>),
-    organisation: Option<&str>,
+    (organisation, logo): (Option<&str>, Option<&Logo>),
     language: &str,
     table: &Table,
     display: &str,
@@ -293,6 +294,7 @@ fn make_letters(
         organisation,
         language,
         landscape: letter.kind == crate::model::LetterKind::Certificate,
+        logo: logo.filter(|_| letter.kind == crate::model::LetterKind::Certificate),
     };
     let mut files = Vec::new();
     for (n, (line, cells)) in table.rows.iter().enumerate() {

@@ -322,6 +322,7 @@ fn meta(form: &EvaluationForm) -> docx::Meta<'_> {
         organisation: None,
         language: &form.language,
         landscape: false,
+        logo: None,
     }
 }
 

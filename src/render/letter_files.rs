@@ -2,6 +2,7 @@
 //! `<name>.txt` (blanks as `[Label]`), with the built-in values filled in.
 
 use super::Output;
+use super::context::Common;
 use crate::diagnostics::Diagnostic;
 use crate::letters::{self, Doc, Fill, docx};
 use crate::model::{Delivery, Letter, Programme};
@@ -22,13 +23,8 @@ pub struct Prepared<'a> {
     meta: docx::Meta<'a>,
 }
 
-pub fn prepare<'a>(
-    l: &'a Letter,
-    p: &Programme,
-    organisation: Option<&'a str>,
-    language: &'a str,
-) -> Prepared<'a> {
-    prepare_in(l, p, None, organisation, language)
+pub fn prepare<'a>(l: &'a Letter, p: &Programme, common: &Common<'a>) -> Prepared<'a> {
+    prepare_in(l, p, None, common)
 }
 
 /// [`prepare`] for one of the programme's deliveries (`Some`): its built-ins are that
@@ -37,9 +33,10 @@ pub fn prepare_in<'a>(
     l: &'a Letter,
     p: &Programme,
     delivery: Option<&Delivery>,
-    organisation: Option<&'a str>,
-    language: &'a str,
+    common: &Common<'a>,
 ) -> Prepared<'a> {
+    let (organisation, language) = (common.organisation, common.language);
+    let certificate = l.kind == crate::model::LetterKind::Certificate;
     Prepared {
         letter: l,
         doc: letters::parse(l),
@@ -50,7 +47,8 @@ pub fn prepare_in<'a>(
             title: &l.title,
             organisation,
             language,
-            landscape: l.kind == crate::model::LetterKind::Certificate,
+            landscape: certificate,
+            logo: common.logo.filter(|_| certificate),
         },
     }
 }

@@ -223,6 +223,7 @@ fn common<'a>(
         programmes: value_of(&programme_links),
         organisation: cfg.organisation.as_deref(),
         language: &cfg.language,
+        logo: site.logo.as_deref(),
         participant: audience == Audience::Participant,
         memo,
         keys: Mutex::default(),

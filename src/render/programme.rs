@@ -97,7 +97,7 @@ pub(super) fn render_programme(
         letters: p
             .letters
             .iter()
-            .map(|l| letter_files::prepare(l, p, common.organisation, common.language))
+            .map(|l| letter_files::prepare(l, p, common))
             .collect(),
         nav,
         views,

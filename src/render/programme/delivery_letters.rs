@@ -86,7 +86,7 @@ impl ProgrammeRender<'_> {
         let copies: Vec<Letter> = p.letters.iter().map(|l| delivery_copy(l, p, d)).collect();
         let mut out = Vec::new();
         for l in &copies {
-            let prepared = prepare_in(l, p, Some(d), common.organisation, common.language);
+            let prepared = prepare_in(l, p, Some(d), common);
             let mut letter = letter_view(&prepared);
             letter.delivery = Some(d.id.clone());
             if l.slots.iter().any(|s| s == crate::model::POST_BOX_POINTS) {

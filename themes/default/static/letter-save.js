@@ -198,7 +198,10 @@
   /* A save kit's document as a file's contents, with `value(field)` in its slots. */
   function fillKit(kit, format, value) {
     if (format === "docx") {
-      return zip(kit.docx.map(function (part) { return [part[0], join(part[1], true, value)]; }));
+      var parts = kit.docx.map(function (part) { return [part[0], join(part[1], true, value)]; });
+      // The logo's image, carried in the kit as base64 (a page from file:// can fetch nothing).
+      if (kit.media) parts.push([kit.media[0], Uint8Array.from(atob(kit.media[1]), function (c) { return c.charCodeAt(0); })]);
+      return zip(parts);
     }
     return enc.encode(join(kit.txt, false, value));
   }
