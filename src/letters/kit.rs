@@ -28,6 +28,10 @@ pub struct Kit {
     /// The logo's part, `[name, base64 of its bytes]`: added to the zip as it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<(String, String)>,
+    /// A certificate's days (the programme's or the delivery's), which the page's merge
+    /// reads a list's day columns by, as `merge` does.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<crate::merge::attendance::ListDay>,
 }
 
 #[derive(Debug, Serialize)]
@@ -158,6 +162,7 @@ pub fn kit(
         media: meta
             .logo
             .map(|l| (docx::logo_part(l), crate::util::base64(&l.bytes))),
+        days: Vec::new(),
     })
 }
 

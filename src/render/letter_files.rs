@@ -5,6 +5,7 @@ use super::Output;
 use super::context::Common;
 use crate::diagnostics::Diagnostic;
 use crate::letters::{self, Doc, Fill, docx};
+use crate::merge::attendance::ListDay;
 use crate::model::{Delivery, Letter, Programme};
 
 /// The site-relative path of a letter's download with extension `ext`.
@@ -21,6 +22,8 @@ pub struct Prepared<'a> {
     doc: Doc,
     fills: Vec<Fill>,
     meta: docx::Meta<'a>,
+    /// A certificate's days (the delivery's, else the programme's), for the page's merge.
+    days: Vec<ListDay>,
 }
 
 pub fn prepare<'a>(l: &'a Letter, p: &Programme, common: &Common<'a>) -> Prepared<'a> {
@@ -37,6 +40,19 @@ pub fn prepare_in<'a>(
 ) -> Prepared<'a> {
     let (organisation, language) = (common.organisation, common.language);
     let certificate = l.kind == crate::model::LetterKind::Certificate;
+    let days = match delivery {
+        Some(d) => &d.days,
+        None => &p.days,
+    };
+    let days = days
+        .iter()
+        .filter(|_| certificate)
+        .map(|d| ListDay {
+            number: d.number,
+            title: d.title.clone(),
+            date: d.date.map(|x| x.to_string()),
+        })
+        .collect();
     Prepared {
         letter: l,
         doc: letters::parse(l),
@@ -50,6 +66,7 @@ pub fn prepare_in<'a>(
             landscape: certificate,
             logo: common.logo.filter(|_| certificate),
         },
+        days,
     }
 }
 
@@ -78,14 +95,14 @@ impl Prepared<'_> {
     /// `<script type="application/json">`: `<` is escaped so no `</script>` or `<!--` can
     /// end or change that element. `None` if the letter has no fields.
     pub fn kit_json(&self) -> Option<String> {
+        self.kit_with(&self.fills)
+    }
+
+    fn kit_with(&self, fills: &[Fill]) -> Option<String> {
         let l = self.letter;
-        kit_json(&letters::kit::kit(
-            &l.name,
-            &l.fields,
-            &self.doc,
-            &self.fills,
-            &self.meta,
-        )?)
+        let mut kit = letters::kit::kit(&l.name, &l.fields, &self.doc, fills, &self.meta)?;
+        kit.days = self.days.clone();
+        kit_json(&kit)
     }
 
     /// The post-box page's save kit: as [`Self::kit_json`], with each `slot` (a built-in
@@ -101,9 +118,7 @@ impl Prepared<'_> {
                 };
             }
         }
-        kit_json(&letters::kit::kit(
-            &l.name, &l.fields, &self.doc, &fills, &self.meta,
-        )?)
+        self.kit_with(&fills)
     }
 }
 
