@@ -484,7 +484,14 @@ mod tests {
             },
             Fill::Value("Line one\nA & B".into()),
         ];
-        let xml = document(&parse_markdown(&md), false, false, &mut |i, b, it| {
+        let meta = Meta {
+            title: "T",
+            organisation: None,
+            language: "en-GB",
+            landscape: false,
+            logo: None,
+        };
+        let xml = document(&parse_markdown(&md), false, &meta, &mut |i, b, it| {
             Chunk::Text(slot(fills.get(i), b, it))
         })
         .text();
