@@ -113,6 +113,12 @@ fn each_delivery_s_letter_carries_its_own_values() {
         filled.iter().any(|t| t == "7, 8 and 9 June 2027"),
         "{filled:?}"
     );
+    assert_eq!(
+        texts(&page, ".letter-delivery"),
+        ["For Taster, 7, 8 and 9 June 2027"]
+    );
+    let crumbs = texts(&page, ".breadcrumbs li");
+    assert_eq!(crumbs[crumbs.len() - 2], "Taster", "{crumbs:?}");
     let code = texts(&page, "code").join(" ");
     assert!(code.contains("--delivery taster"), "{code}");
     // The programme's own letter: delivery values fall back to the programme's, the title

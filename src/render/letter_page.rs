@@ -31,8 +31,19 @@ pub(super) struct LetterView {
     /// The post-box summary, when the letter has `{{ post_box.points }}` and this edition
     /// has the page: where that blank is filled in.
     pub(super) post_box: Option<String>,
-    /// The delivery's id, for a delivery's copy of the letter: `merge --delivery <id>`.
-    pub(super) delivery: Option<String>,
+    /// The delivery, for a delivery's copy of the letter: named under the title and in the
+    /// breadcrumbs, its id in `merge --delivery <id>`.
+    pub(super) delivery: Option<DeliveryRef>,
+}
+
+/// The delivery a letter page is a copy for.
+#[derive(Serialize)]
+pub(super) struct DeliveryRef {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) dates: Option<String>,
+    /// Its page, site-relative.
+    pub(super) href: String,
 }
 
 /// The built-in values of a programme's letters.

@@ -13,7 +13,7 @@ use super::{EvaluationPage, LetterPage, ProgrammeRender};
 use crate::model::{Delivery, Letter, LetterKind, Programme};
 use crate::render::evaluation;
 use crate::render::letter_files::{self, prepare_in};
-use crate::render::letter_page::letter_view;
+use crate::render::letter_page::{DeliveryRef, letter_view};
 use crate::render::page::{Defer, Rendered};
 use crate::render::view::day_views_of;
 
@@ -88,7 +88,12 @@ impl ProgrammeRender<'_> {
         for l in &copies {
             let prepared = prepare_in(l, p, Some(d), common);
             let mut letter = letter_view(&prepared);
-            letter.delivery = Some(d.id.clone());
+            letter.delivery = Some(DeliveryRef {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                dates: d.dates_label(),
+                href: format!("{}/index.html", d.dir(&p.slug)),
+            });
             if l.slots.iter().any(|s| s == crate::model::POST_BOX_POINTS) {
                 letter.post_box = self.views.nav.post_box.clone();
             }
