@@ -131,9 +131,12 @@ mod tests {
         assert_eq!((l.width, l.height, l.ext), (200, 100, "png"));
         // 200 x 100 px at 96 dpi: 5.29 x 2.65 cm, small enough.
         assert_eq!(l.extent(), (1_905_000, 952_500));
-        // 2000 x 1000 px: scaled to 9 cm wide, half that high.
+        // 2000 x 1000 px: 9 cm wide would be 4.5 cm high, so 3 cm high and 6 cm wide.
         let big = Logo::from_bytes(png(2000, 1000)).unwrap();
-        assert_eq!(big.extent(), (3_240_000, 1_620_000));
+        assert_eq!(big.extent(), (2_160_000, 1_080_000));
+        // Wide: 9 cm wide, a tenth of that high.
+        let wide = Logo::from_bytes(png(3000, 300)).unwrap();
+        assert_eq!(wide.extent(), (3_240_000, 324_000));
         // Tall: 3 cm high.
         let tall = Logo::from_bytes(png(100, 1000)).unwrap();
         assert_eq!(tall.extent(), (108_000, 1_080_000));
