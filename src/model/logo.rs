@@ -12,12 +12,13 @@ pub struct Logo {
     pub height: u32,
 }
 
-/// English Metric Units per centimetre, and per pixel at 96 dpi.
-const EMU_PER_CM: u64 = 360_000;
+/// English Metric Units per millimetre, and per pixel at 96 dpi.
+const EMU_PER_MM: u64 = 36_000;
 const EMU_PER_PX: u64 = 9_525;
-/// The most room the logo takes on a certificate.
-const MAX_HEIGHT_CM: u64 = 3;
-const MAX_WIDTH_CM: u64 = 9;
+/// The most room the logo takes on a certificate: small enough that the example's
+/// certificate of eighteen sessions still fits its one landscape page.
+const MAX_HEIGHT_MM: u64 = 15;
+const MAX_WIDTH_MM: u64 = 60;
 
 impl Logo {
     /// The logo in `bytes`, or why it cannot go into a Word document.
@@ -56,13 +57,13 @@ impl Logo {
     }
 
     /// Width and height in EMU: the pixels at 96 dpi, scaled down (aspect kept) to at most
-    /// 3 cm high and 9 cm wide.
+    /// 1.5 cm high and 6 cm wide.
     pub fn extent(&self) -> (u64, u64) {
         let (w, h) = (
             u64::from(self.width) * EMU_PER_PX,
             u64::from(self.height) * EMU_PER_PX,
         );
-        let (max_w, max_h) = (MAX_WIDTH_CM * EMU_PER_CM, MAX_HEIGHT_CM * EMU_PER_CM);
+        let (max_w, max_h) = (MAX_WIDTH_MM * EMU_PER_MM, MAX_HEIGHT_MM * EMU_PER_MM);
         // The smaller of the two scales, as a fraction num/den, never above 1.
         let (num, den) = if w * max_h > h * max_w {
             (max_w, w)
@@ -127,19 +128,19 @@ mod tests {
 
     #[test]
     fn sizes_are_read_and_scaled_keeping_the_aspect() {
-        let l = Logo::from_bytes(png(200, 100)).unwrap();
-        assert_eq!((l.width, l.height, l.ext), (200, 100, "png"));
-        // 200 x 100 px at 96 dpi: 5.29 x 2.65 cm, small enough.
-        assert_eq!(l.extent(), (1_905_000, 952_500));
-        // 2000 x 1000 px: 9 cm wide would be 4.5 cm high, so 3 cm high and 6 cm wide.
-        let big = Logo::from_bytes(png(2000, 1000)).unwrap();
-        assert_eq!(big.extent(), (2_160_000, 1_080_000));
-        // Wide: 9 cm wide, a tenth of that high.
+        // 40 x 20 px at 96 dpi: 10.6 x 5.3 mm, small enough.
+        let l = Logo::from_bytes(png(40, 20)).unwrap();
+        assert_eq!((l.width, l.height, l.ext), (40, 20, "png"));
+        assert_eq!(l.extent(), (381_000, 190_500));
+        // 200 x 100 px: 53 x 26 mm, so 15 mm high and 30 mm wide.
+        let big = Logo::from_bytes(png(200, 100)).unwrap();
+        assert_eq!(big.extent(), (1_080_000, 540_000));
+        // Wide: 60 mm wide, a tenth of that high.
         let wide = Logo::from_bytes(png(3000, 300)).unwrap();
-        assert_eq!(wide.extent(), (3_240_000, 324_000));
-        // Tall: 3 cm high.
+        assert_eq!(wide.extent(), (2_160_000, 216_000));
+        // Tall: 15 mm high.
         let tall = Logo::from_bytes(png(100, 1000)).unwrap();
-        assert_eq!(tall.extent(), (108_000, 1_080_000));
+        assert_eq!(tall.extent(), (54_000, 540_000));
     }
 
     #[test]
