@@ -47,7 +47,7 @@ test("the delivery's page links its letter, whose preview shows the delivery's d
   const context = await browser.newContext();
   const page = await newPage(context);
   await page.goto(url(`${DIR}/index.html`));
-  await page.locator(".delivery-documents a", { hasText: "Invitation to the programme" }).click();
+  await page.locator(".delivery-documents").getByRole("link", { name: "Invitation to the programme", exact: true }).click();
   assert.ok(page.url().endsWith(`${DIR}/letters/invitation.html`), page.url());
   const filled = await page.locator("#letter .filled").allTextContents();
   assert.ok(filled.includes("12 and 13 April 2027"), filled.join(" | "));
