@@ -196,6 +196,10 @@ fn the_evaluation_form_lists_the_delivery_s_sessions_in_its_order() {
         texts(&doc, ".eval-place"),
         ["7, 8 and 9 June 2027 · Online"]
     );
+    assert_eq!(
+        texts(&doc, ".breadcrumbs li"),
+        ["Home", "Recording", "Taster", "Evaluation form"]
+    );
     let spring = f.html("p/deliveries/spring/evaluation.html");
     assert_eq!(
         texts(&spring, ".eval-part:not(.eval-overall) .eval-title"),

@@ -57,6 +57,15 @@ pub struct EvaluationForm {
     /// The site's `language`, for the Word documents.
     #[serde(skip)]
     pub language: String,
+    /// A delivery's form: the delivery's title and page, for the breadcrumbs.
+    pub delivery: Option<FormDelivery>,
+}
+
+/// The delivery a form is for: its title and its page (site-relative).
+#[derive(Serialize)]
+pub struct FormDelivery {
+    pub title: String,
+    pub href: String,
 }
 
 /// A day's sessions, or the overall questions (`overall`).
@@ -185,7 +194,12 @@ pub fn delivery_evaluation_form(
             crate::util::slugify(&d.id)
         ),
     };
-    form_of(p, session_parts(p, &rows, days), place, language)
+    let mut form = form_of(p, session_parts(p, &rows, days), place, language);
+    form.delivery = Some(FormDelivery {
+        title: d.title.clone(),
+        href: format!("{dir}/index.html"),
+    });
+    form
 }
 
 fn form_of(
@@ -245,6 +259,7 @@ fn form_of(
         kit: None,
         name: place.name,
         language: language.to_string(),
+        delivery: None,
     };
     form.kit = kit_json(&form);
     form
