@@ -23,6 +23,8 @@ pub struct Config {
     pub site_url: Option<String>,
     pub organisation: Option<String>,
     pub logo: Option<String>,
+    /// Line and column of `logo` in book.toml.
+    pub logo_at: Option<(usize, usize)>,
     /// Raw HTML in Markdown is cleaned of script (default); `sanitize = false` trusts it.
     pub sanitize: bool,
     /// Front matter keys of the site's own, allowed beside the known ones ([content]).
@@ -81,6 +83,7 @@ impl Config {
             site_url: None,
             organisation: None,
             logo: None,
+            logo_at: None,
             sanitize: true,
             extra_keys: ExtraKeys::default(),
         }
@@ -292,7 +295,10 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 cfg.site_url = url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
             }
             ("output.html", "organisation") => cfg.organisation = want_text(&mut diags),
-            ("output.html", "logo") => cfg.logo = want_text(&mut diags),
+            ("output.html", "logo") => {
+                cfg.logo = want_text(&mut diags);
+                cfg.logo_at = Some((vl, vc));
+            }
             ("output.html", "sanitize") => match v.get_ref().as_bool() {
                 Some(b) => cfg.sanitize = b,
                 None => diags

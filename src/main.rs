@@ -62,6 +62,10 @@ enum Command {
         /// The kind of document to write.
         #[arg(long, value_enum, default_value_t = Format::Docx)]
         format: Format,
+        /// A delivery of the programme (`deliveries/<id>.md`): its dates, venue, start,
+        /// trainers, contact hours and sessions fill the letter's built-ins.
+        #[arg(long)]
+        delivery: Option<String>,
     },
     /// Each day's sign-in sheet filled with the names on a participant list (CSV), and who
     /// attended which days when the list says: pages to print, written outside the site.
@@ -155,11 +159,13 @@ fn main() -> ExitCode {
             data,
             out,
             format,
+            delivery,
         } => merge(&MergeOptions {
             letter,
             data,
             out,
             format,
+            delivery,
         }),
         Command::Register {
             data,

@@ -480,6 +480,7 @@ fn merge_leaves_out_a_trainer_note_in_any_case() {
         data: csv,
         out: Some(out.clone()),
         format: Format::Txt,
+        delivery: None,
     });
     assert_eq!(diags.errors(), 0);
     let merged = merged.unwrap();

@@ -53,6 +53,48 @@ fn date_in_words() {
     });
 }
 
+/// Each case of `kind` (input any JSON) through `f`; every mismatch listed.
+fn each_value(kind: &str, f: impl Fn(&Value) -> Value) {
+    let all = cases();
+    let list = all[kind]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {kind} cases"));
+    assert!(!list.is_empty(), "no {kind} cases");
+    let wrong: Vec<String> = list
+        .iter()
+        .filter(|c| f(&c["in"]) != c["out"])
+        .map(|c| format!("{}: got {}, want {}", c["in"], f(&c["in"]), c["out"]))
+        .collect();
+    assert!(wrong.is_empty(), "{kind}:\n{}", wrong.join("\n"));
+}
+
+/// A case's header and days, as the letter page's kit carries them.
+fn header_and_days(c: &Value) -> (Vec<String>, Vec<merge::attendance::ListDay>) {
+    (
+        serde_json::from_value(c["header"].clone()).unwrap(),
+        serde_json::from_value(c["days"].clone()).unwrap(),
+    )
+}
+
+/// Who attended: `merge`'s reading (src/merge/attendance.rs) is letter-save.js's.
+#[test]
+fn attendance() {
+    each("attendance_yes", |s| merge::attendance::yes(s).into());
+    each_value("attendance_columns", |c| {
+        let (header, days) = header_and_days(c);
+        let cols = merge::attendance::columns_in(&header, &days);
+        serde_json::json!({ "attended": cols.attended, "days": cols.days })
+    });
+    each_value("attendance_rows", |c| {
+        let (header, days) = header_and_days(c);
+        let cells: Vec<String> = serde_json::from_value(c["cells"].clone()).unwrap();
+        let cols = merge::attendance::columns_in(&header, &days);
+        merge::attendance::attended(&cols, &header, &cells)
+            .is_ok()
+            .into()
+    });
+}
+
 #[test]
 fn trim() {
     each("trim", |s| merge::trim(s).into());

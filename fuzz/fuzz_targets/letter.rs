@@ -36,6 +36,7 @@ fuzz_target!(|text: &str| {
         language: "en-GB",
         // Both page shapes: a certificate is landscape and centred.
         landscape: letter.kind == coursebook::model::LetterKind::Certificate,
+        logo: None,
     };
     let bytes = docx::write(&doc, &fills, &meta).expect("a docx in memory cannot fail to write");
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("the .docx is a zip");

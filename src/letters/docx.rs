@@ -11,6 +11,7 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::chunk::{Chunk, Chunks};
 use super::{Block, Doc, Fill, Marker, Run};
+use crate::model::logo::Logo;
 
 /// What goes around the body: the document's title, the header and the language.
 pub struct Meta<'a> {
@@ -20,6 +21,17 @@ pub struct Meta<'a> {
     pub language: &'a str,
     /// A4 on its side (a certificate), rather than upright.
     pub landscape: bool,
+    /// The organisation's logo, centred above the body (a certificate's), as
+    /// `word/media/logo.<ext>`.
+    pub logo: Option<&'a Logo>,
+}
+
+/// The relationship id of the logo's image part.
+const LOGO_RID: &str = "rIdLogo";
+
+/// The logo's part in the package: `word/media/logo.png`.
+pub fn logo_part(logo: &Logo) -> String {
+    format!("word/media/logo.{}", logo.ext)
 }
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -40,6 +52,11 @@ pub fn write(doc: &Doc, fills: &[Fill], meta: &Meta) -> std::io::Result<Vec<u8>>
     for (name, xml) in parts {
         zip.start_file(name, opts).map_err(std::io::Error::other)?;
         zip.write_all(xml.as_bytes())?;
+    }
+    if let Some(logo) = meta.logo {
+        zip.start_file(logo_part(logo), opts)
+            .map_err(std::io::Error::other)?;
+        zip.write_all(&logo.bytes)?;
     }
     let cursor = zip.finish().map_err(std::io::Error::other)?;
     Ok(cursor.into_inner())
@@ -73,18 +90,18 @@ pub(crate) fn parts_in_chunks(
         c
     };
     let mut parts: Vec<(&str, Chunks)> = vec![
-        ("[Content_Types].xml", text(content_types(has_header))),
+        (
+            "[Content_Types].xml",
+            text(content_types(has_header, meta.logo)),
+        ),
         ("_rels/.rels", text(package_rels())),
         ("docProps/core.xml", text(core(meta))),
         ("docProps/app.xml", text(app())),
         (
             "word/_rels/document.xml.rels",
-            text(document_rels(has_header)),
+            text(document_rels(has_header, meta.logo)),
         ),
-        (
-            "word/document.xml",
-            document(doc, has_header, meta.landscape, slot),
-        ),
+        ("word/document.xml", document(doc, has_header, meta, slot)),
         ("word/styles.xml", text(styles(meta.language))),
         ("word/numbering.xml", text(numbering(&doc.number_starts))),
         ("word/settings.xml", text(settings())),
@@ -134,18 +151,23 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn content_types(header: bool) -> String {
+fn content_types(header: bool, logo: Option<&Logo>) -> String {
     let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     let mut s = format!(
         "{XML_DECL}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>{}\
 <Override PartName=\"/word/document.xml\" ContentType=\"{wml}.document.main+xml\"/>\
 <Override PartName=\"/word/styles.xml\" ContentType=\"{wml}.styles+xml\"/>\
 <Override PartName=\"/word/numbering.xml\" ContentType=\"{wml}.numbering+xml\"/>\
 <Override PartName=\"/word/settings.xml\" ContentType=\"{wml}.settings+xml\"/>\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>",
+        logo.map_or(String::new(), |l| format!(
+            "<Default Extension=\"{}\" ContentType=\"{}\"/>",
+            l.ext,
+            l.content_type()
+        ))
     );
     if header {
         s.push_str(&format!(
@@ -166,7 +188,7 @@ fn package_rels() -> String {
     )
 }
 
-fn document_rels(header: bool) -> String {
+fn document_rels(header: bool, logo: Option<&Logo>) -> String {
     let mut s = format!(
         "{XML_DECL}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"{R_NS}/styles\" Target=\"styles.xml\"/>\
@@ -176,6 +198,12 @@ fn document_rels(header: bool) -> String {
     if header {
         s.push_str(&format!(
             "<Relationship Id=\"rId4\" Type=\"{R_NS}/header\" Target=\"header1.xml\"/>"
+        ));
+    }
+    if let Some(l) = logo {
+        s.push_str(&format!(
+            "<Relationship Id=\"{LOGO_RID}\" Type=\"{R_NS}/image\" Target=\"media/logo.{}\"/>",
+            l.ext
         ));
     }
     s.push_str("</Relationships>");
@@ -296,12 +324,33 @@ fn numbering(number_starts: &[u64]) -> String {
     s
 }
 
+/// The logo as an inline picture in a centred paragraph of its own.
+fn logo_para(logo: &Logo) -> String {
+    let (cx, cy) = logo.extent();
+    let a = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    let pic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+    let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    format!(
+        "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>\
+<wp:inline xmlns:wp=\"{wp}\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">\
+<wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"1\" name=\"Logo\" descr=\"Logo\"/>\
+<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"{a}\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
+<a:graphic xmlns:a=\"{a}\"><a:graphicData uri=\"{pic}\"><pic:pic xmlns:pic=\"{pic}\">\
+<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"logo.{ext}\"/><pic:cNvPicPr/></pic:nvPicPr>\
+<pic:blipFill><a:blip r:embed=\"{LOGO_RID}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>\
+</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+        ext = logo.ext
+    )
+}
+
 fn document(
     doc: &Doc,
     header: bool,
-    landscape: bool,
+    meta: &Meta,
     slot: &mut dyn FnMut(usize, bool, bool) -> Chunk,
 ) -> Chunks {
+    let landscape = meta.landscape;
     let header_ref = if header {
         "<w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
     } else {
@@ -311,6 +360,9 @@ fn document(
     body.push_str(&format!(
         "{XML_DECL}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>"
     ));
+    if let Some(logo) = meta.logo {
+        body.push_str(&logo_para(logo));
+    }
     for p in &doc.paras {
         body.push_str("<w:p>");
         let ppr = match &p.block {
@@ -432,7 +484,14 @@ mod tests {
             },
             Fill::Value("Line one\nA & B".into()),
         ];
-        let xml = document(&parse_markdown(&md), false, false, &mut |i, b, it| {
+        let meta = Meta {
+            title: "T",
+            organisation: None,
+            language: "en-GB",
+            landscape: false,
+            logo: None,
+        };
+        let xml = document(&parse_markdown(&md), false, &meta, &mut |i, b, it| {
             Chunk::Text(slot(fills.get(i), b, it))
         })
         .text();
@@ -450,6 +509,7 @@ mod tests {
             organisation: Some("Org"),
             language: "en-GB",
             landscape: false,
+            logo: None,
         };
         let a = write(&doc, &[], &meta).unwrap();
         let b = write(&doc, &[], &meta).unwrap();

@@ -25,6 +25,13 @@ pub struct Kit {
     pub docx: Vec<(&'static str, Vec<Piece>)>,
     /// A certificate (landscape): the page's merge leaves out rows whose `attended` is not yes.
     pub certificate: bool,
+    /// The logo's part, `[name, base64 of its bytes]`: added to the zip as it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<(String, String)>,
+    /// A certificate's days (the programme's or the delivery's), which the page's merge
+    /// reads a list's day columns by, as `merge` does.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<crate::merge::attendance::ListDay>,
 }
 
 #[derive(Debug, Serialize)]
@@ -152,6 +159,10 @@ pub fn kit(
             .collect(),
         txt: text,
         docx: word,
+        media: meta
+            .logo
+            .map(|l| (docx::logo_part(l), crate::util::base64(&l.bytes))),
+        days: Vec::new(),
     })
 }
 
@@ -235,6 +246,7 @@ mod tests {
             organisation: Some("Org"),
             language: "en-GB",
             landscape: false,
+            logo: None,
         };
         let kit = kit("invite", &[], &doc, &blank, &meta).unwrap();
         let parts = |fills: &[Fill]| {
@@ -278,6 +290,7 @@ mod tests {
             organisation: None,
             language: "en-GB",
             landscape: false,
+            logo: None,
         };
         assert!(kit("x", &[], &doc, &[Fill::Value("v".into())], &meta).is_none());
     }

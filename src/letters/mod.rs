@@ -107,6 +107,11 @@ pub fn builtin_label(name: &str) -> &str {
         "programme.sessions" => "Sessions",
         "organisation" => "Organisation",
         crate::model::POST_BOX_POINTS => "Points from the post box",
+        "delivery.title" => "Delivery",
+        "delivery.dates" => "Dates",
+        "delivery.venue" => "Venue",
+        "delivery.start" => "Start time",
+        "delivery.trainers" => "Trainers",
         other => other,
     }
 }

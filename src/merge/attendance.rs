@@ -2,7 +2,7 @@
 //! date), each cell yes or no. Read by `merge` (a certificate only for those who attended)
 //! and by `register` (the attendance summary).
 
-use crate::model::Programme;
+use crate::model::{Day, Programme};
 
 use super::Table;
 
@@ -28,22 +28,50 @@ impl Columns {
 
 /// The columns of `table` that say who attended `p`'s days.
 pub fn columns(table: &Table, p: &Programme) -> Columns {
+    columns_of(table, &p.days)
+}
+
+/// The columns of `table` that say who attended `days` (a programme's or a delivery's).
+pub fn columns_of(table: &Table, days: &[Day]) -> Columns {
+    let days: Vec<ListDay> = days
+        .iter()
+        .map(|d| ListDay {
+            number: d.number,
+            title: d.title.clone(),
+            date: d.date.map(|x| x.to_string()),
+        })
+        .collect();
+    columns_in(&table.header, &days)
+}
+
+/// A day as a list's columns may name it: `Day 1`, its title, or its date (`YYYY-MM-DD`).
+/// The letter page's save kit carries these for `letter-save.js`, which reads the columns
+/// the same way (`tests/cases/shared.json`, `attendance_columns`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ListDay {
+    pub number: u32,
+    pub title: String,
+    pub date: Option<String>,
+}
+
+/// The columns of `header` that say who attended `days`: case, spaces and punctuation
+/// aside, `attended`, and per day `Day N`, its title or its date.
+pub fn columns_in(header: &[String], days: &[ListDay]) -> Columns {
     let norm = |s: &str| {
         s.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
             .collect::<String>()
     };
-    let header: Vec<String> = table.header.iter().map(|h| norm(h)).collect();
+    let header: Vec<String> = header.iter().map(|h| norm(h)).collect();
     let attended = header.iter().position(|h| h == "attended");
-    let days = p
-        .days
+    let days = days
         .iter()
         .filter_map(|d| {
             let names = [
                 format!("day{}", d.number),
                 norm(&d.title),
-                d.date.map(|x| norm(&x.to_string())).unwrap_or_default(),
+                d.date.as_deref().map(norm).unwrap_or_default(),
             ];
             header
                 .iter()

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::Audience;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics, closest};
+use crate::model::{Delivery, Programme, Site};
 
 /// The site's root, the loaded site (trainer edition), and the programme's and the letter's
 /// indices in it; `None` with the problem reported.
@@ -102,4 +102,31 @@ pub fn letter(arg: &Path, diags: &mut Diagnostics) -> Option<(PathBuf, Site, usi
             None
         }
     }
+}
+
+/// Delivery `id` of programme `p` (`merge --delivery <id>`); an unknown id is an error naming
+/// the closest id and listing the programme's deliveries.
+pub fn delivery<'a>(p: &'a Programme, id: &str) -> Result<&'a Delivery, Diagnostic> {
+    if let Some(d) = p.deliveries.iter().find(|d| d.id == id) {
+        return Ok(d);
+    }
+    let ids: Vec<&str> = p.deliveries.iter().map(|d| d.id.as_str()).collect();
+    let err = Diagnostic::error(
+        &p.src,
+        format!(
+            "`--delivery {id}`: the programme `{}` has no delivery `{id}`",
+            p.slug
+        ),
+    );
+    Err(if ids.is_empty() {
+        err.hint(format!(
+            "it has no deliveries; add one as content/{}/deliveries/{id}.md, or leave out --delivery",
+            p.slug
+        ))
+    } else {
+        let near = closest(id, ids.iter().copied())
+            .map(|c| format!("did you mean `{c}`? "))
+            .unwrap_or_default();
+        err.hint(format!("{near}its deliveries are: {}", ids.join(", ")))
+    })
 }

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::letters::{self, docx};
-use crate::model::{Letter, Programme};
-use crate::render::builtin_value;
+use crate::model::logo::Logo;
+use crate::model::{Delivery, Letter, Programme};
+use crate::render::builtin_value_in;
 
 pub mod attendance;
 mod find;
@@ -43,6 +44,9 @@ pub struct MergeOptions {
     /// Where the letters go; default `<name>-letters` in the current folder.
     pub out: Option<PathBuf>,
     pub format: Format,
+    /// A delivery of the letter's programme (`--delivery <id>`): its dates, venue, start,
+    /// trainers, contact hours and sessions fill the built-ins.
+    pub delivery: Option<String>,
 }
 
 /// The letters of one merge, made but not yet written.
@@ -67,6 +71,16 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     let root = root.as_path();
     let programme = &site.programmes[pi];
     let letter = &programme.letters[li];
+    let delivery = match opts.delivery.as_deref() {
+        None => None,
+        Some(id) => match find::delivery(programme, id) {
+            Ok(d) => Some(d),
+            Err(d) => {
+                diags.push(d);
+                return (None, diags);
+            }
+        },
+    };
 
     let display = opts.data.display().to_string();
     let table = match std::fs::read(&opts.data) {
@@ -86,8 +100,8 @@ pub fn merge(opts: &MergeOptions) -> (Option<Merged>, Diagnostics) {
     let org = site.config.organisation.as_deref();
     let (files, skipped) = make_letters(
         letter,
-        programme,
-        org,
+        (programme, delivery),
+        (org, site.logo.as_deref()),
         &site.config.language,
         &table,
         &display,
@@ -247,8 +261,8 @@ fn columns(
 #[allow(clippy::too_many_arguments)]
 fn make_letters(
     letter: &Letter,
-    programme: &Programme,
-    organisation: Option<&str>,
+    (programme, delivery): (&Programme, Option<&Delivery>),
+    (organisation, logo): (Option<&str>, Option<&Logo>),
     language: &str,
     table: &Table,
     display: &str,
@@ -257,7 +271,10 @@ fn make_letters(
 ) -> (Vec<(String, Vec<u8>)>, usize) {
     // A certificate is only for those who attended, when the list says who did.
     let attendance = match letter.kind {
-        crate::model::LetterKind::Certificate => attendance::columns(table, programme),
+        crate::model::LetterKind::Certificate => match delivery {
+            Some(d) => attendance::columns_of(table, &d.days),
+            None => attendance::columns(table, programme),
+        },
         crate::model::LetterKind::Letter => attendance::Columns::default(),
     };
     let Some(cols) = columns(letter, table, display, &attendance, diags) else {
@@ -277,6 +294,7 @@ fn make_letters(
         organisation,
         language,
         landscape: letter.kind == crate::model::LetterKind::Certificate,
+        logo: logo.filter(|_| letter.kind == crate::model::LetterKind::Certificate),
     };
     let mut files = Vec::new();
     for (n, (line, cells)) in table.rows.iter().enumerate() {
@@ -313,7 +331,7 @@ fn make_letters(
             values
                 .get(name)
                 .cloned()
-                .or_else(|| builtin_value(name, programme, organisation))
+                .or_else(|| builtin_value_in(name, programme, delivery, organisation))
         });
         let slug = letter
             .fields

@@ -10,7 +10,36 @@ pub const BUILTINS: &[&str] = &[
     "programme.sessions",
     "organisation",
     POST_BOX_POINTS,
+    "delivery.title",
+    "delivery.dates",
+    "delivery.venue",
+    "delivery.start",
+    "delivery.trainers",
 ];
+
+/// Minutes participants spend in sessions in delivery `d`, and those sessions' titles in the
+/// delivery's order: from the delivery's own timetable (session rows only, trainer-only
+/// sessions left out), as [`super::Programme::attended_minutes`] is for the programme.
+pub fn delivery_attended<'a>(p: &'a super::Programme, d: &super::Delivery) -> (u32, Vec<&'a str>) {
+    let mut minutes = 0;
+    let mut titles = Vec::new();
+    for i in d.timetable.session_order() {
+        if let Some(s) = p.sessions.get(i).filter(|s| !s.trainer_only) {
+            minutes += s.minutes;
+            titles.push(s.title.as_str());
+        }
+    }
+    (minutes, titles)
+}
+
+/// Names as written in a sentence: "Sam", "Sam and Kim", "Sam, Kim and Jo".
+pub fn names_in_words(names: &[&str]) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some(one.to_string()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
 
 /// What a letters file is: a letter, or a certificate of attendance (`kind: certificate`),
 /// which prints on one landscape page and is merged only for people who attended.
@@ -119,6 +148,18 @@ pub fn unset_builtins(
                     "add `produces: [post-box]` to the sessions where the post box is filled",
                 ))
             }
+            "delivery.dates" if p.deliveries.is_empty() && p.dates_label().is_none() => Some((
+                "the programme has no deliveries and its days have no dates",
+                "add a delivery (`deliveries/<id>.md` with `days:`), or give the programme's days dates",
+            )),
+            "delivery.venue" if p.deliveries.is_empty() && p.venue.is_none() => Some((
+                "the programme has no deliveries and sets no `venue`",
+                "add a delivery (`deliveries/<id>.md` with `venue:`), or `venue:` in the programme's index.md",
+            )),
+            "delivery.title" | "delivery.trainers" if p.deliveries.is_empty() => Some((
+                "the programme has no deliveries, whose letters fill it in",
+                "add a delivery: `deliveries/<id>.md` in the programme's folder",
+            )),
             "organisation" if organisation.is_none() => Some((
                 "book.toml sets no organisation",
                 "add `organisation = \"...\"` under [output.html] in book.toml",
@@ -366,6 +407,17 @@ mod tests {
         assert_eq!(hours_in_words(45), "45 minutes");
         assert_eq!(hours_in_words(61), "1 hour 1 minute");
         assert_eq!(hours_in_words(0), "0 minutes");
+    }
+
+    #[test]
+    fn names_are_joined_in_words() {
+        assert_eq!(names_in_words(&[]), None);
+        assert_eq!(names_in_words(&["Sam"]).unwrap(), "Sam");
+        assert_eq!(names_in_words(&["Sam", "Kim"]).unwrap(), "Sam and Kim");
+        assert_eq!(
+            names_in_words(&["Sam", "Kim", "Jo"]).unwrap(),
+            "Sam, Kim and Jo"
+        );
     }
 
     #[test]

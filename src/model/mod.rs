@@ -6,6 +6,7 @@ pub mod clock;
 mod letters;
 pub mod links;
 pub mod load;
+pub mod logo;
 pub mod paths;
 pub mod plan;
 mod sanitize;
@@ -18,7 +19,8 @@ use std::path::PathBuf;
 pub use clock::Clock;
 pub use letters::{
     BUILTINS, Field, Kind as LetterKind, Letter, POST_BOX, POST_BOX_POINTS, Piece,
-    fill_tokens as fill_letter_tokens, hours_in_words, scan as scan_letter, token as letter_token,
+    delivery_attended, fill_tokens as fill_letter_tokens, hours_in_words, names_in_words,
+    scan as scan_letter, token as letter_token,
 };
 use timetable::Timetable;
 
@@ -42,6 +44,8 @@ pub struct Site {
     /// letters (in both editions; in a participant build they are gone), and `<slug>/` for
     /// each trainer-only programme.
     pub trainer_only: std::collections::HashSet<String>,
+    /// The logo (`logo` in book.toml) when it is a PNG or JPEG: certificates' `.docx` show it.
+    pub logo: Option<std::sync::Arc<logo::Logo>>,
 }
 
 /// Something trainer-only, and where in which source file it came from.

@@ -188,6 +188,7 @@ fn default_note_kit(p: &Programme, organisation: Option<&str>, language: &str) -
         organisation,
         language,
         landscape: false,
+        logo: None,
     };
     letter_files::kit_json(&letters::kit::kit(
         "post-box-points",

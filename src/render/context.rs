@@ -26,6 +26,8 @@ pub(super) struct Common<'a> {
     pub(super) programmes: tera::Value,
     pub(super) organisation: Option<&'a str>,
     pub(super) language: &'a str,
+    /// The logo as certificates' `.docx` embed it (a PNG or JPEG).
+    pub(super) logo: Option<&'a crate::model::logo::Logo>,
     pub(super) participant: bool,
     /// Set by the dev server: pages whose key is the same as in here are not rendered.
     pub(super) memo: Option<&'a Memo>,

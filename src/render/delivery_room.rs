@@ -177,6 +177,8 @@ pub const RUNS_SHOWN: usize = 5;
 struct DeliveryPage {
     delivery: DeliveryView,
     days: Vec<DayView>,
+    /// Its letters, certificates and evaluation form (`programme/delivery_letters.rs`).
+    documents: super::programme::delivery_letters::DeliveryDocs,
 }
 
 #[derive(Serialize)]
@@ -216,7 +218,12 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
         Vec::new()
     };
     delivery.papers = trainer;
-    let own = DeliveryPage { delivery, days };
+    let documents = super::programme::delivery_letters::delivery_docs(p, d);
+    let own = DeliveryPage {
+        delivery,
+        days,
+        documents,
+    };
     let path = format!("{}/index.html", d.dir(&p.slug));
     let title = format!("{}: {}", p.title, d.title);
     let mut page = r.page(("delivery.html", path, title), &shared, &own);

@@ -10,11 +10,12 @@
 use serde::Serialize;
 
 use super::Output;
-use super::view::ProgrammeViews;
+use super::view::{DayView, ProgrammeViews};
 use crate::diagnostics::Diagnostic;
 use crate::letters::kit::{self, Piece};
 use crate::letters::{Block, Doc, Fill, Para, Run, docx};
-use crate::model::{Field, Programme};
+use crate::model::timetable::RowKind;
+use crate::model::{Delivery, Field, Programme};
 
 /// The form's page.
 pub fn evaluation_path(slug: &str) -> String {
@@ -56,6 +57,15 @@ pub struct EvaluationForm {
     /// The site's `language`, for the Word documents.
     #[serde(skip)]
     pub language: String,
+    /// A delivery's form: the delivery's title and page, for the breadcrumbs.
+    pub delivery: Option<FormDelivery>,
+}
+
+/// The delivery a form is for: its title and its page (site-relative).
+#[derive(Serialize)]
+pub struct FormDelivery {
+    pub title: String,
+    pub href: String,
 }
 
 /// A day's sessions, or the overall questions (`overall`).
@@ -79,23 +89,31 @@ pub struct EvalItem {
     pub comment: Option<String>,
 }
 
-/// Each day's sessions participants attend, in timetable order, when sessions are rated.
-fn session_parts(p: &Programme, v: &ProgrammeViews) -> Vec<EvalPart> {
+/// A session on the form: (day number, session index, when it runs), in timetable order.
+type Rated = (u32, usize, Option<String>);
+
+/// Each day's sessions participants attend, in the order of `rows`, when sessions are
+/// rated; `days` give each day's title and date.
+fn session_parts(p: &Programme, rows: &[Rated], days: &[DayView]) -> Vec<EvalPart> {
     let mut parts: Vec<EvalPart> = Vec::new();
     if !p.evaluation.sessions {
         return parts;
     }
-    for &i in &v.order {
-        let s = &p.sessions[i];
-        // For participants: a trainer-only session is never rated (nor named).
-        if s.trainer_only {
+    let mut seen = vec![false; p.sessions.len()];
+    for (day, i, when) in rows {
+        let Some(s) = p.sessions.get(*i) else {
+            continue;
+        };
+        // For participants: a trainer-only session is never rated (nor named). A session a
+        // delivery runs twice is rated once.
+        if s.trainer_only || std::mem::replace(&mut seen[*i], true) {
             continue;
         }
-        let day_id = format!("eval-day-{}", s.day);
+        let day_id = format!("eval-day-{day}");
         if parts.last().is_none_or(|d| d.id != day_id) {
-            let dv = v.days.iter().find(|d| d.number == s.day);
+            let dv = days.iter().find(|d| d.number == *day);
             parts.push(EvalPart {
-                title: dv.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+                title: dv.map_or_else(|| format!("Day {day}"), |d| d.title.clone()),
                 date: dv.and_then(|d| d.date.clone()),
                 id: day_id,
                 overall: false,
@@ -109,17 +127,88 @@ fn session_parts(p: &Programme, v: &ProgrammeViews) -> Vec<EvalPart> {
                 comment: Some(format!("{id}-comment")),
                 id,
                 title: s.title.clone(),
-                when: v.when(i),
+                when: when.clone(),
             });
         }
     }
     parts
 }
 
+/// Where a form stands and what it says of when and where.
+struct Place {
+    dates: Option<String>,
+    venue: Option<String>,
+    /// The page's path; the `.docx` is beside it.
+    page: String,
+    docx: String,
+    name: String,
+}
+
 /// The form of programme `p`.
 pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> EvaluationForm {
+    let rows: Vec<Rated> = v
+        .order
+        .iter()
+        .map(|&i| (p.sessions[i].day, i, v.when(i)))
+        .collect();
+    let place = Place {
+        dates: p.dates_label(),
+        venue: p.venue.clone(),
+        page: evaluation_path(&p.slug),
+        docx: evaluation_docx_path(&p.slug),
+        name: format!("evaluation-{}", crate::util::slugify(&p.slug)),
+    };
+    form_of(p, session_parts(p, &rows, &v.days), place, language)
+}
+
+/// The form of delivery `d` of programme `p` (`<programme>/deliveries/<id>/evaluation.html`):
+/// its sessions in its own order under its own days (`days`, its day views), its dates and
+/// venue in the heading.
+pub fn delivery_evaluation_form(
+    p: &Programme,
+    d: &Delivery,
+    days: &[DayView],
+    language: &str,
+) -> EvaluationForm {
+    let mut rows: Vec<Rated> = Vec::new();
+    for day in &d.timetable.days {
+        for r in day.rows() {
+            if let RowKind::Session(i) = r.kind {
+                rows.push((
+                    day.number,
+                    i,
+                    Some(format!("Day {}, {}", day.number, r.start)),
+                ));
+            }
+        }
+    }
+    let dir = d.dir(&p.slug);
+    let place = Place {
+        dates: d.dates_label(),
+        venue: d.venue.clone().or(p.venue.clone()),
+        page: format!("{dir}/evaluation.html"),
+        docx: format!("{dir}/evaluation.docx"),
+        name: format!(
+            "evaluation-{}-{}",
+            crate::util::slugify(&p.slug),
+            crate::util::slugify(&d.id)
+        ),
+    };
+    let mut form = form_of(p, session_parts(p, &rows, days), place, language);
+    form.delivery = Some(FormDelivery {
+        title: d.title.clone(),
+        href: format!("{dir}/index.html"),
+    });
+    form
+}
+
+fn form_of(
+    p: &Programme,
+    mut parts: Vec<EvalPart>,
+    place: Place,
+    language: &str,
+) -> EvaluationForm {
     let ev = &p.evaluation;
-    let mut parts = session_parts(p, v);
     let rated_sessions = !parts.is_empty();
     let questions: Vec<EvalItem> = ev
         .questions
@@ -157,19 +246,20 @@ pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> Eva
     };
     let mut form = EvaluationForm {
         title: p.title.clone(),
-        dates: p.dates_label(),
-        venue: p.venue.clone(),
+        dates: place.dates,
+        venue: place.venue,
         intro,
         low: ev.low.clone(),
         high: ev.high.clone(),
         scale: (1..=5).map(|n| n.to_string()).collect(),
         scale_words,
         parts,
-        key: format!("coursebook-evaluation:{}", evaluation_path(&p.slug)),
-        docx: evaluation_docx_path(&p.slug),
+        key: format!("coursebook-evaluation:{}", place.page),
+        docx: place.docx,
         kit: None,
-        name: format!("evaluation-{}", crate::util::slugify(&p.slug)),
+        name: place.name,
         language: language.to_string(),
+        delivery: None,
     };
     form.kit = kit_json(&form);
     form
@@ -247,6 +337,7 @@ fn meta(form: &EvaluationForm) -> docx::Meta<'_> {
         organisation: None,
         language: &form.language,
         landscape: false,
+        logo: None,
     }
 }
 

@@ -1,10 +1,12 @@
 //! A letter's downloads next to its page: `<name>.docx` (blanks as Word merge fields) and
 //! `<name>.txt` (blanks as `[Label]`), with the built-in values filled in.
 
-use super::{Output, builtin_value};
+use super::Output;
+use super::context::Common;
 use crate::diagnostics::Diagnostic;
 use crate::letters::{self, Doc, Fill, docx};
-use crate::model::{Letter, Programme};
+use crate::merge::attendance::ListDay;
+use crate::model::{Delivery, Letter, Programme};
 
 /// The site-relative path of a letter's download with extension `ext`.
 pub fn path(l: &Letter, ext: &str) -> String {
@@ -20,28 +22,60 @@ pub struct Prepared<'a> {
     doc: Doc,
     fills: Vec<Fill>,
     meta: docx::Meta<'a>,
+    /// A certificate's days (the delivery's, else the programme's), for the page's merge.
+    days: Vec<ListDay>,
 }
 
-pub fn prepare<'a>(
+pub fn prepare<'a>(l: &'a Letter, p: &Programme, common: &Common<'a>) -> Prepared<'a> {
+    prepare_in(l, p, None, common)
+}
+
+/// [`prepare`] for one of the programme's deliveries (`Some`): its built-ins are that
+/// delivery's ([`super::letter_page::builtin_value_in`]).
+pub fn prepare_in<'a>(
     l: &'a Letter,
     p: &Programme,
-    organisation: Option<&'a str>,
-    language: &'a str,
+    delivery: Option<&Delivery>,
+    common: &Common<'a>,
 ) -> Prepared<'a> {
+    let (organisation, language) = (common.organisation, common.language);
+    let certificate = l.kind == crate::model::LetterKind::Certificate;
+    let days = match delivery {
+        Some(d) => &d.days,
+        None => &p.days,
+    };
+    let days = days
+        .iter()
+        .filter(|_| certificate)
+        .map(|d| ListDay {
+            number: d.number,
+            title: d.title.clone(),
+            date: d.date.map(|x| x.to_string()),
+        })
+        .collect();
     Prepared {
         letter: l,
         doc: letters::parse(l),
-        fills: letters::fills(l, |name| builtin_value(name, p, organisation)),
+        fills: letters::fills(l, |name| {
+            super::letter_page::builtin_value_in(name, p, delivery, organisation)
+        }),
         meta: docx::Meta {
             title: &l.title,
             organisation,
             language,
-            landscape: l.kind == crate::model::LetterKind::Certificate,
+            landscape: certificate,
+            logo: common.logo.filter(|_| certificate),
         },
+        days,
     }
 }
 
 impl Prepared<'_> {
+    /// Each slot's fill: built-ins resolved, fields blank.
+    pub fn fills(&self) -> &[Fill] {
+        &self.fills
+    }
+
     /// `<name>.docx` and `<name>.txt`.
     pub fn outputs(&self) -> Result<Vec<Output>, Diagnostic> {
         let l = self.letter;
@@ -61,14 +95,14 @@ impl Prepared<'_> {
     /// `<script type="application/json">`: `<` is escaped so no `</script>` or `<!--` can
     /// end or change that element. `None` if the letter has no fields.
     pub fn kit_json(&self) -> Option<String> {
+        self.kit_with(&self.fills)
+    }
+
+    fn kit_with(&self, fills: &[Fill]) -> Option<String> {
         let l = self.letter;
-        kit_json(&letters::kit::kit(
-            &l.name,
-            &l.fields,
-            &self.doc,
-            &self.fills,
-            &self.meta,
-        )?)
+        let mut kit = letters::kit::kit(&l.name, &l.fields, &self.doc, fills, &self.meta)?;
+        kit.days = self.days.clone();
+        kit_json(&kit)
     }
 
     /// The post-box page's save kit: as [`Self::kit_json`], with each `slot` (a built-in
@@ -84,9 +118,7 @@ impl Prepared<'_> {
                 };
             }
         }
-        kit_json(&letters::kit::kit(
-            &l.name, &l.fields, &self.doc, &fills, &self.meta,
-        )?)
+        self.kit_with(&fills)
     }
 }
 

@@ -40,7 +40,7 @@ use crate::model::Site;
 use context::{Common, SiteView, hash_of, value_of};
 use view::Link;
 
-pub use letter_page::builtin_value;
+pub use letter_page::{builtin_value, builtin_value_in};
 pub use nav::FULL_NAV;
 pub use theme::{CSP, Theme};
 
@@ -224,6 +224,7 @@ fn common<'a>(
         programmes: value_of(&programme_links),
         organisation: cfg.organisation.as_deref(),
         language: &cfg.language,
+        logo: site.logo.as_deref(),
         participant: audience == Audience::Participant,
         memo,
         keys: Mutex::default(),

@@ -47,7 +47,12 @@ pub const DELIVERY_FILES: &[&str] = &[
     "schedule.js",
     "runsheet-day-*.html",
     "signin-day-*.html",
+    "evaluation.html",
+    "evaluation.docx",
 ];
+
+/// The folder of a delivery's letters, `<programme>/deliveries/<id>/letters/`.
+pub const DELIVERY_LETTERS: &str = "letters/";
 
 /// Why `path` (site-relative) is taken, when coursebook writes it itself; `programmes` are
 /// the programme folders.
@@ -77,7 +82,7 @@ pub fn generated_by(path: &str, programmes: &[&str]) -> Option<&'static str> {
         .strip_prefix("deliveries/")
         .and_then(|rest| rest.split_once('/'))
         && !id.is_empty()
-        && DELIVERY_FILES.iter().any(|g| matches(g, name))
+        && (DELIVERY_FILES.iter().any(|g| matches(g, name)) || name.starts_with(DELIVERY_LETTERS))
     {
         return Some("a file coursebook writes for a delivery");
     }
@@ -135,5 +140,7 @@ mod tests {
         assert!(generated_by("prog/deliveries/spring/runsheet-day-3.html", &p).is_some());
         assert!(generated_by("prog/deliveries/spring/signin-day-1.html", &p).is_some());
         assert!(generated_by("prog/deliveries/spring/runsheet-day-.html", &p).is_none());
+        assert!(generated_by("prog/deliveries/spring/evaluation.docx", &p).is_some());
+        assert!(generated_by("prog/deliveries/spring/letters/invite.txt", &p).is_some());
     }
 }

@@ -17,6 +17,8 @@ use super::{
 use crate::diagnostics::Diagnostic;
 use crate::model::{Programme, Site};
 
+pub(super) mod delivery_letters;
+
 #[derive(Serialize)]
 pub(super) struct ProgrammeView<'a> {
     title: &'a str,
@@ -96,7 +98,7 @@ pub(super) fn render_programme(
         letters: p
             .letters
             .iter()
-            .map(|l| letter_files::prepare(l, p, common.organisation, common.language))
+            .map(|l| letter_files::prepare(l, p, common))
             .collect(),
         nav,
         views,
@@ -213,8 +215,9 @@ impl ProgrammeRender<'_> {
     /// programme of a thousand sessions each view is a pass over all of them.
     fn pages(&self) -> Vec<Rendered> {
         type Pages<'b> = &'b (dyn Fn() -> Vec<Rendered> + Send + Sync);
-        let builders: [Pages; 9] = [
+        let builders: [Pages; 10] = [
             &|| self.deliveries(),
+            &|| self.delivery_documents(),
             &|| self.overview(),
             &|| self.prompts(),
             &|| self.room(),
@@ -363,7 +366,7 @@ impl ProgrammeRender<'_> {
         }
         for prepared in &self.letters {
             let l = prepared.letter;
-            let mut letter = letter_view(prepared, p, common.organisation);
+            let mut letter = letter_view(prepared);
             if l.slots.iter().any(|s| s == crate::model::POST_BOX_POINTS) {
                 letter.post_box = self.views.nav.post_box.clone();
             }

@@ -50,6 +50,10 @@ test("file slugs", () => each("slug", letters.slug));
 test("separator detection", () => each("separator", letters.detectSeparator));
 test("CSV reading", () => each("csv", letters.readTable));
 test("a date in words", () => each("date_words", load("letters.js").dateInWords));
+test("attendance: a cell's yes or no", () => each("attendance_yes", letters.yes));
+test("attendance: which columns", () => each("attendance_columns", (c) => letters.attendanceColumns(c.header, c.days)));
+test("attendance: who attended", () =>
+  each("attendance_rows", (c) => letters.absence(letters.attendanceColumns(c.header, c.days), c.header, c.cells) === null));
 test("search stems", () => each("search_stem", search.english));
 test("search words", () => each("search_words", (t) => search.stems(t, "en")));
 test("search token characters", () =>

@@ -9,7 +9,7 @@ use super::session::SessionRefs;
 use crate::diagnostics::{Diagnostic, closest};
 use crate::model::clock::minutes_label;
 use crate::model::timetable::{self, Issue, Slot, Timetable};
-use crate::model::{BlockDef, Day, Letter, Page, Programme, Session, letters};
+use crate::model::{BlockDef, Day, Letter, Page, Programme, Session};
 
 /// Links a programme's parts together: days, blocks, references, the timetable.
 pub(super) fn assemble(
@@ -17,7 +17,6 @@ pub(super) fn assemble(
     mut sessions: Vec<(Session, SessionRefs)>,
     mut pages: Vec<Page>,
     letters: Vec<Letter>,
-    organisation: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Programme {
     let mut p = head.p;
@@ -54,7 +53,6 @@ pub(super) fn assemble(
     check_uses(&sessions, &tt.session_order(), diags);
     p.sessions = sessions.into_iter().map(|(s, _)| s).collect();
     p.timetable = tt;
-    diags.extend(letters::unset_builtins(&p, organisation));
     p
 }
 

@@ -89,7 +89,12 @@ pub(super) fn delivery_file(
         );
         let dir = head.d.dir(slug);
         frags.push(Fragment::path(&f.display, &format!("{dir}/index.html")));
-        for file in ["timetable.csv", "timetable.ics"] {
+        for file in [
+            "timetable.csv",
+            "timetable.ics",
+            "evaluation.html",
+            "evaluation.docx",
+        ] {
             frags.push(Fragment::path(&f.display, &format!("{dir}/{file}")));
         }
         return Parsed::TrainerOnly(frags);

@@ -1,6 +1,7 @@
 //! Steps over the whole assembled site: titles, change stamps, the participant edition's
 //! drops, sanitising, and the checks that need every page (URLs, paths, links, logo).
 
+use crate::model::logo::Logo;
 use std::path::Path;
 
 use super::audience::drop_trainer_only;
@@ -45,6 +46,9 @@ pub(super) fn finish(
         });
     }
     diags.extend(missing_logo(&site));
+    let (logo, warning) = certificate_logo(&site);
+    site.logo = logo;
+    diags.extend(warning);
     let ok = !diags.iter().any(|d| d.severity == Severity::Error);
     (ok.then_some(site), diags)
 }
@@ -62,6 +66,43 @@ fn missing_logo(site: &Site) -> Option<Diagnostic> {
         )
         .hint("give the path under `src`, e.g. logo = \"assets/logo.svg\""),
     )
+}
+
+/// The logo as certificates' Word documents embed it, read when some programme has a
+/// certificate; an SVG or unreadable logo is left out of them with a warning at its line.
+fn certificate_logo(site: &Site) -> (Option<std::sync::Arc<Logo>>, Option<Diagnostic>) {
+    let Some(name) = site.config.logo.as_ref() else {
+        return (None, None);
+    };
+    let certificates = site
+        .programmes
+        .iter()
+        .flat_map(|p| &p.letters)
+        .any(|l| l.kind == crate::model::LetterKind::Certificate);
+    let Some(asset) = site
+        .assets
+        .iter()
+        .find(|a| &a.out == name)
+        .filter(|_| certificates)
+    else {
+        return (None, None);
+    };
+    let read = std::fs::read(&asset.source)
+        .map_err(|e| format!("it cannot be read: {e}"))
+        .and_then(Logo::from_bytes);
+    match read {
+        Ok(logo) => (Some(std::sync::Arc::new(logo)), None),
+        Err(why) => {
+            let (line, col) = site.config.logo_at.unwrap_or((0, 0));
+            let d = Diagnostic::warning(
+                crate::config::FILE,
+                format!("logo `{name}` is left out of the certificates' Word documents: {why}"),
+            )
+            .at(line, col)
+            .hint("Word documents need a PNG or JPEG: save the logo as one too and name it here, e.g. logo = \"assets/logo.png\"");
+            (None, Some(d))
+        }
+    }
 }
 
 /// A note (not a warning: dates are optional) for each programme whose calendar is not

@@ -197,6 +197,7 @@ pub fn load_cached(
         assets,
         trainer_fragments: parts.trainer_fragments,
         trainer_only,
+        logo: None,
     };
     finish::finish(root, site, audience, diags, &failed)
 }
@@ -267,8 +268,10 @@ impl Parts {
             let pg = self.pages.remove(&slug).unwrap_or_default();
             let l = self.letters.remove(&slug).unwrap_or_default();
             let d = self.deliveries.remove(&slug).unwrap_or_default();
-            let mut p = assemble::assemble(head, s, pg, l, organisation, diags);
+            let mut p = assemble::assemble(head, s, pg, l, diags);
             bookings.extend(deliveries::attach(&mut p, d, diags));
+            // After the deliveries: whether a `delivery.*` built-in has a value depends on them.
+            diags.extend(super::letters::unset_builtins(&p, organisation));
             programmes.push(p);
         }
         deliveries::check_trainers(bookings, diags);

@@ -194,11 +194,51 @@
     return out;
   }
 
+  /* Who attended, as `coursebook merge` and `register` read it (src/merge/attendance.rs; the
+     attendance_* cases of tests/cases/shared.json). A cell's yes (true), no (false) or
+     neither (null). */
+  var YES = ["yes", "y", "x", "\u2713", "\u2714", "\u2611", "true", "1", "present", "attended"];
+  var NO = ["no", "n", "", "false", "0", "absent", "-", "\u2717", "\u2718"];
+  function yes(cell) {
+    var v = String(cell == null ? "" : cell).trim().toLowerCase();
+    return YES.indexOf(v) >= 0 ? true : NO.indexOf(v) >= 0 ? false : null;
+  }
+  function norm(s) {
+    return Array.from(String(s)).filter(function (c) { return /[\p{Alphabetic}\p{N}]/u.test(c); }).join("").toLowerCase();
+  }
+  /* The `attended` column and, per day ({number, title, date}), the column named `Day N`,
+     its title or its date: { attended: index or null, days: [[number, index]] }. */
+  function attendanceColumns(header, days) {
+    var h = header.map(norm);
+    var out = { attended: h.indexOf("attended") >= 0 ? h.indexOf("attended") : null, days: [] };
+    (days || []).forEach(function (d) {
+      var names = ["day" + d.number, norm(d.title), d.date ? norm(d.date) : ""];
+      for (var i = 0; i < h.length; i++) {
+        if (h[i] !== "" && names.indexOf(h[i]) >= 0) { out.days.push([d.number, i]); return; }
+      }
+    });
+    return out;
+  }
+  /* Why a row's person did not attend, or null if they did (or the list does not say). */
+  function absence(cols, header, cells) {
+    function cell(c) { return String(cells[c] == null ? "" : cells[c]); }
+    if (cols.attended !== null) {
+      var v = cell(cols.attended);
+      if (yes(v) === true) return null;
+      return "\u201c" + header[cols.attended] + "\u201d is " + (v.trim() ? "\u201c" + v.trim() + "\u201d" : "empty");
+    }
+    if (cols.days.length && !cols.days.some(function (d) { return yes(cell(d[1])) === true; })) return "no day is marked as attended";
+    return null;
+  }
+
   var DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   /* A save kit's document as a file's contents, with `value(field)` in its slots. */
   function fillKit(kit, format, value) {
     if (format === "docx") {
-      return zip(kit.docx.map(function (part) { return [part[0], join(part[1], true, value)]; }));
+      var parts = kit.docx.map(function (part) { return [part[0], join(part[1], true, value)]; });
+      // The logo's image, carried in the kit as base64 (a page from file:// can fetch nothing).
+      if (kit.media) parts.push([kit.media[0], Uint8Array.from(atob(kit.media[1]), function (c) { return c.charCodeAt(0); })]);
+      return zip(parts);
     }
     return enc.encode(join(kit.txt, false, value));
   }
@@ -212,7 +252,7 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
-  var shared = { trim: trim, clean: clean, slug: slug, detectSeparator: detectSeparator, readTable: readTable, zip: zip, fillKit: fillKit, save: save, DOCX: DOCX };
+  var shared = { trim: trim, clean: clean, slug: slug, detectSeparator: detectSeparator, readTable: readTable, zip: zip, fillKit: fillKit, save: save, DOCX: DOCX, yes: yes, attendanceColumns: attendanceColumns, absence: absence };
   // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
   // has no `module`: other pages' scripts (evaluation.js) take them from a global, and
   // the letter page goes on.
@@ -249,7 +289,6 @@
   }
 
   // What `attended` holds for yes (merge/attendance.rs `yes`).
-  var YES = ["yes", "y", "x", "\u2713", "\u2714", "\u2611", "true", "1", "present", "attended"];
 
   /* The letters for a list: { files: [[name, bytes]], problems: [{error, text}] }, files
      empty if there is an error. */
@@ -274,22 +313,21 @@
     if (problems.length) return { files: [], problems: problems };
     var taken = fields.filter(function (f) { return f.name in fromForm; }).map(function (f) { return f.label; });
     if (taken.length) problems.push({ error: false, text: taken.join(", ") + " taken from the form for every letter." });
-    // A certificate only for those who came, when the list has an `attended` column
-    // (as `coursebook merge` reads it).
-    var attended = kit.certificate ? header.map(function (h) { return h.toLowerCase(); }).indexOf("attended") : -1;
-    var extra = header.filter(function (h, i) { return h && cols.indexOf(i) < 0 && i !== attended; });
+    // A certificate only for those who came, when the list has an `attended` column or a
+    // column per day (as `coursebook merge` reads them).
+    var att = kit.certificate ? attendanceColumns(header, kit.days) : { attended: null, days: [] };
+    function holds(i) { return i === att.attended || att.days.some(function (d) { return d[1] === i; }); }
+    var extra = header.filter(function (h, i) { return h && cols.indexOf(i) < 0 && !holds(i); });
     if (extra.length) problems.push({ error: false, text: "Ignored, as the letter has no blank for it: " + extra.join(", ") + "." });
     var body = table.rows;
     var width = Math.max(2, String(body.length).length);
     var skipped = 0;
     var files = body.map(function (cells, r) {
-      if (attended >= 0) {
-        var said = trim(String(cells[attended] || ""));
-        if (YES.indexOf(said.toLowerCase()) < 0) {
-          skipped++;
-          problems.push({ error: false, text: "Row " + (r + 1) + ": no certificate, as “" + header[attended] + "” is " + (said ? "“" + said + "”" : "empty") + "." });
-          return null;
-        }
+      var why = kit.certificate ? absence(att, header, cells) : null;
+      if (why) {
+        skipped++;
+        problems.push({ error: false, text: "Row " + (r + 1) + ": no certificate, as " + why + "." });
+        return null;
       }
       var values = {};
       fields.forEach(function (f, i) {
