@@ -385,10 +385,10 @@ fn an_mdbook_becomes_pages_in_summary_order_with_includes_and_callouts() {
         [
             "introduction.html",
             "getting-started/index.html",
-            "getting-started/first-steps.html",
             "getting-started/install/index.html",
             "getting-started/install/linux/index.html",
             "getting-started/install/linux/debian.html",
+            "getting-started/first-steps/index.html",
             "reference/index.html",
             "reference/commands.html",
             "reference/config.html",
@@ -415,7 +415,7 @@ fn an_mdbook_becomes_pages_in_summary_order_with_includes_and_callouts() {
             && !install.contains("ANCHOR")
             && !install.contains("Not included")
     );
-    let first = html_at(&site.join("mdbook/getting-started/first-steps.html"));
+    let first = html_at(&site.join("mdbook/getting-started/first-steps/index.html"));
     let code = texts(&first, "pre").join("\n");
     assert!(
         code.contains("notes add") && code.contains("notes close"),

@@ -89,17 +89,29 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut taken: HashSet<String> = ["index.md".to_string()].into();
     let (mut order, mut folders) = (0, 0);
+    // Whether a folder has been placed at the top yet (see `place`).
+    let mut top_folder = false;
     for g in &groups {
         match (&g.title, g.suffix) {
             (Some(_), _) | (None, true) => {
                 let t = g.title.clone().unwrap_or_else(|| "Back matter".into());
                 let dir = unique(&mut taken, "", &slugify(&t), "");
                 folders += 1;
+                top_folder = true;
                 let folder_order = folders;
                 let index = format!("{dir}/index.md");
                 let first = placed.len();
+                let mut seen = false;
                 for (i, e) in g.entries.iter().enumerate() {
-                    place(e, &dir, i + 1, &mut folders, &mut taken, &mut placed);
+                    place(
+                        e,
+                        &dir,
+                        i + 1,
+                        &mut seen,
+                        &mut folders,
+                        &mut taken,
+                        &mut placed,
+                    );
                 }
                 let mut body = format!(
                     "---\ntitle: {}\norder: {folder_order}\n---\n\n",
@@ -122,7 +134,8 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
             (None, false) => {
                 for e in &g.entries {
                     order += 1;
-                    place(e, "", order, &mut folders, &mut taken, &mut placed);
+                    let at = (&mut folders, &mut taken, &mut placed);
+                    place(e, "", order, &mut top_folder, at.0, at.1, at.2);
                 }
             }
         }
@@ -241,10 +254,17 @@ fn unique(taken: &mut HashSet<String>, dir: &str, stem: &str, ext: &str) -> Stri
 /// A chapter as `dir/<stem>.md`, or, with sub-chapters, `dir/<stem>/index.md` and them inside.
 /// Folders take their `order` from `folders`, counted in the summary's order, since
 /// coursebook lists a programme's folders by their index's `order` whatever their depth.
+/// coursebook lists a folder's own pages before its sub-folders, so a chapter that follows
+/// a folder among its siblings (`seen_folder`) becomes a folder too (only its `index.md`),
+/// which keeps the summary's order.
+// Long by design (in clippy's count of arguments): the placement's state, threaded through
+// the recursion.
+#[allow(clippy::too_many_arguments)]
 fn place(
     e: &Entry,
     dir: &str,
     order: usize,
+    seen_folder: &mut bool,
     folders: &mut usize,
     taken: &mut HashSet<String>,
     out: &mut Vec<Placed>,
@@ -255,7 +275,7 @@ fn place(
     if stem == "index" || stem == "readme" || stem.is_empty() {
         stem = slugify(&e.title);
     }
-    if e.children.is_empty() {
+    if e.children.is_empty() && !*seen_folder {
         let dest = unique(taken, dir, &stem, ".md");
         out.push(Placed {
             src: e.path.clone(),
@@ -267,6 +287,7 @@ fn place(
         return;
     }
     let sub = unique(taken, dir, &stem, "");
+    *seen_folder = true;
     *folders += 1;
     out.push(Placed {
         src: e.path.clone(),
@@ -275,8 +296,9 @@ fn place(
         order: *folders,
         line: e.line,
     });
+    let mut seen = false;
     for (i, c) in e.children.iter().enumerate() {
-        place(c, &sub, i + 1, folders, taken, out);
+        place(c, &sub, i + 1, &mut seen, folders, taken, out);
     }
 }
 
