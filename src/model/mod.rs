@@ -207,6 +207,12 @@ pub struct Programme {
     pub evaluation: Evaluation,
     /// Its runs (`deliveries/<id>.md`), by first date then id.
     pub deliveries: Vec<Delivery>,
+    /// `language:` as written in its front matter; after loading, its own or the site's
+    /// `language`: the `lang` of its pages.
+    pub language: String,
+    /// How its dates and clock times are written for people (from `language` and
+    /// `[output.html] clock`).
+    pub locale: clock::Locale,
 }
 
 /// What the evaluation form asks (`evaluation:` in a programme's front matter).
@@ -268,6 +274,8 @@ pub struct Delivery {
     /// Joining details (parking, access, what to bring).
     pub md: std::sync::Arc<Markdown>,
     pub timetable: Timetable,
+    /// Its programme's [`Programme::locale`].
+    pub locale: clock::Locale,
 }
 
 impl Delivery {
@@ -279,7 +287,7 @@ impl Delivery {
         self.days.iter().filter_map(|d| d.date).collect()
     }
     pub fn dates_label(&self) -> Option<String> {
-        clock::dates_label(&self.dates())
+        self.locale.dates_label(&self.dates())
     }
 }
 
@@ -334,7 +342,7 @@ impl Programme {
     /// Programme dates as people write them: "1 and 2 March 2027", "1 March 2027".
     pub fn dates_label(&self) -> Option<String> {
         let dates: Vec<jiff::civil::Date> = self.days.iter().filter_map(|d| d.date).collect();
-        clock::dates_label(&dates)
+        self.locale.dates_label(&dates)
     }
 }
 

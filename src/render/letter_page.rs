@@ -25,6 +25,8 @@ pub(super) struct LetterView {
     /// The key under which the page keeps what was typed, on this device only
     /// (`localStorage`): the letter page's own path.
     key: String,
+    /// The language `letters.js` writes the typed date in (`dateInWords`): the programme's.
+    date_lang: &'static str,
     /// `letter` or `certificate`: a certificate prints on one landscape page.
     kind: crate::model::LetterKind,
     /// The post-box summary, when the letter has `{{ post_box.points }}` and this edition
@@ -38,7 +40,7 @@ pub fn builtin_value(name: &str, p: &Programme, organisation: Option<&str>) -> O
         "programme.title" => Some(p.title.clone()),
         "programme.venue" => p.venue.clone(),
         "programme.dates" => p.dates_label(),
-        "programme.start" => Some(p.days.first().map_or(p.start, |d| d.start).to_string()),
+        "programme.start" => Some(p.locale.time(p.days.first().map_or(p.start, |d| d.start))),
         "programme.contact_hours" => Some(crate::model::hours_in_words(p.attended_minutes())),
         "programme.sessions" => Some(p.attended_titles().join("\n")).filter(|s| !s.is_empty()),
         "organisation" => organisation.map(str::to_string),
@@ -89,6 +91,7 @@ pub(super) fn letter_view(
         html,
         kit: prepared.kit_json(),
         key: format!("coursebook-letter:{}", l.out),
+        date_lang: p.locale.lang.code(),
         kind: l.kind,
         post_box: None,
     }

@@ -50,6 +50,9 @@ pub(super) struct Page<'a, V: Serialize> {
     /// The programme's `schedule.js` (site-relative), for the "now and next" bar, when the
     /// programme has dated days.
     pub(super) schedule: Option<&'a str>,
+    /// The page's language (`lang` on `<html>`, and what interface strings key on): its
+    /// programme's; `None`: the site's.
+    pub(super) lang: Option<&'a str>,
 }
 
 /// Whether the dev server may hand a changed page back unrendered, to render when asked.
@@ -85,6 +88,7 @@ impl Common<'_> {
         (page.template, &page.path, &page.title, self.shared_key).hash(&mut h);
         page.nav.map(|n| n.key).hash(&mut h);
         page.schedule.hash(&mut h);
+        page.lang.hash(&mut h);
         for (name, v) in page.shared {
             (name, v.key).hash(&mut h);
         }
@@ -123,6 +127,7 @@ impl Common<'_> {
             None => ctx.insert_value("programmes_nav", self.programmes.clone()),
         }
         ctx.put("schedule", &page.schedule);
+        ctx.put("lang", page.lang.unwrap_or(self.language));
         Ok(ctx)
     }
 }

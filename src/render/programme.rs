@@ -86,7 +86,7 @@ pub(super) fn render_programme(
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let schedule = schedule::schedule(p, &views.days);
-    let evaluation = evaluation::evaluation_form(p, &views, common.language);
+    let evaluation = evaluation::evaluation_form(p, &views, &p.language);
     let r = ProgrammeRender {
         p,
         common,
@@ -95,7 +95,7 @@ pub(super) fn render_programme(
         letters: p
             .letters
             .iter()
-            .map(|l| letter_files::prepare(l, p, common.organisation, common.language))
+            .map(|l| letter_files::prepare(l, p, common.organisation, &p.language))
             .collect(),
         nav,
         views,
@@ -209,6 +209,7 @@ impl ProgrammeRender<'_> {
             own,
             nav: Some(&self.nav),
             schedule: self.schedule.as_ref().map(|o| o.path.as_str()),
+            lang: Some(&self.p.language),
         }
     }
 
@@ -413,7 +414,7 @@ impl ProgrammeRender<'_> {
                     &self.views,
                     &self.letters,
                     common.organisation,
-                    common.language,
+                    &p.language,
                 ),
             };
             let what = (

@@ -61,15 +61,15 @@ pub fn schedule(p: &Programme, days: &[DayView]) -> Option<Output> {
                 title: &d.title,
                 date: d.date_iso.as_deref()?,
                 label: d.date.as_deref().unwrap_or_default(),
-                start: &d.start,
-                end: &d.end,
+                start: &d.start_iso,
+                end: &d.end_iso,
                 rows: d
                     .segments
                     .iter()
                     .flat_map(|s| &s.rows)
                     .map(|r| Row {
-                        start: &r.start,
-                        end: &r.end,
+                        start: &r.start_iso,
+                        end: &r.end_iso,
                         title: &r.title,
                         kind: r.kind,
                         href: r.href.as_deref(),

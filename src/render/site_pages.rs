@@ -95,6 +95,7 @@ fn plain<'a, V: Serialize>(
         own,
         nav: None,
         schedule: None,
+        lang: None,
     }
 }
 

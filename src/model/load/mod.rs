@@ -180,7 +180,7 @@ pub fn load_cached(
         diags.extend(d);
         parts.take(kind, p, &mut diags);
     }
-    let programmes = parts.assemble(config.organisation.as_deref(), &mut diags);
+    let programmes = parts.assemble(&config, &mut diags);
     let assets = sources
         .assets
         .into_iter()
@@ -255,11 +255,8 @@ impl Parts {
     }
 
     /// Each programme with a head, in slug order, with its sessions, pages and letters.
-    fn assemble(
-        &mut self,
-        organisation: Option<&str>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Vec<super::Programme> {
+    fn assemble(&mut self, config: &Config, diags: &mut Vec<Diagnostic>) -> Vec<super::Programme> {
+        let organisation = config.organisation.as_deref();
         let mut programmes = Vec::new();
         let mut bookings = Vec::new();
         for (slug, head) in std::mem::take(&mut self.heads) {
@@ -268,6 +265,13 @@ impl Parts {
             let l = self.letters.remove(&slug).unwrap_or_default();
             let d = self.deliveries.remove(&slug).unwrap_or_default();
             let mut p = assemble::assemble(head, s, pg, l, organisation, diags);
+            if p.language.is_empty() {
+                p.language = config.language.clone();
+            }
+            p.locale = super::clock::Locale {
+                lang: super::clock::Lang::parse(&p.language).unwrap_or_default(),
+                clock: config.clock,
+            };
             bookings.extend(deliveries::attach(&mut p, d, diags));
             programmes.push(p);
         }
