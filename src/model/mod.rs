@@ -213,6 +213,19 @@ pub struct Programme {
     /// How its dates and clock times are written for people (from `language` and
     /// `[output.html] clock`).
     pub locale: clock::Locale,
+    /// The same programme in other languages (`<file>.<lang>.md`), when it has any.
+    pub editions: Editions,
+}
+
+/// A programme's editions in other languages (`load/translate.rs`).
+#[derive(Debug, Clone, Default)]
+pub struct Editions {
+    /// Every edition, the original first: (language tag, programme slug). Empty when the
+    /// programme has no translation.
+    pub all: Vec<(String, String)>,
+    /// In a translated edition: the original's language, and the output paths of the
+    /// edition's pages that are the original's (not translated yet).
+    pub untranslated: Option<(String, std::collections::HashSet<String>)>,
 }
 
 /// What the evaluation form asks (`evaluation:` in a programme's front matter).

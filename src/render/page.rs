@@ -53,6 +53,12 @@ pub(super) struct Page<'a, V: Serialize> {
     /// The page's language (`lang` on `<html>`, and what interface strings key on): its
     /// programme's; `None`: the site's.
     pub(super) lang: Option<&'a str>,
+    /// This page in each language its programme has (`hreflang` links, the language
+    /// switch): empty when there is one language.
+    pub(super) languages: Vec<super::editions::LangLink>,
+    /// In a translated edition, a page not translated yet: the original's language, which
+    /// its content is in.
+    pub(super) untranslated: Option<&'a str>,
 }
 
 /// Whether the dev server may hand a changed page back unrendered, to render when asked.
@@ -89,6 +95,8 @@ impl Common<'_> {
         page.nav.map(|n| n.key).hash(&mut h);
         page.schedule.hash(&mut h);
         page.lang.hash(&mut h);
+        page.languages.hash(&mut h);
+        page.untranslated.hash(&mut h);
         for (name, v) in page.shared {
             (name, v.key).hash(&mut h);
         }
@@ -128,6 +136,8 @@ impl Common<'_> {
         }
         ctx.put("schedule", &page.schedule);
         ctx.put("lang", page.lang.unwrap_or(self.language));
+        ctx.put("languages", &page.languages);
+        ctx.put("untranslated", &page.untranslated);
         Ok(ctx)
     }
 }

@@ -68,6 +68,8 @@ struct ProgrammeRender<'a> {
     schedule: Option<Output>,
     /// The evaluation form: its page and its blank `.docx`.
     evaluation: evaluation::EvaluationForm,
+    /// The programme's other languages, for each page's switch.
+    editions: super::editions::Editions<'a>,
 }
 
 pub(super) fn render_programme(
@@ -101,6 +103,7 @@ pub(super) fn render_programme(
         views,
         schedule,
         evaluation,
+        editions: super::editions::Editions::new(p, site),
     };
     let (sessions, (pages, data)) = rayon::join(
         || r.sessions(),
@@ -203,6 +206,8 @@ impl ProgrammeRender<'_> {
     ) -> Page<'b, V> {
         Page {
             template,
+            languages: self.editions.links(&path),
+            untranslated: self.editions.untranslated(&path),
             path,
             title,
             shared,

@@ -96,6 +96,8 @@ fn plain<'a, V: Serialize>(
         nav: None,
         schedule: None,
         lang: None,
+        languages: Vec::new(),
+        untranslated: None,
     }
 }
 

@@ -20,6 +20,7 @@ mod page;
 mod programme;
 mod session;
 mod single;
+mod translate;
 mod values;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -36,6 +37,7 @@ pub use assemble::resolve_relative;
 pub use audience::RESERVED_TITLE;
 pub use cache::ParseCache;
 pub use single::{parse_letter_one, parse_one};
+pub use translate::edition_slug;
 
 use audience::Scope;
 use programme::ProgrammeHead;
@@ -169,6 +171,8 @@ pub fn load_cached(
     cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let mut sources = sources;
+    let editions = translate::expand(&mut sources);
     let parsed = cache.parse(&sources, &Kinds::of(&sources), audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.
@@ -180,7 +184,8 @@ pub fn load_cached(
         diags.extend(d);
         parts.take(kind, p, &mut diags);
     }
-    let programmes = parts.assemble(&config, &mut diags);
+    let mut programmes = parts.assemble(&config, &mut diags);
+    editions.apply(&mut programmes);
     let assets = sources
         .assets
         .into_iter()

@@ -128,6 +128,7 @@ pub(super) fn parse_programme(
             deliveries: Vec::new(),
             language,
             locale: Default::default(),
+            editions: Default::default(),
         },
         days_given,
         end_pos,
