@@ -341,6 +341,9 @@ mod tests {
         let c = Clock(570);
         assert_eq!(on(Lang::EnGb).time(c), "09:30");
         assert_eq!(on(Lang::Fr).time(Clock(13 * 60 + 5)), "13:05");
+        assert_eq!(on(Lang::Cy).time(c), "09:30");
+        assert_eq!(on(Lang::De).time(c), "09:30");
+        assert_eq!(on(Lang::Es).time(c), "09:30");
         let twelve = Locale {
             lang: Lang::EnGb,
             clock: HourClock::H12,
