@@ -273,16 +273,19 @@ pub struct ProgrammeViews {
     pub days: Vec<DayView>,
     /// Per session: (day number, start, end), from the timetable.
     /// Each session's day, start and end for people, and start and end as `HH:MM`.
-    pub times: Vec<Option<(u32, String, String, String, String)>>,
+    pub times: Vec<Option<SessionTime>>,
     /// Session indices in timetable order.
     pub order: Vec<usize>,
     pub themes: Vec<(String, Vec<usize>)>,
 }
 
+/// A session's day, start and end for people, and start and end as `HH:MM`.
+pub type SessionTime = (u32, String, String, String, String);
+
 impl ProgrammeViews {
     pub fn new(p: &Programme) -> Self {
         let times_raw = p.timetable.session_times(p.sessions.len());
-        let times: Vec<Option<(u32, String, String, String, String)>> = times_raw
+        let times: Vec<Option<SessionTime>> = times_raw
             .iter()
             .map(|t| {
                 t.map(|(d, a, b)| {
