@@ -119,7 +119,13 @@ fn a_twelve_hour_clock_override() {
     assert_eq!(dt.first().copied(), Some("2027-03-01T09:30"));
     let row = tt.select(&sel("tr[data-start]")).next().unwrap();
     assert_eq!(row.value().attr("data-start"), Some("09:30"));
-    assert!(f.read("p/schedule.js").contains("\"09:30\""));
+    let schedule = f.read("p/schedule.js").replace('\u{202f}', " ");
+    assert!(schedule.contains("\"09:30\""));
+    // now.js writes moved times in the page's 12-hour form.
+    assert!(
+        schedule.contains("\"clock\":{\"am\":\"{t} am\",\"pm\":\"{t} pm\"}"),
+        "{schedule}"
+    );
     // The CSV's date, start and end columns stay ISO.
     let csv = f.read("p/timetable.csv");
     let first = csv.lines().nth(1).unwrap();
@@ -130,6 +136,10 @@ fn a_twelve_hour_clock_override() {
 fn the_csv_stays_iso_in_welsh() {
     let f = site(BOOK, Some("cy"));
     f.build();
+    assert!(
+        !f.read("p/schedule.js").contains("\"clock\""),
+        "24-hour: no forms"
+    );
     let csv = f.read("p/timetable.csv");
     assert!(
         csv.lines()

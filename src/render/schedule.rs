@@ -24,7 +24,30 @@ struct Schedule<'a> {
     title: &'a str,
     /// IANA name: the clock the times are read by, whatever the device's zone.
     timezone: &'a str,
+    /// With `[output.html] clock = "12h"`: the build's forms of a morning and an evening
+    /// time, `{t}` for `h:mm` ("{t} am"), so `now.js` writes moved times as the page does.
+    /// Absent: `HH:MM`, as every supported language writes a 24-hour time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clock: Option<TwelveHour>,
     days: Vec<Day<'a>>,
+}
+
+#[derive(Serialize)]
+struct TwelveHour {
+    am: String,
+    pm: String,
+}
+
+fn twelve_hour(p: &Programme) -> Option<TwelveHour> {
+    use crate::model::clock::{Clock, HourClock};
+    if p.locale.clock != HourClock::H12 {
+        return None;
+    }
+    let form = |c: Clock| p.locale.time(c).replacen("9:30", "{t}", 1);
+    Some(TwelveHour {
+        am: form(Clock(9 * 60 + 30)),
+        pm: form(Clock(21 * 60 + 30)),
+    })
 }
 
 #[derive(Serialize)]
@@ -86,6 +109,7 @@ pub fn schedule(p: &Programme, days: &[DayView]) -> Option<Output> {
         programme: &p.slug,
         title: &p.title,
         timezone: &p.timezone,
+        clock: twelve_hour(p),
         days,
     };
     // Plain strings and numbers always serialise; were they not to, the pages would simply
