@@ -185,3 +185,17 @@ fn the_participant_edition_drops_trainer_text_in_the_translation() {
             .contains("Cyfrinachhyfforddwr")
     );
 }
+
+#[test]
+fn a_folder_of_the_sites_own_where_an_edition_would_go_is_an_error() {
+    let f = Fixture::new(&[
+        ("book.toml", BOOK),
+        ("content/rec/index.md", INDEX),
+        ("content/rec/01-welcome.cy.md", WELCOME_CY),
+        ("content/rec/01-welcome.md", WELCOME),
+        ("content/rec.cy/index.md", INDEX),
+    ]);
+    let errs = f.build_err().join("\n");
+    assert!(errs.contains("content/rec/01-welcome.cy.md"), "{errs}");
+    assert!(errs.contains("written to `rec.cy/`"), "{errs}");
+}

@@ -172,7 +172,7 @@ pub fn load_cached(
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sources = sources;
-    let editions = translate::expand(&mut sources);
+    let editions = translate::expand(&mut sources, &mut diags);
     let parsed = cache.parse(&sources, &Kinds::of(&sources), audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use crate::content::{SourceFile, Sources};
+use crate::diagnostics::Diagnostic;
 use crate::model::Programme;
 use crate::model::clock::Lang;
 
@@ -44,7 +45,7 @@ pub fn edition_slug(top: &str, lang: Lang) -> String {
 
 /// Takes the translation files out of `sources` and adds each edition's files (and the
 /// programme's assets again under the edition's folder, so relative links resolve).
-pub(super) fn expand(sources: &mut Sources) -> Editions {
+pub(super) fn expand(sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Editions {
     let programmes: HashSet<String> = sources
         .markdown
         .iter()
@@ -69,6 +70,20 @@ pub(super) fn expand(sources: &mut Sources) -> Editions {
     for ((top, lang), mut files) in found {
         let slug = edition_slug(&top, lang);
         let prefix = format!("{top}/");
+        // A folder of the site's own where the edition would be written: one of them would
+        // silently replace the other.
+        let taken = format!("{slug}/");
+        if let Some(own) = sources.markdown.iter().find(|f| f.rel.starts_with(&taken)) {
+            let first = files
+                .values()
+                .next()
+                .map_or(String::new(), |t| t.display.clone());
+            diags.push(
+                Diagnostic::error(first, format!("the {} translation of `{top}` is written to `{slug}/`, but the site has that folder ({})", lang.autonym(), own.display))
+                    .hint(format!("rename the folder `{slug}`, or remove the .{}.md files", slug.rsplit('.').next().unwrap_or_default())),
+            );
+            continue;
+        }
         let mut untranslated = HashSet::new();
         let mut added = Vec::new();
         for f in &sources.markdown {
