@@ -113,15 +113,7 @@ pub(super) fn expand(sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Edit
             });
         }
         sources.markdown.extend(added);
-        let assets: Vec<(String, std::path::PathBuf)> = sources
-            .assets
-            .iter()
-            .filter_map(|(rel, path)| {
-                rel.strip_prefix(&prefix)
-                    .map(|rest| (format!("{slug}/{rest}"), path.clone()))
-            })
-            .collect();
-        sources.assets.extend(assets);
+        assets_again(sources, &prefix, &slug);
         editions.push(Edition {
             of: top,
             lang,
@@ -130,6 +122,20 @@ pub(super) fn expand(sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Edit
         });
     }
     Editions(editions)
+}
+
+/// The programme folder's assets again under the edition's folder, so the translations'
+/// relative links find them.
+fn assets_again(sources: &mut Sources, prefix: &str, slug: &str) {
+    let assets: Vec<(String, std::path::PathBuf)> = sources
+        .assets
+        .iter()
+        .filter_map(|(rel, path)| {
+            rel.strip_prefix(prefix)
+                .map(|rest| (format!("{slug}/{rest}"), path.clone()))
+        })
+        .collect();
+    sources.assets.extend(assets);
 }
 
 impl Editions {
