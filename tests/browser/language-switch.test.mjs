@@ -10,7 +10,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -79,4 +83,22 @@ test("an untranslated Welsh page says so and keeps the original's lang", async (
   assert.match(text, /Dydd /);
   await page.close();
   assert.deepEqual(errors, []);
+});
+
+test("axe-core: a Welsh session page with the switch, and an untranslated one, light and dark", async () => {
+  const problems = [];
+  for (const scheme of ["light", "dark"]) {
+    const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    const page = await context.newPage();
+    for (const rel of ["recording.cy/day-1/01-introduction.html", "recording.cy/day-1/02-web-based-training.html"]) {
+      await page.goto(pathToFileURL(join(site, rel)).href);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"], preload: false }));
+      for (const v of result.violations) {
+        problems.push(`${scheme} ${rel}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      }
+    }
+    await context.close();
+  }
+  assert.deepEqual(problems, []);
 });
