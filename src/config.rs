@@ -29,6 +29,10 @@ pub struct Config {
     pub sanitize: bool,
     /// Front matter keys of the site's own, allowed beside the known ones ([content]).
     pub extra_keys: ExtraKeys,
+    /// `[output.html] clock = "12h" | "24h"`: the hour cycle of times shown to people
+    /// (default: the language's own).
+    #[serde(skip)]
+    pub clock: crate::model::clock::HourClock,
 }
 
 /// `[content]`: front matter keys a site allows beside the known ones, by kind of file.
@@ -86,6 +90,7 @@ impl Config {
             logo_at: None,
             sanitize: true,
             extra_keys: ExtraKeys::default(),
+            clock: crate::model::clock::HourClock::Locale,
         }
     }
 }
@@ -99,7 +104,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ("content", EXTRA_KEYS),
     (
         "output.html",
-        &["site-url", "organisation", "logo", "sanitize"],
+        &["site-url", "organisation", "logo", "sanitize", "clock"],
     ),
 ];
 
@@ -118,6 +123,23 @@ pub fn load(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
         ),
         Err(e) => (None, vec![Diagnostic::error(FILE, format!("cannot read book.toml: {e}"))]),
     }
+}
+
+/// A `language` coursebook does not write dates in: a warning (dates in English) with the
+/// closest supported tag.
+pub fn unknown_language(path: &str, tag: &str, line: usize, col: usize) -> Diagnostic {
+    use crate::model::clock::Lang;
+    let codes = Lang::codes();
+    let hint = match closest(tag, codes.iter().copied()) {
+        Some(c) => format!("did you mean `{c}`? coursebook writes {}", codes.join(", ")),
+        None => format!("coursebook writes {}", codes.join(", ")),
+    };
+    Diagnostic::warning(
+        path,
+        format!("language `{tag}` is not one coursebook writes dates in: dates will be in English"),
+    )
+    .at(line, col)
+    .hint(hint)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -259,6 +281,9 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             ("book", "description") => cfg.description = want_text(&mut diags),
             ("book", "language") => {
                 if let Some(t) = want_text(&mut diags) {
+                    if crate::model::clock::Lang::parse(&t).is_none() {
+                        diags.push(unknown_language(FILE, &t, vl, vc));
+                    }
                     cfg.language = t;
                 }
             }
@@ -293,6 +318,19 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                     );
                 }
                 cfg.site_url = url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
+            }
+            ("output.html", "clock") => {
+                use crate::model::clock::HourClock;
+                match want_text(&mut diags).as_deref().map(str::trim) {
+                    Some("12h") => cfg.clock = HourClock::H12,
+                    Some("24h") => cfg.clock = HourClock::H24,
+                    Some(other) => diags.push(
+                        Diagnostic::error(FILE, format!("`clock` must be \"12h\" or \"24h\", found \"{other}\""))
+                            .at(vl, vc)
+                            .hint("clock = \"12h\" writes 9:30 am; clock = \"24h\" writes 09:30; leave it out for the language's own"),
+                    ),
+                    None => {}
+                }
             }
             ("output.html", "organisation") => cfg.organisation = want_text(&mut diags),
             ("output.html", "logo") => {

@@ -41,16 +41,35 @@ fn each(kind: &str, f: impl Fn(&str) -> Value) {
     assert!(wrong.is_empty(), "{kind}:\n{}", wrong.join("\n"));
 }
 
-/// The letter page's date in words (letters.js) is the site's (`dates_label` of one day).
+/// The letter page's date in words (letters.js, `Intl.DateTimeFormat`) is the site's
+/// (`Locale::date_words`, ICU4X), in each language coursebook writes (`lang`, default en-GB).
 #[test]
 fn date_in_words() {
-    each("date_words", |s| {
-        s.parse::<jiff::civil::Date>()
+    use coursebook::model::clock::{HourClock, Lang, Locale};
+    let all = cases();
+    let list = all["date_words"].as_array().expect("date_words cases");
+    let mut wrong = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for c in list {
+        let tag = c.get("lang").and_then(Value::as_str).unwrap_or("en-GB");
+        let lang = Lang::parse(tag).unwrap_or_else(|| panic!("unknown lang {tag}"));
+        seen.insert(lang);
+        let locale = Locale {
+            lang,
+            clock: HourClock::Locale,
+        };
+        let input = c["in"].as_str().unwrap();
+        let got = input
+            .parse::<jiff::civil::Date>()
             .ok()
-            .and_then(|d| coursebook::model::clock::dates_label(&[d]))
-            .unwrap_or_default()
-            .into()
-    });
+            .map(|d| locale.date_words(d))
+            .unwrap_or_default();
+        if got != c["out"].as_str().unwrap() {
+            wrong.push(format!("{tag} {input:?}: got {got:?}, want {}", c["out"]));
+        }
+    }
+    assert!(wrong.is_empty(), "date_words:\n{}", wrong.join("\n"));
+    assert_eq!(seen.len(), Lang::ALL.len(), "a case for every language");
 }
 
 /// Each case of `kind` (input any JSON) through `f`; every mismatch listed.

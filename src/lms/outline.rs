@@ -72,7 +72,7 @@ pub fn outline(site: &Site, p: &Programme, has: &dyn Fn(&str) -> bool) -> Outlin
             continue;
         }
         items.push(Item {
-            title: day_title(day),
+            title: day_title(day, p.locale),
             href: None,
             session: false,
             children: sessions,
@@ -96,7 +96,7 @@ pub fn outline(site: &Site, p: &Programme, has: &dyn Fn(&str) -> bool) -> Outlin
 }
 
 /// "Day 1: Why we record, Monday 1 March 2027"; "Day one, ..." when the title says "Day".
-fn day_title(day: &crate::model::Day) -> String {
+fn day_title(day: &crate::model::Day, locale: clock::Locale) -> String {
     let n = format!("Day {}", day.number);
     let mut t = if day.title.is_empty() || day.title == n {
         n
@@ -108,7 +108,7 @@ fn day_title(day: &crate::model::Day) -> String {
     };
     if let Some(d) = day.date {
         t.push_str(", ");
-        t.push_str(&clock::date_long(d));
+        t.push_str(&locale.date_long(d));
     }
     t
 }

@@ -1,6 +1,17 @@
 //! Clock times of a day, as minutes since midnight, and date labels.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
+
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::input::Time;
+// NoEra: "9 January 999", as `Intl.DateTimeFormat` writes it (CLDR's default adds "AD").
+use icu_datetime::options::YearStyle;
+use icu_datetime::preferences::HourCycle;
+use icu_datetime::{
+    DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter, NoCalendarFormatter, fieldsets,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Clock(pub u32);
@@ -36,42 +47,225 @@ pub fn minutes_label(m: u32) -> String {
     }
 }
 
-/// "Monday 1 March 2027".
-pub fn date_long(d: jiff::civil::Date) -> String {
-    d.strftime("%A %-d %B %Y").to_string()
+/// A language coursebook writes dates and times in (its autonyms name them in the
+/// language switch). Any `en` tag is British English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum Lang {
+    #[default]
+    EnGb,
+    Cy,
+    Fr,
+    De,
+    Es,
 }
 
-/// "1 March 2027", "1 and 2 March 2027", "1, 2 and 8 March 2027", "30 March and 1 April 2027".
-pub fn dates_label(dates: &[jiff::civil::Date]) -> Option<String> {
-    let first = *dates.first()?;
-    let same_month = dates
-        .iter()
-        .all(|d| d.month() == first.month() && d.year() == first.year());
-    let same_year = dates.iter().all(|d| d.year() == first.year());
-    let parts: Vec<String> = if same_month {
-        dates.iter().map(|d| d.day().to_string()).collect()
-    } else if same_year {
-        dates
+impl Lang {
+    pub const ALL: [Lang; 5] = [Lang::EnGb, Lang::Cy, Lang::Fr, Lang::De, Lang::Es];
+
+    /// The BCP 47 tag written in `lang` and `hreflang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::EnGb => "en-GB",
+            Lang::Cy => "cy",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's name in itself.
+    pub fn autonym(self) -> &'static str {
+        match self {
+            Lang::EnGb => "English",
+            Lang::Cy => "Cymraeg",
+            Lang::Fr => "Français",
+            Lang::De => "Deutsch",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// A tag as an author writes it (`cy`, `en-GB`, `fr-FR`, case ignored): by its primary
+    /// language subtag. `None` for a language coursebook does not write.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().split('-').next() == Some(primary.as_str()))
+    }
+
+    /// The supported tags, for "did you mean" and the hint's list.
+    pub fn codes() -> Vec<&'static str> {
+        Lang::ALL.iter().map(|l| l.code()).collect()
+    }
+
+    /// The word that joins the last two dates of a list.
+    fn and(self) -> &'static str {
+        match self {
+            Lang::EnGb => "and",
+            Lang::Cy => "a",
+            Lang::Fr => "et",
+            Lang::De => "und",
+            Lang::Es => "y",
+        }
+    }
+}
+
+/// `[output.html] clock`: the locale's own hour cycle, or one forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum HourClock {
+    #[default]
+    Locale,
+    H12,
+    H24,
+}
+
+/// How a programme writes dates and clock times for people: its language and the site's
+/// clock. Files for machines (the CSV's `date`/`start`/`end`, ICS times) stay ISO.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Locale {
+    pub lang: Lang,
+    pub clock: HourClock,
+}
+
+/// ICU4X formatters of one [`Locale`], made once per thread (at most 15: 5 languages,
+/// 3 clocks; ICU4X's data handles are not `Sync` without its `sync` feature, which would
+/// rebuild every ICU crate) and reused.
+struct Formats {
+    long: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDE>,
+    weekday: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::E>,
+    dmy: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMD>,
+    dm: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::MD>,
+    d: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::D>,
+    time: NoCalendarFormatter<fieldsets::T>,
+}
+
+thread_local! {
+    static MADE: RefCell<Vec<(Locale, Rc<Formats>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Formats {
+    fn of(locale: Locale) -> Option<Rc<Formats>> {
+        if let Some(f) =
+            MADE.with_borrow(|m| m.iter().find(|(l, _)| *l == locale).map(|x| x.1.clone()))
+        {
+            return Some(f);
+        }
+        let tag: icu_locale_core::Locale = locale.lang.code().parse().ok()?;
+        let mut prefs = DateTimeFormatterPreferences::from(&tag);
+        prefs.hour_cycle = match locale.clock {
+            HourClock::Locale => None,
+            HourClock::H12 => Some(HourCycle::H12),
+            HourClock::H24 => Some(HourCycle::H23),
+        };
+        let f = Rc::new(Formats {
+            long: FixedCalendarDateTimeFormatter::try_new(
+                prefs,
+                fieldsets::YMDE::long().with_year_style(YearStyle::NoEra),
+            )
+            .ok()?,
+            weekday: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::E::long()).ok()?,
+            dmy: FixedCalendarDateTimeFormatter::try_new(
+                prefs,
+                fieldsets::YMD::long().with_year_style(YearStyle::NoEra),
+            )
+            .ok()?,
+            dm: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::MD::long()).ok()?,
+            d: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::D::long()).ok()?,
+            time: NoCalendarFormatter::try_new(prefs, fieldsets::T::hm()).ok()?,
+        });
+        MADE.with_borrow_mut(|m| m.push((locale, f.clone())));
+        Some(f)
+    }
+}
+
+fn gregorian(d: jiff::civil::Date) -> Option<Date<Gregorian>> {
+    Date::try_new_gregorian(
+        i32::from(d.year()),
+        u8::try_from(d.month()).ok()?,
+        u8::try_from(d.day()).ok()?,
+    )
+    .ok()
+}
+
+/// Upper-cases the first letter: a Welsh date starts a line ("Dydd Llun").
+fn capitalised(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
+impl Locale {
+    fn formats(self) -> Option<Rc<Formats>> {
+        Formats::of(self)
+    }
+
+    /// A day's heading: "Monday 1 March 2027", "Dydd Llun 1 Mawrth 2027", "lundi 1 mars
+    /// 2027", "Montag, 1. März 2027", "lunes, 1 de marzo de 2027". British English and
+    /// Welsh follow their style guides (no comma after the weekday; CLDR has one).
+    pub fn date_long(self, d: jiff::civil::Date) -> String {
+        let (Some(f), Some(g)) = (self.formats(), gregorian(d)) else {
+            return d.to_string();
+        };
+        match self.lang {
+            Lang::EnGb | Lang::Cy => {
+                capitalised(format!("{} {}", f.weekday.format(&g), f.dmy.format(&g)))
+            }
+            _ => f.long.format(&g).to_string(),
+        }
+    }
+
+    /// A date in words without its weekday: "1 March 2027", "1. März 2027" (a letter's
+    /// date; `letters.js` `dateInWords` writes the same with `Intl.DateTimeFormat`).
+    pub fn date_words(self, d: jiff::civil::Date) -> String {
+        match (self.formats(), gregorian(d)) {
+            (Some(f), Some(g)) => f.dmy.format(&g).to_string(),
+            _ => d.to_string(),
+        }
+    }
+
+    /// A clock time as the locale (or `[output.html] clock`) writes it: "09:30", "9:30 am".
+    pub fn time(self, c: Clock) -> String {
+        let t = Time::try_new((c.0 / 60 % 24) as u8, (c.0 % 60) as u8, 0, 0);
+        match (self.formats(), t) {
+            (Some(f), Ok(t)) => f.time.format(&t).to_string(),
+            _ => c.to_string(),
+        }
+    }
+
+    /// "1 March 2027", "1 and 2 March 2027", "1, 2 and 8 March 2027", "30 March and 1 April
+    /// 2027"; "1 a 2 Mawrth 2027", "1. und 2. März 2027": every date but the last as little
+    /// as tells it apart (its day, or day and month), the last in full.
+    pub fn dates_label(self, dates: &[jiff::civil::Date]) -> Option<String> {
+        let first = *dates.first()?;
+        let last = *dates.last()?;
+        let f = self.formats()?;
+        let same_month = dates
             .iter()
-            .map(|d| d.strftime("%-d %B").to_string())
-            .collect()
-    } else {
-        dates
-            .iter()
-            .map(|d| d.strftime("%-d %B %Y").to_string())
-            .collect()
-    };
-    let joined = match parts.len() {
-        1 => parts[0].clone(),
-        n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
-    };
-    Some(if same_month {
-        format!("{joined} {}", first.strftime("%B %Y"))
-    } else if same_year {
-        format!("{joined} {}", first.year())
-    } else {
-        joined
-    })
+            .all(|d| d.month() == first.month() && d.year() == first.year());
+        let same_year = dates.iter().all(|d| d.year() == first.year());
+        let mut parts = Vec::with_capacity(dates.len());
+        for d in &dates[..dates.len() - 1] {
+            let g = gregorian(*d)?;
+            parts.push(if same_month {
+                // CLDR's day alone is "1" in German too; in a list it is the ordinal "1.".
+                match self.lang {
+                    Lang::De => format!("{}.", f.d.format(&g)),
+                    _ => f.d.format(&g).to_string(),
+                }
+            } else if same_year {
+                f.dm.format(&g).to_string()
+            } else {
+                f.dmy.format(&g).to_string()
+            });
+        }
+        let last = f.dmy.format(&gregorian(last)?).to_string();
+        Some(match parts.len() {
+            0 => last,
+            _ => format!("{} {} {last}", parts.join(", "), self.lang.and()),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -89,16 +283,78 @@ mod tests {
         assert_eq!(minutes_label(75), "1 h 15 min");
     }
 
+    fn on(lang: Lang) -> Locale {
+        Locale {
+            lang,
+            clock: HourClock::Locale,
+        }
+    }
+
     #[test]
     fn date_labels() {
+        let en = on(Lang::EnGb);
         assert_eq!(
-            dates_label(&[date(2027, 3, 1), date(2027, 3, 2)]).unwrap(),
+            en.dates_label(&[date(2027, 3, 1), date(2027, 3, 2)])
+                .unwrap(),
             "1 and 2 March 2027"
         );
         assert_eq!(
-            dates_label(&[date(2027, 3, 31), date(2027, 4, 1)]).unwrap(),
+            en.dates_label(&[date(2027, 3, 31), date(2027, 4, 1)])
+                .unwrap(),
             "31 March and 1 April 2027"
         );
-        assert_eq!(date_long(date(2027, 3, 1)), "Monday 1 March 2027");
+        assert_eq!(
+            en.dates_label(&[date(2027, 3, 1), date(2027, 3, 2), date(2027, 3, 8)])
+                .unwrap(),
+            "1, 2 and 8 March 2027"
+        );
+        assert_eq!(
+            en.dates_label(&[date(2027, 12, 31), date(2028, 1, 1)])
+                .unwrap(),
+            "31 December 2027 and 1 January 2028"
+        );
+        assert_eq!(en.date_long(date(2027, 3, 1)), "Monday 1 March 2027");
+    }
+
+    #[test]
+    fn dates_by_locale() {
+        let d = date(2027, 3, 1);
+        assert_eq!(on(Lang::Cy).date_long(d), "Dydd Llun 1 Mawrth 2027");
+        assert_eq!(on(Lang::Fr).date_long(d), "lundi 1 mars 2027");
+        assert_eq!(on(Lang::De).date_long(d), "Montag, 1. März 2027");
+        assert_eq!(on(Lang::Es).date_long(d), "lunes, 1 de marzo de 2027");
+        let two = [d, date(2027, 3, 2)];
+        assert_eq!(on(Lang::Cy).dates_label(&two).unwrap(), "1 a 2 Mawrth 2027");
+        assert_eq!(on(Lang::Fr).dates_label(&two).unwrap(), "1 et 2 mars 2027");
+        assert_eq!(
+            on(Lang::De).dates_label(&two).unwrap(),
+            "1. und 2. März 2027"
+        );
+        assert_eq!(
+            on(Lang::Es).dates_label(&two).unwrap(),
+            "1 y 2 de marzo de 2027"
+        );
+    }
+
+    #[test]
+    fn clock_times() {
+        let c = Clock(570);
+        assert_eq!(on(Lang::EnGb).time(c), "09:30");
+        assert_eq!(on(Lang::Fr).time(Clock(13 * 60 + 5)), "13:05");
+        assert_eq!(on(Lang::Cy).time(c), "09:30");
+        assert_eq!(on(Lang::De).time(c), "09:30");
+        assert_eq!(on(Lang::Es).time(c), "09:30");
+        let twelve = Locale {
+            lang: Lang::EnGb,
+            clock: HourClock::H12,
+        };
+        assert_eq!(twelve.time(c).replace('\u{202f}', " "), "9:30 am");
+        assert_eq!(
+            twelve.time(Clock(14 * 60)).replace('\u{202f}', " "),
+            "2:00 pm"
+        );
+        assert_eq!(Lang::parse("en"), Some(Lang::EnGb));
+        assert_eq!(Lang::parse("CY-gb"), Some(Lang::Cy));
+        assert_eq!(Lang::parse("nl"), None);
     }
 }

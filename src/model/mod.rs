@@ -211,6 +211,25 @@ pub struct Programme {
     pub evaluation: Evaluation,
     /// Its runs (`deliveries/<id>.md`), by first date then id.
     pub deliveries: Vec<Delivery>,
+    /// `language:` as written in its front matter; after loading, its own or the site's
+    /// `language`: the `lang` of its pages.
+    pub language: String,
+    /// How its dates and clock times are written for people (from `language` and
+    /// `[output.html] clock`).
+    pub locale: clock::Locale,
+    /// The same programme in other languages (`<file>.<lang>.md`), when it has any.
+    pub editions: Editions,
+}
+
+/// A programme's editions in other languages (`load/translate.rs`).
+#[derive(Debug, Clone, Default)]
+pub struct Editions {
+    /// Every edition, the original first: (language tag, programme slug). Empty when the
+    /// programme has no translation.
+    pub all: Vec<(String, String)>,
+    /// In a translated edition: the original's language, and the output paths of the
+    /// edition's pages that are the original's (not translated yet).
+    pub untranslated: Option<(String, std::collections::HashSet<String>)>,
 }
 
 /// What the evaluation form asks (`evaluation:` in a programme's front matter).
@@ -272,6 +291,8 @@ pub struct Delivery {
     /// Joining details (parking, access, what to bring).
     pub md: std::sync::Arc<Markdown>,
     pub timetable: Timetable,
+    /// Its programme's [`Programme::locale`].
+    pub locale: clock::Locale,
 }
 
 impl Delivery {
@@ -283,7 +304,7 @@ impl Delivery {
         self.days.iter().filter_map(|d| d.date).collect()
     }
     pub fn dates_label(&self) -> Option<String> {
-        clock::dates_label(&self.dates())
+        self.locale.dates_label(&self.dates())
     }
 }
 
@@ -338,7 +359,7 @@ impl Programme {
     /// Programme dates as people write them: "1 and 2 March 2027", "1 March 2027".
     pub fn dates_label(&self) -> Option<String> {
         let dates: Vec<jiff::civil::Date> = self.days.iter().filter_map(|d| d.date).collect();
-        clock::dates_label(&dates)
+        self.locale.dates_label(&dates)
     }
 }
 

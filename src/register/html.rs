@@ -30,11 +30,11 @@ fn page(lang: &str, title: &str, body: &str) -> String {
 fn day_line(p: &Programme, d: &Day) -> String {
     let mut s = d.title.clone();
     if let Some(date) = d.date {
-        let _ = write!(s, ", {}", crate::model::clock::date_long(date));
+        let _ = write!(s, ", {}", p.locale.date_long(date));
     }
-    let _ = write!(s, " · {}", d.start);
+    let _ = write!(s, " · {}", p.locale.time(d.start));
     if let Some(end) = d.end {
-        let _ = write!(s, "–{end}");
+        let _ = write!(s, "–{}", p.locale.time(end));
     }
     if let Some(v) = &p.venue {
         let _ = write!(s, " · {v}");

@@ -87,7 +87,7 @@ pub fn register(opts: &RegisterOptions) -> (Option<Register>, Diagnostics) {
         ));
     }
     let org = site.config.organisation.as_deref();
-    let lang = site.config.language.as_str();
+    let lang = p.language.as_str();
     let mut files: Vec<(String, Vec<u8>)> = p
         .days
         .iter()

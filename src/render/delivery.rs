@@ -5,7 +5,6 @@
 use serde::Serialize;
 
 use super::view::{DayView, day_views_of};
-use crate::model::clock::dates_label;
 use crate::model::{Delivery, Programme, Site};
 
 /// A delivery in a list: its dates (words and ISO, for the script), venue and link.
@@ -44,7 +43,7 @@ pub fn delivery_cards(p: &Programme) -> Vec<DeliveryCard> {
                 .collect::<Vec<_>>()
                 .join(", "),
             href: format!("{}/timetable.html", p.slug),
-            dates: dates_label(&own),
+            dates: p.locale.dates_label(&own),
             when: None,
             first: own.iter().min().map(|d| d.to_string()),
             last: own.iter().max().map(|d| d.to_string()),

@@ -15,7 +15,6 @@ use super::page::{Defer, Rendered};
 use super::programme::ProgrammeRender;
 use super::room::{self, SigninSheet};
 use super::view::{DayView, RowType};
-use crate::model::clock::date_long;
 use crate::model::timetable::RowKind;
 use crate::model::{Delivery, Programme};
 
@@ -113,6 +112,7 @@ pub fn schedule(p: &Programme, d: &Delivery, days: &[DayView]) -> Option<Output>
         key: &key,
         title: &d.title,
         timezone: &d.timezone,
+        locale: &p.locale,
     };
     super::schedule::schedule_of(&whose, days, schedule_path(p, d))
 }
@@ -152,12 +152,12 @@ pub fn session_runs(p: &Programme) -> Vec<Vec<SessionRun>> {
                 let Some(list) = runs.get_mut(i) else {
                     continue;
                 };
-                let start = r.start.to_string();
+                let start = p.locale.time(r.start);
                 list.push(SessionRun {
                     delivery: d.title.clone(),
-                    href: format!("{page}#{}", row_anchor(plan.number, &start)),
+                    href: format!("{page}#{}", row_anchor(plan.number, &r.start.to_string())),
                     when: match date {
-                        Some(x) => format!("{}, {start}", date_long(x)),
+                        Some(x) => format!("{}, {start}", p.locale.date_long(x)),
                         None => format!("Day {}, {start}", plan.number),
                     },
                     last: last.clone(),

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::clock::{date_long, minutes_label};
+use crate::model::clock::minutes_label;
 use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind, Timetable};
 use crate::model::{Day, Programme, Session};
 
@@ -20,6 +20,9 @@ pub struct Row {
     pub kind: RowType,
     pub start: String,
     pub end: String,
+    /// `HH:MM`, for `datetime` attributes and `now.js` (`start`/`end` are for people).
+    pub start_iso: String,
+    pub end_iso: String,
     pub duration: String,
     pub title: String,
     pub href: Option<String>,
@@ -66,6 +69,8 @@ pub struct PrintDay {
     pub date_iso: Option<String>,
     pub start: String,
     pub end: String,
+    pub start_iso: String,
+    pub end_iso: String,
     pub runsheet: String,
     pub rows: Vec<Row>,
     /// The day's sessions in order, each row's `detail` indexing them. Not serialised with
@@ -176,8 +181,8 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
     Detail {
         title: s.title.clone(),
         href: s.out.clone(),
-        start: r.start.to_string(),
-        end: r.end.to_string(),
+        start: p.locale.time(r.start),
+        end: p.locale.time(r.end),
         duration: minutes_label(r.minutes()),
         block,
         format: s.format.as_deref().map(format_label),
@@ -262,8 +267,10 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
         rows.push(Row {
             detail,
             kind: parts.kind,
-            start: r.start.to_string(),
-            end: r.end.to_string(),
+            start: p.locale.time(r.start),
+            end: p.locale.time(r.end),
+            start_iso: r.start.to_string(),
+            end_iso: r.end.to_string(),
             duration: minutes_label(r.minutes()),
             title: parts.title,
             href: parts.href,
@@ -301,10 +308,12 @@ pub fn days_of(
             PrintDay {
                 number: d.number,
                 title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
-                date: day.and_then(|x| x.date).map(date_long),
+                date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
-                start: d.start.to_string(),
-                end: d.end.to_string(),
+                start: p.locale.time(d.start),
+                end: p.locale.time(d.end),
+                start_iso: d.start.to_string(),
+                end_iso: d.end.to_string(),
                 runsheet: runsheet_path(dir, d.number),
                 rows,
                 sessions,

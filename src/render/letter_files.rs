@@ -24,6 +24,8 @@ pub struct Prepared<'a> {
     meta: docx::Meta<'a>,
     /// A certificate's days (the delivery's, else the programme's), for the page's merge.
     days: Vec<ListDay>,
+    /// The programme's language, for the page's date in words (`letters.js`).
+    pub date_lang: &'static str,
 }
 
 pub fn prepare<'a>(l: &'a Letter, p: &Programme, common: &Common<'a>) -> Prepared<'a> {
@@ -67,6 +69,7 @@ pub fn prepare_in<'a>(
             logo: common.logo.filter(|_| certificate),
         },
         days,
+        date_lang: p.locale.lang.code(),
     }
 }
 

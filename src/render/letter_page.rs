@@ -26,6 +26,8 @@ pub(super) struct LetterView {
     /// The key under which the page keeps what was typed, on this device only
     /// (`localStorage`): the letter page's own path.
     key: String,
+    /// The language `letters.js` writes the typed date in (`dateInWords`): the programme's.
+    date_lang: &'static str,
     /// `letter` or `certificate`: a certificate prints on one landscape page.
     kind: crate::model::LetterKind,
     /// The post-box summary, when the letter has `{{ post_box.points }}` and this edition
@@ -67,7 +69,7 @@ pub fn builtin_value_in(
             "programme.venue" | "delivery.venue" => p.venue.clone(),
             "programme.dates" | "delivery.dates" => p.dates_label(),
             "programme.start" | "delivery.start" => {
-                Some(p.days.first().map_or(p.start, |d| d.start).to_string())
+                Some(p.locale.time(p.days.first().map_or(p.start, |d| d.start)))
             }
             "programme.contact_hours" => Some(crate::model::hours_in_words(p.attended_minutes())),
             "programme.sessions" => Some(p.attended_titles().join("\n")).filter(|s| !s.is_empty()),
@@ -79,7 +81,7 @@ pub fn builtin_value_in(
         "delivery.title" => Some(d.title.clone()),
         "programme.venue" | "delivery.venue" => d.venue.clone().or(p.venue.clone()),
         "programme.dates" | "delivery.dates" => d.dates_label(),
-        "programme.start" | "delivery.start" => d.days.first().map(|x| x.start.to_string()),
+        "programme.start" | "delivery.start" => d.days.first().map(|x| p.locale.time(x.start)),
         "delivery.trainers" => {
             let names: Vec<&str> = d.trainers.iter().map(|t| t.name.as_str()).collect();
             crate::model::names_in_words(&names)
@@ -128,6 +130,7 @@ pub(super) fn letter_view(prepared: &letter_files::Prepared) -> LetterView {
         html,
         kit: prepared.kit_json(),
         key: format!("coursebook-letter:{}", l.out),
+        date_lang: prepared.date_lang,
         kind: l.kind,
         post_box: None,
         delivery: None,

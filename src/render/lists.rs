@@ -139,5 +139,9 @@ pub fn programme_card(p: &Programme) -> ProgrammeCard {
 }
 
 pub fn programme_cards(site: &Site) -> Vec<ProgrammeCard> {
-    site.programmes.iter().map(programme_card).collect()
+    site.programmes
+        .iter()
+        .filter(|p| p.editions.untranslated.is_none())
+        .map(programme_card)
+        .collect()
 }

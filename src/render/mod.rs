@@ -7,6 +7,7 @@ mod context;
 mod csv;
 mod delivery;
 mod delivery_room;
+mod editions;
 pub mod evaluation;
 pub mod handout;
 pub mod ics;
@@ -209,9 +210,11 @@ fn common<'a>(
         authors: &cfg.authors,
         participant: audience == Audience::Participant,
     };
+    // A translated edition is reached from its original's language switch, not listed.
     let programme_links: Vec<Link> = site
         .programmes
         .iter()
+        .filter(|p| p.editions.untranslated.is_none())
         .map(|p| Link {
             title: p.title.clone(),
             href: format!("{}/index.html", p.slug),

@@ -50,6 +50,15 @@ pub(super) struct Page<'a, V: Serialize> {
     /// The programme's `schedule.js` (site-relative), for the "now and next" bar, when the
     /// programme has dated days.
     pub(super) schedule: Option<&'a str>,
+    /// The page's language (`lang` on `<html>`, and what interface strings key on): its
+    /// programme's; `None`: the site's.
+    pub(super) lang: Option<&'a str>,
+    /// This page in each language its programme has (`hreflang` links, the language
+    /// switch): empty when there is one language.
+    pub(super) languages: Vec<super::editions::LangLink>,
+    /// In a translated edition, a page not translated yet: the original's language, which
+    /// its content is in.
+    pub(super) untranslated: Option<&'a str>,
 }
 
 /// Whether the dev server may hand a changed page back unrendered, to render when asked.
@@ -85,6 +94,9 @@ impl Common<'_> {
         (page.template, &page.path, &page.title, self.shared_key).hash(&mut h);
         page.nav.map(|n| n.key).hash(&mut h);
         page.schedule.hash(&mut h);
+        page.lang.hash(&mut h);
+        page.languages.hash(&mut h);
+        page.untranslated.hash(&mut h);
         for (name, v) in page.shared {
             (name, v.key).hash(&mut h);
         }
@@ -123,6 +135,9 @@ impl Common<'_> {
             None => ctx.insert_value("programmes_nav", self.programmes.clone()),
         }
         ctx.put("schedule", &page.schedule);
+        ctx.put("lang", page.lang.unwrap_or(self.language));
+        ctx.put("languages", &page.languages);
+        ctx.put("untranslated", &page.untranslated);
         Ok(ctx)
     }
 }

@@ -71,6 +71,8 @@ pub(super) struct ProgrammeRender<'a> {
     schedule: Option<Output>,
     /// The evaluation form: its page and its blank `.docx`.
     evaluation: evaluation::EvaluationForm,
+    /// The programme's other languages, for each page's switch.
+    editions: super::editions::Editions<'a>,
 }
 
 pub(super) fn render_programme(
@@ -89,7 +91,7 @@ pub(super) fn render_programme(
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let schedule = schedule::schedule(p, &views.days);
-    let evaluation = evaluation::evaluation_form(p, &views, common.language);
+    let evaluation = evaluation::evaluation_form(p, &views, &p.language);
     let r = ProgrammeRender {
         p,
         common,
@@ -104,6 +106,7 @@ pub(super) fn render_programme(
         views,
         schedule,
         evaluation,
+        editions: super::editions::Editions::new(p, site),
     };
     let (sessions, (pages, data)) = rayon::join(
         || r.sessions(),
@@ -190,12 +193,15 @@ impl ProgrammeRender<'_> {
     ) -> Page<'b, V> {
         Page {
             template,
+            languages: self.editions.links(&path),
+            untranslated: self.editions.untranslated(&path),
             path,
             title,
             shared,
             own,
             nav: Some(&self.nav),
             schedule: self.schedule.as_ref().map(|o| o.path.as_str()),
+            lang: Some(&self.p.language),
         }
     }
 
@@ -397,7 +403,7 @@ impl ProgrammeRender<'_> {
                     &self.views,
                     &self.letters,
                     common.organisation,
-                    common.language,
+                    &p.language,
                 ),
             };
             let what = (

@@ -24,7 +24,30 @@ struct Schedule<'a> {
     title: &'a str,
     /// IANA name: the clock the times are read by, whatever the device's zone.
     timezone: &'a str,
+    /// With `[output.html] clock = "12h"`: the build's forms of a morning and an evening
+    /// time, `{t}` for `h:mm` ("{t} am"), so `now.js` writes moved times as the page does.
+    /// Absent: `HH:MM`, as every supported language writes a 24-hour time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clock: Option<TwelveHour>,
     days: Vec<Day<'a>>,
+}
+
+#[derive(Serialize)]
+struct TwelveHour {
+    am: String,
+    pm: String,
+}
+
+fn twelve_hour(locale: &crate::model::clock::Locale) -> Option<TwelveHour> {
+    use crate::model::clock::{Clock, HourClock};
+    if locale.clock != HourClock::H12 {
+        return None;
+    }
+    let form = |c: Clock| locale.time(c).replacen("9:30", "{t}", 1);
+    Some(TwelveHour {
+        am: form(Clock(9 * 60 + 30)),
+        pm: form(Clock(21 * 60 + 30)),
+    })
 }
 
 #[derive(Serialize)]
@@ -57,6 +80,7 @@ pub fn schedule(p: &Programme, days: &[DayView]) -> Option<Output> {
         key: &p.slug,
         title: &p.title,
         timezone: &p.timezone,
+        locale: &p.locale,
     };
     schedule_of(&whose, days, path(&p.slug))
 }
@@ -68,6 +92,8 @@ pub struct Whose<'a> {
     pub key: &'a str,
     pub title: &'a str,
     pub timezone: &'a str,
+    /// How clock times are written (the 12-hour forms `now.js` writes moved times in).
+    pub locale: &'a crate::model::clock::Locale,
 }
 
 /// The schedule file of `days` (a programme's or a delivery's day views) at `path`.
@@ -80,15 +106,15 @@ pub fn schedule_of(whose: &Whose, days: &[DayView], path: String) -> Option<Outp
                 title: &d.title,
                 date: d.date_iso.as_deref()?,
                 label: d.date.as_deref().unwrap_or_default(),
-                start: &d.start,
-                end: &d.end,
+                start: &d.start_iso,
+                end: &d.end_iso,
                 rows: d
                     .segments
                     .iter()
                     .flat_map(|s| &s.rows)
                     .map(|r| Row {
-                        start: &r.start,
-                        end: &r.end,
+                        start: &r.start_iso,
+                        end: &r.end_iso,
                         title: &r.title,
                         kind: r.kind,
                         href: r.href.as_deref(),
@@ -105,6 +131,7 @@ pub fn schedule_of(whose: &Whose, days: &[DayView], path: String) -> Option<Outp
         programme: whose.key,
         title: whose.title,
         timezone: whose.timezone,
+        clock: twelve_hour(whose.locale),
         days,
     };
     // Plain strings and numbers always serialise; were they not to, the pages would simply

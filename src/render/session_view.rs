@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::clock::{date_long, minutes_label};
+use crate::model::clock::minutes_label;
 use crate::model::{Programme, Session};
 use crate::util::slugify;
 
@@ -29,6 +29,8 @@ pub struct SessionView<'a> {
     pub block: String,
     pub start: Option<String>,
     pub end: Option<String>,
+    pub start_iso: Option<String>,
+    pub end_iso: Option<String>,
     pub duration: String,
     pub format: Option<String>,
     /// Summary, objectives, prompts and materials as HTML (`view::htmls`).
@@ -128,11 +130,13 @@ pub fn session_view<'a>(
         href: s.out.clone(),
         day: s.day,
         day_title: day.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
-        date: day.and_then(|d| d.date).map(date_long),
+        date: day.and_then(|d| d.date).map(|d| p.locale.date_long(d)),
         date_iso: day.and_then(|d| d.date).map(|d| d.to_string()),
         block: p.block_title(&s.block),
         start: time.as_ref().map(|t| t.1.clone()),
         end: time.as_ref().map(|t| t.2.clone()),
+        start_iso: time.as_ref().map(|t| t.3.clone()),
+        end_iso: time.as_ref().map(|t| t.4.clone()),
         duration: minutes_label(s.minutes),
         format: s.format.as_deref().map(format_label),
         summary: s.summary.as_ref().map(|x| x.html.clone()),

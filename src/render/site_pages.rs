@@ -95,6 +95,9 @@ fn plain<'a, V: Serialize>(
         own,
         nav: None,
         schedule: None,
+        lang: None,
+        languages: Vec::new(),
+        untranslated: None,
     }
 }
 

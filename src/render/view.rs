@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::clock::{date_long, minutes_label};
+use crate::model::clock::minutes_label;
 use crate::model::timetable::{Row as TimetableRow, RowKind, Segment};
 use crate::model::{Inline, Programme, Prompt};
 
@@ -30,6 +30,9 @@ pub struct NavSession {
     pub href: String,
     pub start: String,
     pub end: String,
+    /// `HH:MM`, for `now.js`.
+    pub start_iso: String,
+    pub end_iso: String,
     pub date: Option<String>,
 }
 
@@ -206,6 +209,9 @@ pub struct RowView {
     pub kind: RowType,
     pub start: String,
     pub end: String,
+    /// `HH:MM`, for `datetime` attributes and `now.js` (`start`/`end` are for people).
+    pub start_iso: String,
+    pub end_iso: String,
     pub minutes: u32,
     pub duration: String,
     pub title: String,
@@ -235,6 +241,8 @@ pub struct DayView {
     pub date_iso: Option<String>,
     pub start: String,
     pub end: String,
+    pub start_iso: String,
+    pub end_iso: String,
     pub sessions: usize,
     pub minutes: String,
     pub segments: Vec<SegmentView>,
@@ -267,7 +275,8 @@ pub struct ProgrammeViews {
     pub nav: Nav,
     pub days: Vec<DayView>,
     /// Per session: (day number, start, end), from the timetable.
-    pub times: Vec<Option<(u32, String, String)>>,
+    /// Each session's day, start and end for people, and start and end as `HH:MM`.
+    pub times: Vec<Option<SessionTime>>,
     /// Session indices in timetable order.
     pub order: Vec<usize>,
     pub themes: Vec<(String, Vec<usize>)>,
@@ -275,12 +284,20 @@ pub struct ProgrammeViews {
     pub runs: Vec<Vec<super::delivery_room::SessionRun>>,
 }
 
+/// A session's day, start and end for people, and start and end as `HH:MM`.
+pub type SessionTime = (u32, String, String, String, String);
+
 impl ProgrammeViews {
     pub fn new(p: &Programme) -> Self {
         let times_raw = p.timetable.session_times(p.sessions.len());
-        let times: Vec<Option<(u32, String, String)>> = times_raw
+        let times: Vec<Option<SessionTime>> = times_raw
             .iter()
-            .map(|t| t.map(|(d, a, b)| (d, a.to_string(), b.to_string())))
+            .map(|t| {
+                t.map(|(d, a, b)| {
+                    let (sa, sb) = (p.locale.time(a), p.locale.time(b));
+                    (d, sa, sb, a.to_string(), b.to_string())
+                })
+            })
             .collect();
         let order = p.timetable.session_order();
         let days = day_views(p);
@@ -311,7 +328,7 @@ impl ProgrammeViews {
             .get(i)
             .cloned()
             .flatten()
-            .map(|(d, a, _)| format!("Day {d}, {a}"))
+            .map(|(d, a, ..)| format!("Day {d}, {a}"))
     }
 
     pub fn link(&self, p: &Programme, i: usize) -> Link {
@@ -376,6 +393,8 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
                                 href: r.href.clone().unwrap_or_default(),
                                 start: r.start.clone(),
                                 end: r.end.clone(),
+                                start_iso: r.start_iso.clone(),
+                                end_iso: r.end_iso.clone(),
                                 date: d.date_iso.clone(),
                             })
                             .collect(),
@@ -442,8 +461,10 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
     };
     Some(RowView {
         kind,
-        start: r.start.to_string(),
-        end: r.end.to_string(),
+        start: p.locale.time(r.start),
+        end: p.locale.time(r.end),
+        start_iso: r.start.to_string(),
+        end_iso: r.end.to_string(),
         minutes: r.minutes(),
         duration: minutes_label(r.minutes()),
         title,
@@ -457,7 +478,7 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
 }
 
 /// A break or free time between blocks: a segment of one row.
-fn gap_segment(r: &TimetableRow) -> SegmentView {
+fn gap_segment(p: &Programme, r: &TimetableRow) -> SegmentView {
     let (kind, row_kind, title) = match &r.kind {
         RowKind::Break(t) => (SegmentType::Break, RowType::Break, t.clone()),
         _ => (SegmentType::Free, RowType::Free, "Free time".to_string()),
@@ -467,8 +488,10 @@ fn gap_segment(r: &TimetableRow) -> SegmentView {
         title: title.clone(),
         rows: vec![RowView {
             kind: row_kind,
-            start: r.start.to_string(),
-            end: r.end.to_string(),
+            start: p.locale.time(r.start),
+            end: p.locale.time(r.end),
+            start_iso: r.start.to_string(),
+            end_iso: r.end.to_string(),
             minutes: r.minutes(),
             duration: minutes_label(r.minutes()),
             title,
@@ -517,16 +540,18 @@ pub fn day_views_of(
                             })
                             .collect(),
                     },
-                    Segment::Gap(r) => gap_segment(r),
+                    Segment::Gap(r) => gap_segment(p, r),
                 })
                 .collect();
             DayView {
                 number: d.number,
                 title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
-                date: day.and_then(|x| x.date).map(date_long),
+                date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
-                start: d.start.to_string(),
-                end: d.end.to_string(),
+                start: p.locale.time(d.start),
+                end: p.locale.time(d.end),
+                start_iso: d.start.to_string(),
+                end_iso: d.end.to_string(),
                 sessions: count,
                 minutes: minutes_label(mins),
                 segments,

@@ -49,7 +49,15 @@ test("cell cleaning", () => each("clean", letters.clean));
 test("file slugs", () => each("slug", letters.slug));
 test("separator detection", () => each("separator", letters.detectSeparator));
 test("CSV reading", () => each("csv", letters.readTable));
-test("a date in words", () => each("date_words", load("letters.js").dateInWords));
+test("a date in words, in each language", () => {
+  const { dateInWords } = load("letters.js");
+  const wrong = [];
+  for (const c of cases.date_words) {
+    const got = dateInWords(c.in, c.lang || "en-GB");
+    if (got !== c.out) wrong.push(`${c.lang || "en-GB"} ${JSON.stringify(c.in)}: got ${JSON.stringify(got)}, want ${JSON.stringify(c.out)}`);
+  }
+  assert.deepEqual(wrong, [], wrong.join("\n"));
+});
 test("attendance: a cell's yes or no", () => each("attendance_yes", letters.yes));
 test("attendance: which columns", () => each("attendance_columns", (c) => letters.attendanceColumns(c.header, c.days)));
 test("attendance: who attended", () =>

@@ -78,6 +78,7 @@ fn resolve(
     bookings: &mut Vec<Booking>,
 ) -> Delivery {
     let mut d = h.d;
+    d.locale = p.locale;
     let src = d.src.clone();
     let block_ids: Vec<&str> = p
         .blocks

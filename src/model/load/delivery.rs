@@ -163,6 +163,7 @@ fn parse(src: &Source, diags: &mut Vec<Diagnostic>) -> Option<DeliveryHead> {
             trainer_only: false,
             md: Default::default(),
             timetable: Default::default(),
+            locale: Default::default(),
         },
         title_given: title.is_some(),
         timezone_given: timezone.is_some(),

@@ -20,6 +20,7 @@ mod page;
 mod programme;
 mod session;
 mod single;
+mod translate;
 mod values;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -36,6 +37,7 @@ pub use assemble::resolve_relative;
 pub use audience::RESERVED_TITLE;
 pub use cache::ParseCache;
 pub use single::{parse_letter_one, parse_one};
+pub use translate::edition_slug;
 
 use audience::Scope;
 use programme::ProgrammeHead;
@@ -169,6 +171,8 @@ pub fn load_cached(
     cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let mut sources = sources;
+    let editions = translate::expand(&mut sources, &mut diags);
     let parsed = cache.parse(&sources, &Kinds::of(&sources), audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.
@@ -180,7 +184,8 @@ pub fn load_cached(
         diags.extend(d);
         parts.take(kind, p, &mut diags);
     }
-    let programmes = parts.assemble(config.organisation.as_deref(), &mut diags);
+    let mut programmes = parts.assemble(&config, &mut diags);
+    editions.apply(&mut programmes);
     let assets = sources
         .assets
         .into_iter()
@@ -256,11 +261,8 @@ impl Parts {
     }
 
     /// Each programme with a head, in slug order, with its sessions, pages and letters.
-    fn assemble(
-        &mut self,
-        organisation: Option<&str>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Vec<super::Programme> {
+    fn assemble(&mut self, config: &Config, diags: &mut Vec<Diagnostic>) -> Vec<super::Programme> {
+        let organisation = config.organisation.as_deref();
         let mut programmes = Vec::new();
         let mut bookings = Vec::new();
         for (slug, head) in std::mem::take(&mut self.heads) {
@@ -269,6 +271,13 @@ impl Parts {
             let l = self.letters.remove(&slug).unwrap_or_default();
             let d = self.deliveries.remove(&slug).unwrap_or_default();
             let mut p = assemble::assemble(head, s, pg, l, diags);
+            if p.language.is_empty() {
+                p.language = config.language.clone();
+            }
+            p.locale = super::clock::Locale {
+                lang: super::clock::Lang::parse(&p.language).unwrap_or_default(),
+                clock: config.clock,
+            };
             bookings.extend(deliveries::attach(&mut p, d, diags));
             // After the deliveries: whether a `delivery.*` built-in has a value depends on them.
             diags.extend(super::letters::unset_builtins(&p, organisation));

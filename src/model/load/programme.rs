@@ -31,6 +31,7 @@ const PROGRAMME_KEYS: &[&str] = &[
     "end",
     "days",
     "evaluation",
+    "language",
 ];
 
 const DAY_KEYS: &[&str] = &["title", "date", "start", "end"];
@@ -93,6 +94,7 @@ pub(super) fn parse_programme(
     let (days, day_end_pos) = parse_days(f, &mut fl, start, end_at);
     let end_pos = fl.node("end").map(Pos::of).unwrap_or_default();
     let evaluation = super::evaluation::parse_evaluation(&mut fl);
+    let language = language(&mut fl);
     diags.append(&mut fl.diags);
     let title = title?;
     Some(ProgrammeHead {
@@ -124,6 +126,9 @@ pub(super) fn parse_programme(
             changed: 0,
             evaluation,
             deliveries: Vec::new(),
+            language,
+            locale: Default::default(),
+            editions: Default::default(),
         },
         days_given,
         end_pos,
@@ -222,6 +227,23 @@ fn session_bodies(fl: &mut Fields) -> bool {
             }
         },
         None => false,
+    }
+}
+
+/// `language`, a tag coursebook writes dates in (`cy`, `fr`, ...): empty when not given
+/// (the site's). Another is a warning, and its dates are English.
+fn language(fl: &mut Fields) -> String {
+    match fl.text_node("language") {
+        Some((tag, n)) => {
+            let tag = tag.trim().to_string();
+            if crate::model::clock::Lang::parse(&tag).is_none() {
+                fl.diags.push(crate::config::unknown_language(
+                    fl.path, &tag, n.line, n.col,
+                ));
+            }
+            tag
+        }
+        None => String::new(),
     }
 }
 

@@ -4,18 +4,20 @@
    with its blanks, and the downloads work. */
 (function () {
   "use strict";
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
-  /* "2027-03-01" -> "1 March 2027", as the site writes a date (clock.rs `dates_label`,
-     held to the same cases in tests/cases/shared.json); "" when it is not a date. */
-  function dateInWords(iso) {
+  /* "2027-03-01" -> "1 March 2027" ("1 Mawrth 2027", "1. März 2027"...) in the
+     programme's language, as the site writes a date (clock.rs `Locale::date_words`, held
+     to the same cases in tests/cases/shared.json); "" when it is not a date. */
+  // The same words as the build's (model/clock.rs `Locale::date_words`, ICU4X): both
+  // from CLDR, held together by the `date_words` shared cases of each language.
+  function dateInWords(iso, lang) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!m) return "";
     var y = +m[1], mo = +m[2], d = +m[3];
     var at = new Date(Date.UTC(2000, mo - 1, d));
     at.setUTCFullYear(y);
     if (mo < 1 || mo > 12 || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return "";
-    return d + " " + MONTHS[mo - 1] + " " + m[1];
+    var f = new Intl.DateTimeFormat(lang || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return f.format(at);
   }
   // Under Node (tests/browser/shared-cases.test.mjs) the helper is handed over.
   if (typeof module === "object" && module && module.exports) {
@@ -54,7 +56,7 @@
     if (input === dateBox) {
       if (!dateLine) return;
       // textContent: what the trainer types is text, never markup.
-      dateLine.textContent = dateInWords(input.value);
+      dateLine.textContent = dateInWords(input.value, form.getAttribute("data-date-lang"));
       dateLine.hidden = dateLine.textContent === "";
       return;
     }

@@ -35,6 +35,15 @@
   function toClock(m) {
     return pad(Math.floor(m / 60)) + ":" + pad(m % 60);
   }
+  /* A clock time as the page shows it: the build's 12-hour forms when the site asks for
+     them (`[output.html] clock`, schedule.js `clock`), else HH:MM. */
+  function clockText(m) {
+    var c = S.clock;
+    if (!c) return toClock(m);
+    var h = Math.floor(m / 60) % 24;
+    var t = ((h % 12) || 12) + ":" + pad(m % 60);
+    return (h < 12 ? c.am : c.pm).replace("{t}", t);
+  }
 
   /* The programme-zone date and time of `when`. */
   function zoneClock(tz, when) {
@@ -156,14 +165,13 @@
   }
 
   function stopName(p) {
-    return p.stopRow ? p.stopRow.title + " (fixed at " + toClock(p.stop) + ")" : "the end of the day (" + toClock(p.stop) + ")";
+    return p.stopRow ? p.stopRow.title + " (fixed at " + clockText(p.stop) + ")" : "the end of the day (" + clockText(p.stop) + ")";
   }
 
   function setTime(t, m, date) {
     if (!t) return;
-    var text = toClock(m);
-    t.textContent = text;
-    if (t.hasAttribute("datetime")) t.setAttribute("datetime", (date ? date + "T" : "") + text);
+    t.textContent = clockText(m);
+    if (t.hasAttribute("datetime")) t.setAttribute("datetime", (date ? date + "T" : "") + toClock(m));
   }
 
   /* One row of a table: its shown times, the struck-through times it had, and whether the
@@ -191,7 +199,7 @@
     if (moved) {
       var was = el("span", "was");
       was.appendChild(document.createTextNode("was "));
-      was.appendChild(el("s", null, toClock(s) + "–" + toClock(e)));
+      was.appendChild(el("s", null, clockText(s) + "–" + clockText(e)));
       cell.appendChild(was);
     }
     if (squeezed) {
@@ -243,10 +251,10 @@
       var p = d && plan(d);
       var s = shift(p, toMin(li.getAttribute("data-start")));
       var e = shift(p, toMin(li.getAttribute("data-end")));
-      var shown = li.querySelector(".nav-time");
-      if (shown) {
-        shown.textContent = toClock(s);
-        shown.classList.toggle("moved", s !== toMin(li.getAttribute("data-start")));
+      var label = li.querySelector(".nav-time");
+      if (label) {
+        label.textContent = clockText(s);
+        label.classList.toggle("moved", s !== toMin(li.getAttribute("data-start")));
       }
       if (li.getAttribute("data-date") === c.date) side.push({ el: li, start: s, end: e });
       else clear({ el: li });
@@ -272,7 +280,7 @@
     return node;
   }
   function when(m) {
-    return el("time", null, toClock(m));
+    return el("time", null, clockText(m));
   }
   function firstSession(rows) {
     for (var i = 0; i < rows.length; i++) if (rows[i].row.kind === "session" || rows[i].row.kind === "reserved") return rows[i];
@@ -432,7 +440,7 @@
       msg.textContent = "";
       if (p) {
         msg.appendChild(el("strong", null, (on ? "Running " : "Ran ") + p.minutes + " min late"));
-        msg.appendChild(document.createTextNode(" from " + toClock(p.from) + (on ? " until " : " to ") + stopName(p)));
+        msg.appendChild(document.createTextNode(" from " + clockText(p.from) + (on ? " until " : " to ") + stopName(p)));
       }
       /* The status stays in the page (empty) so that screen readers hear it change. */
       status.classList.toggle("is-empty", !p);
