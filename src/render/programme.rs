@@ -260,7 +260,9 @@ impl ProgrammeRender<'_> {
         let timetable = (
             "timetable.html",
             format!("{}/timetable.html", p.slug),
-            format!("Timetable: {}", p.title),
+            self.common
+                .strings
+                .get("title_timetable", &[("programme", &p.title)]),
         );
         vec![
             self.common
@@ -289,14 +291,20 @@ impl ProgrammeRender<'_> {
 
     fn prompts(&self) -> Vec<Rendered> {
         let p = self.p;
-        let title = format!("Discussion prompts: {}", p.title);
+        let title = self
+            .common
+            .strings
+            .get("title_prompts", &[("programme", &p.title)]);
         let days = view::prompt_days(p, &self.views);
         vec![self.days_page(("prompts.html", "prompts.html", title), &days)]
     }
 
     fn materials(&self) -> Vec<Rendered> {
         let p = self.p;
-        let title = format!("Materials: {}", p.title);
+        let title = self
+            .common
+            .strings
+            .get("title_materials", &[("programme", &p.title)]);
         let days = view::material_days(p, &self.views);
         vec![self.days_page(("materials.html", "materials.html", title), &days)]
     }
@@ -311,7 +319,9 @@ impl ProgrammeRender<'_> {
         let what = (
             "prompt-cards.html",
             room::prompt_cards_path(&p.slug),
-            format!("Prompt cards: {}", p.title),
+            self.common
+                .strings
+                .get("title_cards", &[("programme", &p.title)]),
         );
         let form = EvaluationPage {
             form: &self.evaluation,
@@ -319,7 +329,9 @@ impl ProgrammeRender<'_> {
         let eval = (
             "evaluation.html",
             evaluation::evaluation_path(&p.slug),
-            format!("Evaluation: {}", p.title),
+            self.common
+                .strings
+                .get("title_evaluation", &[("programme", &p.title)]),
         );
         let mut out = vec![
             self.common
@@ -329,7 +341,10 @@ impl ProgrammeRender<'_> {
         ];
         if !self.common.participant {
             for (path, sheet) in room::signin_sheets(p, &self.views) {
-                let title = format!("Sign-in sheet, {}: {}", sheet.title, p.title);
+                let title = self.common.strings.get(
+                    "title_signin",
+                    &[("day", &sheet.title), ("programme", &p.title)],
+                );
                 let own = SigninPage { day: &sheet };
                 let page = self.page(("signin.html", path, title), &shared, &own);
                 out.push(self.common.page(page, Defer::Allowed));
@@ -348,7 +363,10 @@ impl ProgrammeRender<'_> {
         if !self.common.participant {
             let shared = [("programme", &self.programme)];
             for d in &print_days {
-                let title = format!("Run sheet, {}: {}", d.title, p.title);
+                let title = self.common.strings.get(
+                    "title_runsheet",
+                    &[("day", &d.title), ("programme", &p.title)],
+                );
                 let own = RunSheet { day: d };
                 let page = self.page(("runsheet.html", d.runsheet.clone(), title), &shared, &own);
                 out.push(self.common.page(page, Defer::Allowed));
@@ -369,7 +387,9 @@ impl ProgrammeRender<'_> {
             let what = (
                 "themes.html",
                 format!("{}/themes.html", p.slug),
-                format!("Themes: {}", p.title),
+                self.common
+                    .strings
+                    .get("title_themes", &[("programme", &p.title)]),
             );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
@@ -403,7 +423,9 @@ impl ProgrammeRender<'_> {
         let what = (
             "action-plan.html",
             after_course::action_plan_path(&p.slug),
-            format!("Action plan: {}", p.title),
+            self.common
+                .strings
+                .get("title_action_plan", &[("programme", &p.title)]),
         );
         let mut out = vec![common.page(self.page(what, &shared, &own), Defer::Allowed)];
         if let Some(path) = self.views.nav.post_box.clone() {
@@ -419,7 +441,9 @@ impl ProgrammeRender<'_> {
             let what = (
                 "post-box.html",
                 path,
-                format!("Post-box summary: {}", p.title),
+                self.common
+                    .strings
+                    .get("title_post_box", &[("programme", &p.title)]),
             );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
@@ -435,7 +459,9 @@ impl ProgrammeRender<'_> {
         let what = (
             "handout.html",
             format!("{}/handout.html", p.slug),
-            format!("Handout: {}", p.title),
+            self.common
+                .strings
+                .get("title_handout", &[("programme", &p.title)]),
         );
         let (shared, own) = ([("programme", &self.programme)], Days { days: &days });
         let mut page = self.page(what, &shared, &own);

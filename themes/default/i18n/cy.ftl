@@ -287,3 +287,16 @@ n_points_into_note = { $n ->
     [many] Bydd chwe phwynt o { $sessions } yn mynd i'r nodyn.
    *[other] Bydd { $n } pwynt o { $sessions } yn mynd i'r nodyn.
 }
+
+## Teitlau tudalennau
+title_timetable = Amserlen: { $programme }
+title_prompts = Cwestiynau trafod: { $programme }
+title_materials = Deunyddiau: { $programme }
+title_cards = Cardiau trafod: { $programme }
+title_evaluation = Gwerthuso: { $programme }
+title_themes = Themâu: { $programme }
+title_action_plan = Cynllun gweithredu: { $programme }
+title_post_box = Crynodeb y blwch post: { $programme }
+title_handout = Taflen: { $programme }
+title_signin = Taflen gofrestru, { $day }: { $programme }
+title_runsheet = Taflen rhedeg, { $day }: { $programme }

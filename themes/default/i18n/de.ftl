@@ -274,3 +274,16 @@ n_points_into_note = { $n ->
     [one] { $n } Punkt aus { $sessions } kommt in die Notiz.
    *[other] { $n } Punkte aus { $sessions } kommen in die Notiz.
 }
+
+## Seitentitel
+title_timetable = Zeitplan: { $programme }
+title_prompts = Diskussionsfragen: { $programme }
+title_materials = Material: { $programme }
+title_cards = Fragekarten: { $programme }
+title_evaluation = Evaluation: { $programme }
+title_themes = Themen: { $programme }
+title_action_plan = Aktionsplan: { $programme }
+title_post_box = Zusammenfassung des Briefkastens: { $programme }
+title_handout = Handout: { $programme }
+title_signin = Anwesenheitsliste, { $day }: { $programme }
+title_runsheet = Ablaufplan, { $day }: { $programme }

@@ -285,3 +285,16 @@ n_points_into_note = { $n ->
     [one] { $n } point from { $sessions } will go into the note.
    *[other] { $n } points from { $sessions } will go into the note.
 }
+
+## Page titles (the browser's tab)
+title_timetable = Timetable: { $programme }
+title_prompts = Discussion prompts: { $programme }
+title_materials = Materials: { $programme }
+title_cards = Prompt cards: { $programme }
+title_evaluation = Evaluation: { $programme }
+title_themes = Themes: { $programme }
+title_action_plan = Action plan: { $programme }
+title_post_box = Post-box summary: { $programme }
+title_handout = Handout: { $programme }
+title_signin = Sign-in sheet, { $day }: { $programme }
+title_runsheet = Run sheet, { $day }: { $programme }

@@ -277,3 +277,16 @@ n_points_into_note = { $n ->
     [one] { $n } punto de { $sessions } irá a la nota.
    *[other] { $n } puntos de { $sessions } irán a la nota.
 }
+
+## Títulos de las páginas
+title_timetable = Horario: { $programme }
+title_prompts = Preguntas para el debate: { $programme }
+title_materials = Materiales: { $programme }
+title_cards = Tarjetas de preguntas: { $programme }
+title_evaluation = Evaluación: { $programme }
+title_themes = Temas: { $programme }
+title_action_plan = Plan de acción: { $programme }
+title_post_box = Resumen del buzón: { $programme }
+title_handout = Material: { $programme }
+title_signin = Hoja de firmas, { $day }: { $programme }
+title_runsheet = Hoja de ruta, { $day }: { $programme }

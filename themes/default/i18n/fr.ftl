@@ -277,3 +277,16 @@ n_points_into_note = { $n ->
     [one] { $n } point de { $sessions } ira dans la note.
    *[other] { $n } points de { $sessions } iront dans la note.
 }
+
+## Titres des pages
+title_timetable = Emploi du temps : { $programme }
+title_prompts = Questions de discussion : { $programme }
+title_materials = Matériel : { $programme }
+title_cards = Cartes de questions : { $programme }
+title_evaluation = Évaluation : { $programme }
+title_themes = Thèmes : { $programme }
+title_action_plan = Plan d'action : { $programme }
+title_post_box = Synthèse de la boîte aux lettres : { $programme }
+title_handout = Support : { $programme }
+title_signin = Feuille d'émargement, { $day } : { $programme }
+title_runsheet = Feuille de route, { $day } : { $programme }
