@@ -7,6 +7,7 @@
 //! ([`crate::letters::kit`]), each answer a field's slot; the build's `.docx` is the blank
 //! form for Word, with boxes to tick and ruled lines to write on.
 
+use crate::i18n::Strings;
 use serde::Serialize;
 
 use super::Output;
@@ -44,6 +45,11 @@ pub struct EvaluationForm {
     pub scale: Vec<String>,
     /// "1 = Not useful, 5 = Very useful".
     pub scale_words: String,
+    /// The form's heading in the Word documents, and its answer labels (interface strings).
+    pub heading: String,
+    pub rating_label: String,
+    pub rating_line: String,
+    pub comments_label: String,
     /// Each day's sessions, then the overall questions as a part of their own.
     pub parts: Vec<EvalPart>,
     /// The `localStorage` key of what is typed: `coursebook-evaluation:<page path>`.
@@ -80,7 +86,7 @@ pub struct EvalItem {
 }
 
 /// Each day's sessions participants attend, in timetable order, when sessions are rated.
-fn session_parts(p: &Programme, v: &ProgrammeViews) -> Vec<EvalPart> {
+fn session_parts(p: &Programme, v: &ProgrammeViews, tr: &Strings) -> Vec<EvalPart> {
     let mut parts: Vec<EvalPart> = Vec::new();
     if !p.evaluation.sessions {
         return parts;
@@ -95,7 +101,10 @@ fn session_parts(p: &Programme, v: &ProgrammeViews) -> Vec<EvalPart> {
         if parts.last().is_none_or(|d| d.id != day_id) {
             let dv = v.days.iter().find(|d| d.number == s.day);
             parts.push(EvalPart {
-                title: dv.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+                title: dv.map_or_else(
+                    || tr.count("day_n", u64::from(s.day), &[]),
+                    |d| d.title.clone(),
+                ),
                 date: dv.and_then(|d| d.date.clone()),
                 id: day_id,
                 overall: false,
@@ -117,9 +126,14 @@ fn session_parts(p: &Programme, v: &ProgrammeViews) -> Vec<EvalPart> {
 }
 
 /// The form of programme `p`.
-pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> EvaluationForm {
-    let ev = &p.evaluation;
-    let mut parts = session_parts(p, v);
+pub fn evaluation_form(
+    p: &Programme,
+    v: &ProgrammeViews,
+    language: &str,
+    tr: &Strings,
+) -> EvaluationForm {
+    let ev = &defaults_translated(&p.evaluation, tr);
+    let mut parts = session_parts(p, v, tr);
     let rated_sessions = !parts.is_empty();
     let questions: Vec<EvalItem> = ev
         .questions
@@ -136,10 +150,10 @@ pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> Eva
             }
         })
         .collect();
-    let scale_words = format!("1 = {}, 5 = {}", ev.low, ev.high);
+    let scale_words = tr.get("eval_scale_words", &[("low", &ev.low), ("high", &ev.high)]);
     if !questions.is_empty() {
         parts.push(EvalPart {
-            title: "Overall".into(),
+            title: tr.get("eval_overall", &[]),
             date: None,
             id: "eval-overall".into(),
             overall: true,
@@ -147,13 +161,9 @@ pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> Eva
         });
     }
     let intro = if !rated_sessions {
-        "Please tell us what you thought of the course. Your answers help us improve it."
-            .to_string()
+        tr.get("eval_intro", &[])
     } else {
-        format!(
-            "Please tell us how useful each session was for your work: tick one number for each, from 1 ({}) to 5 ({}), and add a comment if you like. Your answers help us improve the course.",
-            ev.low, ev.high
-        )
+        tr.get("eval_intro_rated", &[("low", &ev.low), ("high", &ev.high)])
     };
     let mut form = EvaluationForm {
         title: p.title.clone(),
@@ -163,7 +173,11 @@ pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> Eva
         low: ev.low.clone(),
         high: ev.high.clone(),
         scale: (1..=5).map(|n| n.to_string()).collect(),
+        rating_line: tr.get("eval_rating_line", &[("scale", &scale_words)]),
         scale_words,
+        heading: tr.get("evaluation_of", &[("title", &p.title)]),
+        rating_label: tr.get("eval_rating", &[]),
+        comments_label: tr.get("comments", &[]),
         parts,
         key: format!("coursebook-evaluation:{}", evaluation_path(&p.slug)),
         docx: evaluation_docx_path(&p.slug),
@@ -173,6 +187,30 @@ pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> Eva
     };
     form.kit = kit_json(&form);
     form
+}
+
+/// The evaluation with coursebook's own defaults (those the programme did not set) in the
+/// site's language: they are interface strings, not the author's.
+fn defaults_translated(ev: &crate::model::Evaluation, tr: &Strings) -> crate::model::Evaluation {
+    let english = crate::model::Evaluation::default();
+    let ids = [
+        "eval_question_differently",
+        "eval_question_improve",
+        "eval_question_overall",
+    ];
+    let mut out = ev.clone();
+    if out.low == english.low {
+        out.low = tr.get("eval_low", &[]);
+    }
+    if out.high == english.high {
+        out.high = tr.get("eval_high", &[]);
+    }
+    for q in &mut out.questions {
+        if let Some(k) = english.questions.iter().position(|d| d.text == q.text) {
+            q.text = tr.get(ids[k], &[]);
+        }
+    }
+    out
 }
 
 /// The form as a letter's paragraphs: headed by the programme, each day a heading, each
@@ -192,10 +230,7 @@ fn paragraphs(
         group: 0,
         keep_next: false,
     };
-    let mut paras = vec![para(
-        Block::Heading(1),
-        &format!("Evaluation: {}", form.title),
-    )];
+    let mut paras = vec![para(Block::Heading(1), &form.heading)];
     let place: Vec<&str> = [form.dates.as_deref(), form.venue.as_deref()]
         .into_iter()
         .flatten()
@@ -208,13 +243,13 @@ fn paragraphs(
         let first = paras.len();
         paras.push(para(Block::Heading(3), &it.title));
         if let Some(name) = &it.rating {
-            let mut p = para(Block::Normal, &format!("Rating ({}): ", form.scale_words));
+            let mut p = para(Block::Normal, &format!("{} ", form.rating_line));
             let more = fill(name, true, &mut p);
             paras.push(p);
             paras.extend(more);
         }
         if let Some(name) = &it.comment {
-            let mut p = para(Block::Normal, "Comments: ");
+            let mut p = para(Block::Normal, &format!("{}: ", form.comments_label));
             let more = fill(name, false, &mut p);
             paras.push(p);
             paras.extend(more);
@@ -293,7 +328,12 @@ fn kit_json(form: &EvaluationForm) -> Option<String> {
         });
         fields.push(Field {
             name: name.to_string(),
-            label: if rating { "Rating" } else { "Comments" }.to_string(),
+            label: if rating {
+                &form.rating_label
+            } else {
+                &form.comments_label
+            }
+            .clone(),
             example: None,
             lines: 1,
         });

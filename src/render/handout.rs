@@ -228,7 +228,12 @@ fn notes_line(s: &Session) -> String {
 }
 
 /// One day's rows, and the details of its sessions that the rows index.
-fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>) {
+fn day_rows(
+    p: &Programme,
+    d: &DayPlan,
+    handout: bool,
+    tr: &crate::i18n::Strings,
+) -> (Vec<Row>, Vec<Detail>) {
     let mut rows = Vec::new();
     let mut sessions = Vec::new();
     for r in d.rows() {
@@ -255,7 +260,7 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
                 }
             }
             RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),
-            RowKind::Free => RowParts::plain(RowType::Free, "Free time".to_string()),
+            RowKind::Free => RowParts::plain(RowType::Free, tr.get("free_time", &[])),
         };
         let detail = (parts.kind == RowType::Session).then(|| sessions.len() - 1);
         rows.push(Row {
@@ -279,17 +284,20 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
 }
 
 /// Every day in timetable order, with its rows and its sessions' details.
-pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
+pub fn days(p: &Programme, kind: Kind, tr: &crate::i18n::Strings) -> Vec<PrintDay> {
     let handout = kind == Kind::Handout;
     p.timetable
         .days
         .iter()
         .map(|d| {
             let day = p.days.iter().find(|x| x.number == d.number);
-            let (rows, sessions) = day_rows(p, d, handout);
+            let (rows, sessions) = day_rows(p, d, handout, tr);
             PrintDay {
                 number: d.number,
-                title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
+                title: day.map_or_else(
+                    || tr.count("day_n", u64::from(d.number), &[]),
+                    |x| x.title.clone(),
+                ),
                 date: day.and_then(|x| x.date).map(date_long),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: d.start.to_string(),

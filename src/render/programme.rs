@@ -75,7 +75,7 @@ pub(super) fn render_programme(
     common: &Common,
     site: &Site,
 ) -> (Vec<Output>, Vec<Diagnostic>) {
-    let mut views = ProgrammeViews::new(p);
+    let mut views = ProgrammeViews::new(p, &common.strings);
     if common.participant {
         // Run sheets and sign-in sheets are the trainer's: not written, not linked.
         views.nav.runsheets.clear();
@@ -86,7 +86,7 @@ pub(super) fn render_programme(
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let schedule = schedule::schedule(p, &views.days);
-    let evaluation = evaluation::evaluation_form(p, &views, common.language);
+    let evaluation = evaluation::evaluation_form(p, &views, common.language, &common.strings);
     let r = ProgrammeRender {
         p,
         common,
@@ -279,7 +279,7 @@ impl ProgrammeRender<'_> {
         p.deliveries
             .iter()
             .map(|d| {
-                let (delivery, days) = super::delivery::delivery_view(p, d);
+                let (delivery, days) = super::delivery::delivery_view(p, d, &self.common.strings);
                 let own = DeliveryPage { delivery, days };
                 let path = format!("{}/index.html", d.dir(&p.slug));
                 let title = format!("{}: {}", p.title, d.title);
@@ -356,7 +356,7 @@ impl ProgrammeRender<'_> {
     /// The print page and, for trainers, a run sheet per day.
     fn print(&self) -> Vec<Rendered> {
         let p = self.p;
-        let print_days = handout::days(p, handout::Kind::Print);
+        let print_days = handout::days(p, handout::Kind::Print, &self.common.strings);
         let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
         let title = format!("{} (print)", p.title);
         let mut out = vec![self.days_page(("print.html", "print.html", title), &pages)];
@@ -454,7 +454,7 @@ impl ProgrammeRender<'_> {
     /// would list trainer-only pages.
     fn handout(&self) -> Rendered {
         let p = self.p;
-        let days = handout::days(p, handout::Kind::Handout);
+        let days = handout::days(p, handout::Kind::Handout, &self.common.strings);
         let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
         let what = (
             "handout.html",
@@ -499,7 +499,7 @@ impl ProgrammeRender<'_> {
         let mut outs: Vec<Result<Output, Diagnostic>> = vec![
             Ok(Output::bytes(
                 format!("{}/timetable.csv", p.slug),
-                csv::timetable(p),
+                csv::timetable(p, &self.common.strings),
             )),
             evaluation::blank_docx(&self.evaluation, &p.src),
             Ok(search::shard(
@@ -516,7 +516,12 @@ impl ProgrammeRender<'_> {
             outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
         }
         for d in &p.deliveries {
-            let files = super::delivery::delivery_files(p, d, site.config.site_url.as_deref());
+            let files = super::delivery::delivery_files(
+                p,
+                d,
+                site.config.site_url.as_deref(),
+                &self.common.strings,
+            );
             outs.extend(
                 files
                     .into_iter()

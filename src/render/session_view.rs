@@ -120,7 +120,15 @@ pub fn session_view<'a>(
         title: s.title.clone(),
         href: s.out.clone(),
         day: s.day,
-        day_title: day.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+        day_title: day.map_or_else(
+            || {
+                v.days
+                    .iter()
+                    .find(|x| x.number == s.day)
+                    .map_or_else(|| s.day.to_string(), |x| x.title.clone())
+            },
+            |d| d.title.clone(),
+        ),
         date: day.and_then(|d| d.date).map(date_long),
         date_iso: day.and_then(|d| d.date).map(|d| d.to_string()),
         block: p.block_title(&s.block),

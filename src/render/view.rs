@@ -271,14 +271,14 @@ pub struct ProgrammeViews {
 }
 
 impl ProgrammeViews {
-    pub fn new(p: &Programme) -> Self {
+    pub fn new(p: &Programme, tr: &crate::i18n::Strings) -> Self {
         let times_raw = p.timetable.session_times(p.sessions.len());
         let times: Vec<Option<(u32, String, String)>> = times_raw
             .iter()
             .map(|t| t.map(|(d, a, b)| (d, a.to_string(), b.to_string())))
             .collect();
         let order = p.timetable.session_order();
-        let days = day_views(p);
+        let days = day_views(p, tr);
         let mut themes: Vec<(String, Vec<usize>)> = Vec::new();
         let mut theme_idx: HashMap<&str, usize> = HashMap::new();
         for &i in &order {
@@ -450,10 +450,10 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
 }
 
 /// A break or free time between blocks: a segment of one row.
-fn gap_segment(r: &TimetableRow) -> SegmentView {
+fn gap_segment(r: &TimetableRow, tr: &crate::i18n::Strings) -> SegmentView {
     let (kind, row_kind, title) = match &r.kind {
         RowKind::Break(t) => (SegmentType::Break, RowType::Break, t.clone()),
-        _ => (SegmentType::Free, RowType::Free, "Free time".to_string()),
+        _ => (SegmentType::Free, RowType::Free, tr.get("free_time", &[])),
     };
     SegmentView {
         kind,
@@ -474,8 +474,8 @@ fn gap_segment(r: &TimetableRow) -> SegmentView {
     }
 }
 
-fn day_views(p: &Programme) -> Vec<DayView> {
-    day_views_of(p, &p.timetable, &p.days)
+fn day_views(p: &Programme, tr: &crate::i18n::Strings) -> Vec<DayView> {
+    day_views_of(p, &p.timetable, &p.days, tr)
 }
 
 /// The day views of a timetable of `p`'s sessions over `days`: the programme's own, or a
@@ -484,6 +484,7 @@ pub fn day_views_of(
     p: &Programme,
     tt: &crate::model::timetable::Timetable,
     days: &[crate::model::Day],
+    tr: &crate::i18n::Strings,
 ) -> Vec<DayView> {
     tt.days
         .iter()
@@ -509,12 +510,15 @@ pub fn day_views_of(
                             })
                             .collect(),
                     },
-                    Segment::Gap(r) => gap_segment(r),
+                    Segment::Gap(r) => gap_segment(r, tr),
                 })
                 .collect();
             DayView {
                 number: d.number,
-                title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
+                title: day.map_or_else(
+                    || tr.count("day_n", u64::from(d.number), &[]),
+                    |x| x.title.clone(),
+                ),
                 date: day.and_then(|x| x.date).map(date_long),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: d.start.to_string(),

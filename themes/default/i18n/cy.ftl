@@ -73,10 +73,10 @@ print_programme = Argraffu'r rhaglen
 for_the_trainer = I'r hyfforddwr
 run_sheet = Taflen rhedeg
 run_sheets = Taflenni rhedeg
-run_sheet_for = Taflen rhedeg: { $day }
+run_sheet_for = Taflen rhedeg ar gyfer { $day }
 signin_sheet = Taflen gofrestru
 signin_sheets = Taflenni cofrestru
-signin_sheet_for = Taflen gofrestru: { $day }
+signin_sheet_for = Taflen gofrestru ar gyfer { $day }
 post_box_summary = Crynodeb y blwch post
 days_at_a_glance = Y diwrnodau ar gip
 deliveries = Cyflwyniadau
@@ -300,3 +300,24 @@ title_post_box = Crynodeb y blwch post: { $programme }
 title_handout = Taflen: { $programme }
 title_signin = Taflen gofrestru, { $day }: { $programme }
 title_runsheet = Taflen rhedeg, { $day }: { $programme }
+
+## Headings and list items of run and sign-in sheets; the running-late stop
+run_sheet_heading = Taflen rhedeg: { $day }
+run_sheet_item = Taflen rhedeg, { $day }
+signin_sheet_heading = Taflen gofrestru: { $day }
+signin_sheet_item = Taflen gofrestru, { $day }
+late_stop_fixed = { $title } (wedi'i bennu am { $time })
+late_stop_day_end = diwedd y diwrnod ({ $time })
+
+## Ffurflen werthuso: geiriau'r adeiladu
+eval_overall = At ei gilydd
+eval_intro = Dywedwch wrthym beth oedd eich barn am y cwrs. Mae eich atebion yn ein helpu i'w wella.
+eval_intro_rated = Dywedwch wrthym pa mor ddefnyddiol oedd pob sesiwn i'ch gwaith: ticiwch un rhif ar gyfer pob un, o 1 ({ $low }) i 5 ({ $high }), ac ychwanegwch sylw os hoffech. Mae eich atebion yn ein helpu i wella'r cwrs.
+eval_scale_words = 1 = { $low }, 5 = { $high }
+eval_rating = Sgôr
+eval_rating_line = Sgôr ({ $scale }):
+eval_low = Ddim yn ddefnyddiol
+eval_high = Defnyddiol iawn
+eval_question_differently = Beth fyddwch chi'n ei wneud yn wahanol wrth gofnodi?
+eval_question_improve = Beth allen ni ei wella?
+eval_question_overall = At ei gilydd, pa mor ddefnyddiol oedd y cwrs?

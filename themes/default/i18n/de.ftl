@@ -67,10 +67,10 @@ print_programme = Programm drucken
 for_the_trainer = Für den Trainer
 run_sheet = Ablaufplan
 run_sheets = Ablaufpläne
-run_sheet_for = Ablaufplan: { $day }
+run_sheet_for = Ablaufplan für { $day }
 signin_sheet = Anwesenheitsliste
 signin_sheets = Anwesenheitslisten
-signin_sheet_for = Anwesenheitsliste: { $day }
+signin_sheet_for = Anwesenheitsliste für { $day }
 post_box_summary = Zusammenfassung des Briefkastens
 days_at_a_glance = Die Tage im Überblick
 deliveries = Durchführungen
@@ -287,3 +287,24 @@ title_post_box = Zusammenfassung des Briefkastens: { $programme }
 title_handout = Handout: { $programme }
 title_signin = Anwesenheitsliste, { $day }: { $programme }
 title_runsheet = Ablaufplan, { $day }: { $programme }
+
+## Headings and list items of run and sign-in sheets; the running-late stop
+run_sheet_heading = Ablaufplan: { $day }
+run_sheet_item = Ablaufplan, { $day }
+signin_sheet_heading = Anwesenheitsliste: { $day }
+signin_sheet_item = Anwesenheitsliste, { $day }
+late_stop_fixed = { $title } (fest um { $time })
+late_stop_day_end = zum Tagesende ({ $time })
+
+## Evaluationsbogen: die Wörter des Builds
+eval_overall = Insgesamt
+eval_intro = Bitte sagen Sie uns, wie Sie den Kurs fanden. Ihre Antworten helfen uns, ihn zu verbessern.
+eval_intro_rated = Bitte sagen Sie uns, wie nützlich jede Einheit für Ihre Arbeit war: Kreuzen Sie für jede eine Zahl an, von 1 ({ $low }) bis 5 ({ $high }), und schreiben Sie gern einen Kommentar dazu. Ihre Antworten helfen uns, den Kurs zu verbessern.
+eval_scale_words = 1 = { $low }, 5 = { $high }
+eval_rating = Bewertung
+eval_rating_line = Bewertung ({ $scale }):
+eval_low = Nicht nützlich
+eval_high = Sehr nützlich
+eval_question_differently = Was werden Sie bei Ihrer Dokumentation anders machen?
+eval_question_improve = Was könnten wir verbessern?
+eval_question_overall = Wie nützlich war der Kurs insgesamt?

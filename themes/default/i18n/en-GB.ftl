@@ -71,10 +71,10 @@ print_programme = Print the programme
 for_the_trainer = For the trainer
 run_sheet = Run sheet
 run_sheets = Run sheets
-run_sheet_for = Run sheet: { $day }
+run_sheet_for = Run sheet for { $day }
 signin_sheet = Sign-in sheet
 signin_sheets = Sign-in sheets
-signin_sheet_for = Sign-in sheet: { $day }
+signin_sheet_for = Sign-in sheet for { $day }
 post_box_summary = Post-box summary
 days_at_a_glance = Days at a glance
 deliveries = Deliveries
@@ -92,7 +92,7 @@ n_day_caption = { $n ->
     [one] { $day }: { $start } to { $end }, { $n } session
    *[other] { $day }: { $start } to { $end }, { $n } sessions
 }
-day_ends_at = The day ends at { $time }
+day_ends_at = Day ends at { $time }
 add_to_calendar = Add to calendar (.ics)
 download_csv = Download as CSV
 free_time = Free time
@@ -244,12 +244,10 @@ n_late_add = { $n ->
 minutes_late = Minutes late
 late_set = Set
 n_running_late = { $n ->
-    [one] Running { $n } minute late
-   *[other] Running { $n } minutes late
+   *[other] Running { $n } min late
 }
 n_ran_late = { $n ->
-    [one] Ran { $n } minute late
-   *[other] Ran { $n } minutes late
+   *[other] Ran { $n } min late
 }
 late_from_until = from { $from } until { $stop }
 late_from_to = from { $from } to { $stop }
@@ -298,3 +296,24 @@ title_post_box = Post-box summary: { $programme }
 title_handout = Handout: { $programme }
 title_signin = Sign-in sheet, { $day }: { $programme }
 title_runsheet = Run sheet, { $day }: { $programme }
+
+## Headings and list items of run and sign-in sheets; the running-late stop
+run_sheet_heading = Run sheet: { $day }
+run_sheet_item = Run sheet, { $day }
+signin_sheet_heading = Sign-in sheet: { $day }
+signin_sheet_item = Sign-in sheet, { $day }
+late_stop_fixed = { $title } (fixed at { $time })
+late_stop_day_end = the end of the day ({ $time })
+
+## Evaluation form: the words the build writes (page and Word documents)
+eval_overall = Overall
+eval_intro = Please tell us what you thought of the course. Your answers help us improve it.
+eval_intro_rated = Please tell us how useful each session was for your work: tick one number for each, from 1 ({ $low }) to 5 ({ $high }), and add a comment if you like. Your answers help us improve the course.
+eval_scale_words = 1 = { $low }, 5 = { $high }
+eval_rating = Rating
+eval_rating_line = Rating ({ $scale }):
+eval_low = Not useful
+eval_high = Very useful
+eval_question_differently = What will you do differently in your recording?
+eval_question_improve = What could we improve?
+eval_question_overall = Overall, how useful was the course?

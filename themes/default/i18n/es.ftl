@@ -67,10 +67,10 @@ print_programme = Imprimir el programa
 for_the_trainer = Para el formador
 run_sheet = Hoja de ruta
 run_sheets = Hojas de ruta
-run_sheet_for = Hoja de ruta: { $day }
+run_sheet_for = Hoja de ruta de { $day }
 signin_sheet = Hoja de firmas
 signin_sheets = Hojas de firmas
-signin_sheet_for = Hoja de firmas: { $day }
+signin_sheet_for = Hoja de firmas de { $day }
 post_box_summary = Resumen del buzón
 days_at_a_glance = Los días de un vistazo
 deliveries = Ediciones
@@ -290,3 +290,24 @@ title_post_box = Resumen del buzón: { $programme }
 title_handout = Material: { $programme }
 title_signin = Hoja de firmas, { $day }: { $programme }
 title_runsheet = Hoja de ruta, { $day }: { $programme }
+
+## Headings and list items of run and sign-in sheets; the running-late stop
+run_sheet_heading = Hoja de ruta: { $day }
+run_sheet_item = Hoja de ruta, { $day }
+signin_sheet_heading = Hoja de firmas: { $day }
+signin_sheet_item = Hoja de firmas, { $day }
+late_stop_fixed = { $title } (fijado a las { $time })
+late_stop_day_end = el final del día ({ $time })
+
+## Formulario de evaluación: las palabras que escribe la generación
+eval_overall = En general
+eval_intro = Díganos qué le ha parecido el curso. Sus respuestas nos ayudan a mejorarlo.
+eval_intro_rated = Díganos lo útil que ha sido cada sesión para su trabajo: marque un número para cada una, de 1 ({ $low }) a 5 ({ $high }), y añada un comentario si lo desea. Sus respuestas nos ayudan a mejorar el curso.
+eval_scale_words = 1 = { $low }, 5 = { $high }
+eval_rating = Puntuación
+eval_rating_line = Puntuación ({ $scale }):
+eval_low = Nada útil
+eval_high = Muy útil
+eval_question_differently = ¿Qué hará de otra manera en sus registros?
+eval_question_improve = ¿Qué podríamos mejorar?
+eval_question_overall = En general, ¿qué utilidad ha tenido el curso?

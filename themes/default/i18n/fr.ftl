@@ -67,10 +67,10 @@ print_programme = Imprimer le programme
 for_the_trainer = Pour le formateur
 run_sheet = Feuille de route
 run_sheets = Feuilles de route
-run_sheet_for = Feuille de route : { $day }
+run_sheet_for = Feuille de route pour { $day }
 signin_sheet = Feuille d'émargement
 signin_sheets = Feuilles d'émargement
-signin_sheet_for = Feuille d'émargement : { $day }
+signin_sheet_for = Feuille d'émargement pour { $day }
 post_box_summary = Synthèse de la boîte aux lettres
 days_at_a_glance = Les journées en un coup d'œil
 deliveries = Sessions
@@ -290,3 +290,24 @@ title_post_box = Synthèse de la boîte aux lettres : { $programme }
 title_handout = Support : { $programme }
 title_signin = Feuille d'émargement, { $day } : { $programme }
 title_runsheet = Feuille de route, { $day } : { $programme }
+
+## Headings and list items of run and sign-in sheets; the running-late stop
+run_sheet_heading = Feuille de route : { $day }
+run_sheet_item = Feuille de route, { $day }
+signin_sheet_heading = Feuille d'émargement : { $day }
+signin_sheet_item = Feuille d'émargement, { $day }
+late_stop_fixed = { $title } (fixé à { $time })
+late_stop_day_end = la fin de la journée ({ $time })
+
+## Formulaire d'évaluation : les mots écrits par la génération
+eval_overall = Dans l'ensemble
+eval_intro = Dites-nous ce que vous avez pensé de la formation. Vos réponses nous aident à l'améliorer.
+eval_intro_rated = Dites-nous à quel point chaque séance a été utile pour votre travail : cochez un chiffre pour chacune, de 1 ({ $low }) à 5 ({ $high }), et ajoutez un commentaire si vous le souhaitez. Vos réponses nous aident à améliorer la formation.
+eval_scale_words = 1 = { $low }, 5 = { $high }
+eval_rating = Note
+eval_rating_line = Note ({ $scale }) :
+eval_low = Pas utile
+eval_high = Très utile
+eval_question_differently = Que ferez-vous différemment dans vos écrits professionnels ?
+eval_question_improve = Que pourrions-nous améliorer ?
+eval_question_overall = Dans l'ensemble, quelle a été l'utilité de la formation ?

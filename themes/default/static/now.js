@@ -162,7 +162,7 @@
   }
 
   function stopName(p) {
-    return p.stopRow ? p.stopRow.title + " (fixed at " + toClock(p.stop) + ")" : "the end of the day (" + toClock(p.stop) + ")";
+    return p.stopRow ? T("late_stop_fixed", { title: p.stopRow.title, time: toClock(p.stop) }) : T("late_stop_day_end", { time: toClock(p.stop) });
   }
 
   function setTime(t, m, date) {
