@@ -261,6 +261,8 @@ pub fn label(name: &str) -> String {
 
 /// Everything per programme that several pages share, computed once.
 pub struct ProgrammeViews {
+    /// The interface strings of the programme's language.
+    pub tr: std::sync::Arc<crate::i18n::Strings>,
     pub nav: Nav,
     pub days: Vec<DayView>,
     /// Per session: (day number, start, end), from the timetable.
@@ -271,7 +273,7 @@ pub struct ProgrammeViews {
 }
 
 impl ProgrammeViews {
-    pub fn new(p: &Programme, tr: &crate::i18n::Strings) -> Self {
+    pub fn new(p: &Programme, tr: &std::sync::Arc<crate::i18n::Strings>) -> Self {
         let times_raw = p.timetable.session_times(p.sessions.len());
         let times: Vec<Option<(u32, String, String)>> = times_raw
             .iter()
@@ -292,6 +294,7 @@ impl ProgrammeViews {
         }
         let nav = nav(p, &days, !themes.is_empty());
         ProgrammeViews {
+            tr: tr.clone(),
             nav,
             days,
             times,

@@ -291,6 +291,7 @@ impl Theme {
         tera.register_function("current_mark", super::nav::current_mark);
         tera.register_filter("fill", fill_filter);
         tera.register_filter("count", count_filter);
+        tera.register_filter("fill_time", fill_time_filter);
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -430,6 +431,43 @@ fn fill_filter(text: &str, kwargs: Kwargs, _: &State) -> String {
     let vars = vars_of(&kwargs);
     let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     crate::i18n::fill(text, &refs)
+}
+
+/// `{{ tr.day_ends_at | fill_time(time=day.end, date=day.date_iso) }}`: the message with its
+/// `{$time}` a `<time>` element (`datetime` the date and time, or the time alone), the rest
+/// escaped: a sentence with the time inside, whatever the language's order.
+fn fill_time_filter(text: &str, kwargs: Kwargs, _: &State) -> tera::Value {
+    let vars = vars_of(&kwargs);
+    let get = |k: &str| {
+        vars.iter()
+            .find(|(n, _)| n == k)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let time = get("time");
+    let date = get("date");
+    let datetime = if date.is_empty() {
+        time.to_string()
+    } else {
+        format!("{date}T{time}")
+    };
+    let element = format!(
+        "<time datetime=\"{}\">{}</time>",
+        crate::util::escape_html(&datetime),
+        crate::util::escape_html(time)
+    );
+    const MARK: &str = "\u{E002}";
+    let escaped: Vec<(String, String)> = vars
+        .iter()
+        .filter(|(k, _)| k != "time" && k != "date")
+        .map(|(k, v)| (k.clone(), crate::util::escape_html(v)))
+        .collect();
+    let mut refs: Vec<(&str, &str)> = escaped
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    refs.push(("time", MARK));
+    let filled = crate::i18n::fill(&crate::util::escape_html(&text.replace(MARK, "")), &refs);
+    tera::Value::safe_string(&filled.replacen(MARK, &element, 1))
 }
 
 /// `{{ tr.n_sessions | count(n=day.sessions) }}`: a count message's form for `n` by the

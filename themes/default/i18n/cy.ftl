@@ -321,3 +321,10 @@ eval_high = Defnyddiol iawn
 eval_question_differently = Beth fyddwch chi'n ei wneud yn wahanol wrth gofnodi?
 eval_question_improve = Beth allen ni ei wella?
 eval_question_overall = At ei gilydd, pa mor ddefnyddiol oedd y cwrs?
+
+## Cynllun gweithredu: datganiadau diofyn coursebook
+plan_statement_1 = Y peth cyntaf y byddaf yn ei wneud yn wahanol yn y gwaith yw
+plan_statement_2 = Erbyn diwedd y mis nesaf byddaf wedi
+plan_statement_3 = I ddal ati i ddysgu byddaf yn
+plan_statement_4 = Y person a all fy helpu gyda hyn yw
+plan_statement_5 = Beth allai fy rhwystro, a beth fyddaf yn ei wneud am hynny:

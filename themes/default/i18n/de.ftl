@@ -308,3 +308,10 @@ eval_high = Sehr nützlich
 eval_question_differently = Was werden Sie bei Ihrer Dokumentation anders machen?
 eval_question_improve = Was könnten wir verbessern?
 eval_question_overall = Wie nützlich war der Kurs insgesamt?
+
+## Aktionsplan: die vorgegebenen Sätze
+plan_statement_1 = Das Erste, was ich bei der Arbeit anders machen werde, ist
+plan_statement_2 = Bis Ende nächsten Monats werde ich
+plan_statement_3 = Um weiterzulernen, werde ich
+plan_statement_4 = Die Person, die mir dabei helfen kann, ist
+plan_statement_5 = Was mir im Weg stehen könnte, und was ich dann tue:

@@ -317,3 +317,10 @@ eval_high = Very useful
 eval_question_differently = What will you do differently in your recording?
 eval_question_improve = What could we improve?
 eval_question_overall = Overall, how useful was the course?
+
+## Action plan: coursebook's default statements
+plan_statement_1 = The first thing I will do differently at work is
+plan_statement_2 = By the end of next month I will have
+plan_statement_3 = To keep my learning going I will
+plan_statement_4 = The person who can help me with this is
+plan_statement_5 = What might get in my way, and what I will do about it:

@@ -311,3 +311,10 @@ eval_high = Muy útil
 eval_question_differently = ¿Qué hará de otra manera en sus registros?
 eval_question_improve = ¿Qué podríamos mejorar?
 eval_question_overall = En general, ¿qué utilidad ha tenido el curso?
+
+## Plan de acción: las frases por defecto
+plan_statement_1 = Lo primero que haré de otra manera en el trabajo es
+plan_statement_2 = Para finales del mes que viene habré
+plan_statement_3 = Para seguir aprendiendo, voy a
+plan_statement_4 = La persona que puede ayudarme con esto es
+plan_statement_5 = Qué podría impedírmelo, y qué haré al respecto:

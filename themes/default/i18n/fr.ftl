@@ -311,3 +311,10 @@ eval_high = Très utile
 eval_question_differently = Que ferez-vous différemment dans vos écrits professionnels ?
 eval_question_improve = Que pourrions-nous améliorer ?
 eval_question_overall = Dans l'ensemble, quelle a été l'utilité de la formation ?
+
+## Plan d'action : les phrases proposées par défaut
+plan_statement_1 = La première chose que je ferai autrement au travail, c'est
+plan_statement_2 = D'ici la fin du mois prochain, j'aurai
+plan_statement_3 = Pour continuer à apprendre, je vais
+plan_statement_4 = La personne qui peut m'aider, c'est
+plan_statement_5 = Ce qui pourrait me freiner, et ce que je ferai alors :
