@@ -134,10 +134,11 @@ impl Catalog {
             .clone()
     }
 
-    /// Syntax errors in the `.ftl` files, at their lines.
+    /// Syntax errors in the site's `.ftl` files, at their lines (the built-in ones are
+    /// checked by this module's tests, not on every build).
     pub fn errors(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for f in self.files.values().flatten() {
+        for f in self.files.values().flatten().filter(|f| f.site) {
             if let Err((_, errs)) = FluentResource::try_new(f.text.clone()) {
                 for e in errs {
                     let (line, col) = line_col(&f.text, e.pos.start);
@@ -390,10 +391,19 @@ impl Strings {
 
 /// The text of `per` for `n` by `lang`'s rules (`other` when the language lacks the form).
 pub fn pick<'a>(per: &'a BTreeMap<&'static str, String>, lang: &str, n: u64) -> &'a str {
-    let rules = rules(if lang == PSEUDO { "en" } else { lang });
-    let name = rules
-        .select(n)
-        .ok()
+    thread_local! {
+        // The rules of the last language asked for: a build has one (or a few).
+        static RULES: std::cell::RefCell<Option<(String, PluralRules)>> = const { std::cell::RefCell::new(None) };
+    }
+    let lang = if lang == PSEUDO { "en" } else { lang };
+    let category = RULES.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_none_or(|(l, _)| l != lang) {
+            *cell = Some((lang.to_string(), rules(lang)));
+        }
+        cell.as_ref().and_then(|(_, r)| r.select(n).ok())
+    });
+    let name = category
         .and_then(|c| CATEGORIES.iter().find(|(k, _)| *k == c))
         .map_or("other", |(_, name)| name);
     per.get(name)
@@ -466,6 +476,37 @@ mod tests {
         assert_eq!(c.resolve("fr-CA").as_deref(), Some("fr"));
         assert_eq!(c.resolve("en-XA").as_deref(), Some("en-XA"));
         assert_eq!(c.resolve("tlh"), None);
+    }
+
+    #[test]
+    fn the_built_in_files_parse_and_are_complete() {
+        let mut c = builtin();
+        for f in c.files.values_mut().flatten() {
+            f.site = true;
+        }
+        assert!(c.errors().is_empty(), "{:?}", c.errors());
+        let english = ids(c.sources(ENGLISH));
+        assert!(english.len() > 200, "{}", english.len());
+        for lang in BUILT_IN {
+            assert_eq!(
+                ids(c.sources(lang)),
+                english,
+                "{lang} has the messages en-GB has, no more"
+            );
+            let d = check::language(&c, lang, None);
+            assert!(d.is_empty(), "{lang}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn every_form_of_every_count_is_filled_in() {
+        let c = builtin();
+        for lang in BUILT_IN {
+            let s = c.strings(lang);
+            for t in s.texts() {
+                assert!(!t.trim().is_empty(), "{lang}: an empty message");
+            }
+        }
     }
 
     #[test]
