@@ -171,7 +171,14 @@ impl RowParts {
 }
 
 /// A session's detail for the handout (no notes, no prompt notes) or the print page.
-fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: bool) -> Detail {
+fn detail(
+    p: &Programme,
+    s: &Session,
+    r: &TimetableRow,
+    block: String,
+    handout: bool,
+    tr: &crate::i18n::Strings,
+) -> Detail {
     Detail {
         title: s.title.clone(),
         href: s.out.clone(),
@@ -179,7 +186,7 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
         end: r.end.to_string(),
         duration: minutes_label(r.minutes()),
         block,
-        format: s.format.as_deref().map(format_label),
+        format: s.format.as_deref().map(|f| format_label(f, tr)),
         summary: s.summary.as_ref().map(|x| x.html.clone()),
         objectives: htmls(&s.objectives),
         // The print page shows the body too: its callouts' prompts are not listed again.
@@ -245,13 +252,13 @@ fn day_rows(
             RowKind::Session(i) => {
                 let s = &p.sessions[*i];
                 let block = p.block_title(&s.block);
-                sessions.push(detail(p, s, r, block.clone(), handout));
+                sessions.push(detail(p, s, r, block.clone(), handout, tr));
                 RowParts {
                     kind: RowType::Session,
                     title: s.title.clone(),
                     href: Some(s.out.clone()),
                     block: Some(block),
-                    format: s.format.as_deref().map(format_label),
+                    format: s.format.as_deref().map(|f| format_label(f, tr)),
                     // A row's texts are plain: the run sheet is a dense table.
                     materials: s.materials.iter().map(|m| m.text.clone()).collect(),
                     first_prompt: s.prompts.first().map(|x| x.text.text.clone()),

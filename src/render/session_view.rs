@@ -135,7 +135,7 @@ pub fn session_view<'a>(
         start: time.as_ref().map(|t| t.1.clone()),
         end: time.as_ref().map(|t| t.2.clone()),
         duration: minutes_label(s.minutes),
-        format: s.format.as_deref().map(format_label),
+        format: s.format.as_deref().map(|f| format_label(f, &v.tr)),
         summary: s.summary.as_ref().map(|x| x.html.clone()),
         objectives: htmls(&s.objectives),
         prompts: prompt_views(&listed_prompts(s), true),

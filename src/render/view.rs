@@ -237,14 +237,13 @@ pub struct DayView {
     pub segments: Vec<SegmentView>,
 }
 
-pub fn format_label(f: &str) -> String {
+/// A session's `format`: coursebook's own keywords in the site's language (`format_pairs`,
+/// ...), any other text as the author wrote it.
+pub fn format_label(f: &str, tr: &crate::i18n::Strings) -> String {
     match f {
-        "pairs" => "Pairs".into(),
-        "small-groups" => "Small groups".into(),
-        "large-group" => "Large group".into(),
-        "plenary" => "Plenary".into(),
-        "individual" => "Individual".into(),
-        "presentation" => "Presentation".into(),
+        "pairs" | "small-groups" | "large-group" | "plenary" | "individual" | "presentation" => {
+            tr.get(&format!("format_{}", f.replace('-', "_")), &[])
+        }
         other => other.to_string(),
     }
 }
@@ -415,7 +414,12 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
 }
 
 /// A row of a block as the timetable shows it; `None` for what a block does not list.
-fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
+fn block_row(
+    p: &Programme,
+    block: &str,
+    r: &TimetableRow,
+    tr: &crate::i18n::Strings,
+) -> Option<RowView> {
     let (kind, title, href, format, summary) = match r.kind {
         RowKind::Session(i) => {
             let s = &p.sessions[i];
@@ -423,7 +427,7 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
                 RowType::Session,
                 s.title.clone(),
                 Some(s.out.clone()),
-                s.format.as_deref().map(format_label),
+                s.format.as_deref().map(|f| format_label(f, tr)),
                 s.summary.as_ref().map(|x| x.html.clone()),
             )
         }
@@ -504,7 +508,7 @@ pub fn day_views_of(
                         title: p.block_title(id),
                         rows: rows
                             .iter()
-                            .filter_map(|r| block_row(p, id, r))
+                            .filter_map(|r| block_row(p, id, r, tr))
                             .inspect(|row| {
                                 if row.kind == RowType::Session {
                                     count += 1;

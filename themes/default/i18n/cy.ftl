@@ -328,3 +328,13 @@ plan_statement_2 = Erbyn diwedd y mis nesaf byddaf wedi
 plan_statement_3 = I ddal ati i ddysgu byddaf yn
 plan_statement_4 = Y person a all fy helpu gyda hyn yw
 plan_statement_5 = Beth allai fy rhwystro, a beth fyddaf yn ei wneud am hynny:
+
+## Fformatau sesiwn, canlyniadau chwilio
+format_pairs = Parau
+format_small_groups = Grwpiau bach
+format_large_group = Grŵp mawr
+format_plenary = Sesiwn lawn
+format_individual = Unigol
+format_presentation = Cyflwyniad
+search_prompt_when = Cwestiwn · { $session } · { $when }
+search_letter = Llythyr

@@ -315,3 +315,13 @@ plan_statement_2 = Bis Ende nächsten Monats werde ich
 plan_statement_3 = Um weiterzulernen, werde ich
 plan_statement_4 = Die Person, die mir dabei helfen kann, ist
 plan_statement_5 = Was mir im Weg stehen könnte, und was ich dann tue:
+
+## Formate der Einheiten, Suchergebnisse
+format_pairs = Paararbeit
+format_small_groups = Kleingruppen
+format_large_group = Großgruppe
+format_plenary = Plenum
+format_individual = Einzelarbeit
+format_presentation = Vortrag
+search_prompt_when = Frage · { $session } · { $when }
+search_letter = Brief

@@ -324,3 +324,13 @@ plan_statement_2 = By the end of next month I will have
 plan_statement_3 = To keep my learning going I will
 plan_statement_4 = The person who can help me with this is
 plan_statement_5 = What might get in my way, and what I will do about it:
+
+## Session formats (coursebook's keywords), search results
+format_pairs = Pairs
+format_small_groups = Small groups
+format_large_group = Large group
+format_plenary = Plenary
+format_individual = Individual
+format_presentation = Presentation
+search_prompt_when = Prompt · { $session } · { $when }
+search_letter = Letter

@@ -318,3 +318,13 @@ plan_statement_2 = Para finales del mes que viene habré
 plan_statement_3 = Para seguir aprendiendo, voy a
 plan_statement_4 = La persona que puede ayudarme con esto es
 plan_statement_5 = Qué podría impedírmelo, y qué haré al respecto:
+
+## Formatos de sesión, resultados de búsqueda
+format_pairs = En parejas
+format_small_groups = En grupos pequeños
+format_large_group = En gran grupo
+format_plenary = Plenario
+format_individual = Individual
+format_presentation = Presentación
+search_prompt_when = Pregunta · { $session } · { $when }
+search_letter = Carta

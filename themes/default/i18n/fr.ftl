@@ -318,3 +318,13 @@ plan_statement_2 = D'ici la fin du mois prochain, j'aurai
 plan_statement_3 = Pour continuer à apprendre, je vais
 plan_statement_4 = La personne qui peut m'aider, c'est
 plan_statement_5 = Ce qui pourrait me freiner, et ce que je ferai alors :
+
+## Formats de séance, résultats de recherche
+format_pairs = En binômes
+format_small_groups = En petits groupes
+format_large_group = En grand groupe
+format_plenary = En plénière
+format_individual = Individuel
+format_presentation = Exposé
+search_prompt_when = Question · { $session } · { $when }
+search_letter = Courrier
