@@ -40,7 +40,7 @@ fn rows(p: &Programme, tt: &Timetable, days: &[Day], tr: &crate::i18n::Strings) 
                 }
                 RowKind::Break(t) => (
                     "break",
-                    t.clone(),
+                    super::view::default_title(p, t, tr),
                     String::new(),
                     String::new(),
                     String::new(),

@@ -251,7 +251,7 @@ fn day_rows(
             RowKind::Reserved => RowParts::reserved(),
             RowKind::Session(i) => {
                 let s = &p.sessions[*i];
-                let block = p.block_title(&s.block);
+                let block = super::view::default_title(p, &p.block_title(&s.block), tr);
                 sessions.push(detail(p, s, r, block.clone(), handout, tr));
                 RowParts {
                     kind: RowType::Session,
@@ -266,7 +266,9 @@ fn day_rows(
                     notes: (!handout).then(|| notes_line(s)).filter(|n| !n.is_empty()),
                 }
             }
-            RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),
+            RowKind::Break(t) => {
+                RowParts::plain(RowType::Break, super::view::default_title(p, t, tr))
+            }
             RowKind::Free => RowParts::plain(RowType::Free, tr.get("free_time", &[])),
         };
         let detail = (parts.kind == RowType::Session).then(|| sessions.len() - 1);

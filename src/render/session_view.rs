@@ -131,7 +131,7 @@ pub fn session_view<'a>(
         ),
         date: day.and_then(|d| d.date).map(date_long),
         date_iso: day.and_then(|d| d.date).map(|d| d.to_string()),
-        block: p.block_title(&s.block),
+        block: super::view::default_title(p, &p.block_title(&s.block), &v.tr),
         start: time.as_ref().map(|t| t.1.clone()),
         end: time.as_ref().map(|t| t.2.clone()),
         duration: minutes_label(s.minutes),

@@ -237,6 +237,28 @@ pub struct DayView {
     pub segments: Vec<SegmentView>,
 }
 
+/// A block's or break's title: coursebook's default names (when the programme keeps the
+/// default blocks, so they are not the author's words) in the site's language.
+pub fn default_title(p: &Programme, title: &str, tr: &crate::i18n::Strings) -> String {
+    static DEFAULTS: std::sync::LazyLock<Vec<crate::model::BlockDef>> =
+        std::sync::LazyLock::new(crate::model::default_blocks);
+    let id = match title {
+        "Before coffee" => "block_before_coffee",
+        "After coffee" => "block_after_coffee",
+        "After lunch" => "block_after_lunch",
+        "After tea" => "block_after_tea",
+        "Coffee" => "break_coffee",
+        "Lunch" => "break_lunch",
+        "Tea" => "break_tea",
+        _ => return title.to_string(),
+    };
+    if p.blocks == *DEFAULTS {
+        tr.get(id, &[])
+    } else {
+        title.to_string()
+    }
+}
+
 /// A session's `format`: coursebook's own keywords in the site's language (`format_pairs`,
 /// ...), any other text as the author wrote it.
 pub fn format_label(f: &str, tr: &crate::i18n::Strings) -> String {
@@ -451,15 +473,15 @@ fn block_row(
         href,
         format,
         summary,
-        block: Some(p.block_title(block)),
+        block: Some(default_title(p, &p.block_title(block), tr)),
         fixed: r.fixed,
     })
 }
 
 /// A break or free time between blocks: a segment of one row.
-fn gap_segment(r: &TimetableRow, tr: &crate::i18n::Strings) -> SegmentView {
+fn gap_segment(p: &Programme, r: &TimetableRow, tr: &crate::i18n::Strings) -> SegmentView {
     let (kind, row_kind, title) = match &r.kind {
-        RowKind::Break(t) => (SegmentType::Break, RowType::Break, t.clone()),
+        RowKind::Break(t) => (SegmentType::Break, RowType::Break, default_title(p, t, tr)),
         _ => (SegmentType::Free, RowType::Free, tr.get("free_time", &[])),
     };
     SegmentView {
@@ -505,7 +527,7 @@ pub fn day_views_of(
                 .map(|seg| match seg {
                     Segment::Block { id, rows } => SegmentView {
                         kind: SegmentType::Block,
-                        title: p.block_title(id),
+                        title: default_title(p, &p.block_title(id), tr),
                         rows: rows
                             .iter()
                             .filter_map(|r| block_row(p, id, r, tr))
@@ -517,7 +539,7 @@ pub fn day_views_of(
                             })
                             .collect(),
                     },
-                    Segment::Gap(r) => gap_segment(r, tr),
+                    Segment::Gap(r) => gap_segment(p, r, tr),
                 })
                 .collect();
             DayView {

@@ -338,3 +338,12 @@ format_individual = Unigol
 format_presentation = Cyflwyniad
 search_prompt_when = Cwestiwn · { $session } · { $when }
 search_letter = Llythyr
+
+## Y blociau a'r egwyliau diofyn
+block_before_coffee = Cyn coffi
+block_after_coffee = Ar ôl coffi
+block_after_lunch = Ar ôl cinio
+block_after_tea = Ar ôl te
+break_coffee = Coffi
+break_lunch = Cinio
+break_tea = Te

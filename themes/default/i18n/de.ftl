@@ -325,3 +325,12 @@ format_individual = Einzelarbeit
 format_presentation = Vortrag
 search_prompt_when = Frage · { $session } · { $when }
 search_letter = Brief
+
+## Die vorgegebenen Blöcke und Pausen
+block_before_coffee = Vor der Kaffeepause
+block_after_coffee = Nach der Kaffeepause
+block_after_lunch = Nach dem Mittagessen
+block_after_tea = Nach der Nachmittagspause
+break_coffee = Kaffeepause
+break_lunch = Mittagessen
+break_tea = Nachmittagspause

@@ -334,3 +334,12 @@ format_individual = Individual
 format_presentation = Presentation
 search_prompt_when = Prompt · { $session } · { $when }
 search_letter = Letter
+
+## The default blocks and breaks (when a programme does not set its own)
+block_before_coffee = Before coffee
+block_after_coffee = After coffee
+block_after_lunch = After lunch
+block_after_tea = After tea
+break_coffee = Coffee
+break_lunch = Lunch
+break_tea = Tea

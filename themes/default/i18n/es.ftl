@@ -328,3 +328,12 @@ format_individual = Individual
 format_presentation = Presentación
 search_prompt_when = Pregunta · { $session } · { $when }
 search_letter = Carta
+
+## Los bloques y pausas por defecto
+block_before_coffee = Antes del café
+block_after_coffee = Después del café
+block_after_lunch = Después de comer
+block_after_tea = Después de la merienda
+break_coffee = Café
+break_lunch = Comida
+break_tea = Merienda

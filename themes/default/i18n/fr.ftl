@@ -328,3 +328,12 @@ format_individual = Individuel
 format_presentation = Exposé
 search_prompt_when = Question · { $session } · { $when }
 search_letter = Courrier
+
+## Les créneaux et pauses par défaut
+block_before_coffee = Avant la pause café
+block_after_coffee = Après la pause café
+block_after_lunch = Après le déjeuner
+block_after_tea = Après la pause de l'après-midi
+break_coffee = Pause café
+break_lunch = Déjeuner
+break_tea = Pause de l'après-midi
