@@ -93,7 +93,8 @@ fn benches(c: &mut Criterion) {
     );
     g.finish();
     let p = &site.programmes[0];
-    let views = render::view::ProgrammeViews::new(p);
+    let tr = theme.i18n.strings(&site.config.language);
+    let views = render::view::ProgrammeViews::new(p, &tr);
     c.bench_function("search shard, 100 sessions", |b| {
         b.iter(|| {
             render::search::shard(

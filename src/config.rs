@@ -15,6 +15,9 @@ pub struct Config {
     pub authors: Vec<String>,
     pub description: Option<String>,
     pub language: String,
+    /// Where `language` is set in book.toml (line, column), for the warning when coursebook
+    /// has no interface strings for it.
+    pub language_at: Option<(usize, usize)>,
     /// Content directory, relative to the site root.
     pub src: PathBuf,
     /// Build directory, relative to the site root (or absolute).
@@ -81,6 +84,7 @@ impl Config {
             authors: Vec::new(),
             description: None,
             language: "en".into(),
+            language_at: None,
             src: "content".into(),
             build_dir: "site".into(),
             theme: "default".into(),
@@ -285,6 +289,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                         diags.push(unknown_language(FILE, &t, vl, vc));
                     }
                     cfg.language = t;
+                    cfg.language_at = Some((vl, vc));
                 }
             }
             ("book", "src") => {

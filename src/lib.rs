@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod import;
+pub mod i18n;
 pub mod init;
 pub mod letters;
 pub mod lms;
@@ -105,6 +106,11 @@ pub fn check(root: &Path, audience: Audience) -> Diagnostics {
         Err(d) => diags.extend(d),
         Ok(theme) => {
             diags.extend(theme.warnings.iter().cloned());
+            diags.extend(i18n::check::language(
+                &theme.i18n,
+                &site.config.language,
+                site.config.language_at,
+            ));
             if audience == Audience::Participant {
                 let scanner = leak_scanner(&site, &theme);
                 match render::render_site(&site, &theme, audience) {
@@ -174,6 +180,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let (Some(site), Some(theme)) = (site, theme) else {
         return Err(diags);
     };
+    diags.extend(i18n::check::language(
+        &theme.i18n,
+        &site.config.language,
+        site.config.language_at,
+    ));
     // Every block was highlighted while loading: the cache is written while pages render.
     let saving = JoinOnDrop(Some(std::thread::spawn({
         let cache = cache.clone();

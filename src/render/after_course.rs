@@ -41,14 +41,14 @@ pub fn sheets(p: &Programme, v: &ProgrammeViews, s: &crate::model::Session) -> V
     let post_box = s.produces.iter().chain(&s.uses).any(|x| x == POST_BOX);
     if let Some(href) = v.nav.post_box.as_ref().filter(|_| post_box) {
         out.push(Link {
-            title: "Post-box summary".into(),
+            title: v.tr.get("post_box_summary", &[]),
             href: href.clone(),
             when: None,
         });
     }
     if s.produces.iter().any(|x| is_action_plan(x)) {
         out.push(Link {
-            title: "Action plan sheet".into(),
+            title: v.tr.get("action_plan_sheet", &[]),
             href: action_plan_path(&p.slug),
             when: None,
         });
@@ -232,9 +232,18 @@ fn write_lines(chars: usize) -> Vec<u8> {
 pub fn action_plan_view(p: &Programme, v: &ProgrammeViews) -> ActionPlanView {
     // (HTML, plain text) of each statement.
     let statements: Vec<(String, String)> = if p.action_plan.is_empty() {
+        // coursebook's own defaults: interface strings, in the site's language.
         DEFAULT_STATEMENTS
             .iter()
-            .map(|s| (crate::util::escape_html(s), s.to_string()))
+            .enumerate()
+            .map(|(k, s)| {
+                let id = format!("plan_statement_{}", k + 1);
+                let text = match v.tr.get(&id, &[]) {
+                    t if t == id => s.to_string(),
+                    t => t,
+                };
+                (crate::util::escape_html(&text), text)
+            })
             .collect()
     } else {
         p.action_plan

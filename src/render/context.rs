@@ -24,6 +24,9 @@ pub(super) struct Common<'a> {
     pub(super) theme: &'a Theme,
     pub(super) site: tera::Value,
     pub(super) programmes: tera::Value,
+    /// The interface strings of the site's language (`tr` in every template).
+    pub(super) strings: std::sync::Arc<crate::i18n::Strings>,
+    pub(super) tr: tera::Value,
     pub(super) organisation: Option<&'a str>,
     pub(super) language: &'a str,
     /// The logo as certificates' `.docx` embed it (a PNG or JPEG).

@@ -3,16 +3,18 @@
 use crate::model::timetable::{RowKind, Timetable};
 use crate::model::{Day, Delivery, Programme};
 
-pub fn timetable(p: &Programme) -> Vec<u8> {
-    rows(p, &p.timetable, &p.days)
+/// The header is the contract and stays English; the human columns' words (free time)
+/// are the site's language.
+pub fn timetable(p: &Programme, tr: &crate::i18n::Strings) -> Vec<u8> {
+    rows(p, &p.timetable, &p.days, tr)
 }
 
 /// A delivery's timetable: the same columns, its own days and dates.
-pub fn delivery(p: &Programme, d: &Delivery) -> Vec<u8> {
-    rows(p, &d.timetable, &d.days)
+pub fn delivery(p: &Programme, d: &Delivery, tr: &crate::i18n::Strings) -> Vec<u8> {
+    rows(p, &d.timetable, &d.days, tr)
 }
 
-fn rows(p: &Programme, tt: &Timetable, days: &[Day]) -> Vec<u8> {
+fn rows(p: &Programme, tt: &Timetable, days: &[Day], tr: &crate::i18n::Strings) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         "day", "date", "start", "end", "minutes", "kind", "title", "block", "format", "page",
@@ -38,14 +40,14 @@ fn rows(p: &Programme, tt: &Timetable, days: &[Day]) -> Vec<u8> {
                 }
                 RowKind::Break(t) => (
                     "break",
-                    t.clone(),
+                    super::view::default_title(p, t, tr),
                     String::new(),
                     String::new(),
                     String::new(),
                 ),
                 RowKind::Free => (
                     "free",
-                    "Free time".to_string(),
+                    tr.get("free_time", &[]),
                     String::new(),
                     String::new(),
                     String::new(),

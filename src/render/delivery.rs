@@ -112,7 +112,11 @@ pub struct DeliveryView {
     pub papers: bool,
 }
 
-pub fn delivery_view(p: &Programme, d: &Delivery) -> (DeliveryView, Vec<DayView>) {
+pub fn delivery_view(
+    p: &Programme,
+    d: &Delivery,
+    tr: &crate::i18n::Strings,
+) -> (DeliveryView, Vec<DayView>) {
     let dir = d.dir(&p.slug);
     let dated = !d.days.is_empty() && d.days.iter().all(|x| x.date.is_some());
     let trainers = d
@@ -150,7 +154,7 @@ pub fn delivery_view(p: &Programme, d: &Delivery) -> (DeliveryView, Vec<DayView>
         dir,
         papers: false,
     };
-    (view, day_views_of(p, &d.timetable, &d.days))
+    (view, day_views_of(p, &d.timetable, &d.days, tr))
 }
 
 /// The files of a delivery's folder made without templates: (path, bytes).
@@ -158,9 +162,13 @@ pub fn delivery_files(
     p: &Programme,
     d: &Delivery,
     site_url: Option<&str>,
+    tr: &crate::i18n::Strings,
 ) -> Vec<(String, Vec<u8>)> {
     let dir = d.dir(&p.slug);
-    let mut out = vec![(format!("{dir}/timetable.csv"), super::csv::delivery(p, d))];
+    let mut out = vec![(
+        format!("{dir}/timetable.csv"),
+        super::csv::delivery(p, d, tr),
+    )];
     if let Some(ics) = super::ics::delivery(p, d, site_url) {
         out.push((format!("{dir}/timetable.ics"), ics));
     }

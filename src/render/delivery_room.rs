@@ -77,9 +77,13 @@ fn facts(p: &Programme, d: &Delivery, n: u32) -> DeliveryFacts {
 }
 
 /// The delivery's run sheets (notes included: trainer edition only).
-pub fn runsheets(p: &Programme, d: &Delivery) -> Vec<(PrintDay, DeliveryFacts)> {
+pub fn runsheets(
+    p: &Programme,
+    d: &Delivery,
+    tr: &crate::i18n::Strings,
+) -> Vec<(PrintDay, DeliveryFacts)> {
     let dir = d.dir(&p.slug);
-    handout::days_of(p, (&d.timetable, &d.days), &dir, handout::Kind::Print)
+    handout::days_of(p, (&d.timetable, &d.days), &dir, handout::Kind::Print, tr)
         .into_iter()
         .map(|day| {
             let f = facts(p, d, day.number);
@@ -198,7 +202,7 @@ pub(super) struct SigninPage<'a> {
 pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
     let p = r.p;
     let shared = [("programme", &r.programme)];
-    let (mut delivery, mut days) = delivery_view(p, d);
+    let (mut delivery, mut days) = delivery_view(p, d, &r.common.strings);
     for day in &mut days {
         for seg in &mut day.segments {
             for row in &mut seg.rows {
@@ -230,7 +234,7 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
     page.schedule = sched_path.as_deref();
     out.push(r.common.page(page, Defer::Allowed));
     if trainer {
-        for (day, f) in &runsheets(p, d) {
+        for (day, f) in &runsheets(p, d, &r.common.strings) {
             let title = format!("Run sheet, {}: {}", day.title, d.title);
             let own = RunSheet {
                 day,

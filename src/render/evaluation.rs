@@ -7,6 +7,7 @@
 //! ([`crate::letters::kit`]), each answer a field's slot; the build's `.docx` is the blank
 //! form for Word, with boxes to tick and ruled lines to write on.
 
+use crate::i18n::Strings;
 use serde::Serialize;
 
 use super::Output;
@@ -45,6 +46,11 @@ pub struct EvaluationForm {
     pub scale: Vec<String>,
     /// "1 = Not useful, 5 = Very useful".
     pub scale_words: String,
+    /// The form's heading in the Word documents, and its answer labels (interface strings).
+    pub heading: String,
+    pub rating_label: String,
+    pub rating_line: String,
+    pub comments_label: String,
     /// Each day's sessions, then the overall questions as a part of their own.
     pub parts: Vec<EvalPart>,
     /// The `localStorage` key of what is typed: `coursebook-evaluation:<page path>`.
@@ -94,7 +100,12 @@ type Rated = (u32, usize, Option<String>);
 
 /// Each day's sessions participants attend, in the order of `rows`, when sessions are
 /// rated; `days` give each day's title and date.
-fn session_parts(p: &Programme, rows: &[Rated], days: &[DayView]) -> Vec<EvalPart> {
+fn session_parts(
+    p: &Programme,
+    rows: &[Rated],
+    days: &[DayView],
+    tr: &Strings,
+) -> Vec<EvalPart> {
     let mut parts: Vec<EvalPart> = Vec::new();
     if !p.evaluation.sessions {
         return parts;
@@ -113,7 +124,10 @@ fn session_parts(p: &Programme, rows: &[Rated], days: &[DayView]) -> Vec<EvalPar
         if parts.last().is_none_or(|d| d.id != day_id) {
             let dv = days.iter().find(|d| d.number == *day);
             parts.push(EvalPart {
-                title: dv.map_or_else(|| format!("Day {day}"), |d| d.title.clone()),
+                title: dv.map_or_else(
+                    || tr.count("day_n", u64::from(*day), &[]),
+                    |d| d.title.clone(),
+                ),
                 date: dv.and_then(|d| d.date.clone()),
                 id: day_id,
                 overall: false,
@@ -145,7 +159,12 @@ struct Place {
 }
 
 /// The form of programme `p`.
-pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> EvaluationForm {
+pub fn evaluation_form(
+    p: &Programme,
+    v: &ProgrammeViews,
+    language: &str,
+    tr: &Strings,
+) -> EvaluationForm {
     let rows: Vec<Rated> = v
         .order
         .iter()
@@ -158,7 +177,7 @@ pub fn evaluation_form(p: &Programme, v: &ProgrammeViews, language: &str) -> Eva
         docx: evaluation_docx_path(&p.slug),
         name: format!("evaluation-{}", crate::util::slugify(&p.slug)),
     };
-    form_of(p, session_parts(p, &rows, &v.days), place, language)
+    form_of(p, session_parts(p, &rows, &v.days, tr), place, language, tr)
 }
 
 /// The form of delivery `d` of programme `p` (`<programme>/deliveries/<id>/evaluation.html`):
@@ -169,6 +188,7 @@ pub fn delivery_evaluation_form(
     d: &Delivery,
     days: &[DayView],
     language: &str,
+    tr: &Strings,
 ) -> EvaluationForm {
     let mut rows: Vec<Rated> = Vec::new();
     for day in &d.timetable.days {
@@ -177,7 +197,11 @@ pub fn delivery_evaluation_form(
                 rows.push((
                     day.number,
                     i,
-                    Some(format!("Day {}, {}", day.number, r.start)),
+                    Some(format!(
+                        "{}, {}",
+                        tr.count("day_n", u64::from(day.number), &[]),
+                        p.locale.time(r.start)
+                    )),
                 ));
             }
         }
@@ -194,7 +218,7 @@ pub fn delivery_evaluation_form(
             crate::util::slugify(&d.id)
         ),
     };
-    let mut form = form_of(p, session_parts(p, &rows, days), place, language);
+    let mut form = form_of(p, session_parts(p, &rows, days, tr), place, language, tr);
     form.delivery = Some(FormDelivery {
         title: d.title.clone(),
         href: format!("{dir}/index.html"),
@@ -207,8 +231,9 @@ fn form_of(
     mut parts: Vec<EvalPart>,
     place: Place,
     language: &str,
+    tr: &Strings,
 ) -> EvaluationForm {
-    let ev = &p.evaluation;
+    let ev = &defaults_translated(&p.evaluation, tr);
     let rated_sessions = !parts.is_empty();
     let questions: Vec<EvalItem> = ev
         .questions
@@ -225,10 +250,10 @@ fn form_of(
             }
         })
         .collect();
-    let scale_words = format!("1 = {}, 5 = {}", ev.low, ev.high);
+    let scale_words = tr.get("eval_scale_words", &[("low", &ev.low), ("high", &ev.high)]);
     if !questions.is_empty() {
         parts.push(EvalPart {
-            title: "Overall".into(),
+            title: tr.get("eval_overall", &[]),
             date: None,
             id: "eval-overall".into(),
             overall: true,
@@ -236,13 +261,9 @@ fn form_of(
         });
     }
     let intro = if !rated_sessions {
-        "Please tell us what you thought of the course. Your answers help us improve it."
-            .to_string()
+        tr.get("eval_intro", &[])
     } else {
-        format!(
-            "Please tell us how useful each session was for your work: tick one number for each, from 1 ({}) to 5 ({}), and add a comment if you like. Your answers help us improve the course.",
-            ev.low, ev.high
-        )
+        tr.get("eval_intro_rated", &[("low", &ev.low), ("high", &ev.high)])
     };
     let mut form = EvaluationForm {
         title: p.title.clone(),
@@ -252,7 +273,11 @@ fn form_of(
         low: ev.low.clone(),
         high: ev.high.clone(),
         scale: (1..=5).map(|n| n.to_string()).collect(),
+        rating_line: tr.get("eval_rating_line", &[("scale", &scale_words)]),
         scale_words,
+        heading: tr.get("evaluation_of", &[("title", &p.title)]),
+        rating_label: tr.get("eval_rating", &[]),
+        comments_label: tr.get("comments", &[]),
         parts,
         key: format!("coursebook-evaluation:{}", place.page),
         docx: place.docx,
@@ -263,6 +288,30 @@ fn form_of(
     };
     form.kit = kit_json(&form);
     form
+}
+
+/// The evaluation with coursebook's own defaults (those the programme did not set) in the
+/// site's language: they are interface strings, not the author's.
+fn defaults_translated(ev: &crate::model::Evaluation, tr: &Strings) -> crate::model::Evaluation {
+    let english = crate::model::Evaluation::default();
+    let ids = [
+        "eval_question_differently",
+        "eval_question_improve",
+        "eval_question_overall",
+    ];
+    let mut out = ev.clone();
+    if out.low == english.low {
+        out.low = tr.get("eval_low", &[]);
+    }
+    if out.high == english.high {
+        out.high = tr.get("eval_high", &[]);
+    }
+    for q in &mut out.questions {
+        if let Some(k) = english.questions.iter().position(|d| d.text == q.text) {
+            q.text = tr.get(ids[k], &[]);
+        }
+    }
+    out
 }
 
 /// The form as a letter's paragraphs: headed by the programme, each day a heading, each
@@ -282,10 +331,7 @@ fn paragraphs(
         group: 0,
         keep_next: false,
     };
-    let mut paras = vec![para(
-        Block::Heading(1),
-        &format!("Evaluation: {}", form.title),
-    )];
+    let mut paras = vec![para(Block::Heading(1), &form.heading)];
     let place: Vec<&str> = [form.dates.as_deref(), form.venue.as_deref()]
         .into_iter()
         .flatten()
@@ -298,13 +344,13 @@ fn paragraphs(
         let first = paras.len();
         paras.push(para(Block::Heading(3), &it.title));
         if let Some(name) = &it.rating {
-            let mut p = para(Block::Normal, &format!("Rating ({}): ", form.scale_words));
+            let mut p = para(Block::Normal, &format!("{} ", form.rating_line));
             let more = fill(name, true, &mut p);
             paras.push(p);
             paras.extend(more);
         }
         if let Some(name) = &it.comment {
-            let mut p = para(Block::Normal, "Comments: ");
+            let mut p = para(Block::Normal, &format!("{}: ", form.comments_label));
             let more = fill(name, false, &mut p);
             paras.push(p);
             paras.extend(more);
@@ -384,7 +430,12 @@ fn kit_json(form: &EvaluationForm) -> Option<String> {
         });
         fields.push(Field {
             name: name.to_string(),
-            label: if rating { "Rating" } else { "Comments" }.to_string(),
+            label: if rating {
+                &form.rating_label
+            } else {
+                &form.comments_label
+            }
+            .clone(),
             example: None,
             lines: 1,
         });

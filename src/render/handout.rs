@@ -177,7 +177,14 @@ impl RowParts {
 }
 
 /// A session's detail for the handout (no notes, no prompt notes) or the print page.
-fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: bool) -> Detail {
+fn detail(
+    p: &Programme,
+    s: &Session,
+    r: &TimetableRow,
+    block: String,
+    handout: bool,
+    tr: &crate::i18n::Strings,
+) -> Detail {
     Detail {
         title: s.title.clone(),
         href: s.out.clone(),
@@ -185,7 +192,7 @@ fn detail(p: &Programme, s: &Session, r: &TimetableRow, block: String, handout: 
         end: p.locale.time(r.end),
         duration: minutes_label(r.minutes()),
         block,
-        format: s.format.as_deref().map(format_label),
+        format: s.format.as_deref().map(|f| format_label(f, tr)),
         summary: s.summary.as_ref().map(|x| x.html.clone()),
         objectives: htmls(&s.objectives),
         // The print page shows the body too: its callouts' prompts are not listed again.
@@ -234,7 +241,12 @@ fn notes_line(s: &Session) -> String {
 }
 
 /// One day's rows, and the details of its sessions that the rows index.
-fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>) {
+fn day_rows(
+    p: &Programme,
+    d: &DayPlan,
+    handout: bool,
+    tr: &crate::i18n::Strings,
+) -> (Vec<Row>, Vec<Detail>) {
     let mut rows = Vec::new();
     let mut sessions = Vec::new();
     for r in d.rows() {
@@ -245,14 +257,14 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
             RowKind::Reserved => RowParts::reserved(),
             RowKind::Session(i) => {
                 let s = &p.sessions[*i];
-                let block = p.block_title(&s.block);
-                sessions.push(detail(p, s, r, block.clone(), handout));
+                let block = super::view::default_title(p, &p.block_title(&s.block), tr);
+                sessions.push(detail(p, s, r, block.clone(), handout, tr));
                 RowParts {
                     kind: RowType::Session,
                     title: s.title.clone(),
                     href: Some(s.out.clone()),
                     block: Some(block),
-                    format: s.format.as_deref().map(format_label),
+                    format: s.format.as_deref().map(|f| format_label(f, tr)),
                     // A row's texts are plain: the run sheet is a dense table.
                     materials: s.materials.iter().map(|m| m.text.clone()).collect(),
                     first_prompt: s.prompts.first().map(|x| x.text.text.clone()),
@@ -260,8 +272,10 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
                     notes: (!handout).then(|| notes_line(s)).filter(|n| !n.is_empty()),
                 }
             }
-            RowKind::Break(t) => RowParts::plain(RowType::Break, t.clone()),
-            RowKind::Free => RowParts::plain(RowType::Free, "Free time".to_string()),
+            RowKind::Break(t) => {
+                RowParts::plain(RowType::Break, super::view::default_title(p, t, tr))
+            }
+            RowKind::Free => RowParts::plain(RowType::Free, tr.get("free_time", &[])),
         };
         let detail = (parts.kind == RowType::Session).then(|| sessions.len() - 1);
         rows.push(Row {
@@ -287,8 +301,8 @@ fn day_rows(p: &Programme, d: &DayPlan, handout: bool) -> (Vec<Row>, Vec<Detail>
 }
 
 /// Every day in timetable order, with its rows and its sessions' details.
-pub fn days(p: &Programme, kind: Kind) -> Vec<PrintDay> {
-    days_of(p, (&p.timetable, &p.days), &p.slug, kind)
+pub fn days(p: &Programme, kind: Kind, tr: &crate::i18n::Strings) -> Vec<PrintDay> {
+    days_of(p, (&p.timetable, &p.days), &p.slug, kind, tr)
 }
 
 /// The print days of a timetable of `p`'s sessions over `days` (the programme's own, or a
@@ -298,16 +312,20 @@ pub fn days_of(
     (tt, days): (&Timetable, &[Day]),
     dir: &str,
     kind: Kind,
+    tr: &crate::i18n::Strings,
 ) -> Vec<PrintDay> {
     let handout = kind == Kind::Handout;
     tt.days
         .iter()
         .map(|d| {
             let day = days.iter().find(|x| x.number == d.number);
-            let (rows, sessions) = day_rows(p, d, handout);
+            let (rows, sessions) = day_rows(p, d, handout, tr);
             PrintDay {
                 number: d.number,
-                title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
+                title: day.map_or_else(
+                    || tr.count("day_n", u64::from(d.number), &[]),
+                    |x| x.title.clone(),
+                ),
                 date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: p.locale.time(d.start),

@@ -165,6 +165,10 @@ fn render_inner(
     outputs.push(search::root(site));
 
     outputs.extend(theme.static_files());
+    outputs.push(Output::bytes(
+        format!("{}/i18n-{}.js", theme::STATIC_DIR, common.strings.lang),
+        common.strings.script().into_bytes(),
+    ));
     for a in &site.assets {
         outputs.push(Output {
             path: a.out.clone(),
@@ -191,6 +195,11 @@ fn render_inner(
     } else {
         Err(errors)
     }
+}
+
+/// A hash of the interface strings' table (for [`crate::i18n::Strings::key`]).
+pub fn hash_strings(v: &impl serde::Serialize) -> u64 {
+    hash_of(v)
 }
 
 /// What every page shares, made into template values once.
@@ -221,8 +230,12 @@ fn common<'a>(
             when: None,
         })
         .collect();
+    let strings = theme.i18n.strings(&cfg.language);
+    let strings_key = if memo.is_some() { strings.key() } else { 0 };
     Common {
         theme,
+        tr: strings.value(),
+        strings,
         site: value_of(&site_view),
         programmes: value_of(&programme_links),
         organisation: cfg.organisation.as_deref(),
@@ -233,7 +246,7 @@ fn common<'a>(
         keys: Mutex::default(),
         // Keys hash the views, not template values, whose maps have no fixed order.
         shared_key: if memo.is_some() {
-            hash_of(&(&site_view, &programme_links))
+            hash_of(&(&site_view, &programme_links, strings_key))
         } else {
             0
         },

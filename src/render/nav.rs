@@ -143,6 +143,7 @@ impl NavParts {
             None => {
                 let mut ctx = Context::new();
                 ctx.insert_value("site", common.site.clone());
+                ctx.insert_value("tr", common.tr.clone());
                 ctx.insert_value("nav", self.value.clone());
                 ctx.insert_value("nav_days", self.days.clone());
                 ctx.put("root", root);

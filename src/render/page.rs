@@ -123,6 +123,7 @@ impl Common<'_> {
             }
         }
         ctx.insert_value("site", self.site.clone());
+        ctx.insert_value("tr", self.tr.clone());
         ctx.put("current", &page.path);
         ctx.put("page_title", &page.title);
         match page.nav {

@@ -80,7 +80,7 @@ pub(super) fn render_programme(
     common: &Common,
     site: &Site,
 ) -> (Vec<Output>, Vec<Diagnostic>) {
-    let mut views = ProgrammeViews::new(p);
+    let mut views = ProgrammeViews::new(p, &common.strings);
     if common.participant {
         // Run sheets and sign-in sheets are the trainer's: not written, not linked.
         views.nav.runsheets.clear();
@@ -91,7 +91,7 @@ pub(super) fn render_programme(
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let schedule = schedule::schedule(p, &views.days);
-    let evaluation = evaluation::evaluation_form(p, &views, &p.language);
+    let evaluation = evaluation::evaluation_form(p, &views, &p.language, &common.strings);
     let r = ProgrammeRender {
         p,
         common,
@@ -254,7 +254,9 @@ impl ProgrammeRender<'_> {
         let timetable = (
             "timetable.html",
             format!("{}/timetable.html", p.slug),
-            format!("Timetable: {}", p.title),
+            self.common
+                .strings
+                .get("title_timetable", &[("programme", &p.title)]),
         );
         vec![
             self.common
@@ -273,14 +275,20 @@ impl ProgrammeRender<'_> {
 
     fn prompts(&self) -> Vec<Rendered> {
         let p = self.p;
-        let title = format!("Discussion prompts: {}", p.title);
+        let title = self
+            .common
+            .strings
+            .get("title_prompts", &[("programme", &p.title)]);
         let days = view::prompt_days(p, &self.views);
         vec![self.days_page(("prompts.html", "prompts.html", title), &days)]
     }
 
     fn materials(&self) -> Vec<Rendered> {
         let p = self.p;
-        let title = format!("Materials: {}", p.title);
+        let title = self
+            .common
+            .strings
+            .get("title_materials", &[("programme", &p.title)]);
         let days = view::material_days(p, &self.views);
         vec![self.days_page(("materials.html", "materials.html", title), &days)]
     }
@@ -295,7 +303,9 @@ impl ProgrammeRender<'_> {
         let what = (
             "prompt-cards.html",
             room::prompt_cards_path(&p.slug),
-            format!("Prompt cards: {}", p.title),
+            self.common
+                .strings
+                .get("title_cards", &[("programme", &p.title)]),
         );
         let form = EvaluationPage {
             form: &self.evaluation,
@@ -303,7 +313,9 @@ impl ProgrammeRender<'_> {
         let eval = (
             "evaluation.html",
             evaluation::evaluation_path(&p.slug),
-            format!("Evaluation: {}", p.title),
+            self.common
+                .strings
+                .get("title_evaluation", &[("programme", &p.title)]),
         );
         let mut out = vec![
             self.common
@@ -313,7 +325,10 @@ impl ProgrammeRender<'_> {
         ];
         if !self.common.participant {
             for (path, sheet) in room::signin_sheets(p, &self.views) {
-                let title = format!("Sign-in sheet, {}: {}", sheet.title, p.title);
+                let title = self.common.strings.get(
+                    "title_signin",
+                    &[("day", &sheet.title), ("programme", &p.title)],
+                );
                 let own = SigninPage {
                     day: &sheet,
                     delivery: None,
@@ -328,14 +343,17 @@ impl ProgrammeRender<'_> {
     /// The print page and, for trainers, a run sheet per day.
     fn print(&self) -> Vec<Rendered> {
         let p = self.p;
-        let print_days = handout::days(p, handout::Kind::Print);
+        let print_days = handout::days(p, handout::Kind::Print, &self.common.strings);
         let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
         let title = format!("{} (print)", p.title);
         let mut out = vec![self.days_page(("print.html", "print.html", title), &pages)];
         if !self.common.participant {
             let shared = [("programme", &self.programme)];
             for d in &print_days {
-                let title = format!("Run sheet, {}: {}", d.title, p.title);
+                let title = self.common.strings.get(
+                    "title_runsheet",
+                    &[("day", &d.title), ("programme", &p.title)],
+                );
                 let own = RunSheet {
                     day: d,
                     delivery: None,
@@ -359,7 +377,9 @@ impl ProgrammeRender<'_> {
             let what = (
                 "themes.html",
                 format!("{}/themes.html", p.slug),
-                format!("Themes: {}", p.title),
+                self.common
+                    .strings
+                    .get("title_themes", &[("programme", &p.title)]),
             );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
@@ -393,7 +413,9 @@ impl ProgrammeRender<'_> {
         let what = (
             "action-plan.html",
             after_course::action_plan_path(&p.slug),
-            format!("Action plan: {}", p.title),
+            self.common
+                .strings
+                .get("title_action_plan", &[("programme", &p.title)]),
         );
         let mut out = vec![common.page(self.page(what, &shared, &own), Defer::Allowed)];
         if let Some(path) = self.views.nav.post_box.clone() {
@@ -409,7 +431,9 @@ impl ProgrammeRender<'_> {
             let what = (
                 "post-box.html",
                 path,
-                format!("Post-box summary: {}", p.title),
+                self.common
+                    .strings
+                    .get("title_post_box", &[("programme", &p.title)]),
             );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
@@ -420,12 +444,14 @@ impl ProgrammeRender<'_> {
     /// would list trainer-only pages.
     fn handout(&self) -> Rendered {
         let p = self.p;
-        let days = handout::days(p, handout::Kind::Handout);
+        let days = handout::days(p, handout::Kind::Handout, &self.common.strings);
         let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
         let what = (
             "handout.html",
             format!("{}/handout.html", p.slug),
-            format!("Handout: {}", p.title),
+            self.common
+                .strings
+                .get("title_handout", &[("programme", &p.title)]),
         );
         let (shared, own) = ([("programme", &self.programme)], Days { days: &days });
         let mut page = self.page(what, &shared, &own);
@@ -463,7 +489,7 @@ impl ProgrammeRender<'_> {
         let mut outs: Vec<Result<Output, Diagnostic>> = vec![
             Ok(Output::bytes(
                 format!("{}/timetable.csv", p.slug),
-                csv::timetable(p),
+                csv::timetable(p, &self.common.strings),
             )),
             evaluation::blank_docx(&self.evaluation, &p.src),
             Ok(search::shard(
@@ -480,7 +506,12 @@ impl ProgrammeRender<'_> {
             outs.push(Ok(Output::bytes(format!("{}/timetable.ics", p.slug), ics)));
         }
         for d in &p.deliveries {
-            let files = super::delivery::delivery_files(p, d, site.config.site_url.as_deref());
+            let files = super::delivery::delivery_files(
+                p,
+                d,
+                site.config.site_url.as_deref(),
+                &self.common.strings,
+            );
             outs.extend(
                 files
                     .into_iter()

@@ -129,16 +129,24 @@ pub fn session_view<'a>(
         title: s.title.clone(),
         href: s.out.clone(),
         day: s.day,
-        day_title: day.map_or_else(|| format!("Day {}", s.day), |d| d.title.clone()),
+        day_title: day.map_or_else(
+            || {
+                v.days
+                    .iter()
+                    .find(|x| x.number == s.day)
+                    .map_or_else(|| s.day.to_string(), |x| x.title.clone())
+            },
+            |d| d.title.clone(),
+        ),
         date: day.and_then(|d| d.date).map(|d| p.locale.date_long(d)),
         date_iso: day.and_then(|d| d.date).map(|d| d.to_string()),
-        block: p.block_title(&s.block),
+        block: super::view::default_title(p, &p.block_title(&s.block), &v.tr),
         start: time.as_ref().map(|t| t.1.clone()),
         end: time.as_ref().map(|t| t.2.clone()),
         start_iso: time.as_ref().map(|t| t.3.clone()),
         end_iso: time.as_ref().map(|t| t.4.clone()),
         duration: minutes_label(s.minutes),
-        format: s.format.as_deref().map(format_label),
+        format: s.format.as_deref().map(|f| format_label(f, &v.tr)),
         summary: s.summary.as_ref().map(|x| x.html.clone()),
         objectives: htmls(&s.objectives),
         prompts: prompt_views(&listed_prompts(s), true),

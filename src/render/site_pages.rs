@@ -61,7 +61,7 @@ pub(super) fn render(site: &Site, common: &Common) -> Vec<Rendered> {
         )
     }));
     jobs.push(Box::new(|| {
-        let title = "Page not found".to_string();
+        let title = common.strings.get("page_not_found", &[]);
         let own = not_found(site.config.site_url.as_deref());
         common.page(
             plain("404.html", "404.html".into(), title, &own),

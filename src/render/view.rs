@@ -248,14 +248,35 @@ pub struct DayView {
     pub segments: Vec<SegmentView>,
 }
 
-pub fn format_label(f: &str) -> String {
+/// A block's or break's title: coursebook's default names (when the programme keeps the
+/// default blocks, so they are not the author's words) in the site's language.
+pub fn default_title(p: &Programme, title: &str, tr: &crate::i18n::Strings) -> String {
+    static DEFAULTS: std::sync::LazyLock<Vec<crate::model::BlockDef>> =
+        std::sync::LazyLock::new(crate::model::default_blocks);
+    let id = match title {
+        "Before coffee" => "block_before_coffee",
+        "After coffee" => "block_after_coffee",
+        "After lunch" => "block_after_lunch",
+        "After tea" => "block_after_tea",
+        "Coffee" => "break_coffee",
+        "Lunch" => "break_lunch",
+        "Tea" => "break_tea",
+        _ => return title.to_string(),
+    };
+    if p.blocks == *DEFAULTS {
+        tr.get(id, &[])
+    } else {
+        title.to_string()
+    }
+}
+
+/// A session's `format`: coursebook's own keywords in the site's language (`format_pairs`,
+/// ...), any other text as the author wrote it.
+pub fn format_label(f: &str, tr: &crate::i18n::Strings) -> String {
     match f {
-        "pairs" => "Pairs".into(),
-        "small-groups" => "Small groups".into(),
-        "large-group" => "Large group".into(),
-        "plenary" => "Plenary".into(),
-        "individual" => "Individual".into(),
-        "presentation" => "Presentation".into(),
+        "pairs" | "small-groups" | "large-group" | "plenary" | "individual" | "presentation" => {
+            tr.get(&format!("format_{}", f.replace('-', "_")), &[])
+        }
         other => other.to_string(),
     }
 }
@@ -272,6 +293,8 @@ pub fn label(name: &str) -> String {
 
 /// Everything per programme that several pages share, computed once.
 pub struct ProgrammeViews {
+    /// The interface strings of the programme's language.
+    pub tr: std::sync::Arc<crate::i18n::Strings>,
     pub nav: Nav,
     pub days: Vec<DayView>,
     /// Per session: (day number, start, end), from the timetable.
@@ -288,7 +311,7 @@ pub struct ProgrammeViews {
 pub type SessionTime = (u32, String, String, String, String);
 
 impl ProgrammeViews {
-    pub fn new(p: &Programme) -> Self {
+    pub fn new(p: &Programme, tr: &std::sync::Arc<crate::i18n::Strings>) -> Self {
         let times_raw = p.timetable.session_times(p.sessions.len());
         let times: Vec<Option<SessionTime>> = times_raw
             .iter()
@@ -300,7 +323,7 @@ impl ProgrammeViews {
             })
             .collect();
         let order = p.timetable.session_order();
-        let days = day_views(p);
+        let days = day_views(p, tr);
         let mut themes: Vec<(String, Vec<usize>)> = Vec::new();
         let mut theme_idx: HashMap<&str, usize> = HashMap::new();
         for &i in &order {
@@ -314,6 +337,7 @@ impl ProgrammeViews {
         }
         let nav = nav(p, &days, !themes.is_empty());
         ProgrammeViews {
+            tr: tr.clone(),
             nav,
             days,
             times,
@@ -437,7 +461,12 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
 }
 
 /// A row of a block as the timetable shows it; `None` for what a block does not list.
-fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
+fn block_row(
+    p: &Programme,
+    block: &str,
+    r: &TimetableRow,
+    tr: &crate::i18n::Strings,
+) -> Option<RowView> {
     let (kind, title, href, format, summary) = match r.kind {
         RowKind::Session(i) => {
             let s = &p.sessions[i];
@@ -445,7 +474,7 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
                 RowType::Session,
                 s.title.clone(),
                 Some(s.out.clone()),
-                s.format.as_deref().map(format_label),
+                s.format.as_deref().map(|f| format_label(f, tr)),
                 s.summary.as_ref().map(|x| x.html.clone()),
             )
         }
@@ -471,17 +500,17 @@ fn block_row(p: &Programme, block: &str, r: &TimetableRow) -> Option<RowView> {
         href,
         format,
         summary,
-        block: Some(p.block_title(block)),
+        block: Some(default_title(p, &p.block_title(block), tr)),
         fixed: r.fixed,
         anchor: None,
     })
 }
 
 /// A break or free time between blocks: a segment of one row.
-fn gap_segment(p: &Programme, r: &TimetableRow) -> SegmentView {
+fn gap_segment(p: &Programme, r: &TimetableRow, tr: &crate::i18n::Strings) -> SegmentView {
     let (kind, row_kind, title) = match &r.kind {
-        RowKind::Break(t) => (SegmentType::Break, RowType::Break, t.clone()),
-        _ => (SegmentType::Free, RowType::Free, "Free time".to_string()),
+        RowKind::Break(t) => (SegmentType::Break, RowType::Break, default_title(p, t, tr)),
+        _ => (SegmentType::Free, RowType::Free, tr.get("free_time", &[])),
     };
     SegmentView {
         kind,
@@ -505,8 +534,8 @@ fn gap_segment(p: &Programme, r: &TimetableRow) -> SegmentView {
     }
 }
 
-fn day_views(p: &Programme) -> Vec<DayView> {
-    day_views_of(p, &p.timetable, &p.days)
+fn day_views(p: &Programme, tr: &crate::i18n::Strings) -> Vec<DayView> {
+    day_views_of(p, &p.timetable, &p.days, tr)
 }
 
 /// The day views of a timetable of `p`'s sessions over `days`: the programme's own, or a
@@ -515,6 +544,7 @@ pub fn day_views_of(
     p: &Programme,
     tt: &crate::model::timetable::Timetable,
     days: &[crate::model::Day],
+    tr: &crate::i18n::Strings,
 ) -> Vec<DayView> {
     tt.days
         .iter()
@@ -528,10 +558,10 @@ pub fn day_views_of(
                 .map(|seg| match seg {
                     Segment::Block { id, rows } => SegmentView {
                         kind: SegmentType::Block,
-                        title: p.block_title(id),
+                        title: default_title(p, &p.block_title(id), tr),
                         rows: rows
                             .iter()
-                            .filter_map(|r| block_row(p, id, r))
+                            .filter_map(|r| block_row(p, id, r, tr))
                             .inspect(|row| {
                                 if row.kind == RowType::Session {
                                     count += 1;
@@ -540,12 +570,15 @@ pub fn day_views_of(
                             })
                             .collect(),
                     },
-                    Segment::Gap(r) => gap_segment(p, r),
+                    Segment::Gap(r) => gap_segment(p, r, tr),
                 })
                 .collect();
             DayView {
                 number: d.number,
-                title: day.map_or_else(|| format!("Day {}", d.number), |x| x.title.clone()),
+                title: day.map_or_else(
+                    || tr.count("day_n", u64::from(d.number), &[]),
+                    |x| x.title.clone(),
+                ),
                 date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: p.locale.time(d.start),

@@ -251,27 +251,28 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
             .chain([p.md.text.as_str()]),
         ),
     }];
+    let tr = &v.tr;
     let mut tools: Vec<(String, String)> = [
-        ("Timetable", "timetable.html"),
-        ("Discussion prompts", "prompts.html"),
-        ("Materials checklist", "materials.html"),
-        ("Participant handout", "handout.html"),
-        ("Print the programme", "print.html"),
+        ("timetable", "timetable.html"),
+        ("discussion_prompts", "prompts.html"),
+        ("materials_and_pack_lists", "materials.html"),
+        ("participant_handout", "handout.html"),
+        ("print_programme", "print.html"),
     ]
     .iter()
-    .map(|(t, f)| (t.to_string(), format!("{}/{f}", p.slug)))
+    .map(|(t, f)| (tr.get(t, &[]), format!("{}/{f}", p.slug)))
     .collect();
     if v.nav.themes.is_some() {
-        tools.push(("Themes".into(), format!("{}/themes.html", p.slug)));
+        tools.push((tr.get("themes", &[]), format!("{}/themes.html", p.slug)));
     }
-    tools.push(("Action plan sheet".into(), v.nav.action_plan.clone()));
+    tools.push((tr.get("action_plan_sheet", &[]), v.nav.action_plan.clone()));
     if let Some(post_box) = v.nav.post_box.as_ref().filter(|_| !participant) {
-        tools.push(("Post-box summary".into(), post_box.clone()));
+        tools.push((tr.get("post_box_summary", &[]), post_box.clone()));
     }
     if !participant {
         for d in &v.days {
             tools.push((
-                format!("Run sheet: {}", d.title),
+                tr.get("run_sheet_heading", &[("day", &d.title)]),
                 super::handout::runsheet_path(&p.slug, d.number),
             ));
         }
@@ -286,7 +287,9 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
     }
     for &i in &v.order {
         let s = &p.sessions[i];
-        let when = v.when(i).unwrap_or_else(|| format!("Day {}", s.day));
+        let when = v
+            .when(i)
+            .unwrap_or_else(|| v.tr.count("day_n", u64::from(s.day), &[]));
         // Front-matter prompts; the callouts' items are in the body's text already.
         let prompts = s
             .prompts
@@ -314,7 +317,10 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
             docs.push(Doc {
                 title: pr.text.text.clone(),
                 url: format!("{}#session-prompts", s.out),
-                when: format!("Prompt · {} · {when}", s.title),
+                when: v.tr.get(
+                    "search_prompt_when",
+                    &[("session", &s.title), ("when", &when)],
+                ),
                 headings: String::new(),
                 body: pr.note.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
             });
@@ -325,7 +331,7 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
         docs.push(Doc {
             title: l.title.clone(),
             url: l.out.clone(),
-            when: "Letter".into(),
+            when: v.tr.get("search_letter", &[]),
             headings: String::new(),
             body: lines(
                 l.description

@@ -42,6 +42,8 @@ pub struct Theme {
     pub text: String,
     /// What the theme's own files lack, as warnings (`check` and `build` report them).
     pub warnings: Vec<Diagnostic>,
+    /// The interface strings' `.ftl` files (built in, then the site's), by language.
+    pub i18n: crate::i18n::Catalog,
 }
 
 /// A warning when the theme's `base.html` (its own, overriding the built-in one) leaves out
@@ -93,6 +95,73 @@ fn literal_text(template: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The built-in theme's `.ftl` files: (language, text).
+pub fn builtin_i18n() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(d) = BUILTIN.get_dir("i18n") {
+        for f in d.files() {
+            let name = f
+                .path()
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Some(lang) = name.strip_suffix(".ftl") {
+                out.push((
+                    lang.to_string(),
+                    f.contents_utf8().unwrap_or_default().to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The built-in `.ftl` files, then the theme folder's `i18n/<lang>.ftl` over them (message
+/// by message: a site's file need hold only the messages it changes or adds).
+fn i18n_catalog(
+    fence: &crate::content::confine::Fence,
+    dir: Option<&Path>,
+    name: &str,
+) -> (crate::i18n::Catalog, Vec<Diagnostic>) {
+    use crate::i18n::Source;
+    let mut catalog = crate::i18n::Catalog::default();
+    for (lang, text) in builtin_i18n() {
+        let path = format!("(built-in theme) i18n/{lang}.ftl");
+        catalog.add(
+            &lang,
+            Source {
+                path,
+                text,
+                site: false,
+            },
+        );
+    }
+    let mut diags = Vec::new();
+    if let Some(dir) = dir {
+        let (files, d) = walk(fence, &dir.join("i18n"));
+        diags.extend(d);
+        for (rel, path) in files {
+            let Some(lang) = rel.strip_suffix(".ftl") else {
+                continue;
+            };
+            let shown = format!("themes/{name}/i18n/{rel}");
+            match std::fs::read_to_string(&path) {
+                Ok(text) => catalog.add(
+                    lang,
+                    Source {
+                        path: shown,
+                        text,
+                        site: true,
+                    },
+                ),
+                Err(e) => diags.push(Diagnostic::error(shown, format!("cannot read: {e}"))),
+            }
+        }
+    }
+    diags.extend(catalog.errors());
+    (catalog, diags)
 }
 
 /// The files under a theme folder, following no link out of the site root (confine.rs).
@@ -211,6 +280,8 @@ impl Theme {
         if let Some(dir) = &dir {
             diags = overlay(&fence, dir, name, &mut templates, &mut statics);
         }
+        let (i18n, d) = i18n_catalog(&fence, dir.as_deref(), name);
+        diags.extend(d);
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Escapes what HTML needs (& < > " ') but leaves `/` alone, so hrefs stay readable.
@@ -218,6 +289,9 @@ impl Theme {
         // Filters are registered before templates: Tera checks every name a template uses.
         tera.register_filter("href", href_filter);
         tera.register_function("current_mark", super::nav::current_mark);
+        tera.register_filter("fill", fill_filter);
+        tera.register_filter("count", count_filter);
+        tera.register_filter("fill_time", fill_time_filter);
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -230,11 +304,13 @@ impl Theme {
             .into_iter()
             .collect();
         if diags.is_empty() {
-            let text = templates
+            let mut text = templates
                 .iter()
                 .map(|(_, t)| literal_text(t))
                 .collect::<Vec<_>>()
                 .join("\n");
+            text.push('\n');
+            text.push_str(&i18n.text());
             Ok(Theme {
                 tera: Arc::new(tera),
                 name: name.into(),
@@ -242,6 +318,7 @@ impl Theme {
                 dir,
                 text,
                 warnings,
+                i18n,
             })
         } else {
             Err(diags)
@@ -332,6 +409,102 @@ impl std::fmt::Debug for Deferred {
 /// `{{ path | href }}`: percent-encode a site-relative path for an href.
 fn href_filter(path: &str, _: Kwargs, _: &State) -> String {
     crate::util::encode_path(path)
+}
+
+/// The filter's variables, as text.
+fn vars_of(kwargs: &Kwargs) -> Vec<(String, String)> {
+    let map: BTreeMap<String, serde_json::Value> = kwargs.deserialize().unwrap_or_default();
+    map.into_iter()
+        .map(|(k, v)| {
+            let text = match v {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (k, text)
+        })
+        .collect()
+}
+
+/// `{{ tr.run_sheet_for | fill(day=day.title) }}`: a message's `{$day}` filled in.
+fn fill_filter(text: &str, kwargs: Kwargs, _: &State) -> String {
+    let vars = vars_of(&kwargs);
+    let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    crate::i18n::fill(text, &refs)
+}
+
+/// `{{ tr.day_ends_at | fill_time(time=day.end, date=day.date_iso) }}`: the message with its
+/// `{$time}` a `<time>` element (`datetime` the date and time, or the time alone), the rest
+/// escaped: a sentence with the time inside, whatever the language's order.
+fn fill_time_filter(text: &str, kwargs: Kwargs, _: &State) -> tera::Value {
+    let vars = vars_of(&kwargs);
+    let get = |k: &str| {
+        vars.iter()
+            .find(|(n, _)| n == k)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let time = get("time");
+    let date = get("date");
+    // `iso`: the machine's form of `time` (`HH:MM`) when the page writes times as people
+    // read them ("4:30 pm").
+    let iso = Some(get("iso")).filter(|x| !x.is_empty()).unwrap_or(time);
+    let datetime = if date.is_empty() {
+        iso.to_string()
+    } else {
+        format!("{date}T{iso}")
+    };
+    let element = format!(
+        "<time datetime=\"{}\">{}</time>",
+        crate::util::escape_html(&datetime),
+        crate::util::escape_html(time)
+    );
+    const MARK: &str = "\u{E002}";
+    let escaped: Vec<(String, String)> = vars
+        .iter()
+        .filter(|(k, _)| k != "time" && k != "date" && k != "iso")
+        .map(|(k, v)| (k.clone(), crate::util::escape_html(v)))
+        .collect();
+    let mut refs: Vec<(&str, &str)> = escaped
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    refs.push(("time", MARK));
+    let filled = crate::i18n::fill(&crate::util::escape_html(&text.replace(MARK, "")), &refs);
+    tera::Value::safe_string(&filled.replacen(MARK, &element, 1))
+}
+
+/// `{{ tr.n_sessions | count(n=day.sessions) }}`: a count message's form for `n` by the
+/// language's plural rules, its `{$n}` (and any other variable given) filled in.
+fn count_filter(forms: tera::Value, kwargs: Kwargs, _: &State) -> String {
+    let vars = vars_of(&kwargs);
+    let n = vars
+        .iter()
+        .find(|(k, _)| k == "n")
+        .and_then(|(_, v)| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    let Some(map) = forms.as_map() else {
+        // A plain message: only its variables to fill.
+        let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        return crate::i18n::fill(forms.as_str().unwrap_or_default(), &refs);
+    };
+    let mut per: BTreeMap<&'static str, String> = BTreeMap::new();
+    let mut lang = String::from("en");
+    for (k, v) in map {
+        let key = k.to_string();
+        let text = v.as_str().unwrap_or_default().to_string();
+        match key.as_str() {
+            "lang" => lang = text,
+            "zero" => drop(per.insert("zero", text)),
+            "one" => drop(per.insert("one", text)),
+            "two" => drop(per.insert("two", text)),
+            "few" => drop(per.insert("few", text)),
+            "many" => drop(per.insert("many", text)),
+            "other" => drop(per.insert("other", text)),
+            _ => {}
+        }
+    }
+    let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    crate::i18n::fill(crate::i18n::pick(&per, &lang, n), &refs)
 }
 
 #[cfg(test)]

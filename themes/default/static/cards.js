@@ -5,6 +5,12 @@
 // are the page, so it works from file://. Printing prints every card, one per page.
 (function () {
   "use strict";
+  // The interface strings (theme/i18n-<lang>.js, loaded first); the message id without it.
+  var T = (typeof window !== "undefined" && window.coursebookT) || (function () {
+    var f = function (id) { return id; };
+    f.parts = function (id) { return [id]; };
+    return f;
+  })();
   function start() {
     var list = document.querySelector(".prompt-cards");
     if (!list) return;

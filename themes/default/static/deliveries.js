@@ -6,6 +6,12 @@
    Without script every delivery is listed plainly. `?now=YYYY-MM-DDTHH:MM` rehearses another day, as now.js does. */
 (function () {
   "use strict";
+  // The interface strings (theme/i18n-<lang>.js, loaded first); the message id without it.
+  var T = (typeof window !== "undefined" && window.coursebookT) || (function () {
+    var f = function (id) { return id; };
+    f.parts = function (id) { return [id]; };
+    return f;
+  })();
   var override = /[?&]now=(\d{4}-\d{2}-\d{2})T/.exec(window.location.search);
   function today(zone) {
     if (override) return override[1];
@@ -40,7 +46,7 @@
           li.classList.add("past");
           var tag = document.createElement("span");
           tag.className = "badge past-badge";
-          tag.textContent = "Past";
+          tag.textContent = T("past");
           li.appendChild(document.createTextNode(" "));
           li.appendChild(tag);
         }
@@ -48,7 +54,7 @@
       if (hide && shown === 0) {
         var none = document.createElement("li");
         none.className = "none";
-        none.textContent = "No upcoming deliveries.";
+        none.textContent = T("no_upcoming");
         ul.appendChild(none);
       }
     });

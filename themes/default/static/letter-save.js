@@ -6,6 +6,12 @@
    `coursebook merge` writes for the same values, named as it names them. */
 (function () {
   "use strict";
+  // The interface strings (theme/i18n-<lang>.js, loaded first); the message id without it.
+  var T = (typeof window !== "undefined" && window.coursebookT) || (function () {
+    var f = function (id) { return id; };
+    f.parts = function (id) { return [id]; };
+    return f;
+  })();
   /* Trimmed of all that Rust's `str::trim` or JavaScript's `trim` removes (Rust's keeps
      U+FEFF, JavaScript's U+0085): merge.rs `trim` is the same, so both sides agree. */
   function trim(s) {
@@ -295,7 +301,7 @@
   function mergeList(text, format) {
     var table = readTable(text), problems = [];
     if (!table.header) {
-      return { files: [], problems: [{ error: true, text: "The list is empty: its first line names the columns, one per blank." }] };
+      return { files: [], problems: [{ error: true, text: T("list_empty") }] };
     }
     var header = table.header;
     // A blank without a column takes what the form holds for it, in every letter; only
@@ -341,7 +347,7 @@
     });
     files = files.filter(function (f) { return f; });
     if (skipped) problems.push({ error: false, text: skipped + (skipped === 1 ? " row" : " rows") + " skipped: people who did not attend get no certificate." });
-    else if (!files.length) problems.push({ error: false, text: "The list has a header but no rows: no letters to make." });
+    else if (!files.length) problems.push({ error: false, text: T("list_no_rows") });
     return { files: files, problems: problems };
   }
 
@@ -356,7 +362,7 @@
     report.textContent = "";
     var made = result.files.length;
     var p = document.createElement("p");
-    p.textContent = made ? made + (made === 1 ? " letter" : " letters") + " from " + name + "." : "No letters made from " + name + ".";
+    p.textContent = made ? T("n_letters_from", { n: made, file: name }) : T("no_letters_from", { file: name });
     report.appendChild(p);
     if (result.problems.length) {
       var ul = document.createElement("ul");
@@ -381,7 +387,7 @@
     f.arrayBuffer().then(function (buf) {
       var text;
       try { text = new TextDecoder("utf-8", { fatal: true }).decode(buf); } catch (e) {
-        show({ files: [], problems: [{ error: true, text: "The list is not UTF-8 text: in Excel, save it as “CSV UTF-8 (Comma delimited)”; in LibreOffice, choose the character set Unicode (UTF-8)." }] }, f.name);
+        show({ files: [], problems: [{ error: true, text: T("not_utf8") }] }, f.name);
         return;
       }
       list = { text: text, name: f.name };

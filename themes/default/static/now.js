@@ -20,6 +20,12 @@
      or the day's end, which stay put: times that would pass them stop there. */
 (function () {
   "use strict";
+  // The interface strings (theme/i18n-<lang>.js, loaded first); the message id without it.
+  var T = (typeof window !== "undefined" && window.coursebookT) || (function () {
+    var f = function (id) { return id; };
+    f.parts = function (id) { return [id]; };
+    return f;
+  })();
 
   var S = window.coursebookSchedule;
   if (!S || !S.days || !S.days.length) return;
@@ -165,7 +171,7 @@
   }
 
   function stopName(p) {
-    return p.stopRow ? p.stopRow.title + " (fixed at " + clockText(p.stop) + ")" : "the end of the day (" + clockText(p.stop) + ")";
+    return p.stopRow ? T("late_stop_fixed", { title: p.stopRow.title, time: clockText(p.stop) }) : T("late_stop_day_end", { time: clockText(p.stop) });
   }
 
   function setTime(t, m, date) {
@@ -219,8 +225,8 @@
       it.el.classList.remove("is-next");
       var a = it.el.querySelector("a");
       if (a) {
-        if (now) a.setAttribute("title", "Running now");
-        else if (a.getAttribute("title") === "Running now") a.removeAttribute("title");
+        if (now) a.setAttribute("title", T("running_now"));
+        else if (a.getAttribute("title") === T("running_now")) a.removeAttribute("title");
       }
       var plain = it.el.classList.contains("break-row") || it.el.classList.contains("free-row");
       if (!next && it.start > t && it.end > it.start && !plain) next = it;
@@ -297,17 +303,17 @@
     var first = rows[0];
     if (t < first.start) {
       var s = firstSession(rows);
-      return [el("strong", null, day.title), " starts at ", when(first.start), " with ", named(s.row)];
+      return T.parts("bar_day_starts", { day: el("strong", null, day.title), time: when(first.start), session: named(s.row) });
     }
     var end = toMin(day.end);
     if (t >= end) {
       var later = null;
       for (var i = 0; i < S.days.length; i++) if (S.days[i].date > c.date && (!later || S.days[i].date < later.date)) later = S.days[i];
-      if (!later) return [el("strong", null, "The programme has ended."), " Thank you for taking part."];
+      if (!later) return [el("strong", null, T("bar_ended")), " ", T("bar_thanks")];
       var lr = shifted(later, plan(later));
       if (!lr.length) return null;
       var ls = firstSession(lr);
-      return [el("strong", null, later.title), " (" + later.label + ") starts at ", when(lr[0].start), " with ", named(ls.row)];
+      return T.parts("bar_next_day_starts", { day: el("strong", null, later.title), date: later.label, time: when(lr[0].start), session: named(ls.row) });
     }
     var k = -1;
     for (var j = 0; j < rows.length; j++) if (rows[j].start <= t && t < rows[j].end) k = j;
@@ -315,8 +321,8 @@
     if (k >= 0) {
       var cur = rows[k];
       var plain = cur.row.kind === "break" || cur.row.kind === "free";
-      if (plain) out.push(el("strong", null, cur.row.title), " until ", when(cur.end));
-      else out.push(el("strong", null, "Now: "), named(cur.row), " until ", when(cur.end));
+      if (plain) out = out.concat(T.parts("bar_until", { title: el("strong", null, cur.row.title), time: when(cur.end) }));
+      else out = out.concat(T.parts("bar_now_until", { session: named(cur.row), time: when(cur.end) }));
     }
     var nx = null;
     for (var n = k + 1; n < rows.length; n++) {
@@ -326,8 +332,8 @@
       }
     }
     if (out.length) out.push(el("span", "now-sep", " · "));
-    if (nx) out.push(el("strong", null, "Next: "), named(nx.row), " at ", when(nx.start));
-    else out.push("The day ends at ", when(end));
+    if (nx) out = out.concat(T.parts("bar_next_at", { session: named(nx.row), time: when(nx.start) }));
+    else out = out.concat(T.parts("bar_day_ends", { time: when(end) }));
     return out;
   }
 
@@ -367,14 +373,14 @@
     var id = "late-" + ++made;
     var group = el("div", "late");
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Running late, " + day.title);
+    group.setAttribute("aria-label", T("running_late_day", { day: day.title }));
     var status = el("p", "late-status");
     status.setAttribute("aria-live", "polite");
     status.id = id + "-status";
     var msg = el("span", "late-message");
-    var reset = el("button", "late-reset", "Reset");
+    var reset = el("button", "late-reset", T("late_reset"));
     reset.type = "button";
-    reset.setAttribute("aria-label", "Reset: back on time, " + day.title);
+    reset.setAttribute("aria-label", T("late_reset_day", { day: day.title }));
     reset.addEventListener("click", function () {
       setLate(day, 0);
     });
@@ -382,11 +388,11 @@
     status.appendChild(document.createTextNode(" "));
     status.appendChild(reset);
     var details = el("details", "late-set");
-    var summary = el("summary", null, "Running late");
+    var summary = el("summary", null, T("running_late"));
     details.appendChild(summary);
     var row = el("div", "late-buttons");
     [5, 10, 15].forEach(function (n) {
-      var b = el("button", "late-add", "+" + n + " min");
+      var b = el("button", "late-add", T("n_late_add", { n: n }));
       b.type = "button";
       b.setAttribute("data-add", String(n));
       b.addEventListener("click", function () {
@@ -395,7 +401,7 @@
       row.appendChild(b);
     });
     var label = el("label", "late-custom");
-    label.appendChild(document.createTextNode("Minutes late "));
+    label.appendChild(document.createTextNode(T("minutes_late") + " "));
     var input = el("input");
     input.type = "number";
     input.min = "0";
@@ -405,7 +411,7 @@
     input.id = id + "-minutes";
     label.htmlFor = input.id;
     label.appendChild(input);
-    var apply = el("button", "late-apply", "Set");
+    var apply = el("button", "late-apply", T("late_set"));
     apply.type = "button";
     function fromInput() {
       var v = parseInt(input.value, 10);
@@ -439,8 +445,8 @@
       var on = !!p && active(day, p, c);
       msg.textContent = "";
       if (p) {
-        msg.appendChild(el("strong", null, (on ? "Running " : "Ran ") + p.minutes + " min late"));
-        msg.appendChild(document.createTextNode(" from " + clockText(p.from) + (on ? " until " : " to ") + stopName(p)));
+        msg.appendChild(el("strong", null, T(on ? "n_running_late" : "n_ran_late", { n: p.minutes })));
+        msg.appendChild(document.createTextNode(" " + T(on ? "late_from_until" : "late_from_to", { from: clockText(p.from), stop: stopName(p) })));
       }
       /* The status stays in the page (empty) so that screen readers hear it change. */
       status.classList.toggle("is-empty", !p);

@@ -3,6 +3,8 @@
    session, into the note's points slot, which letter-save.js puts in the saved note. */
 (function () {
   "use strict";
+  // The interface strings (theme/i18n-<lang>.js, loaded first); the message id without it.
+  var T = (typeof window !== "undefined" && window.coursebookT) || function (id) { return id; };
   var form = document.getElementById("letter-form");
   if (!form) return;
   var areas = form.querySelectorAll("textarea[data-heading]");
@@ -31,8 +33,7 @@
     });
     if (points) points.value = groups.join("\n\n");
     if (status) {
-      status.textContent = count ? count + (count === 1 ? " point" : " points") + " from " +
-        groups.length + (groups.length === 1 ? " session" : " sessions") + " will go into the note." : "";
+      status.textContent = count ? T("n_points_into_note", { n: count, sessions: T("n_sessions", { n: groups.length }) }) : "";
     }
   }
   function remember() {

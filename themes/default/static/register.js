@@ -6,6 +6,12 @@
    gives the blank sheet again. */
 (function () {
   "use strict";
+  // The interface strings (theme/i18n-<lang>.js, loaded first); the message id without it.
+  var T = (typeof window !== "undefined" && window.coursebookT) || (function () {
+    var f = function (id) { return id; };
+    f.parts = function (id) { return [id]; };
+    return f;
+  })();
   var csv = window.coursebookCsv;
   var box = document.querySelector(".register-pick");
   var file = document.getElementById("register-file");
@@ -73,12 +79,12 @@
     f.arrayBuffer().then(function (buf) {
       var text;
       try { text = new TextDecoder("utf-8", { fatal: true }).decode(buf); } catch (e) {
-        say("The list is not UTF-8 text: in Excel, save it as “CSV UTF-8 (Comma delimited)”; in LibreOffice, choose the character set Unicode (UTF-8).", true);
+        say(T("not_utf8"), true);
         return;
       }
       var people = read(text);
       fill(people);
-      say(people.length ? people.length + (people.length === 1 ? " name" : " names") + " from " + f.name + ", for printing." : "No names in " + f.name + ".", !people.length);
+      say(people.length ? T("n_names_from", { n: people.length, file: f.name }) : T("no_names_in", { file: f.name }), !people.length);
     });
   });
   clear.addEventListener("click", function () {

@@ -10,6 +10,12 @@
    the page only as text nodes. */
 (function () {
   "use strict";
+  // The interface strings (theme/i18n-<lang>.js, loaded first); the message id without it.
+  var T = (typeof window !== "undefined" && window.coursebookT) || (function () {
+    var f = function (id) { return id; };
+    f.parts = function (id) { return [id]; };
+    return f;
+  })();
 
   // ---- Words (src/render/search/words.rs) ----
   var RUN = /[\p{Alphabetic}\p{N}'\u2019\u0300-\u036f]+/gu;
@@ -378,8 +384,8 @@
       list.appendChild(li);
     });
     var msg;
-    if (hits.length) msg = hits.length + (hits.length === 1 ? " result" : " results") + (hits.length > MAX ? ", first " + MAX + " shown" : "");
-    else msg = pending || shards.length ? "Loading the index…" : "No results for “" + q + "”";
+    if (hits.length) msg = hits.length > MAX ? T("n_results_first", { n: hits.length, shown: MAX }) : T("n_results", { n: hits.length });
+    else msg = pending || shards.length ? T("search_loading") : T("search_none", { query: q });
     status.textContent = msg;
     if (!hits.length) list.appendChild(el("li", "sr-empty", msg));
     if (hits.length) shown = true;
