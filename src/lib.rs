@@ -10,8 +10,8 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod import;
 pub mod i18n;
+pub mod import;
 pub mod init;
 pub mod letters;
 pub mod lms;

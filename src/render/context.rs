@@ -27,6 +27,9 @@ pub(super) struct Common<'a> {
     /// The interface strings of the site's language (`tr` in every template).
     pub(super) strings: std::sync::Arc<crate::i18n::Strings>,
     pub(super) tr: tera::Value,
+    /// The strings of each other language a programme is in (its `language:`, or a
+    /// translated edition's), by that `language` as written.
+    pub(super) other_strings: Vec<(String, std::sync::Arc<crate::i18n::Strings>, tera::Value)>,
     pub(super) organisation: Option<&'a str>,
     pub(super) language: &'a str,
     /// The logo as certificates' `.docx` embed it (a PNG or JPEG).
@@ -42,6 +45,24 @@ pub(super) struct Common<'a> {
     /// their context now and are rendered when the browser asks for them, so an edit to one
     /// session does not wait for the print page of a thousand.
     pub(super) defer: bool,
+}
+
+impl Common<'_> {
+    /// The interface strings of a page in `lang` (`None`: the site's language).
+    pub(super) fn strings_for(&self, lang: Option<&str>) -> &std::sync::Arc<crate::i18n::Strings> {
+        match lang.and_then(|l| self.other_strings.iter().find(|(x, ..)| x == l)) {
+            Some((_, s, _)) => s,
+            None => &self.strings,
+        }
+    }
+
+    /// [`Common::strings_for`] as the template's `tr`.
+    pub(super) fn tr_for(&self, lang: Option<&str>) -> &tera::Value {
+        match lang.and_then(|l| self.other_strings.iter().find(|(x, ..)| x == l)) {
+            Some((.., v)) => v,
+            None => &self.tr,
+        }
+    }
 }
 
 /// `v` as a template value. Plain views always convert; were one not to, the page would

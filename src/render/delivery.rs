@@ -126,11 +126,14 @@ pub fn delivery_view(
             let mut leads: Vec<String> = Vec::new();
             if !t.days.is_empty() {
                 let n: Vec<String> = t.days.iter().map(u32::to_string).collect();
-                let word = if n.len() == 1 { "Day" } else { "Days" };
-                leads.push(format!("{word} {}", n.join(", ")));
+                let days = n.join(", ");
+                leads.push(tr.count("n_leads_days", n.len() as u64, &[("days", &days)]));
             }
             leads.extend(t.blocks.iter().map(|b| match b.split_once(':') {
-                Some((day, id)) => format!("programme day {day}: {}", p.block_title(id.trim())),
+                Some((day, id)) => tr.get(
+                    "leads_block",
+                    &[("day", day.trim()), ("block", &p.block_title(id.trim()))],
+                ),
                 None => b.clone(),
             }));
             TrainerView {

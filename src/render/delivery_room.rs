@@ -136,7 +136,7 @@ pub struct SessionRun {
 
 /// Per session (by index), when it runs in each delivery, the deliveries by first date:
 /// one pass over every delivery's rows.
-pub fn session_runs(p: &Programme) -> Vec<Vec<SessionRun>> {
+pub fn session_runs(p: &Programme, tr: &crate::i18n::Strings) -> Vec<Vec<SessionRun>> {
     let mut runs: Vec<Vec<SessionRun>> = vec![Vec::new(); p.sessions.len()];
     let mut order: Vec<&Delivery> = p.deliveries.iter().collect();
     order.sort_by_key(|d| (d.dates().into_iter().min(), d.id.clone()));
@@ -162,7 +162,10 @@ pub fn session_runs(p: &Programme) -> Vec<Vec<SessionRun>> {
                     href: format!("{page}#{}", row_anchor(plan.number, &r.start.to_string())),
                     when: match date {
                         Some(x) => format!("{}, {start}", p.locale.date_long(x)),
-                        None => format!("Day {}, {start}", plan.number),
+                        None => format!(
+                            "{}, {start}",
+                            tr.count("day_n", u64::from(plan.number), &[])
+                        ),
                     },
                     last: last.clone(),
                     timezone: d.timezone.clone(),
@@ -202,7 +205,7 @@ pub(super) struct SigninPage<'a> {
 pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
     let p = r.p;
     let shared = [("programme", &r.programme)];
-    let (mut delivery, mut days) = delivery_view(p, d, &r.common.strings);
+    let (mut delivery, mut days) = delivery_view(p, d, &r.strings);
     for day in &mut days {
         for seg in &mut day.segments {
             for row in &mut seg.rows {
@@ -234,8 +237,11 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
     page.schedule = sched_path.as_deref();
     out.push(r.common.page(page, Defer::Allowed));
     if trainer {
-        for (day, f) in &runsheets(p, d, &r.common.strings) {
-            let title = format!("Run sheet, {}: {}", day.title, d.title);
+        for (day, f) in &runsheets(p, d, &r.strings) {
+            let title = r.strings.get(
+                "title_runsheet",
+                &[("day", &day.title), ("programme", &d.title)],
+            );
             let own = RunSheet {
                 day,
                 delivery: Some(f),
@@ -246,7 +252,10 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
             out.push(r.common.page(page, Defer::Allowed));
         }
         for (path, sheet, f) in &signins {
-            let title = format!("Sign-in sheet, {}: {}", sheet.title, d.title);
+            let title = r.strings.get(
+                "title_signin",
+                &[("day", &sheet.title), ("programme", &d.title)],
+            );
             let own = SigninPage {
                 day: sheet,
                 delivery: Some(f),

@@ -100,12 +100,7 @@ type Rated = (u32, usize, Option<String>);
 
 /// Each day's sessions participants attend, in the order of `rows`, when sessions are
 /// rated; `days` give each day's title and date.
-fn session_parts(
-    p: &Programme,
-    rows: &[Rated],
-    days: &[DayView],
-    tr: &Strings,
-) -> Vec<EvalPart> {
+fn session_parts(p: &Programme, rows: &[Rated], days: &[DayView], tr: &Strings) -> Vec<EvalPart> {
     let mut parts: Vec<EvalPart> = Vec::new();
     if !p.evaluation.sessions {
         return parts;

@@ -165,10 +165,18 @@ fn render_inner(
     outputs.push(search::root(site));
 
     outputs.extend(theme.static_files());
-    outputs.push(Output::bytes(
-        format!("{}/i18n-{}.js", theme::STATIC_DIR, common.strings.lang),
-        common.strings.script().into_bytes(),
-    ));
+    // The scripts' strings of every language a page is in, each once.
+    let mut written: Vec<&str> = Vec::new();
+    for s in std::iter::once(&common.strings).chain(common.other_strings.iter().map(|(_, s, _)| s))
+    {
+        if !written.contains(&s.lang.as_str()) {
+            written.push(&s.lang);
+            outputs.push(Output::bytes(
+                format!("{}/i18n-{}.js", theme::STATIC_DIR, s.lang),
+                s.script().into_bytes(),
+            ));
+        }
+    }
     for a in &site.assets {
         outputs.push(Output {
             path: a.out.clone(),
@@ -231,11 +239,26 @@ fn common<'a>(
         })
         .collect();
     let strings = theme.i18n.strings(&cfg.language);
-    let strings_key = if memo.is_some() { strings.key() } else { 0 };
+    let mut other_strings: Vec<(String, std::sync::Arc<crate::i18n::Strings>, tera::Value)> =
+        Vec::new();
+    for p in &site.programmes {
+        let l = &p.language;
+        if !l.is_empty() && *l != cfg.language && !other_strings.iter().any(|(x, ..)| x == l) {
+            let s = theme.i18n.strings(l);
+            other_strings.push((l.clone(), s.clone(), s.value()));
+        }
+    }
+    let strings_key = if memo.is_some() {
+        let others: Vec<u64> = other_strings.iter().map(|(_, s, _)| s.key()).collect();
+        hash_of(&(strings.key(), others))
+    } else {
+        0
+    };
     Common {
         theme,
         tr: strings.value(),
         strings,
+        other_strings,
         site: value_of(&site_view),
         programmes: value_of(&programme_links),
         organisation: cfg.organisation.as_deref(),

@@ -134,6 +134,7 @@ impl NavParts {
         common: &Common,
         root: &str,
         path: &str,
+        lang: Option<&str>,
     ) -> Result<String, Diagnostic> {
         let day = self.day_of.get(path).copied().unwrap_or(0);
         let key = (root.to_string(), day);
@@ -143,7 +144,7 @@ impl NavParts {
             None => {
                 let mut ctx = Context::new();
                 ctx.insert_value("site", common.site.clone());
-                ctx.insert_value("tr", common.tr.clone());
+                ctx.insert_value("tr", common.tr_for(lang).clone());
                 ctx.insert_value("nav", self.value.clone());
                 ctx.insert_value("nav_days", self.days.clone());
                 ctx.put("root", root);

@@ -123,13 +123,13 @@ impl Common<'_> {
             }
         }
         ctx.insert_value("site", self.site.clone());
-        ctx.insert_value("tr", self.tr.clone());
+        ctx.insert_value("tr", self.tr_for(page.lang).clone());
         ctx.put("current", &page.path);
         ctx.put("page_title", &page.title);
         match page.nav {
             Some(n) => {
                 ctx.insert_value("nav", n.value.clone());
-                ctx.put("nav_html", &n.sidebar(self, &root, &page.path)?);
+                ctx.put("nav_html", &n.sidebar(self, &root, &page.path, page.lang)?);
             }
             // Only pages outside any programme list the programmes: in every page of a
             // catalogue that list would make the build quadratic.

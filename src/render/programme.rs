@@ -73,6 +73,8 @@ pub(super) struct ProgrammeRender<'a> {
     evaluation: evaluation::EvaluationForm,
     /// The programme's other languages, for each page's switch.
     editions: super::editions::Editions<'a>,
+    /// The interface strings of the programme's language.
+    pub(super) strings: std::sync::Arc<crate::i18n::Strings>,
 }
 
 pub(super) fn render_programme(
@@ -80,7 +82,8 @@ pub(super) fn render_programme(
     common: &Common,
     site: &Site,
 ) -> (Vec<Output>, Vec<Diagnostic>) {
-    let mut views = ProgrammeViews::new(p, &common.strings);
+    let strings = common.strings_for(Some(&p.language)).clone();
+    let mut views = ProgrammeViews::new(p, &strings);
     if common.participant {
         // Run sheets and sign-in sheets are the trainer's: not written, not linked.
         views.nav.runsheets.clear();
@@ -91,7 +94,7 @@ pub(super) fn render_programme(
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
     let schedule = schedule::schedule(p, &views.days);
-    let evaluation = evaluation::evaluation_form(p, &views, &p.language, &common.strings);
+    let evaluation = evaluation::evaluation_form(p, &views, &p.language, &strings);
     let r = ProgrammeRender {
         p,
         common,
@@ -107,6 +110,7 @@ pub(super) fn render_programme(
         schedule,
         evaluation,
         editions: super::editions::Editions::new(p, site),
+        strings,
     };
     let (sessions, (pages, data)) = rayon::join(
         || r.sessions(),
@@ -254,8 +258,7 @@ impl ProgrammeRender<'_> {
         let timetable = (
             "timetable.html",
             format!("{}/timetable.html", p.slug),
-            self.common
-                .strings
+            self.strings
                 .get("title_timetable", &[("programme", &p.title)]),
         );
         vec![
@@ -276,7 +279,6 @@ impl ProgrammeRender<'_> {
     fn prompts(&self) -> Vec<Rendered> {
         let p = self.p;
         let title = self
-            .common
             .strings
             .get("title_prompts", &[("programme", &p.title)]);
         let days = view::prompt_days(p, &self.views);
@@ -286,7 +288,6 @@ impl ProgrammeRender<'_> {
     fn materials(&self) -> Vec<Rendered> {
         let p = self.p;
         let title = self
-            .common
             .strings
             .get("title_materials", &[("programme", &p.title)]);
         let days = view::material_days(p, &self.views);
@@ -303,9 +304,7 @@ impl ProgrammeRender<'_> {
         let what = (
             "prompt-cards.html",
             room::prompt_cards_path(&p.slug),
-            self.common
-                .strings
-                .get("title_cards", &[("programme", &p.title)]),
+            self.strings.get("title_cards", &[("programme", &p.title)]),
         );
         let form = EvaluationPage {
             form: &self.evaluation,
@@ -313,8 +312,7 @@ impl ProgrammeRender<'_> {
         let eval = (
             "evaluation.html",
             evaluation::evaluation_path(&p.slug),
-            self.common
-                .strings
+            self.strings
                 .get("title_evaluation", &[("programme", &p.title)]),
         );
         let mut out = vec![
@@ -325,7 +323,7 @@ impl ProgrammeRender<'_> {
         ];
         if !self.common.participant {
             for (path, sheet) in room::signin_sheets(p, &self.views) {
-                let title = self.common.strings.get(
+                let title = self.strings.get(
                     "title_signin",
                     &[("day", &sheet.title), ("programme", &p.title)],
                 );
@@ -343,14 +341,14 @@ impl ProgrammeRender<'_> {
     /// The print page and, for trainers, a run sheet per day.
     fn print(&self) -> Vec<Rendered> {
         let p = self.p;
-        let print_days = handout::days(p, handout::Kind::Print, &self.common.strings);
+        let print_days = handout::days(p, handout::Kind::Print, &self.strings);
         let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
         let title = format!("{} (print)", p.title);
         let mut out = vec![self.days_page(("print.html", "print.html", title), &pages)];
         if !self.common.participant {
             let shared = [("programme", &self.programme)];
             for d in &print_days {
-                let title = self.common.strings.get(
+                let title = self.strings.get(
                     "title_runsheet",
                     &[("day", &d.title), ("programme", &p.title)],
                 );
@@ -377,9 +375,7 @@ impl ProgrammeRender<'_> {
             let what = (
                 "themes.html",
                 format!("{}/themes.html", p.slug),
-                self.common
-                    .strings
-                    .get("title_themes", &[("programme", &p.title)]),
+                self.strings.get("title_themes", &[("programme", &p.title)]),
             );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
         }
@@ -413,8 +409,7 @@ impl ProgrammeRender<'_> {
         let what = (
             "action-plan.html",
             after_course::action_plan_path(&p.slug),
-            self.common
-                .strings
+            self.strings
                 .get("title_action_plan", &[("programme", &p.title)]),
         );
         let mut out = vec![common.page(self.page(what, &shared, &own), Defer::Allowed)];
@@ -431,8 +426,7 @@ impl ProgrammeRender<'_> {
             let what = (
                 "post-box.html",
                 path,
-                self.common
-                    .strings
+                self.strings
                     .get("title_post_box", &[("programme", &p.title)]),
             );
             out.push(common.page(self.page(what, &shared, &own), Defer::Allowed));
@@ -444,13 +438,12 @@ impl ProgrammeRender<'_> {
     /// would list trainer-only pages.
     fn handout(&self) -> Rendered {
         let p = self.p;
-        let days = handout::days(p, handout::Kind::Handout, &self.common.strings);
+        let days = handout::days(p, handout::Kind::Handout, &self.strings);
         let days: Vec<_> = days.iter().map(handout::PrintDay::handout).collect();
         let what = (
             "handout.html",
             format!("{}/handout.html", p.slug),
-            self.common
-                .strings
+            self.strings
                 .get("title_handout", &[("programme", &p.title)]),
         );
         let (shared, own) = ([("programme", &self.programme)], Days { days: &days });
@@ -489,7 +482,7 @@ impl ProgrammeRender<'_> {
         let mut outs: Vec<Result<Output, Diagnostic>> = vec![
             Ok(Output::bytes(
                 format!("{}/timetable.csv", p.slug),
-                csv::timetable(p, &self.common.strings),
+                csv::timetable(p, &self.strings),
             )),
             evaluation::blank_docx(&self.evaluation, &p.src),
             Ok(search::shard(
@@ -510,7 +503,7 @@ impl ProgrammeRender<'_> {
                 p,
                 d,
                 site.config.site_url.as_deref(),
-                &self.common.strings,
+                &self.strings,
             );
             outs.extend(
                 files

@@ -343,7 +343,7 @@ impl ProgrammeViews {
             times,
             order,
             themes,
-            runs: super::delivery_room::session_runs(p),
+            runs: super::delivery_room::session_runs(p, tr),
         }
     }
 
@@ -352,7 +352,7 @@ impl ProgrammeViews {
             .get(i)
             .cloned()
             .flatten()
-            .map(|(d, a, ..)| format!("Day {d}, {a}"))
+            .map(|(d, a, ..)| format!("{}, {a}", self.tr.count("day_n", u64::from(d), &[])))
     }
 
     pub fn link(&self, p: &Programme, i: usize) -> Link {

@@ -111,9 +111,9 @@ impl ProgrammeRender<'_> {
 
     fn delivery_evaluation(&self, d: &Delivery) -> Vec<Rendered> {
         let (p, common) = (self.p, self.common);
-        let days = day_views_of(p, &d.timetable, &d.days, &common.strings);
+        let days = day_views_of(p, &d.timetable, &d.days, &self.strings);
         let form =
-            evaluation::delivery_evaluation_form(p, d, &days, common.language, &common.strings);
+            evaluation::delivery_evaluation_form(p, d, &days, common.language, &self.strings);
         let shared = [("programme", &self.programme)];
         let page = EvaluationPage { form: &form };
         let what = (

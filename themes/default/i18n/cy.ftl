@@ -347,3 +347,21 @@ block_after_tea = Ar ôl te
 break_coffee = Coffi
 break_lunch = Cinio
 break_tea = Te
+
+## Deliveries' own pages, translated editions
+trainers_list = Hyfforddwyr: { $names }
+in_deliveries = Mewn cyflwyniadau
+all_deliveries_link = Holl gyflwyniadau'r rhaglen hon
+delivery_documents = Llythyrau a ffurflenni ar gyfer y cyflwyniad hwn
+certificate_marker = (tystysgrif)
+file_as = { $title } fel
+blank_form_docx = Ffurflen wag (.docx)
+language = Iaith
+untranslated_note = Nid yw'r dudalen hon wedi'i chyfieithu eto: fe'i dangosir yn ei hiaith wreiddiol.
+letter_for = Ar gyfer { $delivery }
+letter_for_dates = Ar gyfer { $delivery }, { $dates }
+n_leads_days = { $n ->
+    [one] Diwrnod { $days }
+   *[other] Diwrnodau { $days }
+}
+leads_block = diwrnod { $day } y rhaglen: { $block }

@@ -334,3 +334,21 @@ block_after_tea = Nach der Nachmittagspause
 break_coffee = Kaffeepause
 break_lunch = Mittagessen
 break_tea = Nachmittagspause
+
+## Deliveries' own pages, translated editions
+trainers_list = Trainer: { $names }
+in_deliveries = In Durchführungen
+all_deliveries_link = Alle Durchführungen dieses Programms
+delivery_documents = Briefe und Formulare für diese Durchführung
+certificate_marker = (Teilnahmebescheinigung)
+file_as = { $title } als
+blank_form_docx = Leeres Formular (.docx)
+language = Sprache
+untranslated_note = Diese Seite ist noch nicht übersetzt: Sie wird in ihrer Originalsprache angezeigt.
+letter_for = Für { $delivery }
+letter_for_dates = Für { $delivery }, { $dates }
+n_leads_days = { $n ->
+    [one] Tag { $days }
+   *[other] Tage { $days }
+}
+leads_block = Programmtag { $day }: { $block }

@@ -343,3 +343,21 @@ block_after_tea = After tea
 break_coffee = Coffee
 break_lunch = Lunch
 break_tea = Tea
+
+## Deliveries' own pages, translated editions
+trainers_list = Trainers: { $names }
+in_deliveries = In deliveries
+all_deliveries_link = All deliveries of this programme
+delivery_documents = Letters and forms for this delivery
+certificate_marker = (certificate)
+file_as = { $title } as
+blank_form_docx = Blank form (.docx)
+language = Language
+untranslated_note = This page is not translated yet: it is shown in its original language.
+letter_for = For { $delivery }
+letter_for_dates = For { $delivery }, { $dates }
+n_leads_days = { $n ->
+    [one] Day { $days }
+   *[other] Days { $days }
+}
+leads_block = programme day { $day }: { $block }

@@ -337,3 +337,21 @@ block_after_tea = Después de la merienda
 break_coffee = Café
 break_lunch = Comida
 break_tea = Merienda
+
+## Deliveries' own pages, translated editions
+trainers_list = Formadores: { $names }
+in_deliveries = En ediciones
+all_deliveries_link = Todas las ediciones de este programa
+delivery_documents = Cartas y formularios de esta edición
+certificate_marker = (certificado)
+file_as = { $title } en formato
+blank_form_docx = Formulario en blanco (.docx)
+language = Idioma
+untranslated_note = Esta página aún no está traducida: se muestra en su idioma original.
+letter_for = Para { $delivery }
+letter_for_dates = Para { $delivery }, { $dates }
+n_leads_days = { $n ->
+    [one] Día { $days }
+   *[other] Días { $days }
+}
+leads_block = día { $day } del programa: { $block }

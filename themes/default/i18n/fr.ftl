@@ -337,3 +337,21 @@ block_after_tea = Après la pause de l'après-midi
 break_coffee = Pause café
 break_lunch = Déjeuner
 break_tea = Pause de l'après-midi
+
+## Deliveries' own pages, translated editions
+trainers_list = Formateurs : { $names }
+in_deliveries = Dans les sessions
+all_deliveries_link = Toutes les sessions de ce programme
+delivery_documents = Lettres et formulaires de cette session
+certificate_marker = (attestation)
+file_as = { $title } au format
+blank_form_docx = Formulaire vierge (.docx)
+language = Langue
+untranslated_note = Cette page n’est pas encore traduite : elle est affichée dans sa langue d’origine.
+letter_for = Pour { $delivery }
+letter_for_dates = Pour { $delivery }, { $dates }
+n_leads_days = { $n ->
+    [one] Jour { $days }
+   *[other] Jours { $days }
+}
+leads_block = jour { $day } du programme : { $block }
