@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use super::filter::Terms;
 use super::words::{Stemmer, spans};
 
 /// Entries a chunk can hold: printable ASCII but `"` and `\`, then U+00A0 to U+FFFD
@@ -178,6 +179,8 @@ pub struct Packer {
     small: HashMap<u128, u32, std::hash::BuildHasherDefault<Fx>>,
     /// Each entry: token text, stem, count.
     vocab: Vec<(String, String, u32)>,
+    /// The words' stems and keys, for the shard's filter.
+    terms: Terms,
 }
 
 /// A text as provisional entry numbers, until the chunk's order is known.
@@ -190,7 +193,13 @@ impl Packer {
             ids: HashMap::default(),
             small: HashMap::default(),
             vocab: Vec::new(),
+            terms: Terms::default(),
         }
+    }
+
+    /// The stems and keys of the words added so far (see `filter`).
+    pub(super) fn take_terms(&mut self) -> Terms {
+        std::mem::take(&mut self.terms)
     }
 
     pub(super) fn entries(&self) -> usize {
@@ -246,7 +255,10 @@ impl Packer {
         let stem = if word == 0 {
             String::new()
         } else {
-            self.stemmer.stem(&super::words::key(&token[..word]))
+            let key = super::words::key(&token[..word]);
+            let stem = self.stemmer.stem(&key);
+            self.terms.add(&stem, &key);
+            stem
         };
         match small {
             Some(k) => self.small.insert(k, id),
