@@ -22,54 +22,62 @@ pub const BITS_PER_ITEM: usize = 10;
 /// Probes an item.
 pub const PROBES: u32 = 7;
 
-/// A shard's items (the filter's input), gathered as its vocabulary grows.
+type FxSet = HashSet<String, std::hash::BuildHasherDefault<super::pack::Fx>>;
+
+/// A shard's distinct stems and keys (the filter's input), gathered as its vocabulary
+/// grows: a key is looked up once per new token, and items are made once, at the end.
 #[derive(Default)]
-pub struct Terms(HashSet<String>);
+pub struct Terms {
+    stems: FxSet,
+    keys: FxSet,
+}
 
 impl Terms {
-    /// A new word of the shard: its stem and key (both non-empty).
+    /// A new token's word: its stem and key (both non-empty).
     pub fn add(&mut self, stem: &str, key: &str) {
-        // The key itself marks it as seen (no item starts with a word's character).
-        if self.0.contains(key) {
+        if self.keys.contains(key) {
             return;
         }
-        self.0.insert(key.to_string());
-        let whole = format!("={stem}");
-        if !self.0.contains(&whole) {
-            self.0.insert(whole);
-            self.prefixes(stem);
+        self.keys.insert(key.to_string());
+        if !self.stems.contains(stem) {
+            self.stems.insert(stem.to_string());
         }
-        self.prefixes(key);
     }
 
     pub fn extend(&mut self, other: Terms) {
-        self.0.extend(other.0);
+        self.stems.extend(other.stems);
+        self.keys.extend(other.keys);
     }
 
-    fn prefixes(&mut self, word: &str) {
-        let mut end = 0;
-        for c in word.chars().take(4) {
-            end += c.len_utf8();
-            let item = format!("<{}", &word[..end]);
-            if !self.0.contains(&item) {
-                self.0.insert(item);
+    /// The filter's items: `=` and each stem, `<` and each prefix.
+    fn items(&self) -> FxSet {
+        let mut items = FxSet::default();
+        let mut item = String::new();
+        for w in self.stems.iter().chain(&self.keys) {
+            let mut end = 0;
+            for c in w.chars().take(4) {
+                end += c.len_utf8();
+                item.clear();
+                item.push('<');
+                item.push_str(&w[..end]);
+                if !items.contains(&item) {
+                    items.insert(item.clone());
+                }
             }
         }
+        items.extend(self.stems.iter().map(|s| format!("={s}")));
+        items
     }
 
     /// The filter, base64: empty when the shard has no words.
     pub fn filter(&self) -> String {
-        let items: Vec<&String> = self
-            .0
-            .iter()
-            .filter(|i| i.starts_with(['=', '<']))
-            .collect();
+        let items = self.items();
         if items.is_empty() {
             return String::new();
         }
         let mut bloom = vec![0u8; (items.len() * BITS_PER_ITEM).div_ceil(8).max(8)];
         let m = bloom.len() as u32 * 8;
-        for item in items {
+        for item in &items {
             for b in probes(item, m) {
                 bloom[(b / 8) as usize] |= 1 << (b % 8);
             }
