@@ -115,7 +115,7 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Whether a filter (base64, as written) holds `item`: for tests and the leak scan's peers.
+/// Whether a filter (base64, as written) holds `item` (for tests).
 pub fn holds(filter: &str, item: &str) -> bool {
     let Some(bytes) = unbase64(filter) else {
         return true;
