@@ -1,7 +1,9 @@
 // Search in the browser, timed: opens a page of a built site from file:// in headless
 // Chromium (a fresh context each run, so nothing is cached), focuses the box, types a query
 // and measures from the first keystroke to the results painted: the first results (the
-// root file and this page's programme's shard loaded) and all of them (every shard loaded).
+// root file and this page's programme's shard loaded, when the query can match it) and all
+// of them (every shard whose filter the query can match loaded: the page's data-state
+// "done"); and which shards the page loaded.
 //
 //   node benches/search_load.mjs SITE_DIR [--page REL] [--runs 5] [--query WORD]...
 //
@@ -40,6 +42,7 @@ for (const query of queries) {
   const times = [];
   const firsts = [];
   let results = "";
+  let shards = 0;
   for (let r = 0; r < runs; r += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -66,10 +69,11 @@ for (const query of queries) {
     times.push(t.end - t.start);
     firsts.push((t.first || t.end) - t.start);
     results = await page.locator("#search-status").textContent();
+    shards = await page.evaluate(() => document.querySelectorAll("script[src$='searchindex.js']").length - 1);
     await context.close();
   }
   const list = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
   console.log(`query ${JSON.stringify(query)} from ${rel}, first keystroke to results shown, median of ${runs}: ` +
-    `first results ${median(firsts).toFixed(0)} ms (${list(firsts)}); every shard loaded and all results ${median(times).toFixed(0)} ms (${list(times)}); ${results}`);
+    `first results ${median(firsts).toFixed(0)} ms (${list(firsts)}); every shard it can match loaded and all results ${median(times).toFixed(0)} ms (${list(times)}); ${shards} programme shard(s) loaded; ${results}`);
 }
 await browser.close();

@@ -215,3 +215,59 @@ fn the_brief_s_endings_meet() {
         assert!(s.iter().all(|x| *x == s[0]), "{s:?}");
     }
 }
+
+/// The root index's filters (`f`, one per shard in `shards`), as written.
+fn filters(site: &Path) -> Vec<(String, String)> {
+    let js = std::fs::read_to_string(site.join("searchindex.js")).unwrap();
+    let start = js.find(".push(").unwrap() + 6;
+    let end = js[start..].find(");\n").unwrap() + start;
+    let v: serde_json::Value = serde_json::from_str(&js[start..end]).unwrap();
+    let shards: Vec<String> = serde_json::from_value(v["shards"].clone()).unwrap();
+    let f: Vec<String> = serde_json::from_value(v["f"].clone()).unwrap();
+    assert_eq!(shards.len(), f.len());
+    shards.into_iter().zip(f).collect()
+}
+
+#[test]
+fn the_root_holds_each_shards_filter_of_its_stems_and_prefixes() {
+    use search::filter::holds;
+    let f = fixture("en-GB");
+    let trainer = filters(&build(&f, Audience::Trainer));
+    assert_eq!(trainer.len(), 1);
+    let (path, t) = &trainer[0];
+    assert_eq!(path, "prog/searchindex.js");
+    // Whole words by stem; the word being typed by the first 1-4 characters of a stem or key.
+    for item in [
+        "=record",
+        "=sticki",
+        "=zebrafinalword",
+        "=quollnot",
+        "<r",
+        "<re",
+        "<rec",
+        "<reco",
+        "<stic",
+        "<zebr",
+        "<quol",
+    ] {
+        assert!(holds(t, item), "{item} missing from the trainer filter");
+    }
+    let absent = [
+        "=xylophonist",
+        "<xylo",
+        "=recording",
+        "<recor",
+        "=homepageword",
+    ];
+    for item in absent {
+        assert!(!holds(t, item), "{item} in the filter");
+    }
+    // The participant edition's filter is made from its own text: no trainer-only word.
+    let participant = filters(&build(&f, Audience::Participant));
+    let p = &participant[0].1;
+    assert!(holds(p, "=zebrafinalword") && holds(p, "<zebr"));
+    for item in ["=quollnot", "<quol", "=okapipromptnot", "<okap"] {
+        assert!(holds(t, item), "{item} missing from the trainer filter");
+        assert!(!holds(p, item), "{item} in the participant filter");
+    }
+}

@@ -460,8 +460,12 @@ fn rebuilds_only_what_an_edit_touches() {
         r.changed
             .contains(&"other/day-1/01-welcome.html".to_string())
     );
+    // The root search index holds each programme's filter of its words: a new word
+    // changes it too.
     assert!(
-        r.changed.iter().all(|p| p.starts_with("other/")),
+        r.changed
+            .iter()
+            .all(|p| p.starts_with("other/") || p == "searchindex.js"),
         "{:?}",
         r.changed
     );

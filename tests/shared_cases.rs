@@ -177,6 +177,21 @@ fn search_token_characters() {
     });
 }
 
+/// A shard filter's probes (`search::filter`, `probes` in search.js), item and filter size.
+#[test]
+fn search_filter_probes() {
+    let all = cases();
+    let list = all["search_filter"]
+        .as_array()
+        .expect("search_filter cases");
+    assert!(!list.is_empty());
+    for c in list {
+        let (item, m) = (c["in"].as_str().unwrap(), c["m"].as_u64().unwrap() as u32);
+        let got: Vec<u32> = search::filter::probes(item, m).collect();
+        assert_eq!(serde_json::json!(got), c["out"], "{item:?} in {m} bits");
+    }
+}
+
 /// Every word of the README, the docs, the example's content and the source, stemmed here and by
 /// `search.js` in Node: the same list (thousands of words, each form once).
 #[test]

@@ -39,6 +39,8 @@ pub(super) struct Common<'a> {
     pub(super) memo: Option<&'a Memo>,
     /// Every page's key (when there is a memo), and the pages skipped as unchanged.
     pub(super) keys: Mutex<(Memo, Vec<String>)>,
+    /// Each programme's search filter, by shard path, for the root index.
+    pub(super) search_filters: Mutex<std::collections::HashMap<String, String>>,
     /// Hash of what every page shares (`site`, `programmes_nav`).
     pub(super) shared_key: u64,
     /// The dev server after its first render: pages other than sessions' that changed get

@@ -162,7 +162,12 @@ fn render_inner(
         streamed.extend(paths);
         errors.extend(errs);
     }
-    outputs.push(search::root(site));
+    let filters = common
+        .search_filters
+        .lock()
+        .map(|mut f| std::mem::take(&mut *f))
+        .unwrap_or_default();
+    outputs.push(search::root(site, &filters));
 
     outputs.extend(theme.static_files());
     // The scripts' strings of every language a page is in, each once.
@@ -267,6 +272,7 @@ fn common<'a>(
         participant: audience == Audience::Participant,
         memo,
         keys: Mutex::default(),
+        search_filters: Mutex::default(),
         // Keys hash the views, not template values, whose maps have no fixed order.
         shared_key: if memo.is_some() {
             hash_of(&(&site_view, &programme_links, strings_key))

@@ -485,13 +485,17 @@ impl ProgrammeRender<'_> {
                 csv::timetable(p, &self.strings),
             )),
             evaluation::blank_docx(&self.evaluation, &p.src),
-            Ok(search::shard(
-                p,
-                &self.views,
-                self.common.participant,
-                search::Stemmer::for_language(&site.config.language),
-            )),
         ];
+        let (shard, filter) = search::shard(
+            p,
+            &self.views,
+            self.common.participant,
+            search::Stemmer::for_language(&site.config.language),
+        );
+        if let Ok(mut f) = self.common.search_filters.lock() {
+            f.insert(shard.path.clone(), filter);
+        }
+        outs.push(Ok(shard));
         if let Some(s) = &self.schedule {
             outs.push(Ok(s.clone()));
         }

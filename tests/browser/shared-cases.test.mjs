@@ -71,6 +71,13 @@ test("search token characters", () =>
     return String.fromCharCode(cp);
   }));
 
+test("search shard filter probes", () => {
+  assert.ok(cases.search_filter.length > 0);
+  for (const c of cases.search_filter) {
+    assert.deepEqual(JSON.parse(JSON.stringify(search.probes(c.in, c.m))), c.out, `${JSON.stringify(c.in)} in ${c.m} bits`);
+  }
+});
+
 /** Entry count and names from a zip's end records (ZIP64 when the classic one is full). */
 function readZip(bytes) {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -12,6 +12,7 @@
 //! expressions, ranks title over heading over body matches and shows a snippet around the
 //! match, with nothing to build when it loads. No third-party script.
 
+pub mod filter;
 mod pack;
 mod read;
 pub mod words;
@@ -53,13 +54,15 @@ struct Entry<'a> {
     b: String,
 }
 
-/// One `push`: a chunk's vocabulary, stems and entries; the root's also the shards to load
-/// and the stemmer's name.
+/// One `push`: a chunk's vocabulary, stems and entries; the root's also the shards to load,
+/// each shard's filter (`f`, at the same place; `filter`) and the stemmer's name.
 #[derive(Serialize)]
 struct Chunk<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<&'a str>,
     shards: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    f: &'a [String],
     v: Vec<String>,
     s: Vec<String>,
     docs: Vec<Entry<'a>>,
@@ -116,9 +119,17 @@ fn delivery_doc(p: &Programme, d: &crate::model::Delivery) -> Doc {
 
 /// `window.coursebookSearch.push({...})`: the same statement for the root and every shard,
 /// so they can load in any order (the root first, as it names the shards). A shard whose
-/// vocabulary would pass [`CAPACITY`] is written as several pushes.
-fn script(docs: &[Doc], shards: &[String], lang: Option<&str>, stemmer: Stemmer) -> Vec<u8> {
+/// vocabulary would pass [`CAPACITY`] is written as several pushes. Also gives the words'
+/// stems and keys, for the shard's filter.
+fn script(
+    docs: &[Doc],
+    shards: &[(String, String)],
+    lang: Option<&str>,
+    stemmer: Stemmer,
+) -> (Vec<u8>, filter::Terms) {
     let mut out = String::from("/* coursebook search index */\n");
+    let mut terms = filter::Terms::default();
+    let (paths, filters): (Vec<String>, Vec<String>) = shards.iter().cloned().unzip();
     let mut rest = docs;
     let mut first = true;
     while first || !rest.is_empty() {
@@ -138,10 +149,16 @@ fn script(docs: &[Doc], shards: &[String], lang: Option<&str>, stemmer: Stemmer)
             ));
         }
         rest = &rest[packed.len()..];
+        terms.extend(packer.take_terms());
         let (v, s, enc) = packer.finish();
         let chunk = Chunk {
             lang: if first { lang } else { None },
-            shards: if first { shards } else { &[] },
+            shards: if first { &paths } else { &[] },
+            f: if first && filters.iter().any(|f| !f.is_empty()) {
+                &filters
+            } else {
+                &[]
+            },
             v,
             s,
             docs: packed
@@ -162,11 +179,13 @@ fn script(docs: &[Doc], shards: &[String], lang: Option<&str>, stemmer: Stemmer)
         out.push_str(");\n");
         first = false;
     }
-    out.into_bytes()
+    (out.into_bytes(), terms)
 }
 
-/// The root index: home and site pages, the programme shards to load and the stemmer.
-pub fn root(site: &Site) -> Output {
+/// The root index: home and site pages, the programme shards to load with their filters
+/// (as [`shard`] gave them, by shard path; a shard without one is always loaded) and the
+/// stemmer.
+pub fn root(site: &Site, filters: &std::collections::HashMap<String, String>) -> Output {
     let stemmer = Stemmer::for_language(&site.config.language);
     let mut docs = Vec::new();
     if let Some(h) = &site.home {
@@ -175,14 +194,18 @@ pub fn root(site: &Site) -> Output {
         docs.push(d);
     }
     docs.extend(site.pages.iter().map(|pg| page_doc(pg, "Page")));
-    let shards: Vec<String> = site
+    let shards: Vec<(String, String)> = site
         .programmes
         .iter()
-        .map(|p| shard_path(&p.slug))
+        .map(|p| {
+            let path = shard_path(&p.slug);
+            let f = filters.get(&path).cloned().unwrap_or_default();
+            (path, f)
+        })
         .collect();
     Output::bytes(
         "searchindex.js",
-        script(&docs, &shards, Some(stemmer.code()), stemmer),
+        script(&docs, &shards, Some(stemmer.code()), stemmer).0,
     )
 }
 
@@ -228,10 +251,16 @@ fn letter_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// A programme's shard: the programme, its tools, sessions, prompts, pages and letters.
+/// A programme's shard: the programme, its tools, sessions, prompts, pages and letters; and
+/// its filter, for the root index.
 // Long by design: one block per kind of entry (programme, tools, sessions, prompts, pages,
 // letters), in the order the search box lists them.
-pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stemmer) -> Output {
+pub fn shard(
+    p: &Programme,
+    v: &ProgrammeViews,
+    participant: bool,
+    stemmer: Stemmer,
+) -> (Output, String) {
     let started = std::time::Instant::now();
     let mut docs = vec![Doc {
         title: p.title.clone(),
@@ -343,7 +372,8 @@ pub fn shard(p: &Programme, v: &ProgrammeViews, participant: bool, stemmer: Stem
         });
     }
     docs.extend(p.deliveries.iter().map(|d| delivery_doc(p, d)));
-    let out = Output::bytes(shard_path(&p.slug), script(&docs, &[], None, stemmer));
+    let (js, terms) = script(&docs, &[], None, stemmer);
+    let out = (Output::bytes(shard_path(&p.slug), js), terms.filter());
     super::theme::record_time("searchindex.js (search shards)", started);
     out
 }
@@ -378,7 +408,7 @@ mod tests {
                 ..Doc::default()
             })
             .collect();
-        let js = String::from_utf8(script(&docs, &[], None, Stemmer::English)).unwrap();
+        let js = String::from_utf8(script(&docs, &[], None, Stemmer::English).0).unwrap();
         let json = &js[js.find("push(").unwrap() + 5..js.rfind(");").unwrap()];
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         let got: Vec<&str> = v["docs"]
@@ -408,7 +438,7 @@ mod tests {
                 ..Doc::default()
             })
             .collect();
-        let js = String::from_utf8(script(&docs, &[], None, Stemmer::English)).unwrap();
+        let js = String::from_utf8(script(&docs, &[], None, Stemmer::English).0).unwrap();
         let mut seen = 0;
         for line in js.lines().filter(|l| l.contains("push(")) {
             let json = &line[line.find("push(").unwrap() + 5..line.rfind(");").unwrap()];

@@ -12,7 +12,8 @@
 
 use std::collections::HashMap;
 
-use super::words::{Stemmer, spans};
+use super::filter::Terms;
+use super::words::{Spans, Stemmer};
 
 /// Entries a chunk can hold: printable ASCII but `"` and `\`, then U+00A0 to U+FFFD
 /// without surrogates. A bigger programme is written as several chunks.
@@ -124,7 +125,7 @@ fn plain_tail(tail: &str) -> bool {
 /// A multiply-rotate hash (after rustc's FxHash), eight bytes a step: tokens are short and
 /// many, and SipHash was most of the index's time. A site's own words are no attack.
 #[derive(Default)]
-struct Fx(u64);
+pub(super) struct Fx(u64);
 
 impl Fx {
     #[inline]
@@ -178,6 +179,8 @@ pub struct Packer {
     small: HashMap<u128, u32, std::hash::BuildHasherDefault<Fx>>,
     /// Each entry: token text, stem, count.
     vocab: Vec<(String, String, u32)>,
+    /// The words' stems and keys, for the shard's filter.
+    terms: Terms,
 }
 
 /// A text as provisional entry numbers, until the chunk's order is known.
@@ -190,7 +193,13 @@ impl Packer {
             ids: HashMap::default(),
             small: HashMap::default(),
             vocab: Vec::new(),
+            terms: Terms::default(),
         }
+    }
+
+    /// The stems and keys of the words added so far (see `filter`).
+    pub(super) fn take_terms(&mut self) -> Terms {
+        std::mem::take(&mut self.terms)
     }
 
     pub(super) fn entries(&self) -> usize {
@@ -201,35 +210,41 @@ impl Packer {
     /// is collapsed token by token, which gives [`squeeze`]'s text: most tails need nothing.
     pub fn add(&mut self, text: &str) -> Packed {
         let text = text.trim();
-        let spans = spans(text);
-        let mut out = Vec::with_capacity(spans.len() + 1);
-        let first = spans.first().map_or(text.len(), |s| s.0);
-        if first > 0 {
-            self.push(&collapse(&text[..first]), 0, &mut out);
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        // One pass: each word is written when the next one is found (its tail is between).
+        let mut words = Spans::new(text);
+        let Some(mut word) = words.next() else {
+            if !text.is_empty() {
+                let token = collapse(text);
+                self.push(&token, 0, small_key(&token), &mut out);
+            }
+            return Packed(out);
+        };
+        if word.0 > 0 {
+            let token = collapse(&text[..word.0]);
+            self.push(&token, 0, small_key(&token), &mut out);
         }
-        // Index loops: this runs for every word of the site, in debug builds too.
-        let mut i = 0;
-        while i < spans.len() {
-            let (s, e) = spans[i];
-            i += 1;
-            let next = if i < spans.len() {
-                spans[i].0
+        loop {
+            let next = words.next();
+            let (s, e) = word;
+            let end = next.map_or(text.len(), |w| w.0);
+            if plain_tail(&text[e..end]) {
+                let token = &text[s..end];
+                self.push(token, e - s, small_key(token), &mut out);
             } else {
-                text.len()
-            };
-            if plain_tail(&text[e..next]) {
-                self.push(&text[s..next], e - s, &mut out);
-            } else {
-                let token = format!("{}{}", &text[s..e], collapse(&text[e..next]));
-                self.push(&token, e - s, &mut out);
+                let token = format!("{}{}", &text[s..e], collapse(&text[e..end]));
+                self.push(&token, e - s, small_key(&token), &mut out);
+            }
+            match next {
+                Some(w) => word = w,
+                None => break,
             }
         }
         Packed(out)
     }
 
-    /// One token, whose word is its first `word` bytes.
-    fn push(&mut self, token: &str, word: usize, out: &mut Vec<u32>) {
-        let small = small_key(token);
+    /// One token, whose word is its first `word` bytes (`small`: its [`small_key`]).
+    fn push(&mut self, token: &str, word: usize, small: Option<u128>, out: &mut Vec<u32>) {
         let known = match small {
             Some(k) => self.small.get(&k),
             None => self.ids.get(token),
@@ -246,7 +261,10 @@ impl Packer {
         let stem = if word == 0 {
             String::new()
         } else {
-            self.stemmer.stem(&super::words::key(&token[..word]))
+            let key = super::words::key(&token[..word]);
+            let stem = self.stemmer.stem(&key);
+            self.terms.add(&stem, &key);
+            stem
         };
         match small {
             Some(k) => self.small.insert(k, id),
@@ -260,9 +278,10 @@ impl Packer {
     pub fn finish(self) -> (Vec<String>, Vec<String>, Encoder) {
         let mut order: Vec<usize> = (0..self.vocab.len()).collect();
         order.sort_by(|&a, &b| self.vocab[b].2.cmp(&self.vocab[a].2).then(a.cmp(&b)));
-        let mut rank = vec![0u32; order.len()];
+        // Each provisional entry's character in the chunk's order.
+        let mut chars = vec!['\u{FFFD}'; order.len()];
         for (r, &i) in order.iter().enumerate() {
-            rank[i] = r as u32;
+            chars[i] = code(r);
         }
         let mut vocab: Vec<Option<(String, String, u32)>> =
             self.vocab.into_iter().map(Some).collect();
@@ -276,18 +295,20 @@ impl Packer {
                 s.push(st);
             }
         }
-        (v, s, Encoder(rank))
+        (v, s, Encoder(chars))
     }
 }
 
 /// Writes packed texts in the chunk's final order.
-pub struct Encoder(Vec<u32>);
+pub struct Encoder(Vec<char>);
 
 impl Encoder {
     pub fn encode(&self, p: &Packed) -> String {
-        p.0.iter()
-            .map(|&id| code(self.0[id as usize] as usize))
-            .collect()
+        let mut out = String::with_capacity(p.0.len() * 2);
+        for &id in &p.0 {
+            out.push(self.0[id as usize]);
+        }
+        out
     }
 }
 

@@ -114,68 +114,91 @@ const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
-/// The words of `text` as byte ranges. A loop over bytes, ASCII by table: it reads every
-/// byte of every page's text.
+/// The words of `text` as byte ranges.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut out = Vec::with_capacity(n / 6);
-    let mut i = 0;
-    while i < n {
-        // Skip to a run: ASCII by table, the rest decoded.
-        let c = b[i];
-        if c < 0x80 {
-            if !ASCII_WORD[c as usize] {
-                i += 1;
-                continue;
-            }
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            if !is_word_char(ch) {
-                i += ch.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
-        let (mut ascii, mut alnum) = (true, false);
+    Spans::new(text).collect()
+}
+
+/// The words of `text` as byte ranges, one at a time: a loop over bytes, ASCII by table (it
+/// reads every byte of every page's text, so the index takes words as they come rather
+/// than collecting them first).
+pub struct Spans<'a> {
+    text: &'a str,
+    i: usize,
+}
+
+impl<'a> Spans<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Spans { text, i: 0 }
+    }
+}
+
+impl Iterator for Spans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = self.i;
         while i < n {
-            // Most of a run is ASCII letters and digits: skipped in one tight loop.
-            let run = b[i..]
-                .iter()
-                .position(|&c| !ASCII_ALNUM[c as usize])
-                .unwrap_or(n - i);
-            alnum |= run > 0;
-            i += run;
-            if i == n {
-                break;
-            }
+            // Skip to a run: ASCII by table, the rest decoded.
             let c = b[i];
             if c < 0x80 {
                 if !ASCII_WORD[c as usize] {
-                    break;
+                    i += 1;
+                    continue;
                 }
-                alnum |= c != b'\'';
-                i += 1;
             } else {
                 let ch = text[i..].chars().next().unwrap_or(' ');
                 if !is_word_char(ch) {
+                    i += ch.len_utf8();
+                    continue;
+                }
+            }
+            let start = i;
+            let (mut ascii, mut alnum) = (true, false);
+            while i < n {
+                // Most of a run is ASCII letters and digits: skipped in one tight loop.
+                let run = b[i..]
+                    .iter()
+                    .position(|&c| !ASCII_ALNUM[c as usize])
+                    .unwrap_or(n - i);
+                alnum |= run > 0;
+                i += run;
+                if i == n {
                     break;
                 }
-                ascii = false;
-                i += ch.len_utf8();
+                let c = b[i];
+                if c < 0x80 {
+                    if !ASCII_WORD[c as usize] {
+                        break;
+                    }
+                    alnum |= c != b'\'';
+                    i += 1;
+                } else {
+                    let ch = text[i..].chars().next().unwrap_or(' ');
+                    if !is_word_char(ch) {
+                        break;
+                    }
+                    ascii = false;
+                    i += ch.len_utf8();
+                }
+            }
+            // An ASCII run is a word when it has a letter or digit; any other, when its key
+            // is not empty (accents and apostrophes alone are not words).
+            if if ascii {
+                alnum
+            } else {
+                !key(&text[start..i]).is_empty()
+            } {
+                self.i = i;
+                return Some((start, i));
             }
         }
-        // An ASCII run is a word when it has a letter or digit; any other, when its key
-        // is not empty (accents and apostrophes alone are not words).
-        if if ascii {
-            alnum
-        } else {
-            !key(&text[start..i]).is_empty()
-        } {
-            out.push((start, i));
-        }
+        self.i = n;
+        None
     }
-    out
 }
 
 /// The stems of `text`'s words, in order (the shared cases' `words`).

@@ -1,7 +1,10 @@
 /* coursebook search: full text, offline and from file://. The index is plain script files
    (searchindex.js at the site root, loaded when the box is focused; one shard per
-   programme, loaded by <script> tags when someone first types, this page's programme
-   first), each pushing {v, s, docs, shards, lang} onto window.coursebookSearch.
+   programme, loaded by <script> tags when a query can match it, this page's programme
+   first), each pushing {v, s, docs, shards, f, lang} onto window.coursebookSearch. The
+   root's `f` holds each shard's filter (src/render/search/filter.rs): a Bloom filter of
+   its stems and of its stems' and keys' first 1-4 characters, so a query loads only the
+   shards whose words it can match.
    A chunk's texts are strings of one character per token (word + what follows it): the
    character's number is an entry of `v` (the token) and `s` (its word's stem). See
    src/render/search/pack.rs. Words and stems follow the same rules as
@@ -127,7 +130,52 @@
     return 93 + BMP_LOW + cp - 0xe000;
   }
 
-  var shared = { key: key, stems: stems, english: english, code: code, entry: entry };
+  // ---- Shard filters (src/render/search/filter.rs) ----
+  var PROBES = 7;
+  /** The bits item `item` sets in a filter of `m` bits. */
+  function probes(item, m) {
+    var h1 = 0x811c9dc5;
+    for (var i = 0; i < item.length; i += 1) {
+      h1 = Math.imul(h1 ^ item.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    var h2 = (Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d) | 1) >>> 0;
+    var out = [];
+    for (var k = 0; k < PROBES; k += 1) out.push(((h1 + Math.imul(k, h2)) >>> 0) % m);
+    return out;
+  }
+  /** Whether filter `bits` (bytes) holds `item`; null (no filter) holds everything. */
+  function holds(bits, item) {
+    if (!bits) return true;
+    if (!bits.length) return false;
+    return probes(item, bits.length * 8).every(function (b) {
+      return (bits[b >> 3] & (1 << (b & 7))) !== 0;
+    });
+  }
+  function unbase64(f) {
+    var bin = atob(f);
+    var bits = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i += 1) bits[i] = bin.charCodeAt(i);
+    return bits;
+  }
+  /** A word being typed is in the filter by the first four characters of its stem or key. */
+  function holdsPrefix(bits, w) {
+    return [w.stem, w.key].some(function (x) {
+      return !x || holds(bits, "<" + Array.from(x).slice(0, 4).join(""));
+    });
+  }
+  /** Whether a shard with filter `bits` can hold a match for every group of a query. */
+  function mayMatch(bits, groups) {
+    return groups.every(function (g) {
+      return g.every(function (w) {
+        return w.prefix ? holdsPrefix(bits, w) : holds(bits, "=" + w.stem);
+      });
+    });
+  }
+
+  var shared = {
+    key: key, stems: stems, english: english, code: code, entry: entry,
+    probes: probes, holds: holds, unbase64: unbase64
+  };
   // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
   // has no `module`, and goes on.
   if (typeof module === "object" && module && module.exports) {
@@ -147,10 +195,12 @@
   var pending = 0;
   var started = false;
   var lang = "en";
+  // The programmes' shards: {src, bits (the filter's bytes, or null), requested}.
   var shards = [];
   var typed = false;
-  var ownLoaded = false;
+  var ownPending = false;
   var shown = false;
+  var timer = 0;
   // This page's programme: the first folder of its path below the site root.
   var here = location.href.slice(new URL(root || "./", location.href).href.length).split(/[/?#]/)[0];
   try {
@@ -162,13 +212,14 @@
   var BEFORE = 10;
   var AFTER = 22;
 
-  function load(src) {
+  function load(src, own) {
     pending += 1;
     var s = document.createElement("script");
     s.src = root + src;
     s.async = true;
     s.onload = s.onerror = function () {
       pending -= 1;
+      if (own) ownPending = false;
       ingest();
     };
     document.head.appendChild(s);
@@ -185,28 +236,51 @@
         d.i = docs.length;
         docs.push(d);
       });
-      (c.shards || []).forEach(function (s) { shards.push(s); });
+      (c.shards || []).forEach(function (s, i) {
+        var f = c.f && c.f[i];
+        shards.push({ src: s, bits: typeof f === "string" ? unbase64(f) : null, requested: false });
+      });
     }
     loadShards();
     if (!input.value.trim()) return;
     // Results show as soon as there are any (this page's programme first), then once
     // every shard is in: searching again as each arrives would cost more than loading.
-    if (!pending || !shown) run();
+    if (!waiting() || !shown) run();
   }
-  /** Once someone types: this page's programme's shard first, then the others. */
+  /** The shards not yet asked for whose filters the query can match. */
+  function wanted(groups) {
+    if (!groups.length) return [];
+    return shards.filter(function (s) { return !s.requested && mayMatch(s.bits, groups); });
+  }
+  /** Whether results may still come: shards loading, or wanted and not yet asked for. */
+  function waiting() {
+    return pending > 0 || (typed && wanted(parse(input.value.trim())).length > 0);
+  }
+  /** Once someone types: the shards the query can match, this page's programme's first. */
   function loadShards() {
-    if (!typed || !shards.length) return;
-    var own = shards.filter(function (s) { return s === here + "/searchindex.js"; });
-    if (own.length && !ownLoaded) {
-      ownLoaded = true;
-      shards = shards.filter(function (s) { return s !== own[0]; });
-      load(own[0]);
+    clearTimeout(timer);
+    if (!typed || !shards.length || ownPending) return;
+    var want = wanted(parse(input.value.trim()));
+    var own = want.filter(function (s) { return s.src === here + "/searchindex.js"; })[0];
+    if (own) {
+      own.requested = ownPending = true;
+      load(own.src, true);
       return;
     }
-    if (ownLoaded && pending) return;
-    var rest = shards;
-    shards = [];
-    rest.forEach(load);
+    want.forEach(function (s) {
+      s.requested = true;
+      load(s.src, false);
+    });
+  }
+  /** Loads shards for the query: at once, or once typing rests while the word being typed
+      is under three characters (which most shards match). */
+  function loadSoon() {
+    var groups = parse(input.value.trim());
+    var last = groups.length ? groups[groups.length - 1] : [];
+    var w = last[last.length - 1];
+    clearTimeout(timer);
+    if (w && w.prefix && Array.from(w.key).length < 3) timer = setTimeout(loadShards, 300);
+    else loadShards();
   }
   function start() {
     if (started) return;
@@ -370,6 +444,7 @@
       return;
     }
     var hits = search(q);
+    var more = waiting();
     hits.slice(0, MAX).forEach(function (h) {
       var li = el("li");
       var a = el("a");
@@ -385,11 +460,11 @@
     });
     var msg;
     if (hits.length) msg = hits.length > MAX ? T("n_results_first", { n: hits.length, shown: MAX }) : T("n_results", { n: hits.length });
-    else msg = pending || shards.length ? T("search_loading") : T("search_none", { query: q });
+    else msg = more ? T("search_loading") : T("search_none", { query: q });
     status.textContent = msg;
     if (!hits.length) list.appendChild(el("li", "sr-empty", msg));
     if (hits.length) shown = true;
-    box.setAttribute("data-state", pending || shards.length ? "loading" : "done");
+    box.setAttribute("data-state", more ? "loading" : "done");
     box.hidden = false;
   }
   function links() {
@@ -399,14 +474,12 @@
     box.hidden = true;
   }
   // The root file (home and site pages, the list of shards) loads when the box is
-  // focused; the programmes' shards when someone first types.
+  // focused; the programmes' shards when a query can match them.
   input.addEventListener("focus", start);
   input.addEventListener("input", function () {
     start();
-    if (!typed) {
-      typed = true;
-      loadShards();
-    }
+    typed = true;
+    loadSoon();
     run();
   });
   input.addEventListener("keydown", function (e) {
