@@ -130,7 +130,7 @@ test("search works inside the frame, and its results stay in the frame", async (
   const context = await browser.newContext();
   const { page, frame } = await platform(context, SESSION);
   await frame.locator("#search-input").pressSequentially("analysis", { delay: 5 });
-  await frame.locator("#search-results[data-state=done]").waitFor();
+  await frame.locator('#search-results[data-state=done][data-query="analysis"]').waitFor();
   const first = frame.locator("#search-results a").first();
   assert.ok((await frame.locator("#search-results a").count()) > 0);
   await first.click();
@@ -159,6 +159,6 @@ test("a session page with no platform around it works and reports nothing", asyn
   assert.equal(await page.locator('script[src$="theme/scorm.js"]').count(), 1, "the page loads scorm.js");
   assert.equal(await page.evaluate(() => typeof window.API), "undefined");
   await page.locator("#search-input").pressSequentially("record", { delay: 5 });
-  await page.locator("#search-results[data-state=done]").waitFor();
+  await page.locator('#search-results[data-state=done][data-query="record"]').waitFor();
   await context.close();
 });

@@ -43,7 +43,8 @@ async function search(site, query, from = "recording/day-1/01-introduction.html"
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(pathToFileURL(join(site, from)).href);
   await page.locator("#search-input").pressSequentially(query, { delay: 5 });
-  await page.locator("#search-results[data-state=done]").waitFor();
+  // Done for the whole query, not for a prefix typed on the way to it.
+  await page.locator(`#search-results[data-state=done][data-query="${query.trim().replace(/"/g, '\\"')}"]`).waitFor();
   return { page, links: page.locator("#search-results a") };
 }
 

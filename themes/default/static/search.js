@@ -464,6 +464,8 @@
     status.textContent = msg;
     if (!hits.length) list.appendChild(el("li", "sr-empty", msg));
     if (hits.length) shown = true;
+    // The query these results are for, beside whether every shard it can match is in.
+    box.setAttribute("data-query", q);
     box.setAttribute("data-state", more ? "loading" : "done");
     box.hidden = false;
   }
