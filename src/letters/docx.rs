@@ -38,6 +38,9 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
+/// Parts shorter than this many bytes are stored rather than deflated.
+const SMALL_PART: usize = 4096;
+
 /// The `.docx` bytes of `doc` with its placeholders resolved by `fills`.
 pub fn write(doc: &Doc, fills: &[Fill], meta: &Meta) -> std::io::Result<Vec<u8>> {
     let parts = parts(doc, meta, &mut |index, bold, italic| {
@@ -49,12 +52,17 @@ pub fn write(doc: &Doc, fills: &[Fill], meta: &Meta) -> std::io::Result<Vec<u8>>
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
+    // Small parts are stored: starting a deflater costs more than the bytes it would save
+    // (a build writes a .docx per letter, form and delivery).
+    let stored = opts.compression_method(CompressionMethod::Stored);
     for (name, xml) in parts {
-        zip.start_file(name, opts).map_err(std::io::Error::other)?;
+        let o = if xml.len() < SMALL_PART { stored } else { opts };
+        zip.start_file(name, o).map_err(std::io::Error::other)?;
         zip.write_all(xml.as_bytes())?;
     }
     if let Some(logo) = meta.logo {
-        zip.start_file(logo_part(logo), opts)
+        // A PNG or JPEG is compressed already.
+        zip.start_file(logo_part(logo), stored)
             .map_err(std::io::Error::other)?;
         zip.write_all(&logo.bytes)?;
     }
