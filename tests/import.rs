@@ -605,3 +605,39 @@ fn the_day_rule_takes_its_times_from_the_flags() {
     );
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn references_to_a_definition_left_out_become_text() {
+    // `gone` names a file that is not there (in the episode and in links.md); `kept` one
+    // that is; `[x]` in code stays as written.
+    let l = lesson(&[
+        ("config.yaml", "title: 'Refs'\nepisodes:\n- a.md\n"),
+        (
+            "episodes/a.md",
+            "---\ntitle: A\nteaching: 10\n---\n\nOpen [the data][gone], [Gone][] or [gone], \
+             and [the notes][kept], ![a chart][fig].\n\n`[x][gone]`\n\n\
+             [gone]: data/missing.csv\n[kept]: data/here.csv\n",
+        ),
+        ("episodes/data/here.csv", "a,b\n"),
+        ("links.md", "[fig]: fig/missing.png\n"),
+    ]);
+    let (f, report) = imported_as("carpentries", l.path(), &["--programme", "refs"]);
+    let text = std::fs::read_to_string(f.root().join("content/refs/episodes/a.md")).unwrap();
+    assert!(
+        text.contains("Open the data, Gone or gone, and [the notes][kept], *a chart*."),
+        "{text}"
+    );
+    assert!(text.contains("`[x][gone]`"), "{text}");
+    assert!(text.contains("[kept]: data/here.csv"), "{text}");
+    assert!(
+        !text.contains("[gone]:") && !text.contains("[fig]:"),
+        "{text}"
+    );
+    assert!(
+        report.contains(
+            "episodes/a.md:10:1: note: link definition `[gone]` left out, its references made text"
+        ),
+        "{report}"
+    );
+    assert_checks_clean(&f, Audience::Participant);
+}
