@@ -221,7 +221,7 @@ pub fn unlink_references(line: &str, dropped: &std::collections::HashSet<String>
                 continue;
             }
             Some(b'[') => match line[after + 1..].find(']') {
-                Some(e) if e == 0 => (inner, after + 2),
+                Some(0) => (inner, after + 2),
                 Some(e) => (&line[after + 1..after + 1 + e], after + 2 + e),
                 None => {
                     i = after;
