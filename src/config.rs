@@ -36,6 +36,58 @@ pub struct Config {
     /// (default: the language's own).
     #[serde(skip)]
     pub clock: crate::model::clock::HourClock,
+    /// `[import]`: the day rule of `coursebook import carpentries` (its flags win).
+    #[serde(skip)]
+    pub import: ImportDay,
+}
+
+/// `[import]`: each key of the day rule as written (checked), with its line and column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportDay {
+    /// (key, value), in the file's order: `start`, `end`, `morning-break`, `lunch`,
+    /// `afternoon-break`.
+    pub keys: Vec<(String, String, (usize, usize))>,
+}
+
+impl ImportDay {
+    /// The value of `key`, when the file sets it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.keys
+            .iter()
+            .rev()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, v, _)| v.as_str())
+    }
+}
+
+/// The keys of [import]: the day rule's, in the forms of the import's flags.
+const IMPORT_KEYS: &[&str] = &["start", "end", "morning-break", "lunch", "afternoon-break"];
+
+/// An [import] value in the flag's form, or the error at its place.
+fn import_value(key: &str, value: &str, (l, c): (usize, usize)) -> Option<Diagnostic> {
+    use crate::import::days;
+    let ok = match key {
+        "start" | "end" => days::clock(value).is_some(),
+        _ => days::parse_break(key, key, value).is_ok(),
+    };
+    if ok {
+        return None;
+    }
+    let (what, example) = match key {
+        "start" | "end" => ("a time", "\"09:30\""),
+        _ => (
+            "a break",
+            "\"11:00/15\" (at 11:00 for 15 minutes) or \"none\"",
+        ),
+    };
+    Some(
+        Diagnostic::error(
+            FILE,
+            format!("`{key}` in [import] is not {what}: `{value}`"),
+        )
+        .at(l, c)
+        .hint(format!("write {key} = {example}")),
+    )
 }
 
 /// `[content]`: front matter keys a site allows beside the known ones, by kind of file.
@@ -95,6 +147,7 @@ impl Config {
             sanitize: true,
             extra_keys: ExtraKeys::default(),
             clock: crate::model::clock::HourClock::Locale,
+            import: ImportDay::default(),
         }
     }
 }
@@ -106,6 +159,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ),
     ("build", &["build-dir", "theme"]),
     ("content", EXTRA_KEYS),
+    ("import", IMPORT_KEYS),
     (
         "output.html",
         &["site-url", "organisation", "logo", "sanitize", "clock"],
@@ -207,10 +261,12 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             }
             _ => {
                 let (l, c) = at(&k.span());
-                let sections = ["book", "build", "content", "output"];
+                let sections = ["book", "build", "content", "import", "output"];
                 let hint = match closest(name, sections) {
                     Some(s) => format!("did you mean [{s}]?"),
-                    None => "known sections: [book], [build], [content], [output.html]".into(),
+                    None => {
+                        "known sections: [book], [build], [content], [import], [output.html]".into()
+                    }
                 };
                 diags.push(
                     Diagnostic::warning(FILE, format!("unknown key `{name}`"))
@@ -365,6 +421,14 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                     .hint(format!("{key} = [\"keypoints\", \"exercises\"]")),
                 ),
             },
+            ("import", key) if IMPORT_KEYS.contains(&key) => {
+                if let Some(t) = want_text(&mut diags) {
+                    match import_value(key, &t, (vl, vc)) {
+                        Some(d) => diags.push(d),
+                        None => cfg.import.keys.push((key.to_string(), t, (vl, vc))),
+                    }
+                }
+            }
             _ => {
                 let all = SECTIONS.iter().flat_map(|(_, ks)| ks.iter().copied());
                 let hint = match closest(key, known.iter().copied()) {
@@ -458,6 +522,33 @@ mod tests {
         assert!(c.is_some());
         assert_eq!(d[0].severity, crate::diagnostics::Severity::Warning);
         assert_eq!(d[0].hint.as_deref(), Some("did you mean `extra-keys`?"));
+    }
+
+    #[test]
+    fn import_day_rule_in_the_flags_forms() {
+        let (c, d) = parse(
+            "[book]\ntitle = \"T\"\n[import]\nstart = \"09:00\"\nlunch = \"none\"\nmorning-break = \"10:45/20\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let i = c.unwrap().import;
+        assert_eq!(i.get("start"), Some("09:00"));
+        assert_eq!(i.get("lunch"), Some("none"));
+        assert_eq!(i.get("morning-break"), Some("10:45/20"));
+        assert_eq!(i.get("end"), None);
+        // A value not in the flag's form: an error at the value.
+        let (c, d) = parse("[book]\ntitle = \"T\"\n[import]\nlunch = \"12.30\"\n");
+        assert!(c.is_none());
+        assert_eq!((d[0].line, d[0].col), (4, 9));
+        assert!(d[0].message.contains("`lunch` in [import] is not a break"));
+        let (c, d) = parse("[book]\ntitle = \"T\"\n[import]\nend = 17\n");
+        assert!(c.is_none());
+        assert!(d[0].message.contains("must be a string"), "{d:?}");
+        // An unknown key: a warning with the closest key of [import].
+        let (c, d) = parse("[book]\ntitle = \"T\"\n[import]\nmorning_break = \"none\"\n");
+        assert!(c.is_some());
+        assert_eq!(d[0].severity, crate::diagnostics::Severity::Warning);
+        assert_eq!((d[0].line, d[0].col), (4, 1));
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `morning-break`?"));
     }
 
     #[test]

@@ -346,7 +346,8 @@ fn episode(
         }
         _ => true,
     });
-    let body = trim_blank(pandoc::render(&items, res, cx));
+    let rendered = pandoc::render(&items, res, cx);
+    let body = trim_blank(res.finish_page(rendered));
     let title = node
         .get("title")
         .and_then(Node::as_text)
@@ -402,7 +403,8 @@ fn page(
     let body = format!("{body}\n{}", links_md(lesson));
     let (items, errors) = pandoc::parse(src, &body, body_line, res, src);
     diags.extend(errors);
-    let lines = trim_blank(pandoc::render(&items, res, Ctx { src, dest, trainer }));
+    let rendered = pandoc::render(&items, res, Ctx { src, dest, trainer });
+    let lines = trim_blank(res.finish_page(rendered));
     let mut fm = String::from("---\n");
     if let Some(t) = node.get("title").and_then(Node::as_text) {
         fm.push_str(&format!("title: {}\n", yaml_str(&t)));

@@ -114,7 +114,7 @@ impl DayRule {
                 "import",
                 format!("the day ends at {}, before {}", hhmm(self.end), hhmm(t)),
             )
-            .hint("give --end a time after the last break"));
+            .hint("give --end (or `end` in book.toml's [import]) a time after the last break"));
         }
         Ok(())
     }

@@ -73,6 +73,7 @@ pub(super) fn credits(
                 trainer: false,
             },
         );
+        let lines = res.finish_page(lines);
         s.push('\n');
         s.push_str(&demote(&trim_blank(lines)).join("\n"));
         s.push('\n');
@@ -189,7 +190,7 @@ pub(super) fn programme(
         note_keys("index.md", &node, &[], res);
         let (items, errors) = pandoc::parse("index.md", &body, line, res, "index.md");
         diags.extend(errors);
-        let lines = trim_blank(pandoc::render(
+        let rendered = pandoc::render(
             &items,
             res,
             Ctx {
@@ -197,7 +198,8 @@ pub(super) fn programme(
                 dest: "index.md",
                 trainer: false,
             },
-        ));
+        );
+        let lines = trim_blank(res.finish_page(rendered));
         fm.push_str(&lines.join("\n"));
         fm.push_str("\n\n");
     }

@@ -21,6 +21,9 @@ pub struct Resolver {
     /// Files to copy: path in the programme folder -> source path.
     pub assets: BTreeMap<String, String>,
     pub notes: Vec<Diagnostic>,
+    /// Labels (as [`text::label_key`]) of the definitions left out of the page being
+    /// converted: its references to them become text ([`Resolver::finish_page`]).
+    dropped: HashSet<String>,
 }
 
 /// The file a line belongs to.
@@ -40,6 +43,7 @@ impl Resolver {
             trainer: HashSet::new(),
             assets: BTreeMap::new(),
             notes: Vec::new(),
+            dropped: HashSet::new(),
         }
     }
 
@@ -178,6 +182,28 @@ impl Resolver {
         }
     }
 
+    /// A converted page's lines with its references to the definitions left out made text
+    /// (a definition may come after its use, so this runs on the whole page); code as it is.
+    pub fn finish_page(&mut self, lines: Vec<String>) -> Vec<String> {
+        let dropped = std::mem::take(&mut self.dropped);
+        if dropped.is_empty() {
+            return lines;
+        }
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let code = text::code_lines(&refs);
+        lines
+            .iter()
+            .zip(code)
+            .map(|(l, c)| {
+                if c {
+                    l.clone()
+                } else {
+                    text::unlink_references(l, &dropped)
+                }
+            })
+            .collect()
+    }
+
     /// One line of prose (not code): links, images, attributes and reference definitions.
     pub fn line(&mut self, cx: Ctx, n: usize, line: &str) -> String {
         if let Some((label, target, title)) = text::reference_definition(line) {
@@ -190,8 +216,11 @@ impl Resolver {
                     self.note(
                         cx.src,
                         n,
-                        format!("link definition `[{label}]` left out: {why}"),
+                        format!(
+                            "link definition `[{label}]` left out, its references made text: {why}"
+                        ),
                     );
+                    self.dropped.insert(text::label_key(label));
                     String::new()
                 }
             };

@@ -171,6 +171,7 @@ pub fn import(book: &Path, programme: Option<&str>) -> (Option<Plan>, Diagnostic
                 trainer: false,
             },
         );
+        let body = res.finish_page(body);
         let fm = format!(
             "---\ntitle: {}\norder: {}\n---\n\n",
             yaml_str(&p.title),

@@ -42,21 +42,21 @@ pub enum Command {
         /// The programme's folder name (default: the lesson folder's name).
         #[arg(long)]
         programme: Option<String>,
-        /// When each day starts.
-        #[arg(long, default_value = "09:30")]
-        start: String,
-        /// When each day ends.
-        #[arg(long, default_value = "17:00")]
-        end: String,
-        /// The morning break: time/minutes, or `none`.
-        #[arg(long, default_value = "11:00/15")]
-        morning_break: String,
-        /// Lunch: time/minutes, or `none`.
-        #[arg(long, default_value = "12:30/60")]
-        lunch: String,
-        /// The afternoon break: time/minutes, or `none`.
-        #[arg(long, default_value = "15:00/15")]
-        afternoon_break: String,
+        /// When each day starts (default `09:30`, or book.toml's [import] `start`).
+        #[arg(long)]
+        start: Option<String>,
+        /// When each day ends (default `17:00`, or [import] `end`).
+        #[arg(long)]
+        end: Option<String>,
+        /// The morning break: time/minutes, or `none` (default `11:00/15`).
+        #[arg(long)]
+        morning_break: Option<String>,
+        /// Lunch: time/minutes, or `none` (default `12:30/60`).
+        #[arg(long)]
+        lunch: Option<String>,
+        /// The afternoon break: time/minutes, or `none` (default `15:00/15`).
+        #[arg(long)]
+        afternoon_break: Option<String>,
     },
     /// An mdBook (book.toml, src/SUMMARY.md) as a programme of plain pages.
     Mdbook {
@@ -83,6 +83,21 @@ pub fn run(cmd: Command) -> ExitCode {
             lunch,
             afternoon_break,
         } => {
+            let site = match site_config() {
+                Ok(c) => c,
+                Err(()) => return ExitCode::from(1),
+            };
+            let file = site.as_ref().map(|c| &c.import);
+            // A flag wins over book.toml's [import], which wins over the default.
+            let pick = |flag: Option<String>, key: &str, default: &str| {
+                flag.or_else(|| file.and_then(|f| f.get(key)).map(str::to_string))
+                    .unwrap_or_else(|| default.to_string())
+            };
+            let start = pick(start, "start", "09:30");
+            let end = pick(end, "end", "17:00");
+            let morning_break = pick(morning_break, "morning-break", "11:00/15");
+            let lunch = pick(lunch, "lunch", "12:30/60");
+            let afternoon_break = pick(afternoon_break, "afternoon-break", "15:00/15");
             let rule = match day_rule(
                 &start,
                 &end,
@@ -144,6 +159,20 @@ fn fail(source: &Path, d: Diagnostic) -> ExitCode {
     ds.push(d);
     crate::print_diagnostics(&ds, Some(source));
     ExitCode::from(1)
+}
+
+/// The config of the site around the current folder, when there is one (its `[import]`
+/// gives the day rule); its diagnostics are shown, and its errors stop the import.
+fn site_config() -> Result<Option<crate::config::Config>, ()> {
+    let here = Path::new(".");
+    if !here.join(crate::config::FILE).is_file() {
+        return Ok(None);
+    }
+    let (cfg, found) = crate::config::load(here);
+    let mut ds = Diagnostics::default();
+    ds.extend(found);
+    crate::print_diagnostics(&ds, Some(here));
+    cfg.map(Some).ok_or(())
 }
 
 /// The day rule from the command line's times.

@@ -178,6 +178,77 @@ pub fn reference_definition(line: &str) -> Option<(&str, &str, &str)> {
     ))
 }
 
+/// A reference label as CommonMark matches it: case folded, inner whitespace one space.
+pub fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `line` with every reference to a label of `dropped` (`[text][label]`, `[label][]`,
+/// `[label]`) made its text, and an image's (`![alt][label]`) its alt text in italics, as
+/// an inline link that cannot be kept is; code spans as they are.
+pub fn unlink_references(line: &str, dropped: &std::collections::HashSet<String>) -> String {
+    if dropped.is_empty() || !line.contains('[') {
+        return line.to_string();
+    }
+    let b = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'`' {
+            i = code_span_end(b, i).unwrap_or(b.len());
+            continue;
+        }
+        if b[i] != b'[' {
+            i += 1;
+            continue;
+        }
+        let Some(close) = line[i + 1..].find(['[', ']']).map(|e| i + 1 + e) else {
+            break;
+        };
+        if b[close] == b'[' {
+            i = close;
+            continue;
+        }
+        let inner = &line[i + 1..close];
+        let after = close + 1;
+        let (label, end) = match b.get(after) {
+            Some(b'(' | b':') => {
+                i = after;
+                continue;
+            }
+            Some(b'[') => match line[after + 1..].find(']') {
+                Some(0) => (inner, after + 2),
+                Some(e) => (&line[after + 1..after + 1 + e], after + 2 + e),
+                None => {
+                    i = after;
+                    continue;
+                }
+            },
+            _ => (inner, after),
+        };
+        if !dropped.contains(&label_key(label)) {
+            i = after;
+            continue;
+        }
+        let image = i > 0 && b[i - 1] == b'!';
+        let start = if image { i - 1 } else { i };
+        out.push_str(&line[copied..start]);
+        if image {
+            out.push_str(&format!("*{inner}*"));
+        } else {
+            out.push_str(inner);
+        }
+        copied = end;
+        i = end;
+    }
+    out.push_str(&line[copied..]);
+    out
+}
+
 /// Whether a link target names another site or scheme (or only an anchor on this page).
 pub fn is_external(target: &str) -> bool {
     let scheme = target.find(':').is_some_and(|c| {
@@ -277,6 +348,27 @@ pub fn trim_blank(lines: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_to_dropped_definitions_become_text() {
+        let dropped: std::collections::HashSet<String> = ["gone", "two words"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let un = |l: &str| unlink_references(l, &dropped);
+        assert_eq!(un("See [the file][gone] now."), "See the file now.");
+        assert_eq!(un("See [Gone][] and [gone]."), "See Gone and gone.");
+        assert_eq!(un("[x][Two   Words] ![a fig][gone]"), "x *a fig*");
+        // Kept: other labels, inline links, definitions, code spans, callouts.
+        for same in [
+            "[kept][other] [other]",
+            "[gone](x.md)",
+            "[gone]: x.md",
+            "`[a][gone]` and [!NOTE]",
+        ] {
+            assert_eq!(un(same), same);
+        }
+    }
 
     #[test]
     fn links_and_attributes_are_found_outside_code() {

@@ -94,8 +94,14 @@ pub fn make(
                 return Err(d);
             };
             loaded = site;
-            let files = render::render_site(&loaded, theme, Audience::Participant)?;
             own_scanner = crate::leak_scanner(&loaded, theme);
+            // Several programmes: each package renders its own (`each_alone`).
+            let several = loaded.programmes.iter().filter(|p| !p.trainer_only).count() > 1;
+            let files = if several {
+                Vec::new()
+            } else {
+                render::render_site(&loaded, theme, Audience::Participant)?
+            };
             let leaks = own_scanner.scan(&files);
             if !leaks.is_empty() {
                 return Err(leaks);
@@ -103,6 +109,10 @@ pub fn make(
             (&loaded, files, &own_scanner)
         }
     };
+    let listed: Vec<&Programme> = site.programmes.iter().filter(|p| !p.trainer_only).collect();
+    if listed.len() > 1 {
+        return each_alone(site, &listed, theme, kinds, scanner);
+    }
     let (packages, fresh) = packages(site, &files, kinds).map_err(|d| vec![d])?;
     // Every member is scanned once: the edition's files above (or as the participant build
     // wrote them), and here what only the packages hold: manifests and pages with scorm.js.
@@ -111,6 +121,47 @@ pub fn make(
         Ok(packages)
     } else {
         Err(leaks)
+    }
+}
+
+/// The packages of a site of several programmes: each from the participant edition
+/// rendered with that programme alone (the home page, every sidebar and the root search
+/// index list only it), so no page of a package links to a folder it does not hold. Each
+/// rendering is scanned whole, as it is not the site's. Work: the programmes once, the
+/// site's own pages once per programme.
+fn each_alone(
+    site: &Site,
+    listed: &[&Programme],
+    theme: &Theme,
+    kinds: &[Kind],
+    scanner: &render::leak::Scanner,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    for p in listed {
+        let one = alone(site, p);
+        let files = render::render_site(&one, theme, Audience::Participant)?;
+        let mut leaks = scanner.scan(&files);
+        let (packages, fresh) = packages(&one, &files, kinds).map_err(|d| vec![d])?;
+        leaks.extend(scanner.scan(&fresh));
+        if !leaks.is_empty() {
+            return Err(leaks);
+        }
+        out.extend(packages);
+    }
+    Ok(out)
+}
+
+/// The site with `p` its only programme.
+fn alone(site: &Site, p: &Programme) -> Site {
+    Site {
+        config: site.config.clone(),
+        home: site.home.clone(),
+        pages: site.pages.clone(),
+        programmes: vec![p.clone()],
+        assets: site.assets.clone(),
+        trainer_fragments: site.trainer_fragments.clone(),
+        trainer_only: site.trainer_only.clone(),
+        logo: site.logo.clone(),
     }
 }
 

@@ -93,7 +93,12 @@ pub(super) fn render_programme(
     }
     let threads = Threads::new(p, &views.order);
     let nav = common.nav_parts(&views, p.sessions.iter().map(|s| (s.out.clone(), s.day)));
-    let schedule = schedule::schedule(p, &views.days);
+    // "Now and next" follows sessions: a programme of pages only has none to show.
+    let schedule = if views.nav.has_sessions {
+        schedule::schedule(p, &views.days)
+    } else {
+        None
+    };
     let evaluation = evaluation::evaluation_form(p, &views, &p.language, &strings);
     let r = ProgrammeRender {
         p,

@@ -153,6 +153,10 @@ pub struct Nav {
     pub title: String,
     pub href: String,
     pub slug: String,
+    /// False for a programme of pages only (an imported mdBook): its sidebar and overview
+    /// leave out the session tools (timetable, prompts, cards, materials, evaluation form,
+    /// action plan, run and sign-in sheets, days).
+    pub has_sessions: bool,
     pub timetable: String,
     pub prompts: String,
     pub materials: String,
@@ -367,7 +371,11 @@ impl ProgrammeViews {
 
 /// A programme's navigation, from its days as the timetable shows them.
 fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
+    let has_sessions = !p.sessions.is_empty();
+    // A programme of pages only lists no day (its days would show nothing to go to).
+    let days = if has_sessions { days } else { &[] };
     Nav {
+        has_sessions,
         title: p.title.clone(),
         href: format!("{}/index.html", p.slug),
         slug: p.slug.clone(),
