@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
+use super::quotes::Language;
 use super::{Body, Lines, Problem};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -137,26 +138,84 @@ const MARKERS: &[&str] = &[
 
 /// A callout's markup; `None` for a plain quote. A solution is a `<details>`, folded until
 /// opened (no script needed).
-pub(super) fn callout_markup(c: Callout) -> Option<Markup> {
-    let (class, title) = match c {
+pub(super) fn callout_markup(c: Callout, lang: Language) -> Option<Markup> {
+    let class = match c {
         Callout::Plain => return None,
-        Callout::Std(BlockQuoteKind::Note) => ("note", "Note"),
-        Callout::Std(BlockQuoteKind::Tip) => ("tip", "Tip"),
-        Callout::Std(BlockQuoteKind::Important) => ("important", "Important"),
-        Callout::Std(BlockQuoteKind::Warning) => ("warning", "Warning"),
-        Callout::Std(BlockQuoteKind::Caution) => ("caution", "Caution"),
-        Callout::Prompts => ("prompts", "Discussion prompts"),
-        Callout::Trainer => ("trainer", "Trainer note"),
-        Callout::Handout => ("handout", "For participants"),
-        Callout::Challenge => ("challenge", "Challenge"),
-        Callout::Solution => ("solution", "Solution"),
+        Callout::Std(BlockQuoteKind::Note) => "note",
+        Callout::Std(BlockQuoteKind::Tip) => "tip",
+        Callout::Std(BlockQuoteKind::Important) => "important",
+        Callout::Std(BlockQuoteKind::Warning) => "warning",
+        Callout::Std(BlockQuoteKind::Caution) => "caution",
+        Callout::Prompts => "prompts",
+        Callout::Trainer => "trainer",
+        Callout::Handout => "handout",
+        Callout::Challenge => "challenge",
+        Callout::Solution => "solution",
     };
+    let title = default_title(class, lang);
     let tag = if c == Callout::Solution {
         "details"
     } else {
         "aside"
     };
     Some(Markup { tag, class, title })
+}
+
+/// A callout's title when its author gives none, in the page's language (by its class).
+fn default_title(class: &str, lang: Language) -> &'static str {
+    use Language::{Cy, De, En, Es, Fr};
+    match (class, lang) {
+        ("note", En) => "Note",
+        ("note", Cy) => "Nodyn",
+        ("note", Fr) => "Remarque",
+        ("note", De) => "Hinweis",
+        ("note", Es) => "Nota",
+        ("tip", En) => "Tip",
+        ("tip", Cy) => "Awgrym",
+        ("tip", Fr) => "Astuce",
+        ("tip", De) => "Tipp",
+        ("tip", Es) => "Consejo",
+        ("important", En) => "Important",
+        ("important", Cy) => "Pwysig",
+        ("important", Fr) => "Important",
+        ("important", De) => "Wichtig",
+        ("important", Es) => "Importante",
+        ("warning", En) => "Warning",
+        ("warning", Cy) => "Rhybudd",
+        ("warning", Fr) => "Avertissement",
+        ("warning", De) => "Warnung",
+        ("warning", Es) => "Advertencia",
+        ("caution", En) => "Caution",
+        ("caution", Cy) => "Gofal",
+        ("caution", Fr) => "Attention",
+        ("caution", De) => "Vorsicht",
+        ("caution", Es) => "Precaución",
+        ("prompts", En) => "Discussion prompts",
+        ("prompts", Cy) => "Cwestiynau trafod",
+        ("prompts", Fr) => "Pistes de discussion",
+        ("prompts", De) => "Diskussionsfragen",
+        ("prompts", Es) => "Preguntas para el debate",
+        ("trainer", En) => "Trainer note",
+        ("trainer", Cy) => "Nodyn i hyfforddwyr",
+        ("trainer", Fr) => "Note pour le formateur",
+        ("trainer", De) => "Hinweis für Trainer",
+        ("trainer", Es) => "Nota para el formador",
+        ("handout", En) => "For participants",
+        ("handout", Cy) => "I gyfranogwyr",
+        ("handout", Fr) => "Pour les participants",
+        ("handout", De) => "Für Teilnehmende",
+        ("handout", Es) => "Para los participantes",
+        ("challenge", En) => "Challenge",
+        ("challenge", Cy) => "Her",
+        ("challenge", Fr) => "Défi",
+        ("challenge", De) => "Aufgabe",
+        ("challenge", Es) => "Reto",
+        ("solution", Cy) => "Ateb",
+        ("solution", Fr) => "Solution",
+        ("solution", De) => "Lösung",
+        ("solution", Es) => "Solución",
+        _ => "Solution",
+    }
 }
 
 /// The opening markup of callout `c`, with its own title when it has one.

@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use super::{Asset, Fragment, Letter, Page, Session, Site};
+use super::clock::Lang;
 use crate::Audience;
 use crate::config::Config;
 use crate::content::yaml::Node;
@@ -95,38 +96,45 @@ impl Parsed {
 /// letters or other files, or a site page.
 #[derive(Clone, PartialEq)]
 enum Kind {
-    Home,
+    /// The site's home and pages carry the site's language.
+    Home(Lang),
     Programme(String, Scope),
     Letter(String, Scope),
     /// `<programme>/deliveries/<id>.md`: never a session or a page.
     Delivery(String, Scope),
     InProgramme(String, Scope),
-    SitePage,
+    SitePage(Lang),
 }
 
 /// The programme folders (a top folder with an `index.md`) and each one's scope, read
 /// before any file is parsed so that each file knows its kind.
-struct Kinds(HashMap<String, Scope>);
+/// Pages outside any programme take the site's language (the `Lang`).
+struct Kinds(HashMap<String, Scope>, Lang);
 
 impl Kinds {
-    fn of(sources: &Sources) -> Kinds {
-        Kinds(
-            sources
-                .markdown
-                .iter()
-                .filter_map(|f| {
-                    f.rel
-                        .strip_suffix("/index.md")
-                        .filter(|d| !d.contains('/'))
-                        .map(|d| (d.to_string(), Scope::of(&f.text, &f.display)))
-                })
-                .collect(),
-        )
+    fn of(sources: &Sources, site: Lang, editions: &translate::Editions) -> Kinds {
+        let mut scopes: HashMap<String, Scope> = sources
+            .markdown
+            .iter()
+            .filter_map(|f| {
+                f.rel
+                    .strip_suffix("/index.md")
+                    .filter(|d| !d.contains('/'))
+                    .map(|d| (d.to_string(), Scope::of(&f.text, &f.display, site)))
+            })
+            .collect();
+        // An edition's language is its own whatever its index.md says (`Editions::apply`).
+        for (slug, lang) in editions.langs() {
+            if let Some(s) = scopes.get_mut(slug) {
+                s.lang = lang;
+            }
+        }
+        Kinds(scopes, site)
     }
 
     fn kind(&self, rel: &str) -> Kind {
         if rel == "index.md" {
-            return Kind::Home;
+            return Kind::Home(self.1);
         }
         if let Some((top, rest)) = rel.split_once('/')
             && let Some(scope) = self.0.get(top)
@@ -144,7 +152,7 @@ impl Kinds {
             }
             return Kind::InProgramme(top.to_string(), *scope);
         }
-        Kind::SitePage
+        Kind::SitePage(self.1)
     }
 }
 
@@ -173,7 +181,9 @@ pub fn load_cached(
     let mut diags = Vec::new();
     let mut sources = sources;
     let editions = translate::expand(&mut sources, &mut diags);
-    let parsed = cache.parse(&sources, &Kinds::of(&sources), audience, &config.extra_keys);
+    let site_lang = Lang::parse(&config.language).unwrap_or_default();
+    let kinds = Kinds::of(&sources, site_lang, &editions);
+    let parsed = cache.parse(&sources, &kinds, audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.
     let mut failed = HashMap::new();
