@@ -93,7 +93,10 @@ mod tests {
         assert!(html(text, "de").contains("She said „it’s ‚fine‘ here“."));
         assert!(html(text, "es-ES").contains("She said «it’s “fine” here»."));
         // Curly quotes typed as such, and code, stay as written.
-        assert!(html("“typed” `\"code\"`\n", "de").contains("“typed” <code>\"code\"</code>")
-            || html("“typed” `\"code\"`\n", "de").contains("“typed” <code>&quot;code&quot;</code>"));
+        assert!(
+            html("“typed” `\"code\"`\n", "de").contains("“typed” <code>\"code\"</code>")
+                || html("“typed” `\"code\"`\n", "de")
+                    .contains("“typed” <code>&quot;code&quot;</code>")
+        );
     }
 }

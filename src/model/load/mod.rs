@@ -26,8 +26,8 @@ mod values;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use super::{Asset, Fragment, Letter, Page, Session, Site};
 use super::clock::Lang;
+use super::{Asset, Fragment, Letter, Page, Session, Site};
 use crate::Audience;
 use crate::config::Config;
 use crate::content::yaml::Node;
