@@ -420,7 +420,7 @@ impl ProgrammeRender<'_> {
                     &self.views,
                     &self.letters,
                     common.organisation,
-                    &p.language,
+                    &self.strings,
                 ),
             };
             let what = (
