@@ -343,7 +343,7 @@ impl ProgrammeRender<'_> {
         let p = self.p;
         let print_days = handout::days(p, handout::Kind::Print, &self.strings);
         let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
-        let title = format!("{} (print)", p.title);
+        let title = self.strings.get("title_print", &[("programme", &p.title)]);
         let mut out = vec![self.days_page(("print.html", "print.html", title), &pages)];
         if !self.common.participant {
             let shared = [("programme", &self.programme)];

@@ -38,7 +38,7 @@ pub(super) type Titles = HashMap<usize, Title>;
 pub(super) struct Markup {
     pub(super) tag: &'static str,
     pub(super) class: &'static str,
-    pub(super) title: &'static str,
+    pub(super) title: String,
 }
 
 /// What encloses an event: a blockquote (callout) or a footnote definition, which is
@@ -152,7 +152,14 @@ pub(super) fn callout_markup(c: Callout, lang: Language) -> Option<Markup> {
         Callout::Challenge => "challenge",
         Callout::Solution => "solution",
     };
-    let title = default_title(class, lang);
+    let title = match lang {
+        // The pseudo-locale's words are accented and bracketed, as its Fluent messages.
+        Language::Pseudo => format!(
+            "⟦{}⟧",
+            crate::i18n::pseudo_accent(default_title(class, Language::En))
+        ),
+        _ => default_title(class, lang).to_string(),
+    };
     let tag = if c == Callout::Solution {
         "details"
     } else {
@@ -163,9 +170,9 @@ pub(super) fn callout_markup(c: Callout, lang: Language) -> Option<Markup> {
 
 /// A callout's title when its author gives none, in the page's language (by its class).
 fn default_title(class: &str, lang: Language) -> &'static str {
-    use Language::{Cy, De, En, Es, Fr};
+    use Language::{Cy, De, En, Es, Fr, Pseudo};
     match (class, lang) {
-        ("note", En) => "Note",
+        ("note", En | Pseudo) => "Note",
         ("note", Cy) => "Nodyn",
         ("note", Fr) => "Remarque",
         ("note", De) => "Hinweis",
@@ -226,7 +233,7 @@ pub(super) fn callout_open(c: Callout, m: &Markup, title: Option<&Title>) -> Str
         ""
     };
     let (tag, class) = (m.tag, m.class);
-    let title = title.map_or(m.title, |t| t.html.as_str());
+    let title = title.map_or(m.title.as_str(), |t| t.html.as_str());
     if c == Callout::Solution {
         format!(
             "<details class=\"callout callout-{class}\"><summary class=\"callout-title\">{title}</summary>\n"

@@ -17,11 +17,16 @@ pub enum Language {
     Fr,
     De,
     Es,
+    /// `en-XA`, the pseudo-locale: English, its words accented.
+    Pseudo,
 }
 
 impl Language {
     /// By a BCP 47 tag's primary subtag (`fr-CA` is French).
     pub fn of(tag: &str) -> Language {
+        if tag.eq_ignore_ascii_case(crate::i18n::PSEUDO) {
+            return Language::Pseudo;
+        }
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
         match primary.to_ascii_lowercase().as_str() {
             "cy" => Language::Cy,
@@ -38,7 +43,7 @@ impl Language {
     /// Spanish « » then “ ”.
     fn marks(self) -> Option<[&'static str; 4]> {
         match self {
-            Language::En | Language::Cy => None,
+            Language::En | Language::Cy | Language::Pseudo => None,
             Language::Fr => Some(["«\u{202F}", "\u{202F}»", "“", "”"]),
             Language::De => Some(["„", "“", "‚", "‘"]),
             Language::Es => Some(["«", "»", "“", "”"]),

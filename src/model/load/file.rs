@@ -37,7 +37,7 @@ impl Source<'_> {
             (self.body, self.body_line),
             self.audience,
             body,
-            self.scope.lang,
+            self.scope.tag(),
             diags,
         )
     }
@@ -51,7 +51,7 @@ impl Source<'_> {
             self.audience,
             body,
             true,
-            self.scope.lang.code(),
+            self.scope.tag(),
         );
         report(self.f, &md, diags);
         md
@@ -64,10 +64,10 @@ pub(super) fn render(
     (text, line): (&str, usize),
     audience: Audience,
     body: Body,
-    lang: crate::model::clock::Lang,
+    lang: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Markdown {
-    let md = markdown::render_in(text, line, audience, body, false, lang.code());
+    let md = markdown::render_in(text, line, audience, body, false, lang);
     report(f, &md, diags);
     md
 }
@@ -144,10 +144,7 @@ fn read<'a>(
         | Kind::Letter(_, s)
         | Kind::Delivery(_, s)
         | Kind::InProgramme(_, s) => *s,
-        Kind::Home(lang) | Kind::SitePage(lang) => Scope {
-            lang: *lang,
-            ..Scope::default()
-        },
+        Kind::Home(s) | Kind::SitePage(s) => *s,
     };
     Some(Source {
         f,

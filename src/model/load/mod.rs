@@ -26,7 +26,6 @@ mod values;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use super::clock::Lang;
 use super::{Asset, Fragment, Letter, Page, Session, Site};
 use crate::Audience;
 use crate::config::Config;
@@ -96,23 +95,23 @@ impl Parsed {
 /// letters or other files, or a site page.
 #[derive(Clone, PartialEq)]
 enum Kind {
-    /// The site's home and pages carry the site's language.
-    Home(Lang),
+    /// The site's home and pages carry the site's language (its scope's).
+    Home(Scope),
     Programme(String, Scope),
     Letter(String, Scope),
     /// `<programme>/deliveries/<id>.md`: never a session or a page.
     Delivery(String, Scope),
     InProgramme(String, Scope),
-    SitePage(Lang),
+    SitePage(Scope),
 }
 
 /// The programme folders (a top folder with an `index.md`) and each one's scope, read
 /// before any file is parsed so that each file knows its kind.
-/// Pages outside any programme take the site's language (the `Lang`).
-struct Kinds(HashMap<String, Scope>, Lang);
+/// Pages outside any programme take the site's language (the second `Scope`).
+struct Kinds(HashMap<String, Scope>, Scope);
 
 impl Kinds {
-    fn of(sources: &Sources, site: Lang, editions: &translate::Editions) -> Kinds {
+    fn of(sources: &Sources, site: Scope, editions: &translate::Editions) -> Kinds {
         let mut scopes: HashMap<String, Scope> = sources
             .markdown
             .iter()
@@ -127,6 +126,7 @@ impl Kinds {
         for (slug, lang) in editions.langs() {
             if let Some(s) = scopes.get_mut(slug) {
                 s.lang = lang;
+                s.pseudo = false;
             }
         }
         Kinds(scopes, site)
@@ -181,8 +181,8 @@ pub fn load_cached(
     let mut diags = Vec::new();
     let mut sources = sources;
     let editions = translate::expand(&mut sources, &mut diags);
-    let site_lang = Lang::parse(&config.language).unwrap_or_default();
-    let kinds = Kinds::of(&sources, site_lang, &editions);
+    let site_scope = Scope::default().in_language(&config.language);
+    let kinds = Kinds::of(&sources, site_scope, &editions);
     let parsed = cache.parse(&sources, &kinds, audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.

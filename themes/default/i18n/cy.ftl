@@ -297,6 +297,7 @@ title_cards = Cardiau trafod: { $programme }
 title_evaluation = Gwerthuso: { $programme }
 title_themes = Themâu: { $programme }
 title_action_plan = Cynllun gweithredu: { $programme }
+title_print = { $programme } (argraffu)
 title_post_box = Crynodeb y blwch post: { $programme }
 title_handout = Taflen: { $programme }
 title_signin = Taflen gofrestru, { $day }: { $programme }

@@ -284,6 +284,7 @@ title_cards = Fragekarten: { $programme }
 title_evaluation = Evaluation: { $programme }
 title_themes = Themen: { $programme }
 title_action_plan = Aktionsplan: { $programme }
+title_print = { $programme } (Druck)
 title_post_box = Zusammenfassung des Briefkastens: { $programme }
 title_handout = Handout: { $programme }
 title_signin = Anwesenheitsliste, { $day }: { $programme }

@@ -293,6 +293,7 @@ title_cards = Prompt cards: { $programme }
 title_evaluation = Evaluation: { $programme }
 title_themes = Themes: { $programme }
 title_action_plan = Action plan: { $programme }
+title_print = { $programme } (print)
 title_post_box = Post-box summary: { $programme }
 title_handout = Handout: { $programme }
 title_signin = Sign-in sheet, { $day }: { $programme }

@@ -287,6 +287,7 @@ title_cards = Tarjetas de preguntas: { $programme }
 title_evaluation = Evaluación: { $programme }
 title_themes = Temas: { $programme }
 title_action_plan = Plan de acción: { $programme }
+title_print = { $programme } (impresión)
 title_post_box = Resumen del buzón: { $programme }
 title_handout = Material: { $programme }
 title_signin = Hoja de firmas, { $day }: { $programme }

@@ -287,6 +287,7 @@ title_cards = Cartes de questions : { $programme }
 title_evaluation = Évaluation : { $programme }
 title_themes = Thèmes : { $programme }
 title_action_plan = Plan d'action : { $programme }
+title_print = { $programme } (impression)
 title_post_box = Synthèse de la boîte aux lettres : { $programme }
 title_handout = Support : { $programme }
 title_signin = Feuille d'émargement, { $day } : { $programme }
