@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
-use super::quotes::Language;
+use super::lang::{Language, default_title};
 use super::{Body, Lines, Problem};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -166,63 +166,6 @@ pub(super) fn callout_markup(c: Callout, lang: Language) -> Option<Markup> {
         "aside"
     };
     Some(Markup { tag, class, title })
-}
-
-/// A callout's title when its author gives none, in the page's language (by its class).
-fn default_title(class: &str, lang: Language) -> &'static str {
-    use Language::{Cy, De, En, Es, Fr, Pseudo};
-    match (class, lang) {
-        ("note", En | Pseudo) => "Note",
-        ("note", Cy) => "Nodyn",
-        ("note", Fr) => "Remarque",
-        ("note", De) => "Hinweis",
-        ("note", Es) => "Nota",
-        ("tip", En) => "Tip",
-        ("tip", Cy) => "Awgrym",
-        ("tip", Fr) => "Astuce",
-        ("tip", De) => "Tipp",
-        ("tip", Es) => "Consejo",
-        ("important", En) => "Important",
-        ("important", Cy) => "Pwysig",
-        ("important", Fr) => "Important",
-        ("important", De) => "Wichtig",
-        ("important", Es) => "Importante",
-        ("warning", En) => "Warning",
-        ("warning", Cy) => "Rhybudd",
-        ("warning", Fr) => "Avertissement",
-        ("warning", De) => "Warnung",
-        ("warning", Es) => "Advertencia",
-        ("caution", En) => "Caution",
-        ("caution", Cy) => "Gofal",
-        ("caution", Fr) => "Attention",
-        ("caution", De) => "Vorsicht",
-        ("caution", Es) => "Precaución",
-        ("prompts", En) => "Discussion prompts",
-        ("prompts", Cy) => "Cwestiynau trafod",
-        ("prompts", Fr) => "Pistes de discussion",
-        ("prompts", De) => "Diskussionsfragen",
-        ("prompts", Es) => "Preguntas para el debate",
-        ("trainer", En) => "Trainer note",
-        ("trainer", Cy) => "Nodyn i hyfforddwyr",
-        ("trainer", Fr) => "Note pour le formateur",
-        ("trainer", De) => "Hinweis für Trainer",
-        ("trainer", Es) => "Nota para el formador",
-        ("handout", En) => "For participants",
-        ("handout", Cy) => "I gyfranogwyr",
-        ("handout", Fr) => "Pour les participants",
-        ("handout", De) => "Für Teilnehmende",
-        ("handout", Es) => "Para los participantes",
-        ("challenge", En) => "Challenge",
-        ("challenge", Cy) => "Her",
-        ("challenge", Fr) => "Défi",
-        ("challenge", De) => "Aufgabe",
-        ("challenge", Es) => "Reto",
-        ("solution", Cy) => "Ateb",
-        ("solution", Fr) => "Solution",
-        ("solution", De) => "Lösung",
-        ("solution", Es) => "Solución",
-        _ => "Solution",
-    }
 }
 
 /// The opening markup of callout `c`, with its own title when it has one.

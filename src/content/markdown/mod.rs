@@ -10,6 +10,7 @@ mod callouts;
 mod dropped;
 mod headings;
 mod inline;
+mod lang;
 mod links;
 mod quotes;
 
@@ -218,7 +219,7 @@ pub fn render_in(
     lang: &str,
 ) -> Markdown {
     let lines = Lines::new(text, first_line);
-    let lang = quotes::Language::of(lang);
+    let lang = lang::Language::of(lang);
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
@@ -265,7 +266,7 @@ pub fn render_in(
 struct Render<'a, 'l> {
     lines: &'l Lines<'a>,
     /// The page's language: its callouts' default titles.
-    lang: quotes::Language,
+    lang: lang::Language,
     body: Body,
     participant: bool,
     /// Footnotes a public part cites (so they are public too).

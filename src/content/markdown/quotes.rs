@@ -7,36 +7,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event};
 
-/// The languages whose words the Markdown pass writes (callout titles, quotes); any other
-/// tag is English.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub enum Language {
-    #[default]
-    En,
-    Cy,
-    Fr,
-    De,
-    Es,
-    /// `en-XA`, the pseudo-locale: English, its words accented.
-    Pseudo,
-}
+use super::lang::Language;
 
 impl Language {
-    /// By a BCP 47 tag's primary subtag (`fr-CA` is French).
-    pub fn of(tag: &str) -> Language {
-        if tag.eq_ignore_ascii_case(crate::i18n::PSEUDO) {
-            return Language::Pseudo;
-        }
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        match primary.to_ascii_lowercase().as_str() {
-            "cy" => Language::Cy,
-            "fr" => Language::Fr,
-            "de" => Language::De,
-            "es" => Language::Es,
-            _ => Language::En,
-        }
-    }
-
     /// Opening and closing double quotes, then single (the quote inside a quote). Welsh
     /// keeps the British marks (the author's choice of single or double, curled); French
     /// « » with a narrow no-break space (U+202F) inside, then “ ”; German „ “ and ‚ ‘;
