@@ -13,6 +13,7 @@
 
 pub mod check;
 mod pseudo;
+pub use pseudo::accent as pseudo_accent;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};

@@ -38,13 +38,9 @@ impl fmt::Display for Clock {
     }
 }
 
-/// "30 min", "1 h", "1 h 15 min".
+/// "30 min", "1 h", "1 h 15 min" (British English; [`Lang::duration`] for the others).
 pub fn minutes_label(m: u32) -> String {
-    match (m / 60, m % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
+    Lang::EnGb.duration(m)
 }
 
 /// A language coursebook writes dates and times in (its autonyms name them in the
@@ -98,6 +94,58 @@ impl Lang {
         Lang::ALL.iter().map(|l| l.code()).collect()
     }
 
+    /// A duration, short, as the language's style guides abbreviate it: "1 h 30 min",
+    /// "1 awr 30 munud", "1 h 30", "1 Std. 30 Min.", "1 h 30 min" (hours alone: "2 h",
+    /// "2 awr", "2 h", "2 Std.", "2 h").
+    pub fn duration(self, m: u32) -> String {
+        let (h, m) = (m / 60, m % 60);
+        let (hour, min) = match self {
+            Lang::EnGb | Lang::Fr | Lang::Es => ("h", "min"),
+            Lang::Cy => ("awr", "munud"),
+            Lang::De => ("Std.", "Min."),
+        };
+        match (h, m) {
+            (0, m) => format!("{m} {min}"),
+            (h, 0) => format!("{h} {hour}"),
+            // French writes the minutes bare after the hours: "1 h 30".
+            (h, m) if self == Lang::Fr => format!("{h} {hour} {m}"),
+            (h, m) => format!("{h} {hour} {m} {min}"),
+        }
+    }
+
+    /// A duration in words, for a certificate's contact hours: "7 hours 30 minutes", "7 awr
+    /// 30 munud", "7 heures 30 minutes", "7 Stunden 30 Minuten", "7 horas 30 minutos".
+    /// Plurals by CLDR's rules for the language: Welsh counts with the singular noun
+    /// ("7 awr", "30 munud"); French's singular covers 0 and 1 ("0 minute").
+    pub fn hours_in_words(self, minutes: u32) -> String {
+        let (hour, hours, minute, mins) = match self {
+            Lang::EnGb => ("hour", "hours", "minute", "minutes"),
+            Lang::Cy => ("awr", "awr", "munud", "munud"),
+            Lang::Fr => ("heure", "heures", "minute", "minutes"),
+            Lang::De => ("Stunde", "Stunden", "Minute", "Minuten"),
+            Lang::Es => ("hora", "horas", "minuto", "minutos"),
+        };
+        let singular = |n: u32| n == 1 || (n == 0 && self == Lang::Fr);
+        let unit =
+            |n: u32, one: &str, many: &str| format!("{n} {}", if singular(n) { one } else { many });
+        match (minutes / 60, minutes % 60) {
+            (0, m) => unit(m, minute, mins),
+            (h, 0) => unit(h, hour, hours),
+            (h, m) => format!("{} {}", unit(h, hour, hours), unit(m, minute, mins)),
+        }
+    }
+
+    /// The word that joins the last two items of a list, given the last (`next`). Welsh
+    /// writes "ac" before a vowel (a, e, i, o, u, w, y, accented or not) and "a" before a
+    /// consonant; a number in digits is judged by its name in the traditional count (the
+    /// way a date is read): "un" (1, 11, 16, 21, 31) and "wyth" (8, 28) take "ac".
+    pub fn and_before(self, next: &str) -> &'static str {
+        match self {
+            Lang::Cy if welsh_vowel_start(next) => "ac",
+            _ => self.and(),
+        }
+    }
+
     /// The word that joins the last two dates of a list.
     fn and(self) -> &'static str {
         match self {
@@ -108,6 +156,18 @@ impl Lang {
             Lang::Es => "y",
         }
     }
+}
+
+/// Whether a Welsh word (or number in digits) starts with a vowel sound, for "ac".
+fn welsh_vowel_start(next: &str) -> bool {
+    let digits: String = next.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return matches!(digits.parse::<u64>(), Ok(1 | 8 | 11 | 16 | 21 | 28 | 31));
+    }
+    next.chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| "aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ".contains(c))
 }
 
 /// `[output.html] clock`: the locale's own hour cycle, or one forced.
@@ -263,7 +323,11 @@ impl Locale {
         let last = f.dmy.format(&gregorian(last)?).to_string();
         Some(match parts.len() {
             0 => last,
-            _ => format!("{} {} {last}", parts.join(", "), self.lang.and()),
+            _ => format!(
+                "{} {} {last}",
+                parts.join(", "),
+                self.lang.and_before(&last)
+            ),
         })
     }
 }
@@ -281,6 +345,61 @@ mod tests {
         assert_eq!(Clock::parse("9.30"), None);
         assert_eq!(Clock(570).to_string(), "09:30");
         assert_eq!(minutes_label(75), "1 h 15 min");
+    }
+
+    #[test]
+    fn durations_by_language() {
+        let cases = [
+            (
+                Lang::EnGb,
+                ["30 min", "1 h", "1 h 30 min"],
+                "7 hours 30 minutes",
+            ),
+            (
+                Lang::Cy,
+                ["30 munud", "1 awr", "1 awr 30 munud"],
+                "7 awr 30 munud",
+            ),
+            (Lang::Fr, ["30 min", "1 h", "1 h 30"], "7 heures 30 minutes"),
+            (
+                Lang::De,
+                ["30 Min.", "1 Std.", "1 Std. 30 Min."],
+                "7 Stunden 30 Minuten",
+            ),
+            (
+                Lang::Es,
+                ["30 min", "1 h", "1 h 30 min"],
+                "7 horas 30 minutos",
+            ),
+        ];
+        for (lang, short, words) in cases {
+            assert_eq!([30, 60, 90].map(|m| lang.duration(m)), short, "{lang:?}");
+            assert_eq!(lang.hours_in_words(450), words, "{lang:?}");
+        }
+        assert_eq!(Lang::Fr.hours_in_words(61), "1 heure 1 minute");
+        assert_eq!(Lang::Fr.hours_in_words(0), "0 minute");
+        assert_eq!(Lang::De.hours_in_words(61), "1 Stunde 1 Minute");
+        assert_eq!(Lang::Es.hours_in_words(120), "2 horas");
+        assert_eq!(Lang::Cy.hours_in_words(61), "1 awr 1 munud");
+    }
+
+    #[test]
+    fn welsh_and_before_vowels() {
+        assert_eq!(Lang::Cy.and_before("Owen"), "ac");
+        assert_eq!(Lang::Cy.and_before("Wyn"), "ac");
+        assert_eq!(Lang::Cy.and_before("Ŵyn"), "ac");
+        assert_eq!(Lang::Cy.and_before("Sam"), "a");
+        assert_eq!(Lang::Cy.and_before("8 Mawrth 2027"), "ac");
+        assert_eq!(Lang::Cy.and_before("1 Ebrill 2027"), "ac");
+        assert_eq!(Lang::Cy.and_before("2 Mawrth 2027"), "a");
+        assert_eq!(Lang::Cy.and_before("18 Mawrth 2027"), "a");
+        assert_eq!(Lang::EnGb.and_before("Owen"), "and");
+        let cy = on(Lang::Cy);
+        assert_eq!(
+            cy.dates_label(&[date(2027, 3, 1), date(2027, 3, 8)])
+                .unwrap(),
+            "1 ac 8 Mawrth 2027"
+        );
     }
 
     fn on(lang: Lang) -> Locale {

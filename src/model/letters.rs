@@ -34,10 +34,20 @@ pub fn delivery_attended<'a>(p: &'a super::Programme, d: &super::Delivery) -> (u
 
 /// Names as written in a sentence: "Sam", "Sam and Kim", "Sam, Kim and Jo".
 pub fn names_in_words(names: &[&str]) -> Option<String> {
+    names_in_words_in(crate::model::clock::Lang::EnGb, names)
+}
+
+/// Names in a sentence in a language: "Sam, Kim et Jo", "Sam ac Owen" (Welsh "ac" before
+/// a vowel, `Lang::and_before`).
+pub fn names_in_words_in(lang: crate::model::clock::Lang, names: &[&str]) -> Option<String> {
     match names {
         [] => None,
         [one] => Some(one.to_string()),
-        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+        [rest @ .., last] => Some(format!(
+            "{} {} {last}",
+            rest.join(", "),
+            lang.and_before(last)
+        )),
     }
 }
 
@@ -53,13 +63,9 @@ pub enum Kind {
 
 /// Minutes in words, for a certificate: "7 hours 30 minutes", "6 hours", "45 minutes",
 /// "1 hour 1 minute".
+/// British English; `Lang::hours_in_words` for a programme's language.
 pub fn hours_in_words(minutes: u32) -> String {
-    let unit = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-    match (minutes / 60, minutes % 60) {
-        (0, m) => unit(m, "minute"),
-        (h, 0) => unit(h, "hour"),
-        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
-    }
+    crate::model::clock::Lang::EnGb.hours_in_words(minutes)
 }
 /// The points typed on the post-box page (`<programme>/post-box.html`), grouped by the
 /// sessions that `produce: [post-box]`: filled in only when the note is saved from that

@@ -20,7 +20,7 @@ pub use clock::Clock;
 pub use letters::{
     BUILTINS, Field, Kind as LetterKind, Letter, POST_BOX, POST_BOX_POINTS, Piece,
     delivery_attended, fill_tokens as fill_letter_tokens, hours_in_words, names_in_words,
-    scan as scan_letter, token as letter_token,
+    names_in_words_in, scan as scan_letter, token as letter_token,
 };
 use timetable::Timetable;
 

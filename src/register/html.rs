@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::Person;
+use crate::i18n::Strings;
 use crate::model::{Day, Programme};
 use crate::util::escape_html as esc;
 
@@ -59,7 +60,7 @@ pub fn sheet(
     d: &Day,
     people: &[Person],
     organisation: Option<&str>,
-    lang: &str,
+    tr: &Strings,
 ) -> String {
     let blanks = (p.participants as usize)
         .saturating_sub(people.len())
@@ -83,14 +84,23 @@ pub fn sheet(
     }
     let body = format!(
         "<table class=\"signin\"><thead><tr class=\"head\"><th colspan=\"4\">{}</th></tr>\n\
-<tr><th class=\"num\">No.</th><th>Name</th><th>Organisation</th><th class=\"sign\">Signature</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n",
-        heading(p, organisation, "Sign-in sheet", &day_line(p, d))
+<tr><th class=\"num\">{}</th><th>{}</th><th>{}</th><th class=\"sign\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n",
+        heading(
+            p,
+            organisation,
+            &tr.get("signin_sheet", &[]),
+            &day_line(p, d)
+        ),
+        esc(&tr.get("number_short", &[])),
+        esc(&tr.get("name", &[])),
+        esc(&tr.get("organisation", &[])),
+        esc(&tr.get("signature", &[])),
     );
-    page(
-        lang,
-        &format!("Sign-in sheet: {}, {}", d.title, p.title),
-        &body,
-    )
+    let title = tr.get(
+        "register_signin_title",
+        &[("day", &d.title), ("programme", &p.title)],
+    );
+    page(&p.language, &title, &body)
 }
 
 /// Who attended which days: a row per person, a column per day, and each day's total.
@@ -98,13 +108,21 @@ pub fn attendance(
     p: &Programme,
     people: &[Person],
     organisation: Option<&str>,
-    lang: &str,
+    tr: &Strings,
 ) -> String {
-    let mut head = String::from("<tr><th>Name</th><th>Organisation</th>");
+    let mut head = format!(
+        "<tr><th>{}</th><th>{}</th>",
+        esc(&tr.get("name", &[])),
+        esc(&tr.get("organisation", &[]))
+    );
     for d in &p.days {
         let _ = write!(head, "<th class=\"yes\">{}</th>", esc(&d.title));
     }
-    head.push_str("<th class=\"yes\">Days</th></tr>");
+    let _ = write!(
+        head,
+        "<th class=\"yes\">{}</th></tr>",
+        esc(&tr.get("days", &[]))
+    );
     let mut totals = vec![0usize; p.days.len()];
     let mut rows = String::new();
     for who in people {
@@ -130,10 +148,8 @@ pub fn attendance(
             days.iter().filter(|x| **x).count()
         );
     }
-    let mut foot = format!(
-        "<tr><td colspan=\"2\">Attended ({} on the list)</td>",
-        people.len()
-    );
+    let attended = tr.count("register_attended", people.len() as u64, &[]);
+    let mut foot = format!("<tr><td colspan=\"2\">{}</td>", esc(&attended));
     for t in &totals {
         let _ = write!(foot, "<td class=\"yes\">{t}</td>");
     }
@@ -142,7 +158,8 @@ pub fn attendance(
     let body = format!(
         "<table class=\"attendance\"><thead><tr class=\"head\"><th colspan=\"{}\">{}</th></tr>\n{head}</thead>\n<tbody>\n{rows}</tbody><tfoot>{foot}</tfoot></table>\n",
         p.days.len() + 3,
-        heading(p, organisation, "Attendance", &dates)
+        heading(p, organisation, &tr.get("register_attendance", &[]), &dates)
     );
-    page(lang, &format!("Attendance: {}", p.title), &body)
+    let title = tr.get("register_attendance_title", &[("programme", &p.title)]);
+    page(&p.language, &title, &body)
 }

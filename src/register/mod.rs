@@ -87,21 +87,21 @@ pub fn register(opts: &RegisterOptions) -> (Option<Register>, Diagnostics) {
         ));
     }
     let org = site.config.organisation.as_deref();
-    let lang = p.language.as_str();
+    let tr = crate::render::theme::builtin_strings(&p.language);
     let mut files: Vec<(String, Vec<u8>)> = p
         .days
         .iter()
         .map(|d| {
             (
                 format!("signin-day-{}.html", d.number),
-                html::sheet(p, d, &people, org, lang).into_bytes(),
+                html::sheet(p, d, &people, org, &tr).into_bytes(),
             )
         })
         .collect();
     if people.iter().any(|x| x.days.is_some()) {
         files.push((
             "attendance.html".to_string(),
-            html::attendance(p, &people, org, lang).into_bytes(),
+            html::attendance(p, &people, org, &tr).into_bytes(),
         ));
     }
     let default = format!("{}-register", p.slug);

@@ -65,9 +65,6 @@ pub const DEFAULT_STATEMENTS: &[&str] = &[
     "What might get in my way, and what I will do about it:",
 ];
 
-/// The label of the points in the save kit and the letter's blank.
-const POINTS_LABEL: &str = "Points from the post box";
-
 #[derive(Serialize)]
 pub struct PostBoxView {
     sessions: Vec<PostBoxSession>,
@@ -111,8 +108,10 @@ pub fn post_box_view(
     v: &ProgrammeViews,
     letters: &[Prepared],
     organisation: Option<&str>,
-    language: &str,
+    tr: &crate::i18n::Strings,
 ) -> PostBoxView {
+    // The label of the points in the save kit and the letter's blank.
+    let label = tr.get("post_box_points", &[]);
     let mut sessions = Vec::new();
     let mut sorted_in = Vec::new();
     for &i in &v.order {
@@ -145,8 +144,8 @@ pub fn post_box_view(
             .any(|slot| slot == POST_BOX_POINTS)
     });
     let kit = match letter {
-        Some(prepared) => prepared.kit_json_filling(POST_BOX_POINTS, POINTS_LABEL),
-        None => default_note_kit(p, organisation, language),
+        Some(prepared) => prepared.kit_json_filling(POST_BOX_POINTS, &label),
+        None => default_note_kit(p, organisation, tr, &label),
     };
     PostBoxView {
         sessions,
@@ -165,28 +164,33 @@ pub fn post_box_view(
 /// The note saved when no letter has `{{ post_box.points }}`: a heading, the programme and
 /// its dates, a line on what the points are, and the points. Values go in as tokens, so a
 /// title is never read as Markdown.
-fn default_note_kit(p: &Programme, organisation: Option<&str>, language: &str) -> Option<String> {
+fn default_note_kit(
+    p: &Programme,
+    organisation: Option<&str>,
+    tr: &crate::i18n::Strings,
+    label: &str,
+) -> Option<String> {
     let mut fills = vec![Fill::Value(p.title.clone())];
-    let mut md = format!("# {POINTS_LABEL}\n\n{}", letter_token(0));
+    // The label is ours, but a site's .ftl may hold any text: a token, never Markdown.
+    fills.push(Fill::Value(label.to_string()));
+    let mut md = format!("# {}\n\n{}", letter_token(1), letter_token(0));
     if let Some(dates) = p.dates_label() {
-        md.push_str(&format!(", {}", letter_token(1)));
+        md.push_str(&format!(", {}", letter_token(fills.len())));
         fills.push(Fill::Value(dates));
     }
-    md.push_str(
-        "\n\nWhat participants wrote for the organisation during the programme, under the \
-         session in which they wrote it. No point is attributed to anyone.\n\n",
-    );
+    md.push_str(&format!("\n\n{}\n\n", letter_token(fills.len())));
+    fills.push(Fill::Value(tr.get("post_box_note_intro", &[])));
     md.push_str(&letter_token(fills.len()));
     md.push('\n');
     fills.push(Fill::Field {
         name: POST_BOX_POINTS.to_string(),
-        label: POINTS_LABEL.to_string(),
+        label: label.to_string(),
     });
     let doc = letters::parse_markdown(&md);
     let meta = docx::Meta {
-        title: POINTS_LABEL,
+        title: label,
         organisation,
-        language,
+        language: &p.language,
         landscape: false,
         logo: None,
     };

@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::model::clock::minutes_label;
 use crate::model::timetable::{DayPlan, Row as TimetableRow, RowKind, Timetable};
 use crate::model::{Day, Programme, Session};
 
@@ -190,7 +189,7 @@ fn detail(
         href: s.out.clone(),
         start: p.locale.time(r.start),
         end: p.locale.time(r.end),
-        duration: minutes_label(r.minutes()),
+        duration: p.locale.lang.duration(r.minutes()),
         block,
         format: s.format.as_deref().map(|f| format_label(f, tr)),
         summary: s.summary.as_ref().map(|x| x.html.clone()),
@@ -285,7 +284,7 @@ fn day_rows(
             end: p.locale.time(r.end),
             start_iso: r.start.to_string(),
             end_iso: r.end.to_string(),
-            duration: minutes_label(r.minutes()),
+            duration: p.locale.lang.duration(r.minutes()),
             title: parts.title,
             href: parts.href,
             block: parts.block,

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::clock::minutes_label;
 use crate::model::{Programme, Site};
 use crate::util::slugify;
 
@@ -133,7 +132,7 @@ pub fn programme_card(p: &Programme) -> ProgrammeCard {
         dates: p.dates_label(),
         days: p.days.len(),
         sessions: p.sessions.len(),
-        contact: minutes_label(p.contact_minutes()),
+        contact: p.locale.lang.duration(p.contact_minutes()),
         venue: p.venue.clone(),
     }
 }

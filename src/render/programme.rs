@@ -49,7 +49,7 @@ pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
         bring: super::view::htmls(&p.bring),
         venue: p.venue.as_deref(),
         dates: p.dates_label(),
-        contact: crate::model::clock::minutes_label(p.contact_minutes()),
+        contact: p.locale.lang.duration(p.contact_minutes()),
         sessions: p.sessions.len(),
         body: &p.md.html,
         slug: &p.slug,
@@ -348,7 +348,7 @@ impl ProgrammeRender<'_> {
         let p = self.p;
         let print_days = handout::days(p, handout::Kind::Print, &self.strings);
         let pages: Vec<_> = print_days.iter().map(handout::PrintDay::print).collect();
-        let title = format!("{} (print)", p.title);
+        let title = self.strings.get("title_print", &[("programme", &p.title)]);
         let mut out = vec![self.days_page(("print.html", "print.html", title), &pages)];
         if !self.common.participant {
             let shared = [("programme", &self.programme)];
@@ -425,7 +425,7 @@ impl ProgrammeRender<'_> {
                     &self.views,
                     &self.letters,
                     common.organisation,
-                    &p.language,
+                    &self.strings,
                 ),
             };
             let what = (

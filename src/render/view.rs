@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::clock::minutes_label;
 use crate::model::timetable::{Row as TimetableRow, RowKind, Segment};
 use crate::model::{Inline, Programme, Prompt};
 
@@ -503,7 +502,7 @@ fn block_row(
         start_iso: r.start.to_string(),
         end_iso: r.end.to_string(),
         minutes: r.minutes(),
-        duration: minutes_label(r.minutes()),
+        duration: p.locale.lang.duration(r.minutes()),
         title,
         href,
         format,
@@ -530,7 +529,7 @@ fn gap_segment(p: &Programme, r: &TimetableRow, tr: &crate::i18n::Strings) -> Se
             start_iso: r.start.to_string(),
             end_iso: r.end.to_string(),
             minutes: r.minutes(),
-            duration: minutes_label(r.minutes()),
+            duration: p.locale.lang.duration(r.minutes()),
             title,
             href: None,
             format: None,
@@ -594,7 +593,7 @@ pub fn day_views_of(
                 start_iso: d.start.to_string(),
                 end_iso: d.end.to_string(),
                 sessions: count,
-                minutes: minutes_label(mins),
+                minutes: p.locale.lang.duration(mins),
                 segments,
             }
         })

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
+use super::lang::{Language, default_title};
 use super::{Body, Lines, Problem};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -37,7 +38,7 @@ pub(super) type Titles = HashMap<usize, Title>;
 pub(super) struct Markup {
     pub(super) tag: &'static str,
     pub(super) class: &'static str,
-    pub(super) title: &'static str,
+    pub(super) title: String,
 }
 
 /// What encloses an event: a blockquote (callout) or a footnote definition, which is
@@ -137,19 +138,27 @@ const MARKERS: &[&str] = &[
 
 /// A callout's markup; `None` for a plain quote. A solution is a `<details>`, folded until
 /// opened (no script needed).
-pub(super) fn callout_markup(c: Callout) -> Option<Markup> {
-    let (class, title) = match c {
+pub(super) fn callout_markup(c: Callout, lang: Language) -> Option<Markup> {
+    let class = match c {
         Callout::Plain => return None,
-        Callout::Std(BlockQuoteKind::Note) => ("note", "Note"),
-        Callout::Std(BlockQuoteKind::Tip) => ("tip", "Tip"),
-        Callout::Std(BlockQuoteKind::Important) => ("important", "Important"),
-        Callout::Std(BlockQuoteKind::Warning) => ("warning", "Warning"),
-        Callout::Std(BlockQuoteKind::Caution) => ("caution", "Caution"),
-        Callout::Prompts => ("prompts", "Discussion prompts"),
-        Callout::Trainer => ("trainer", "Trainer note"),
-        Callout::Handout => ("handout", "For participants"),
-        Callout::Challenge => ("challenge", "Challenge"),
-        Callout::Solution => ("solution", "Solution"),
+        Callout::Std(BlockQuoteKind::Note) => "note",
+        Callout::Std(BlockQuoteKind::Tip) => "tip",
+        Callout::Std(BlockQuoteKind::Important) => "important",
+        Callout::Std(BlockQuoteKind::Warning) => "warning",
+        Callout::Std(BlockQuoteKind::Caution) => "caution",
+        Callout::Prompts => "prompts",
+        Callout::Trainer => "trainer",
+        Callout::Handout => "handout",
+        Callout::Challenge => "challenge",
+        Callout::Solution => "solution",
+    };
+    let title = match lang {
+        // The pseudo-locale's words are accented and bracketed, as its Fluent messages.
+        Language::Pseudo => format!(
+            "⟦{}⟧",
+            crate::i18n::pseudo_accent(default_title(class, Language::En))
+        ),
+        _ => default_title(class, lang).to_string(),
     };
     let tag = if c == Callout::Solution {
         "details"
@@ -167,7 +176,7 @@ pub(super) fn callout_open(c: Callout, m: &Markup, title: Option<&Title>) -> Str
         ""
     };
     let (tag, class) = (m.tag, m.class);
-    let title = title.map_or(m.title, |t| t.html.as_str());
+    let title = title.map_or(m.title.as_str(), |t| t.html.as_str());
     if c == Callout::Solution {
         format!(
             "<details class=\"callout callout-{class}\"><summary class=\"callout-title\">{title}</summary>\n"

@@ -10,7 +10,9 @@ mod callouts;
 mod dropped;
 mod headings;
 mod inline;
+mod lang;
 mod links;
+mod quotes;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -203,10 +205,25 @@ pub fn render_with(
     body: Body,
     lift_prompts: bool,
 ) -> Markdown {
+    render_in(text, first_line, audience, body, lift_prompts, "en")
+}
+
+/// As [`render_with`], for a page in language `lang` (a BCP 47 tag: `cy`, `fr`...): the
+/// callouts' default titles are the language's and smart quotes its own (`quotes.rs`).
+pub fn render_in(
+    text: &str,
+    first_line: usize,
+    audience: Audience,
+    body: Body,
+    lift_prompts: bool,
+    lang: &str,
+) -> Markdown {
     let lines = Lines::new(text, first_line);
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
+    let lang = lang::Language::of(lang);
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
+    quotes::localise(&mut events, text, lang);
     let scan = super::urls::scan(&events, |o| lines.at(o));
     let mut out = Markdown {
         raw_html: scan.raw_html,
@@ -217,6 +234,7 @@ pub fn render_with(
     let events = mark_callouts(events, &lines, &mut out.problems, &mut titles);
     let mut r = Render {
         lines: &lines,
+        lang,
         body,
         participant: audience == Audience::Participant,
         cited: publicly_cited(&events, body),
@@ -247,6 +265,8 @@ pub fn render_with(
 /// One render's state: what it has made so far and what is open at the current event.
 struct Render<'a, 'l> {
     lines: &'l Lines<'a>,
+    /// The page's language: its callouts' default titles.
+    lang: lang::Language,
     body: Body,
     participant: bool,
     /// Footnotes a public part cites (so they are public too).
@@ -407,7 +427,7 @@ impl<'a> Render<'a, '_> {
     /// one) or a `<blockquote>`.
     fn callout_edge(&mut self, ev: &Event, range: &Range<usize>, callout: Option<Callout>) -> bool {
         let c = callout.unwrap_or(Callout::Plain);
-        let markup = callout_markup(c);
+        let markup = callout_markup(c, self.lang);
         let html = match (ev, &markup) {
             (Event::Start(Tag::BlockQuote(_)), Some(m)) => {
                 callout_open(c, m, self.titles.get(&range.start))

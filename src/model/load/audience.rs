@@ -8,6 +8,7 @@ use super::out_path;
 use crate::content::markdown::Body;
 use crate::content::yaml::{self, Node};
 use crate::content::{SourceFile, frontmatter};
+use crate::model::clock::Lang;
 use crate::model::{Fragment, Page, Programme, Session, Site, timetable};
 
 /// What a programme's front matter says about who sees its files, read before the files
@@ -18,14 +19,20 @@ pub(super) struct Scope {
     pub(super) trainer_only: bool,
     /// `session-bodies: all`: sessions' and the programme's bodies are written to learners.
     pub(super) bodies: Body,
+    /// The programme's `language:` (or the site's; an edition's own): the Markdown's
+    /// callout titles and smart quotes.
+    pub(super) lang: Lang,
+    /// The language is the pseudo-locale `en-XA` (English, its words accented).
+    pub(super) pseudo: bool,
 }
 
 impl Scope {
     /// Read from a programme's `index.md`; its own parse reports any mistake in it.
-    pub(super) fn of(text: &str, display: &str) -> Scope {
+    pub(super) fn of(text: &str, display: &str, site: Scope) -> Scope {
         let mut scope = Scope {
             trainer_only: false,
             bodies: Body::Trainer,
+            ..site
         };
         let Ok(split) = frontmatter::split(text) else {
             return scope;
@@ -38,6 +45,9 @@ impl Scope {
                 .and_then(Node::as_text)
                 .map(|t| t.trim().to_lowercase())
         };
+        if let Some(tag) = word("language") {
+            scope = scope.in_language(&tag);
+        }
         scope.trainer_only = matches!(word("audience").as_deref(), Some("trainer" | "trainers"));
         if matches!(
             word("session-bodies").as_deref(),
@@ -46,6 +56,26 @@ impl Scope {
             scope.bodies = Body::Shared;
         }
         scope
+    }
+}
+
+impl Scope {
+    /// This scope in the language `tag` (unknown: English).
+    pub(super) fn in_language(self, tag: &str) -> Scope {
+        Scope {
+            lang: Lang::parse(tag).unwrap_or_default(),
+            pseudo: tag.trim().eq_ignore_ascii_case(crate::i18n::PSEUDO),
+            ..self
+        }
+    }
+
+    /// The tag the Markdown pass writes its words in.
+    pub(super) fn tag(self) -> &'static str {
+        if self.pseudo {
+            crate::i18n::PSEUDO
+        } else {
+            self.lang.code()
+        }
     }
 }
 

@@ -34,10 +34,10 @@ impl Source<'_> {
     pub(super) fn render(&self, body: Body, diags: &mut Vec<Diagnostic>) -> Markdown {
         render(
             self.f,
-            self.body,
-            self.body_line,
+            (self.body, self.body_line),
             self.audience,
             body,
+            self.scope.tag(),
             diags,
         )
     }
@@ -45,7 +45,14 @@ impl Source<'_> {
     /// A session's body: a `[!PROMPTS]` callout that is only a list joins the page's list
     /// of prompts instead of staying in the body (see `markdown::render_with`).
     pub(super) fn render_session(&self, body: Body, diags: &mut Vec<Diagnostic>) -> Markdown {
-        let md = markdown::render_with(self.body, self.body_line, self.audience, body, true);
+        let md = markdown::render_in(
+            self.body,
+            self.body_line,
+            self.audience,
+            body,
+            true,
+            self.scope.tag(),
+        );
         report(self.f, &md, diags);
         md
     }
@@ -54,13 +61,13 @@ impl Source<'_> {
 /// `text` rendered as Markdown, its problems reported against `f`.
 pub(super) fn render(
     f: &SourceFile,
-    text: &str,
-    line: usize,
+    (text, line): (&str, usize),
     audience: Audience,
     body: Body,
+    lang: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Markdown {
-    let md = markdown::render(text, line, audience, body);
+    let md = markdown::render_in(text, line, audience, body, false, lang);
     report(f, &md, diags);
     md
 }
@@ -137,7 +144,7 @@ fn read<'a>(
         | Kind::Letter(_, s)
         | Kind::Delivery(_, s)
         | Kind::InProgramme(_, s) => *s,
-        _ => Scope::default(),
+        Kind::Home(s) | Kind::SitePage(s) => *s,
     };
     Some(Source {
         f,
@@ -174,7 +181,7 @@ fn programme_file(src: &Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Pars
 /// A session (it has `day`) or a page, of a programme or of the site.
 fn other_file(src: &Source, kind: &Kind, diags: &mut Vec<Diagnostic>) -> Parsed {
     let is_session =
-        matches!(kind, Kind::InProgramme(..) | Kind::SitePage) && src.node.get("day").is_some();
+        matches!(kind, Kind::InProgramme(..) | Kind::SitePage(_)) && src.node.get("day").is_some();
     let trainer_only = audience_of(src.f, &src.node, diags) == Some(true) || src.scope.trainer_only;
     if is_session {
         return session::session_file(src, trainer_only, diags);

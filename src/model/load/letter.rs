@@ -52,10 +52,10 @@ pub(super) fn parse_letter(
     let (tokenised, slots) = tokenise(&pieces);
     let md = render(
         f,
-        &tokenised,
-        src.body_line,
+        (&tokenised, src.body_line),
         src.audience,
         Body::Shared,
+        src.scope.tag(),
         diags,
     );
     diags.extend(crate::model::urls::diagnostics(&f.display, &md.unsafe_urls));

@@ -95,38 +95,46 @@ impl Parsed {
 /// letters or other files, or a site page.
 #[derive(Clone, PartialEq)]
 enum Kind {
-    Home,
+    /// The site's home and pages carry the site's language (its scope's).
+    Home(Scope),
     Programme(String, Scope),
     Letter(String, Scope),
     /// `<programme>/deliveries/<id>.md`: never a session or a page.
     Delivery(String, Scope),
     InProgramme(String, Scope),
-    SitePage,
+    SitePage(Scope),
 }
 
 /// The programme folders (a top folder with an `index.md`) and each one's scope, read
 /// before any file is parsed so that each file knows its kind.
-struct Kinds(HashMap<String, Scope>);
+/// Pages outside any programme take the site's language (the second `Scope`).
+struct Kinds(HashMap<String, Scope>, Scope);
 
 impl Kinds {
-    fn of(sources: &Sources) -> Kinds {
-        Kinds(
-            sources
-                .markdown
-                .iter()
-                .filter_map(|f| {
-                    f.rel
-                        .strip_suffix("/index.md")
-                        .filter(|d| !d.contains('/'))
-                        .map(|d| (d.to_string(), Scope::of(&f.text, &f.display)))
-                })
-                .collect(),
-        )
+    fn of(sources: &Sources, site: Scope, editions: &translate::Editions) -> Kinds {
+        let mut scopes: HashMap<String, Scope> = sources
+            .markdown
+            .iter()
+            .filter_map(|f| {
+                f.rel
+                    .strip_suffix("/index.md")
+                    .filter(|d| !d.contains('/'))
+                    .map(|d| (d.to_string(), Scope::of(&f.text, &f.display, site)))
+            })
+            .collect();
+        // An edition's language is its own whatever its index.md says (`Editions::apply`).
+        for (slug, lang) in editions.langs() {
+            if let Some(s) = scopes.get_mut(slug) {
+                s.lang = lang;
+                s.pseudo = false;
+            }
+        }
+        Kinds(scopes, site)
     }
 
     fn kind(&self, rel: &str) -> Kind {
         if rel == "index.md" {
-            return Kind::Home;
+            return Kind::Home(self.1);
         }
         if let Some((top, rest)) = rel.split_once('/')
             && let Some(scope) = self.0.get(top)
@@ -144,7 +152,7 @@ impl Kinds {
             }
             return Kind::InProgramme(top.to_string(), *scope);
         }
-        Kind::SitePage
+        Kind::SitePage(self.1)
     }
 }
 
@@ -173,7 +181,9 @@ pub fn load_cached(
     let mut diags = Vec::new();
     let mut sources = sources;
     let editions = translate::expand(&mut sources, &mut diags);
-    let parsed = cache.parse(&sources, &Kinds::of(&sources), audience, &config.extra_keys);
+    let site_scope = Scope::default().in_language(&config.language);
+    let kinds = Kinds::of(&sources, site_scope, &editions);
+    let parsed = cache.parse(&sources, &kinds, audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.
     let mut failed = HashMap::new();

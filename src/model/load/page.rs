@@ -63,7 +63,7 @@ pub(super) fn page_file(
         md: std::sync::Arc::new(md),
     };
     match kind {
-        Kind::Home => Parsed::Home(page),
+        Kind::Home(_) => Parsed::Home(page),
         _ => Parsed::Page(page),
     }
 }

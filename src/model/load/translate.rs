@@ -139,6 +139,11 @@ fn assets_again(sources: &mut Sources, prefix: &str, slug: &str) {
 }
 
 impl Editions {
+    /// Each edition's folder and language.
+    pub(super) fn langs(&self) -> impl Iterator<Item = (&str, Lang)> {
+        self.0.iter().map(|e| (e.slug.as_str(), e.lang))
+    }
+
     /// Marks each programme with its editions: an edition's language is its own whatever
     /// its front matter says; the original's pages link to each edition and back.
     pub(super) fn apply(self, programmes: &mut [Programme]) {

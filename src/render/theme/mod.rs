@@ -118,6 +118,21 @@ pub fn builtin_i18n() -> Vec<(String, String)> {
     out
 }
 
+/// The built-in theme's strings for `language` (the nearest it has), for files made
+/// outside a build (`coursebook register`'s pages).
+pub fn builtin_strings(language: &str) -> std::sync::Arc<crate::i18n::Strings> {
+    let mut catalog = crate::i18n::Catalog::default();
+    for (lang, text) in builtin_i18n() {
+        let source = crate::i18n::Source {
+            path: format!("(built-in theme) i18n/{lang}.ftl"),
+            text,
+            site: false,
+        };
+        catalog.add(&lang, source);
+    }
+    catalog.strings(language)
+}
+
 /// The built-in `.ftl` files, then the theme folder's `i18n/<lang>.ftl` over them (message
 /// by message: a site's file need hold only the messages it changes or adds).
 fn i18n_catalog(

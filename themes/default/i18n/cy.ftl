@@ -183,6 +183,7 @@ post_box_lead_letter = Teipiwch y pwyntiau o'r blwch post o dan y sesiwn lle caw
 post_box_lead_note = Teipiwch y pwyntiau o'r blwch post o dan y sesiwn lle cawsant eu hysgrifennu, un pwynt i bob llinell, yna cadwch nhw fel nodyn i reolwyr. Geiriau'r grŵp i reolwyr yw'r pwyntiau: nid yw'r dudalen hon yn fersiwn y cyfranogwyr.
 post_box_sorted_in = Caiff y pwyntiau eu didoli yn:
 post_box_points = Pwyntiau o'r blwch post
+post_box_note_intro = Yr hyn a ysgrifennodd y cyfranogwyr i'r sefydliad yn ystod y rhaglen, o dan y sesiwn lle gwnaethant ei ysgrifennu. Nid yw unrhyw bwynt yn cael ei briodoli i neb.
 kept_on_device = Caiff yr hyn a deipiwch ei gadw ar y ddyfais hon, felly bydd yma o hyd pan ddewch yn ôl; ni chaiff ei anfon i unman. Mae “Clirio” yn gwagio'r blychau ac yn ei anghofio.
 prompts_reminder = Cwestiynau, i'ch atgoffa
 points_from_session = Pwyntiau o'r sesiwn hon, un i bob llinell
@@ -296,6 +297,7 @@ title_cards = Cardiau trafod: { $programme }
 title_evaluation = Gwerthuso: { $programme }
 title_themes = Themâu: { $programme }
 title_action_plan = Cynllun gweithredu: { $programme }
+title_print = { $programme } (argraffu)
 title_post_box = Crynodeb y blwch post: { $programme }
 title_handout = Taflen: { $programme }
 title_signin = Taflen gofrestru, { $day }: { $programme }
@@ -365,3 +367,9 @@ n_leads_days = { $n ->
    *[other] Diwrnodau { $days }
 }
 leads_block = diwrnod { $day } y rhaglen: { $block }
+
+## The register's pages (coursebook register)
+register_attendance = Presenoldeb
+register_attendance_title = Presenoldeb: { $programme }
+register_signin_title = Taflen gofrestru: { $day }, { $programme }
+register_attended = Yn bresennol ({ $n } ar y rhestr)

@@ -180,6 +180,7 @@ post_box_lead_letter = Tippen Sie die Punkte aus dem Briefkasten unter der Einhe
 post_box_lead_note = Tippen Sie die Punkte aus dem Briefkasten unter der Einheit ein, in der sie geschrieben wurden, einen Punkt pro Zeile, und speichern Sie sie dann als Notiz für die Vorgesetzten. Die Punkte sind die Worte der Gruppe an die Vorgesetzten: Diese Seite ist nicht in der Teilnehmerausgabe.
 post_box_sorted_in = Die Punkte werden sortiert in:
 post_box_points = Punkte aus dem Briefkasten
+post_box_note_intro = Was die Teilnehmenden während des Programms für die Organisation geschrieben haben, unter der Einheit, in der sie es schrieben. Kein Punkt wird einer Person zugeordnet.
 kept_on_device = Was Sie eintippen, bleibt auf diesem Gerät gespeichert und ist noch da, wenn Sie zurückkommen; es wird nirgendwohin gesendet. „Leeren“ leert die Felder und vergisst die Eingaben.
 prompts_reminder = Fragen, zur Erinnerung
 points_from_session = Punkte aus dieser Einheit, einer pro Zeile
@@ -283,6 +284,7 @@ title_cards = Fragekarten: { $programme }
 title_evaluation = Evaluation: { $programme }
 title_themes = Themen: { $programme }
 title_action_plan = Aktionsplan: { $programme }
+title_print = { $programme } (Druck)
 title_post_box = Zusammenfassung des Briefkastens: { $programme }
 title_handout = Handout: { $programme }
 title_signin = Anwesenheitsliste, { $day }: { $programme }
@@ -352,3 +354,9 @@ n_leads_days = { $n ->
    *[other] Tage { $days }
 }
 leads_block = Programmtag { $day }: { $block }
+
+## The register's pages (coursebook register)
+register_attendance = Anwesenheit
+register_attendance_title = Anwesenheit: { $programme }
+register_signin_title = Anwesenheitsliste: { $day }, { $programme }
+register_attended = Anwesend ({ $n } auf der Liste)

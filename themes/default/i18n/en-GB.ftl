@@ -187,6 +187,7 @@ post_box_lead_letter = Type the points from the post box under the session where
 post_box_lead_note = Type the points from the post box under the session where they were written, one point per line, then save them as a note for managers. The points are the group's words for managers: this page is not in the participants' edition.
 post_box_sorted_in = The points are sorted in:
 post_box_points = Points from the post box
+post_box_note_intro = What participants wrote for the organisation during the programme, under the session in which they wrote it. No point is attributed to anyone.
 kept_on_device = What you type is kept on this device, so it is still here when you come back; it is never sent anywhere. “Clear” empties the boxes and forgets it.
 prompts_reminder = Prompts, as a reminder
 points_from_session = Points from this session, one per line
@@ -292,6 +293,7 @@ title_cards = Prompt cards: { $programme }
 title_evaluation = Evaluation: { $programme }
 title_themes = Themes: { $programme }
 title_action_plan = Action plan: { $programme }
+title_print = { $programme } (print)
 title_post_box = Post-box summary: { $programme }
 title_handout = Handout: { $programme }
 title_signin = Sign-in sheet, { $day }: { $programme }
@@ -361,3 +363,9 @@ n_leads_days = { $n ->
    *[other] Days { $days }
 }
 leads_block = programme day { $day }: { $block }
+
+## The register's pages (coursebook register)
+register_attendance = Attendance
+register_attendance_title = Attendance: { $programme }
+register_signin_title = Sign-in sheet: { $day }, { $programme }
+register_attended = Attended ({ $n } on the list)

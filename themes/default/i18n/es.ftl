@@ -183,6 +183,7 @@ post_box_lead_letter = Escriba los puntos del buzón bajo la sesión en la que s
 post_box_lead_note = Escriba los puntos del buzón bajo la sesión en la que se escribieron, un punto por línea, y guárdelos como una nota para los responsables. Los puntos son las palabras del grupo para sus responsables: esta página no está en la edición para participantes.
 post_box_sorted_in = Los puntos se ordenan en:
 post_box_points = Puntos del buzón
+post_box_note_intro = Lo que los participantes escribieron para la organización durante el programa, bajo la sesión en la que lo escribieron. Ningún punto se atribuye a nadie.
 kept_on_device = Lo que escriba se guarda en este dispositivo, así que seguirá aquí cuando vuelva; nunca se envía a ninguna parte. «Borrar» vacía los campos y lo olvida.
 prompts_reminder = Preguntas, como recordatorio
 points_from_session = Puntos de esta sesión, uno por línea
@@ -286,6 +287,7 @@ title_cards = Tarjetas de preguntas: { $programme }
 title_evaluation = Evaluación: { $programme }
 title_themes = Temas: { $programme }
 title_action_plan = Plan de acción: { $programme }
+title_print = { $programme } (impresión)
 title_post_box = Resumen del buzón: { $programme }
 title_handout = Material: { $programme }
 title_signin = Hoja de firmas, { $day }: { $programme }
@@ -355,3 +357,9 @@ n_leads_days = { $n ->
    *[other] Días { $days }
 }
 leads_block = día { $day } del programa: { $block }
+
+## The register's pages (coursebook register)
+register_attendance = Asistencia
+register_attendance_title = Asistencia: { $programme }
+register_signin_title = Hoja de firmas: { $day }, { $programme }
+register_attended = Asistieron ({ $n } en la lista)

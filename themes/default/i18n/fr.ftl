@@ -183,6 +183,7 @@ post_box_lead_letter = Saisissez les points de la boîte aux lettres sous la sé
 post_box_lead_note = Saisissez les points de la boîte aux lettres sous la séance où ils ont été écrits, un point par ligne, puis enregistrez-les dans une note pour les responsables. Ces points sont les mots du groupe pour les responsables : cette page ne figure pas dans l'édition participants.
 post_box_sorted_in = Les points sont triés dans :
 post_box_points = Points de la boîte aux lettres
+post_box_note_intro = Ce que les participants ont écrit pour l'organisation pendant le programme, sous la séance où ils l'ont écrit. Aucun point n'est attribué à personne.
 kept_on_device = Ce que vous saisissez est conservé sur cet appareil, et sera encore là à votre retour ; rien n'est envoyé. « Effacer » vide les champs et l'oublie.
 prompts_reminder = Questions, pour mémoire
 points_from_session = Points de cette séance, un par ligne
@@ -286,6 +287,7 @@ title_cards = Cartes de questions : { $programme }
 title_evaluation = Évaluation : { $programme }
 title_themes = Thèmes : { $programme }
 title_action_plan = Plan d'action : { $programme }
+title_print = { $programme } (impression)
 title_post_box = Synthèse de la boîte aux lettres : { $programme }
 title_handout = Support : { $programme }
 title_signin = Feuille d'émargement, { $day } : { $programme }
@@ -355,3 +357,9 @@ n_leads_days = { $n ->
    *[other] Jours { $days }
 }
 leads_block = jour { $day } du programme : { $block }
+
+## The register's pages (coursebook register)
+register_attendance = Présence
+register_attendance_title = Présence : { $programme }
+register_signin_title = Feuille d'émargement : { $day }, { $programme }
+register_attended = Présents ({ $n } sur la liste)

@@ -1,0 +1,211 @@
+//! The pseudo-locale, strictly: a site whose own content has no English word (it is
+//! written in Welsh and numbers) is built in `en-XA`, and every ASCII word left in what a
+//! reader sees must be the author's: session pages with callouts, the post box, the
+//! evaluation form, delivery pages, letters (.html, .txt, the .docx's text) and the pages of
+//! `coursebook register`. Anything else is English that coursebook wrote.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use common::Fixture;
+use scraper::Html;
+
+const BOOK: &str = "[book]\ntitle = \"Cwrs\"\nlanguage = \"en-XA\"\n";
+
+const INDEX: &str = "---\ntitle: Rhaglen hyfforddi\nvenue: Neuadd y dref\nparticipants: 4\ndays:\n  - { title: Diwrnod cyntaf, date: 2027-03-01 }\n  - { title: Ail ddiwrnod, date: 2027-03-08 }\n---\nCroeso i bawb.\n";
+
+const FIRST: &str = "---\ntitle: Cyflwyniad\nday: 1\nblock: before-coffee\nduration: 90m\nproduces: [post-box]\nprompts:\n  - Beth yw eich barn?\n---\n> [!NOTE]\n> Nodyn bach.\n\n> [!TIP]\n> Awgrym bach.\n\n> [!WARNING]\n> Rhybudd.\n\n> [!IMPORTANT]\n> Pwysig.\n\n> [!CAUTION]\n> Gofal.\n\n> [!TRAINER]\n> I hyfforddwyr.\n\n> [!HANDOUT]\n> I bawb.\n\n> [!CHALLENGE]\n> Her fach.\n\n> [!SOLUTION]\n> Ateb.\n\n> [!PROMPTS]\n> - Pam?\n> - Sut?\n> \n> Mwy.\n\nMae \"dyfyniad\" yma.\n";
+
+const SECOND: &str =
+    "---\ntitle: Gweithdy\nday: 2\nblock: after-lunch\nduration: 45m\n---\nGwaith grŵp.\n";
+
+const LETTER: &str = "---\ntitle: Tystysgrif\nkind: certificate\nfields:\n  - { name: enw, label: Enw llawn }\n---\n# Tystysgrif\n\n{{ enw }}: {{ programme.title }}, {{ programme.dates }}, {{ programme.contact_hours }}, {{ programme.venue }}.\n";
+
+const DELIVERY: &str = "---\ntitle: Rhediad gwanwyn\nvenue: Canolfan\ndays:\n  - { date: 2027-04-12 }\n  - { date: 2027-04-19 }\ntrainers:\n  - { name: Siân Owen, role: lead }\n  - Dafydd Jones\nparticipants: 4\n---\nParcio y tu ôl.\n";
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// ASCII words of 3 or more letters, lower-cased.
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// What a reader sees or hears of a page: text outside scripts, styles and code, and the
+/// attributes read aloud or shown.
+fn visible(doc: &Html) -> String {
+    let mut out = String::new();
+    for node in doc.root_element().descendants() {
+        if let Some(t) = node.value().as_text() {
+            let hidden = node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "code"))
+            });
+            if !hidden {
+                out.push_str(t);
+                out.push(' ');
+            }
+        }
+        if let Some(e) = node.value().as_element() {
+            for a in ["aria-label", "title", "placeholder", "data-label", "alt"] {
+                if let Some(v) = e.attr(a) {
+                    out.push_str(v);
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The text outside the pseudo-locale's brackets.
+fn outside_brackets(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '⟦' => depth += 1,
+            '⟧' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
+/// The text of a `.docx`'s `word/document.xml` (its `<w:t>` runs).
+fn docx_text(path: &Path) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    for part in xml.split("<w:t").skip(1) {
+        let Some((_, rest)) = part.split_once('>') else {
+            continue;
+        };
+        out.push_str(rest.split("</w:t>").next().unwrap_or(""));
+        out.push(' ');
+    }
+    out
+}
+
+#[test]
+fn no_english_word_is_left_where_the_content_has_none() {
+    let f = Fixture::new(&[
+        ("book.toml", BOOK),
+        ("content/p/index.md", INDEX),
+        ("content/p/01-a.md", FIRST),
+        ("content/p/02-b.md", SECOND),
+        ("content/p/letters/tystysgrif.md", LETTER),
+        ("content/p/deliveries/gwanwyn.md", DELIVERY),
+    ]);
+    f.build();
+    std::fs::write(
+        f.root().join("pobl.csv"),
+        "Name;Organisation;Day 1;Day 2\nSiân Owen;Cyngor;yes;x\n",
+    )
+    .unwrap();
+    let out = f.run(&["register", "--data", "pobl.csv", "--out", "cofrestr"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The author's words (and file names), and names that stay as they are; the list's
+    // column names are not on any page (not allowed).
+    let mut author = String::new();
+    for p in walk(&f.root().join("content")) {
+        author.push_str(&std::fs::read_to_string(&p).unwrap());
+        author.push_str(&p.to_string_lossy());
+    }
+    author.push_str(BOOK);
+    author.push_str("Cyngor");
+    let mut allowed = words(&author);
+    // Product and format names, and the file names coursebook writes.
+    allowed.extend(
+        [
+            "coursebook",
+            "csv",
+            "ics",
+            "docx",
+            "txt",
+            "zip",
+            "pdf",
+            "html",
+            "evaluation",
+        ]
+        .map(String::from),
+    );
+    // What a locale writes (dates, time zones, durations, the "and" of a list) is British
+    // English in `en-XA`: tests/locale_dates.rs and tests/i18n_words.rs check those words
+    // in each language, so they are allowed here, and only these.
+    allowed.extend(
+        [
+            "monday", "march", "april", "and", "utc", "min", "minutes", "hours", "hour",
+        ]
+        .map(String::from),
+    );
+    let mut pages: Vec<(String, String)> = Vec::new();
+    let roots = [f.site(), f.root().join("cofrestr")];
+    for root in &roots {
+        for p in walk(root) {
+            let rel = p.strip_prefix(f.root()).unwrap().display().to_string();
+            let text = match p.extension().and_then(|e| e.to_str()) {
+                Some("html") => {
+                    visible(&Html::parse_document(&std::fs::read_to_string(&p).unwrap()))
+                }
+                Some("txt") => std::fs::read_to_string(&p).unwrap(),
+                Some("docx") => docx_text(&p),
+                _ => continue,
+            };
+            pages.push((rel, text));
+        }
+    }
+    let kinds = [
+        "p/01-a.html",
+        "p/post-box.html",
+        "evaluation",
+        "deliveries/gwanwyn",
+        "tystysgrif.txt",
+        "tystysgrif.docx",
+        "cofrestr/signin-day-1.html",
+        "cofrestr/attendance.html",
+    ];
+    for k in kinds {
+        assert!(
+            pages.iter().any(|(rel, _)| rel.contains(k)),
+            "the test reads {k}: {:?}",
+            pages.iter().map(|p| &p.0).collect::<Vec<_>>()
+        );
+    }
+    let mut found = Vec::new();
+    for (rel, text) in &pages {
+        for w in words(&outside_brackets(text)) {
+            if !allowed.contains(&w) {
+                found.push(format!("{rel}: {w}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "English left:\n{}", found.join("\n"));
+}
