@@ -220,11 +220,14 @@
     s.onload = s.onerror = function () {
       pending -= 1;
       if (own) ownPending = false;
-      ingest();
+      ingest(own);
     };
     document.head.appendChild(s);
   }
-  function ingest() {
+  /** Takes in the index files loaded so far; `own`: this page's programme's shard just
+      came, whose results are shown (and painted) before the other shards are asked for,
+      so that their scripts do not hold up the first results. */
+  function ingest(own) {
     var q = window.coursebookSearch || [];
     for (; seen < q.length; seen += 1) {
       var c = q[seen];
@@ -240,6 +243,13 @@
         var f = c.f && c.f[i];
         shards.push({ src: s, bits: typeof f === "string" ? unbase64(f) : null, requested: false });
       });
+    }
+    if (own && input.value.trim()) {
+      run();
+      requestAnimationFrame(function () {
+        setTimeout(loadShards, 0);
+      });
+      return;
     }
     loadShards();
     if (!input.value.trim()) return;
