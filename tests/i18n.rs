@@ -3,6 +3,9 @@
 //! falls back to English for what it lacks and `check` says so, `<html lang>` is the site's.
 
 mod common;
+mod pseudo_locale;
+
+use pseudo_locale::outside_brackets;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -137,21 +140,6 @@ fn visible(doc: &Html) -> String {
                     out.push(' ');
                 }
             }
-        }
-    }
-    out
-}
-
-/// The text outside the pseudo-locale's brackets.
-fn outside_brackets(text: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '⟦' => depth += 1,
-            '⟧' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => out.push(' '),
         }
     }
     out

@@ -5,6 +5,9 @@
 //! `coursebook register`. Anything else is English that coursebook wrote.
 
 mod common;
+mod pseudo_locale;
+
+use pseudo_locale::outside_brackets;
 
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -70,21 +73,6 @@ fn visible(doc: &Html) -> String {
                     out.push(' ');
                 }
             }
-        }
-    }
-    out
-}
-
-/// The text outside the pseudo-locale's brackets.
-fn outside_brackets(text: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '⟦' => depth += 1,
-            '⟧' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => out.push(' '),
         }
     }
     out

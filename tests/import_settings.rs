@@ -2,64 +2,11 @@
 //! win), and references to link definitions that could not be kept made text.
 
 mod common;
-
-use std::path::{Path, PathBuf};
+mod import_support;
 
 use common::Fixture;
 use coursebook::Audience;
-
-fn fixture_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn imported_as(kind: &str, source: &Path, more: &[&str]) -> (Fixture, String) {
-    let f = Fixture::new(&[]);
-    let mut args = vec!["import", kind, source.to_str().unwrap()];
-    args.extend(more);
-    let out = f.run(&args);
-    let err = stderr(&out);
-    assert!(out.status.success(), "import failed:\n{err}");
-    (f, err)
-}
-
-fn assert_checks_clean(f: &Fixture, audience: Audience) {
-    let d = coursebook::check(f.root(), audience);
-    let problems: Vec<String> = d
-        .sorted()
-        .iter()
-        .filter(|d| d.severity != coursebook::diagnostics::Severity::Note)
-        .map(|d| d.to_string())
-        .collect();
-    assert!(problems.is_empty(), "check found:\n{}", problems.join("\n"));
-}
-
-fn build_into(f: &Fixture, audience: Audience, dest: &Path) {
-    let opts = coursebook::BuildOptions {
-        root: f.root().to_path_buf(),
-        dest: Some(dest.to_path_buf()),
-        audience,
-        ..Default::default()
-    };
-    if let Err(d) = coursebook::build(&opts) {
-        panic!("build failed: {:?}", d.sorted());
-    }
-}
-
-fn lesson(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let d = tempfile::tempdir().unwrap();
-    for (p, t) in files {
-        let p = d.path().join(p);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, t).unwrap();
-    }
-    d
-}
+use import_support::{assert_checks_clean, build_into, fixture_dir, imported_as, lesson, stderr};
 
 /// The sessions' (day, start) as the timetable CSV lists them.
 fn session_starts(f: &Fixture) -> Vec<String> {
