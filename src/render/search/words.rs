@@ -93,7 +93,7 @@ pub fn key(run: &str) -> Cow<'_, str> {
 }
 
 /// ASCII bytes that are part of a word's run.
-const ASCII_WORD: [bool; 128] = {
+pub(super) const ASCII_WORD: [bool; 128] = {
     let mut t = [false; 128];
     let mut c = 0;
     while c < 128 {
@@ -104,7 +104,7 @@ const ASCII_WORD: [bool; 128] = {
 };
 
 /// Every byte value: whether it is an ASCII letter or digit.
-const ASCII_ALNUM: [bool; 256] = {
+pub(super) const ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0;
     while c < 128 {
@@ -130,6 +130,11 @@ pub struct Spans<'a> {
 impl<'a> Spans<'a> {
     pub fn new(text: &'a str) -> Self {
         Spans { text, i: 0 }
+    }
+
+    /// Goes on from byte `i` (the end of a word the caller found itself).
+    pub(super) fn seek(&mut self, i: usize) {
+        self.i = i;
     }
 }
 
