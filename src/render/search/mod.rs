@@ -41,19 +41,6 @@ struct Doc {
     body: String,
 }
 
-/// One entry as written: `t`, `h`, `b` are token strings (`pack`).
-#[derive(Serialize)]
-struct Entry<'a> {
-    t: String,
-    u: String,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    w: &'a str,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    h: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    b: String,
-}
-
 /// One `push`: a chunk's vocabulary, stems and entries; the root's also the shards to load,
 /// each shard's filter (`f`, at the same place; `filter`) and the stemmer's name.
 #[derive(Serialize)]
@@ -65,8 +52,46 @@ struct Chunk<'a> {
     f: &'a [String],
     v: Vec<String>,
     s: Vec<String>,
-    docs: Vec<Entry<'a>>,
+    // `docs` follows, written by `write_docs`.
 }
+
+/// The chunk's `docs`, each `{"t", "u", "w", "h", "b"}` (`t`, `h`, `b` token strings,
+/// `pack`; `w`, `h`, `b` left out when empty). Written by hand: the token strings are most
+/// of the index and hold no character JSON escapes (`pack::code`), so they go straight
+/// into the output, with no string of their own and no escaping pass.
+fn write_docs(out: &mut String, enc: &pack::Encoder, packed: &[PackedDoc<'_>]) {
+    let text = |out: &mut String, s: &str| {
+        out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
+    };
+    out.push_str(",\"docs\":[");
+    for (i, (d, t, h, b)) in packed.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"t\":\"");
+        enc.encode_into(t, out);
+        out.push_str("\",\"u\":");
+        text(out, &crate::util::encode_path(&d.url));
+        if !d.when.is_empty() {
+            out.push_str(",\"w\":");
+            text(out, &d.when);
+        }
+        for (name, p) in [("h", h), ("b", b)] {
+            if !p.is_empty() {
+                out.push_str(",\"");
+                out.push_str(name);
+                out.push_str("\":\"");
+                enc.encode_into(p, out);
+                out.push('"');
+            }
+        }
+        out.push('}');
+    }
+    out.push_str("]}");
+}
+
+/// A page with its title, headings and body as tokens of its chunk.
+type PackedDoc<'a> = (&'a Doc, pack::Packed, pack::Packed, pack::Packed);
 
 fn lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
@@ -134,7 +159,7 @@ fn script(
     let mut first = true;
     while first || !rest.is_empty() {
         let mut packer = pack::Packer::new(stemmer);
-        let mut packed = Vec::new();
+        let mut packed: Vec<PackedDoc<'_>> = Vec::new();
         for d in rest {
             // A whole page fits when even all its tokens were new.
             let bound = (d.title.len() + d.headings.len() + d.body.len()) / 2 + 3;
@@ -161,21 +186,13 @@ fn script(
             },
             v,
             s,
-            docs: packed
-                .iter()
-                .map(|(d, t, h, b)| Entry {
-                    t: enc.encode(t),
-                    u: crate::util::encode_path(&d.url),
-                    w: &d.when,
-                    h: enc.encode(h),
-                    b: enc.encode(b),
-                })
-                .collect(),
         };
         let json = serde_json::to_string(&chunk)
-            .unwrap_or_else(|_| "{\"docs\":[],\"shards\":[],\"v\":[],\"s\":[]}".into());
+            .unwrap_or_else(|_| "{\"shards\":[],\"v\":[],\"s\":[]}".into());
         out.push_str("(window.coursebookSearch = window.coursebookSearch || []).push(");
-        out.push_str(&json);
+        // The head's closing brace makes way for `docs`.
+        out.push_str(json.strip_suffix('}').unwrap_or(&json));
+        write_docs(&mut out, &enc, &packed);
         out.push_str(");\n");
         first = false;
     }

@@ -250,6 +250,12 @@ pub struct Packer {
 /// A text as provisional entry numbers, until the chunk's order is known.
 pub struct Packed(Vec<u32>);
 
+impl Packed {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl Packer {
     pub fn new(stemmer: Stemmer) -> Self {
         Packer {
@@ -373,12 +379,18 @@ impl Packer {
 pub struct Encoder(Vec<char>);
 
 impl Encoder {
+    #[cfg(test)]
     pub fn encode(&self, p: &Packed) -> String {
         let mut out = String::with_capacity(p.0.len() * 2);
+        self.encode_into(p, &mut out);
+        out
+    }
+
+    pub fn encode_into(&self, p: &Packed, out: &mut String) {
+        out.reserve(p.0.len() * 2);
         for &id in &p.0 {
             out.push(self.0[id as usize]);
         }
-        out
     }
 }
 
