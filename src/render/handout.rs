@@ -321,10 +321,7 @@ pub fn days_of(
             let (rows, sessions) = day_rows(p, d, handout, tr);
             PrintDay {
                 number: d.number,
-                title: day.map_or_else(
-                    || tr.count("day_n", u64::from(d.number), &[]),
-                    |x| x.title.clone(),
-                ),
+                title: super::view::day_title(day, d.number, tr),
                 date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: p.locale.time(d.start),

@@ -246,8 +246,14 @@ fn common<'a>(
     let strings = theme.i18n.strings(&cfg.language);
     let mut other_strings: Vec<(String, std::sync::Arc<crate::i18n::Strings>, tera::Value)> =
         Vec::new();
-    for p in &site.programmes {
-        let l = &p.language;
+    // In a fixed order: the strings' key hashes them in it.
+    let page_langs: std::collections::BTreeSet<&String> = site.editions.lang.values().collect();
+    for l in site
+        .programmes
+        .iter()
+        .map(|p| &p.language)
+        .chain(page_langs)
+    {
         if !l.is_empty() && *l != cfg.language && !other_strings.iter().any(|(x, ..)| x == l) {
             let s = theme.i18n.strings(l);
             other_strings.push((l.clone(), s.clone(), s.value()));
@@ -259,8 +265,15 @@ fn common<'a>(
     } else {
         0
     };
+    let homes = site
+        .editions
+        .of
+        .get("index.html")
+        .cloned()
+        .unwrap_or_default();
     Common {
         theme,
+        homes,
         tr: strings.value(),
         strings,
         other_strings,

@@ -97,6 +97,7 @@ impl Common<'_> {
         page.lang.hash(&mut h);
         page.languages.hash(&mut h);
         page.untranslated.hash(&mut h);
+        self.home_for(page.lang).hash(&mut h);
         for (name, v) in page.shared {
             (name, v.key).hash(&mut h);
         }
@@ -139,6 +140,7 @@ impl Common<'_> {
         ctx.put("lang", page.lang.unwrap_or(self.language));
         ctx.put("languages", &page.languages);
         ctx.put("untranslated", &page.untranslated);
+        ctx.put("home", self.home_for(page.lang));
         Ok(ctx)
     }
 }
