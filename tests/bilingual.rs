@@ -376,6 +376,18 @@ fn the_welsh_home_lists_the_welsh_editions_and_marks_the_others() {
             ),
         ]
     );
+    // The sidebar's programmes too: the Welsh edition where there is one.
+    let nav: Vec<String> = doc
+        .select(&sel(".nav-pages a"))
+        .map(|a| resolve(path, a.value().attr("href").unwrap()))
+        .collect();
+    assert_eq!(nav, ["rec.cy/index.html", "sup/index.html"]);
+    let en_nav: Vec<String> = f
+        .html("about.html")
+        .select(&sel(".nav-pages a"))
+        .map(|a| resolve("about.html", a.value().attr("href").unwrap()))
+        .collect();
+    assert_eq!(en_nav, ["rec/index.html", "sup/index.html"]);
     let marks = texts(&doc, ".programme-card .untranslated-mark");
     assert_eq!(marks, ["Heb ei gyfieithu eto"]);
     // Upcoming deliveries: the Welsh edition's runs, and the untranslated programme's,

@@ -24,6 +24,9 @@ pub(super) struct Common<'a> {
     pub(super) theme: &'a Theme,
     pub(super) site: tera::Value,
     pub(super) programmes: tera::Value,
+    /// The programme list of the site's pages in each other language they are written in
+    /// (each programme's edition in it where it has one), in a fixed order.
+    pub(super) programmes_in: Vec<(String, tera::Value)>,
     /// The interface strings of the site's language (`tr` in every template).
     pub(super) strings: std::sync::Arc<crate::i18n::Strings>,
     pub(super) tr: tera::Value,

@@ -134,7 +134,13 @@ impl Common<'_> {
             }
             // Only pages outside any programme list the programmes: in every page of a
             // catalogue that list would make the build quadratic.
-            None => ctx.insert_value("programmes_nav", self.programmes.clone()),
+            None => {
+                let list = page
+                    .lang
+                    .and_then(|l| self.programmes_in.iter().find(|(x, _)| x == l));
+                let list = list.map_or(&self.programmes, |(_, v)| v);
+                ctx.insert_value("programmes_nav", list.clone())
+            }
         }
         ctx.put("schedule", &page.schedule);
         ctx.put("lang", page.lang.unwrap_or(self.language));
