@@ -537,3 +537,31 @@ fn a_trainer_in_a_translated_delivery_is_booked_once() {
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(err.matches("is booked on").count(), 1, "{err}");
 }
+
+#[test]
+fn a_delivery_translation_with_other_dates_is_a_warning() {
+    let f = site();
+    let warned = |f: &Fixture| -> Vec<String> {
+        let out = f.run(&["check"]);
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|l| l.starts_with("content/rec/deliveries/spring.cy.md: warning:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(warned(&f).is_empty(), "{:?}", warned(&f));
+    f.write(
+        "content/rec/deliveries/spring.cy.md",
+        &SPRING_CY.replace("2027-03-01", "2027-03-02"),
+    );
+    let w = warned(&f);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("other days than content/rec/deliveries/spring.md"), "{w:?}");
+    f.write(
+        "content/rec/deliveries/spring.cy.md",
+        &SPRING_CY.replace("Sam Lee", "Sam Li"),
+    );
+    let w = warned(&f);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("other trainers"), "{w:?}");
+}

@@ -215,6 +215,7 @@ pub fn load_cached(
     }
     let mut programmes = parts.assemble(&config, &editions, &mut diags);
     editions.apply(&mut programmes);
+    translate::check_deliveries(&programmes, &mut diags);
     let assets = sources
         .assets
         .into_iter()

@@ -253,6 +253,47 @@ impl Editions {
     }
 }
 
+/// A translated delivery is the same run as its original: a translation whose days
+/// (dates, start, end, plan) or trainers differ is a warning at its file, since one of the
+/// two is wrong. Linear: one look-up per delivery of each edition.
+pub(super) fn check_deliveries(programmes: &[Programme], diags: &mut Vec<Diagnostic>) {
+    let by_slug: HashMap<&str, &Programme> =
+        programmes.iter().map(|p| (p.slug.as_str(), p)).collect();
+    for ed in programmes.iter().filter(|p| p.editions.untranslated.is_some()) {
+        let Some(orig) = (ed.editions.all.first()).and_then(|(_, s)| by_slug.get(s.as_str()))
+        else {
+            continue;
+        };
+        let originals: HashMap<&str, &crate::model::Delivery> =
+            orig.deliveries.iter().map(|d| (d.id.as_str(), d)).collect();
+        for d in &ed.deliveries {
+            let Some(o) = originals.get(d.id.as_str()) else {
+                continue;
+            };
+            if d.src == o.src {
+                continue;
+            }
+            let when = |x: &crate::model::Delivery| -> Vec<_> {
+                x.days.iter().map(|y| (y.date, y.start, y.end)).collect()
+            };
+            let names = |x: &crate::model::Delivery| -> Vec<String> {
+                x.trainers.iter().map(|t| t.name.clone()).collect()
+            };
+            let what = if when(d) != when(o) || d.plan != o.plan {
+                "days"
+            } else if names(d) != names(o) {
+                "trainers"
+            } else {
+                continue;
+            };
+            diags.push(
+                Diagnostic::warning(&d.src, format!("this translation of delivery `{}` has other {what} than {}: they are one run", d.id, o.src))
+                    .hint(format!("give it the same `days:` and `trainers:` (names) as {}; translate only the words", o.src)),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
