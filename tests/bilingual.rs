@@ -440,6 +440,10 @@ fn search_holds_the_translated_pages_and_deliveries() {
     for url in ["\"about.cy.html\"", "\"index.cy.html\"", "\"about.html\""] {
         assert!(root.contains(url), "{url} not in the root index");
     }
+    // The translations say their language; the originals and a lone page do not.
+    assert!(root.contains("\"w\":\"Page · Cymraeg\""), "{root}");
+    assert!(root.contains("\"w\":\"Home · Cymraeg\""), "{root}");
+    assert_eq!(root.matches("Cymraeg").count(), 2, "{root}");
     let shard = f.read("rec.cy/searchindex.js");
     assert!(shard.contains("\"rec.cy/deliveries/spring/index.html\""));
     assert!(shard.contains("\"rec.cy/deliveries/autumn/index.html\""));
@@ -556,7 +560,10 @@ fn a_delivery_translation_with_other_dates_is_a_warning() {
     );
     let w = warned(&f);
     assert_eq!(w.len(), 1, "{w:?}");
-    assert!(w[0].contains("other days than content/rec/deliveries/spring.md"), "{w:?}");
+    assert!(
+        w[0].contains("other days than content/rec/deliveries/spring.md"),
+        "{w:?}"
+    );
     f.write(
         "content/rec/deliveries/spring.cy.md",
         &SPRING_CY.replace("Sam Lee", "Sam Li"),

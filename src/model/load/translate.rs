@@ -259,7 +259,10 @@ impl Editions {
 pub(super) fn check_deliveries(programmes: &[Programme], diags: &mut Vec<Diagnostic>) {
     let by_slug: HashMap<&str, &Programme> =
         programmes.iter().map(|p| (p.slug.as_str(), p)).collect();
-    for ed in programmes.iter().filter(|p| p.editions.untranslated.is_some()) {
+    for ed in programmes
+        .iter()
+        .filter(|p| p.editions.untranslated.is_some())
+    {
         let Some(orig) = (ed.editions.all.first()).and_then(|(_, s)| by_slug.get(s.as_str()))
         else {
             continue;
