@@ -572,3 +572,45 @@ fn a_delivery_translation_with_other_dates_is_a_warning() {
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("other trainers"), "{w:?}");
 }
+
+#[test]
+fn a_trainer_only_delivery_is_trainer_only_in_its_translation_too() {
+    let f = site();
+    f.write(
+        "content/rec/deliveries/autumn.md",
+        &AUTUMN.replace("---\ntitle:", "---\naudience: trainer\ntitle:"),
+    );
+    // The translation forgets `audience: trainer`.
+    f.write(
+        "content/rec/deliveries/autumn.cy.md",
+        &AUTUMN
+            .replace("Autumn run", "Rhediad yr hydref")
+            .replace("Online, link by email.", "Arlein, dolen drwy ebost."),
+    );
+    f.build();
+    assert!(
+        f.site()
+            .join("rec.cy/deliveries/autumn/index.html")
+            .is_file()
+    );
+    let dest = f.root().join("part");
+    let opts = BuildOptions {
+        root: f.root().to_path_buf(),
+        audience: Audience::Participant,
+        dest: Some(dest.clone()),
+        ..Default::default()
+    };
+    coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    assert!(!dest.join("rec/deliveries/autumn").exists());
+    assert!(!dest.join("rec.cy/deliveries/autumn").exists());
+    assert!(dest.join("rec.cy/deliveries/spring/index.html").is_file());
+    for page in [
+        "rec.cy/01-welcome.html",
+        "index.cy.html",
+        "rec.cy/searchindex.js",
+    ] {
+        let text = std::fs::read_to_string(dest.join(page)).unwrap();
+        assert!(!text.contains("Rhediad yr hydref"), "{page}");
+        assert!(!text.contains("deliveries/autumn"), "{page}");
+    }
+}

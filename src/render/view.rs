@@ -251,19 +251,6 @@ pub struct DayView {
     pub segments: Vec<SegmentView>,
 }
 
-/// A day's title: the author's, or coursebook's "Day N" (the model's default, written in
-/// English) in the page's language.
-pub fn day_title(
-    day: Option<&crate::model::Day>,
-    number: u32,
-    tr: &crate::i18n::Strings,
-) -> String {
-    match day {
-        Some(x) if x.title != format!("Day {}", x.number) => x.title.clone(),
-        _ => tr.count("day_n", u64::from(number), &[]),
-    }
-}
-
 /// A block's or break's title: coursebook's default names (when the programme keeps the
 /// default blocks, so they are not the author's words) in the site's language.
 pub fn default_title(p: &Programme, title: &str, tr: &crate::i18n::Strings) -> String {
@@ -595,7 +582,7 @@ pub fn day_views_of(
                 .collect();
             DayView {
                 number: d.number,
-                title: day_title(day, d.number, tr),
+                title: super::handout::day_title(day, d.number, tr),
                 date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: p.locale.time(d.start),

@@ -224,6 +224,9 @@ pub fn load_cached(
     let mut trainer_only = parts.trainer_only;
     page::sort_pages(&mut parts.site_pages, "");
     audience::trainer_only_outputs(&programmes, &parts.site_pages, &mut trainer_only);
+    let participant = audience == Audience::Participant;
+    let fragments = &mut parts.trainer_fragments;
+    translate::follow_audience(&mut programmes, &mut trainer_only, fragments, participant);
     let site = Site {
         config,
         home: parts.home,

@@ -297,6 +297,61 @@ pub(super) fn check_deliveries(programmes: &[Programme], diags: &mut Vec<Diagnos
     }
 }
 
+/// A delivery is trainer-only in every language when its original is: a translation that
+/// does not say `audience: trainer` is made so in a trainer build and left out of a
+/// participant build (its title, venue and joining details kept for the leak scan).
+/// `trainer_only`: the outputs participants may not reach, the original's among them.
+pub(super) fn follow_audience(
+    programmes: &mut [Programme],
+    trainer_only: &mut HashSet<String>,
+    fragments: &mut Vec<crate::model::Fragment>,
+    participant: bool,
+) {
+    use crate::model::Fragment;
+    let originals: HashMap<String, String> = programmes
+        .iter()
+        .filter_map(|p| Some((p.slug.clone(), p.editions.all.first()?.1.clone())))
+        .collect();
+    for p in programmes
+        .iter_mut()
+        .filter(|p| p.editions.untranslated.is_some())
+    {
+        let Some(orig) = originals.get(&p.slug) else {
+            continue;
+        };
+        let slug = p.slug.clone();
+        let hidden =
+            |id: &str| trainer_only.contains(&format!("{orig}/deliveries/{id}/index.html"));
+        let (hide, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut p.deliveries)
+            .into_iter()
+            .partition(|d| !d.trainer_only && hidden(&d.id));
+        p.deliveries = keep;
+        for mut d in hide {
+            trainer_only.insert(format!("{}/index.html", d.dir(&slug)));
+            if participant {
+                let words = [
+                    Some(d.title.as_str()),
+                    d.venue.as_deref(),
+                    Some(d.md.text.as_str()),
+                ];
+                fragments.extend(
+                    words
+                        .into_iter()
+                        .flatten()
+                        .map(|t| Fragment::new(&d.src, t)),
+                );
+            } else {
+                d.trainer_only = true;
+                p.deliveries.push(d);
+            }
+        }
+        // In their order again (by first date, then id).
+        p.deliveries.sort_by(|a, b| {
+            (a.dates().first().copied(), &a.id).cmp(&(b.dates().first().copied(), &b.id))
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
