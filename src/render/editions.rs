@@ -83,8 +83,9 @@ impl<'a> Editions<'a> {
         // a participant build a trainer-only one is in none).
         let delivery = rel
             .strip_prefix("deliveries/")
-            .and_then(|r| r.split_once('/'))
-            .map(|(id, _)| id);
+            .and_then(|r| r.split_once('/'));
+        // A delivery's copy of a letter is where the edition has the letter.
+        let letter = delivery.and_then(|(_, r)| r.strip_prefix("letters/"));
         let from_file = self
             .all
             .iter()
@@ -97,7 +98,12 @@ impl<'a> Editions<'a> {
                 let href = format!("{}/{rel}", e.slug);
                 let current = e.slug == self.p.slug;
                 let missing = match delivery {
-                    Some(id) => !e.deliveries.contains(id),
+                    Some((id, _)) => {
+                        !e.deliveries.contains(id)
+                            || letter.is_some_and(|l| {
+                                !e.outs.contains(&format!("{}/letters/{l}", e.slug))
+                            })
+                    }
                     None => from_file && !e.outs.contains(&href),
                 };
                 if !current && missing {
