@@ -5,7 +5,8 @@
 //! note), so an edition is a programme like any other: loaded, checked, placed in its
 //! timetable and rendered by the same road, linear in files. Deliveries too (each
 //! `deliveries/<id>.<lang>.md` the delivery's own words in the edition); their trainers'
-//! bookings are counted in the original only (`Editions::slugs`).
+//! bookings are counted in the original only (`Parts::assemble`). The site's own pages
+//! translate too (`site_pages`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -122,7 +123,7 @@ pub(super) fn expand(sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Edit
                 let id = rest.strip_prefix("deliveries/").unwrap_or(rest);
                 diags.push(
                     Diagnostic::warning(&t.display, format!("this translates the delivery `{top}/{rest}`, which does not exist: left out"))
-                        .hint(format!("a delivery is written once, in `{top}/deliveries/` ({id}); its translation gives the {} words of it", lang.autonym())),
+                        .hint(format!("a delivery is written once, in `{top}/deliveries/` ({id}); its translation gives its words in {}", lang.autonym())),
                 );
                 continue;
             }
