@@ -162,6 +162,7 @@ fn alone(site: &Site, p: &Programme) -> Site {
         trainer_fragments: site.trainer_fragments.clone(),
         trainer_only: site.trainer_only.clone(),
         logo: site.logo.clone(),
+        editions: site.editions.clone(),
     }
 }
 

@@ -46,6 +46,30 @@ pub struct Site {
     pub trainer_only: std::collections::HashSet<String>,
     /// The logo (`logo` in book.toml) when it is a PNG or JPEG: certificates' `.docx` show it.
     pub logo: Option<std::sync::Arc<logo::Logo>>,
+    /// The site's own pages in other languages (`about.cy.md` beside `about.md`, and
+    /// `index.cy.md` for the home page).
+    pub editions: SiteEditions,
+}
+
+/// Translations of pages outside programmes (`load/translate.rs`): `<page>.<lang>.md`
+/// beside `<page>.md` (or, at the top, `index.<lang>.md`: the home page's), written where
+/// such a page always was (`about.cy.html`) in its own language.
+#[derive(Debug, Clone, Default)]
+pub struct SiteEditions {
+    /// Each translation's output path and language tag (`about.cy.html` -> `cy`).
+    pub lang: std::collections::HashMap<String, String>,
+    /// Each original's output path (`about.html`, `index.html`) and its translations'
+    /// (language tag, output path), in language order.
+    pub of: std::collections::HashMap<String, Vec<(String, String)>>,
+    /// Each translation's original's output path.
+    pub original: std::collections::HashMap<String, String>,
+}
+
+impl SiteEditions {
+    /// Whether `out` is a translation of the home page (`index.cy.html`).
+    pub fn is_home(&self, out: &str) -> bool {
+        self.original.get(out).is_some_and(|o| o == "index.html")
+    }
 }
 
 /// Something trainer-only, and where in which source file it came from.

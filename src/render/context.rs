@@ -24,6 +24,9 @@ pub(super) struct Common<'a> {
     pub(super) theme: &'a Theme,
     pub(super) site: tera::Value,
     pub(super) programmes: tera::Value,
+    /// The programme list of the site's pages in each other language they are written in
+    /// (each programme's edition in it where it has one), in a fixed order.
+    pub(super) programmes_in: Vec<(String, tera::Value)>,
     /// The interface strings of the site's language (`tr` in every template).
     pub(super) strings: std::sync::Arc<crate::i18n::Strings>,
     pub(super) tr: tera::Value,
@@ -41,6 +44,9 @@ pub(super) struct Common<'a> {
     pub(super) keys: Mutex<(Memo, Vec<String>)>,
     /// Each programme's search filter, by shard path, for the root index.
     pub(super) search_filters: Mutex<std::collections::HashMap<String, String>>,
+    /// The home page in each language it is translated into (language tag, output path):
+    /// a page in one of them links "Home" there (`home`).
+    pub(super) homes: Vec<(String, String)>,
     /// Hash of what every page shares (`site`, `programmes_nav`).
     pub(super) shared_key: u64,
     /// The dev server after its first render: pages other than sessions' that changed get
@@ -56,6 +62,13 @@ impl Common<'_> {
             Some((_, s, _)) => s,
             None => &self.strings,
         }
+    }
+
+    /// The home page of a page in `lang` (`None`: the site's language): its translation
+    /// into that language when the site has one, else `index.html`.
+    pub(super) fn home_for(&self, lang: Option<&str>) -> &str {
+        lang.and_then(|l| self.homes.iter().find(|(x, _)| x == l))
+            .map_or("index.html", |(_, out)| out.as_str())
     }
 
     /// [`Common::strings_for`] as the template's `tr`.

@@ -25,12 +25,20 @@ pub struct DeliveryCard {
     pub programme: String,
     /// The programme's own dates (its front matter), shown on its own timetable.
     pub own: bool,
+    /// On a home page in another language, a run of a programme not translated into it:
+    /// the programme's language (its title is in it).
+    pub lang: Option<String>,
 }
 
 /// A programme's runs in date order: its deliveries and, when it has dates of its own,
 /// those as one more (linking to its own timetable).
 pub fn delivery_cards(p: &Programme) -> Vec<DeliveryCard> {
-    let mut cards: Vec<DeliveryCard> = p.deliveries.iter().map(|d| card(p, d)).collect();
+    delivery_cards_in(p, p.locale)
+}
+
+/// [`delivery_cards`] with the dates written in `locale` (a home page's language).
+fn delivery_cards_in(p: &Programme, locale: crate::model::clock::Locale) -> Vec<DeliveryCard> {
+    let mut cards: Vec<DeliveryCard> = p.deliveries.iter().map(|d| card(p, d, locale)).collect();
     if cards.is_empty() {
         return cards;
     }
@@ -43,7 +51,7 @@ pub fn delivery_cards(p: &Programme) -> Vec<DeliveryCard> {
                 .collect::<Vec<_>>()
                 .join(", "),
             href: format!("{}/timetable.html", p.slug),
-            dates: p.locale.dates_label(&own),
+            dates: locale.dates_label(&own),
             when: None,
             first: own.iter().min().map(|d| d.to_string()),
             last: own.iter().max().map(|d| d.to_string()),
@@ -51,6 +59,7 @@ pub fn delivery_cards(p: &Programme) -> Vec<DeliveryCard> {
             timezone: p.timezone.clone(),
             programme: p.title.clone(),
             own: true,
+            lang: None,
         });
         cards.sort_by(|a, b| (&a.first, &a.href).cmp(&(&b.first, &b.href)));
     }
@@ -60,12 +69,12 @@ pub fn delivery_cards(p: &Programme) -> Vec<DeliveryCard> {
     cards
 }
 
-fn card(p: &Programme, d: &Delivery) -> DeliveryCard {
+fn card(p: &Programme, d: &Delivery, locale: crate::model::clock::Locale) -> DeliveryCard {
     let dates = d.dates();
     DeliveryCard {
         title: d.title.clone(),
         href: format!("{}/index.html", d.dir(&p.slug)),
-        dates: d.dates_label(),
+        dates: locale.dates_label(&dates),
         when: None,
         first: dates.iter().min().map(|x| x.to_string()),
         last: dates.iter().max().map(|x| x.to_string()),
@@ -73,13 +82,31 @@ fn card(p: &Programme, d: &Delivery) -> DeliveryCard {
         timezone: d.timezone.clone(),
         programme: p.title.clone(),
         own: false,
+        lang: None,
     }
 }
 
 /// Every programme's runs, by first date: the home page lists them (the script hides the
 /// past ones).
-pub fn site_cards(site: &Site) -> Vec<DeliveryCard> {
-    let mut all: Vec<DeliveryCard> = site.programmes.iter().flat_map(delivery_cards).collect();
+/// `lang`: a translated home page's language (each programme's edition in it where it has
+/// one, else the original's runs, marked); `None`: the site's home (the originals' runs).
+pub fn site_cards(site: &Site, lang: Option<&str>) -> Vec<DeliveryCard> {
+    let locale =
+        lang.and_then(crate::model::clock::Lang::parse)
+            .map(|l| crate::model::clock::Locale {
+                lang: l,
+                clock: site.config.clock,
+            });
+    let mut all: Vec<DeliveryCard> = super::lists::programmes_in(site, lang)
+        .into_iter()
+        .flat_map(|(p, other)| {
+            let mut cards = delivery_cards_in(p, locale.unwrap_or(p.locale));
+            for c in &mut cards {
+                c.lang.clone_from(&other);
+            }
+            cards
+        })
+        .collect();
     all.sort_by(|a, b| (&a.first, &a.href).cmp(&(&b.first, &b.href)));
     all
 }

@@ -1,6 +1,7 @@
 //! A programme's pages in its other languages (`model::Editions`): the `hreflang` links
 //! and the language switch of each page, and whether a page of a translated edition is
-//! the original's (not translated yet). Per programme, one set of each edition's
+//! the original's (not translated yet). A delivery's pages (`deliveries/<id>/...`) have a
+//! version in each edition that has the delivery. Per programme, one set of each edition's
 //! file-made pages; per page, one look-up per language: no work per pair of pages.
 
 use std::collections::HashSet;
@@ -30,6 +31,8 @@ struct Edition {
     /// Output paths the edition's files made (sessions, pages, letters): a page made
     /// from a file has a version here only if the file made one.
     outs: HashSet<String>,
+    /// Its deliveries' ids: a delivery's pages have a version where the delivery is.
+    deliveries: HashSet<String>,
 }
 
 pub(super) struct Editions<'a> {
@@ -57,6 +60,7 @@ impl<'a> Editions<'a> {
                     name: Lang::parse(code).map_or_else(|| code.clone(), |l| l.autonym().into()),
                     slug: slug.clone(),
                     outs: outs(other),
+                    deliveries: other.deliveries.iter().map(|d| d.id.clone()).collect(),
                 })
             })
             .collect();
@@ -75,10 +79,13 @@ impl<'a> Editions<'a> {
         else {
             return Vec::new();
         };
-        // Deliveries are the original's only.
-        if rel.starts_with("deliveries/") {
-            return Vec::new();
-        }
+        // A delivery's pages: in each edition that has the delivery (all of them, but in
+        // a participant build a trainer-only one is in none).
+        let delivery = rel
+            .strip_prefix("deliveries/")
+            .and_then(|r| r.split_once('/'));
+        // A delivery's copy of a letter is where the edition has the letter.
+        let letter = delivery.and_then(|(_, r)| r.strip_prefix("letters/"));
         let from_file = self
             .all
             .iter()
@@ -90,7 +97,16 @@ impl<'a> Editions<'a> {
             .filter_map(|e| {
                 let href = format!("{}/{rel}", e.slug);
                 let current = e.slug == self.p.slug;
-                if !current && from_file && !e.outs.contains(&href) {
+                let missing = match delivery {
+                    Some((id, _)) => {
+                        !e.deliveries.contains(id)
+                            || letter.is_some_and(|l| {
+                                !e.outs.contains(&format!("{}/letters/{l}", e.slug))
+                            })
+                    }
+                    None => from_file && !e.outs.contains(&href),
+                };
+                if !current && missing {
                     return None;
                 }
                 Some(LangLink {

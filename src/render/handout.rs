@@ -321,10 +321,7 @@ pub fn days_of(
             let (rows, sessions) = day_rows(p, d, handout, tr);
             PrintDay {
                 number: d.number,
-                title: day.map_or_else(
-                    || tr.count("day_n", u64::from(d.number), &[]),
-                    |x| x.title.clone(),
-                ),
+                title: day_title(day, d.number, tr),
                 date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: p.locale.time(d.start),
@@ -337,4 +334,17 @@ pub fn days_of(
             }
         })
         .collect()
+}
+
+/// A day's title: the author's, or coursebook's "Day N" (the model's default, written in
+/// English) in the page's language.
+pub fn day_title(
+    day: Option<&crate::model::Day>,
+    number: u32,
+    tr: &crate::i18n::Strings,
+) -> String {
+    match day {
+        Some(x) if x.title != format!("Day {}", x.number) => x.title.clone(),
+        _ => tr.count("day_n", u64::from(number), &[]),
+    }
 }

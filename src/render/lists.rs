@@ -121,26 +121,94 @@ pub struct ProgrammeCard {
     pub sessions: usize,
     pub contact: String,
     pub venue: Option<String>,
+    /// On a home page in another language, a programme not translated into it: its own
+    /// language (its words are in it; the card says so).
+    pub lang: Option<String>,
 }
 
-pub fn programme_card(p: &Programme) -> ProgrammeCard {
+/// `p`'s card, its dates and contact time written in `locale` (the home page's language).
+pub fn programme_card(p: &Programme, locale: crate::model::clock::Locale) -> ProgrammeCard {
+    let dates: Vec<jiff::civil::Date> = p.days.iter().filter_map(|d| d.date).collect();
     ProgrammeCard {
         title: p.title.clone(),
         subtitle: p.subtitle.clone(),
         summary: p.summary.as_ref().map(|x| x.html.clone()),
         href: format!("{}/index.html", p.slug),
-        dates: p.dates_label(),
+        dates: locale.dates_label(&dates),
         days: p.days.len(),
         sessions: p.sessions.len(),
-        contact: p.locale.lang.duration(p.contact_minutes()),
+        contact: locale.lang.duration(p.contact_minutes()),
         venue: p.venue.clone(),
+        lang: None,
     }
 }
 
-pub fn programme_cards(site: &Site) -> Vec<ProgrammeCard> {
-    site.programmes
+/// Whether two language tags are the same language (`cy`, `cy-GB`).
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
+}
+
+/// The programmes a home page in `lang` lists (`None`: the site's own home): each original,
+/// or its edition in `lang` where it has one; with the original's language when that is
+/// shown instead, not translated. Linear: one look-up per programme.
+pub fn programmes_in<'a>(
+    site: &'a Site,
+    lang: Option<&str>,
+) -> Vec<(&'a Programme, Option<String>)> {
+    let by_slug: std::collections::HashMap<&str, &Programme> = match lang {
+        Some(_) => site
+            .programmes
+            .iter()
+            .map(|p| (p.slug.as_str(), p))
+            .collect(),
+        None => std::collections::HashMap::new(),
+    };
+    let originals = site
+        .programmes
         .iter()
-        .filter(|p| p.editions.untranslated.is_none())
-        .map(programme_card)
+        .filter(|p| p.editions.untranslated.is_none());
+    originals
+        .map(|p| {
+            let Some(lang) = lang else {
+                return (p, None);
+            };
+            if same_language(&p.language, lang) {
+                return (p, None);
+            }
+            let edition = (p.editions.all.iter())
+                .find(|(code, _)| same_language(code, lang))
+                .and_then(|(_, slug)| by_slug.get(slug.as_str()));
+            match edition {
+                Some(e) => (*e, None),
+                None => (p, Some(p.language.clone())),
+            }
+        })
+        .collect()
+}
+
+/// The home page's cards in its language (`None`: the site's).
+pub fn programme_cards(site: &Site, lang: Option<&str>) -> Vec<ProgrammeCard> {
+    let config = &site.config;
+    let locale = crate::model::clock::Locale {
+        lang: crate::model::clock::Lang::parse(lang.unwrap_or(&config.language))
+            .unwrap_or_default(),
+        clock: config.clock,
+    };
+    programmes_in(site, lang)
+        .into_iter()
+        .map(|(p, other)| {
+            // The site's own home writes each programme's dates in its own language.
+            let locale = if lang.is_some() { locale } else { p.locale };
+            ProgrammeCard {
+                lang: other,
+                ..programme_card(p, locale)
+            }
+        })
         .collect()
 }

@@ -232,22 +232,33 @@ fn common<'a>(
         authors: &cfg.authors,
         participant: audience == Audience::Participant,
     };
-    // A translated edition is reached from its original's language switch, not listed.
-    let programme_links: Vec<Link> = site
-        .programmes
+    // A translated edition is reached from its original's language switch, not listed;
+    // but the site's pages in a language list each programme's edition in it.
+    let links = |lang: Option<&str>| -> Vec<Link> {
+        lists::programmes_in(site, lang)
+            .into_iter()
+            .map(|(p, _)| Link {
+                title: p.title.clone(),
+                href: format!("{}/index.html", p.slug),
+                when: None,
+            })
+            .collect()
+    };
+    let programme_links = links(None);
+    let page_langs: std::collections::BTreeSet<&String> = site.editions.lang.values().collect();
+    let programmes_in: Vec<(String, Vec<Link>)> = page_langs
         .iter()
-        .filter(|p| p.editions.untranslated.is_none())
-        .map(|p| Link {
-            title: p.title.clone(),
-            href: format!("{}/index.html", p.slug),
-            when: None,
-        })
+        .map(|l| (l.to_string(), links(Some(l))))
         .collect();
     let strings = theme.i18n.strings(&cfg.language);
     let mut other_strings: Vec<(String, std::sync::Arc<crate::i18n::Strings>, tera::Value)> =
         Vec::new();
-    for p in &site.programmes {
-        let l = &p.language;
+    for l in site
+        .programmes
+        .iter()
+        .map(|p| &p.language)
+        .chain(page_langs)
+    {
         if !l.is_empty() && *l != cfg.language && !other_strings.iter().any(|(x, ..)| x == l) {
             let s = theme.i18n.strings(l);
             other_strings.push((l.clone(), s.clone(), s.value()));
@@ -259,13 +270,24 @@ fn common<'a>(
     } else {
         0
     };
+    let homes = site
+        .editions
+        .of
+        .get("index.html")
+        .cloned()
+        .unwrap_or_default();
     Common {
         theme,
+        homes,
         tr: strings.value(),
         strings,
         other_strings,
         site: value_of(&site_view),
         programmes: value_of(&programme_links),
+        programmes_in: programmes_in
+            .iter()
+            .map(|(l, v)| (l.clone(), value_of(v)))
+            .collect(),
         organisation: cfg.organisation.as_deref(),
         language: &cfg.language,
         logo: site.logo.as_deref(),
@@ -275,7 +297,7 @@ fn common<'a>(
         search_filters: Mutex::default(),
         // Keys hash the views, not template values, whose maps have no fixed order.
         shared_key: if memo.is_some() {
-            hash_of(&(&site_view, &programme_links, strings_key))
+            hash_of(&(&site_view, &programme_links, &programmes_in, strings_key))
         } else {
             0
         },

@@ -97,6 +97,7 @@ impl Common<'_> {
         page.lang.hash(&mut h);
         page.languages.hash(&mut h);
         page.untranslated.hash(&mut h);
+        self.home_for(page.lang).hash(&mut h);
         for (name, v) in page.shared {
             (name, v.key).hash(&mut h);
         }
@@ -133,12 +134,19 @@ impl Common<'_> {
             }
             // Only pages outside any programme list the programmes: in every page of a
             // catalogue that list would make the build quadratic.
-            None => ctx.insert_value("programmes_nav", self.programmes.clone()),
+            None => {
+                let list = page
+                    .lang
+                    .and_then(|l| self.programmes_in.iter().find(|(x, _)| x == l));
+                let list = list.map_or(&self.programmes, |(_, v)| v);
+                ctx.insert_value("programmes_nav", list.clone())
+            }
         }
         ctx.put("schedule", &page.schedule);
         ctx.put("lang", page.lang.unwrap_or(self.language));
         ctx.put("languages", &page.languages);
         ctx.put("untranslated", &page.untranslated);
+        ctx.put("home", self.home_for(page.lang));
         Ok(ctx)
     }
 }

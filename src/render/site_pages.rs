@@ -1,13 +1,18 @@
-//! Pages outside any programme: home, 404 and the site's own pages; and the view of a
-//! page of notes, which programmes use too.
+//! Pages outside any programme: home, 404 and the site's own pages (and their
+//! translations: `model::SiteEditions`); and the view of a page of notes, which programmes
+//! use too.
+
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::Common;
+use super::editions::LangLink;
 use super::page::{Defer, Page, Rendered};
 use super::view;
 use crate::model::Site;
+use crate::model::clock::Lang;
 
 #[derive(Serialize)]
 pub(super) struct PageView {
@@ -42,23 +47,24 @@ struct PagePage {
     page: PageView,
 }
 
-/// Home, 404 and the site's pages, rendered in parallel.
+/// Home, 404 and the site's pages, rendered in parallel; a translation of the home page
+/// (`index.cy.md`) is a home page in its language.
 pub(super) fn render(site: &Site, common: &Common) -> Vec<Rendered> {
+    let outs: HashSet<&str> = site.pages.iter().map(|pg| pg.out.as_str()).collect();
     let mut jobs: Vec<Box<dyn Fn() -> Rendered + Send + Sync + '_>> = Vec::new();
     jobs.push(Box::new(|| {
         let own = HomeView {
-            cards: view::programme_cards(site),
-            deliveries: super::delivery::site_cards(site),
+            cards: view::programme_cards(site, None),
+            deliveries: super::delivery::site_cards(site, None),
             body: site.home.as_ref().map(|h| h.md.html.as_str()),
         };
         let title = site
             .home
             .as_ref()
             .map_or(site.config.title.clone(), |h| h.title.clone());
-        common.page(
-            plain("home.html", "index.html".into(), title, &own),
-            Defer::Allowed,
-        )
+        let mut page = plain("home.html", "index.html".into(), title, &own);
+        page.languages = languages(site, "index.html", &outs);
+        common.page(page, Defer::Allowed)
     }));
     jobs.push(Box::new(|| {
         let title = common.strings.get("page_not_found", &[]);
@@ -69,18 +75,60 @@ pub(super) fn render(site: &Site, common: &Common) -> Vec<Rendered> {
         )
     }));
     for pg in &site.pages {
+        let outs = &outs;
         jobs.push(Box::new(move || {
+            let lang = site.editions.lang.get(&pg.out).map(String::as_str);
+            let languages = languages(site, &pg.out, outs);
+            if site.editions.is_home(&pg.out) {
+                let own = HomeView {
+                    cards: view::programme_cards(site, lang),
+                    deliveries: super::delivery::site_cards(site, lang),
+                    body: Some(pg.md.html.as_str()),
+                };
+                let mut page = plain("home.html", pg.out.clone(), pg.title.clone(), &own);
+                (page.lang, page.languages) = (lang, languages);
+                return common.page(page, Defer::Allowed);
+            }
             let own = PagePage {
                 page: page_view(pg),
             };
-            let page = plain("page.html", pg.out.clone(), pg.title.clone(), &own);
+            let mut page = plain("page.html", pg.out.clone(), pg.title.clone(), &own);
+            (page.lang, page.languages) = (lang, languages);
             common.page(page, Defer::Allowed)
         }));
     }
     jobs.into_par_iter().map(|j| j()).collect()
 }
 
-/// A page outside any programme: no shared values, no sidebar.
+/// A site page (or the home page) in each language it is written in, the original first
+/// (`hreflang` links, the language switch); empty when it has one. `outs`: the pages this
+/// build writes (a trainer-only one is not in a participant build).
+fn languages(site: &Site, out: &str, outs: &HashSet<&str>) -> Vec<LangLink> {
+    let ed = &site.editions;
+    let original = ed.original.get(out).map_or(out, String::as_str);
+    let Some(translations) = ed.of.get(original) else {
+        return Vec::new();
+    };
+    let exists = |o: &str| o == "index.html" || outs.contains(o);
+    if !exists(original) {
+        return Vec::new();
+    }
+    let site_lang = site.config.language.as_str();
+    let links: Vec<LangLink> = std::iter::once((site_lang, original))
+        .chain(translations.iter().map(|(c, o)| (c.as_str(), o.as_str())))
+        .filter(|(_, o)| exists(o))
+        .map(|(code, href)| LangLink {
+            code: code.to_string(),
+            name: Lang::parse(code).map_or_else(|| code.to_string(), |l| l.autonym().into()),
+            href: href.to_string(),
+            current: href == out,
+        })
+        .collect();
+    if links.len() < 2 { Vec::new() } else { links }
+}
+
+/// A page outside any programme: no shared values, no sidebar; the site's language unless
+/// the caller says otherwise.
 fn plain<'a, V: Serialize>(
     template: &'static str,
     path: String,

@@ -582,10 +582,7 @@ pub fn day_views_of(
                 .collect();
             DayView {
                 number: d.number,
-                title: day.map_or_else(
-                    || tr.count("day_n", u64::from(d.number), &[]),
-                    |x| x.title.clone(),
-                ),
+                title: super::handout::day_title(day, d.number, tr),
                 date: day.and_then(|x| x.date).map(|x| p.locale.date_long(x)),
                 date_iso: day.and_then(|x| x.date).map(|x| x.to_string()),
                 start: p.locale.time(d.start),

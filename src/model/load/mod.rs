@@ -108,10 +108,20 @@ enum Kind {
 /// The programme folders (a top folder with an `index.md`) and each one's scope, read
 /// before any file is parsed so that each file knows its kind.
 /// Pages outside any programme take the site's language (the second `Scope`).
-struct Kinds(HashMap<String, Scope>, Scope);
+/// A translated site page's language is its own (the third, by source path).
+struct Kinds(
+    HashMap<String, Scope>,
+    Scope,
+    HashMap<String, super::clock::Lang>,
+);
 
 impl Kinds {
-    fn of(sources: &Sources, site: Scope, editions: &translate::Editions) -> Kinds {
+    fn of(
+        sources: &Sources,
+        site: Scope,
+        editions: &translate::Editions,
+        pages: HashMap<String, super::clock::Lang>,
+    ) -> Kinds {
         let mut scopes: HashMap<String, Scope> = sources
             .markdown
             .iter()
@@ -129,7 +139,7 @@ impl Kinds {
                 s.pseudo = false;
             }
         }
-        Kinds(scopes, site)
+        Kinds(scopes, site, pages)
     }
 
     fn kind(&self, rel: &str) -> Kind {
@@ -152,7 +162,14 @@ impl Kinds {
             }
             return Kind::InProgramme(top.to_string(), *scope);
         }
-        Kind::SitePage(self.1)
+        match self.2.get(rel) {
+            Some(&lang) => Kind::SitePage(Scope {
+                lang,
+                pseudo: false,
+                ..self.1
+            }),
+            None => Kind::SitePage(self.1),
+        }
     }
 }
 
@@ -182,7 +199,9 @@ pub fn load_cached(
     let mut sources = sources;
     let editions = translate::expand(&mut sources, &mut diags);
     let site_scope = Scope::default().in_language(&config.language);
-    let kinds = Kinds::of(&sources, site_scope, &editions);
+    let site_lang = super::clock::Lang::parse(&config.language).unwrap_or_default();
+    let (page_langs, site_editions) = translate::site_pages(&sources, site_lang);
+    let kinds = Kinds::of(&sources, site_scope, &editions, page_langs);
     let parsed = cache.parse(&sources, &kinds, audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.
@@ -194,8 +213,9 @@ pub fn load_cached(
         diags.extend(d);
         parts.take(kind, p, &mut diags);
     }
-    let mut programmes = parts.assemble(&config, &mut diags);
+    let mut programmes = parts.assemble(&config, &editions, &mut diags);
     editions.apply(&mut programmes);
+    translate::check_deliveries(&programmes, &mut diags);
     let assets = sources
         .assets
         .into_iter()
@@ -204,6 +224,9 @@ pub fn load_cached(
     let mut trainer_only = parts.trainer_only;
     page::sort_pages(&mut parts.site_pages, "");
     audience::trainer_only_outputs(&programmes, &parts.site_pages, &mut trainer_only);
+    let participant = audience == Audience::Participant;
+    let fragments = &mut parts.trainer_fragments;
+    translate::follow_audience(&mut programmes, &mut trainer_only, fragments, participant);
     let site = Site {
         config,
         home: parts.home,
@@ -213,6 +236,7 @@ pub fn load_cached(
         trainer_fragments: parts.trainer_fragments,
         trainer_only,
         logo: None,
+        editions: site_editions,
     };
     finish::finish(root, site, audience, diags, &failed)
 }
@@ -271,7 +295,14 @@ impl Parts {
     }
 
     /// Each programme with a head, in slug order, with its sessions, pages and letters.
-    fn assemble(&mut self, config: &Config, diags: &mut Vec<Diagnostic>) -> Vec<super::Programme> {
+    /// An edition's deliveries are its original's again: their trainers are booked once.
+    fn assemble(
+        &mut self,
+        config: &Config,
+        editions: &translate::Editions,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<super::Programme> {
+        let edition_langs: HashMap<&str, super::clock::Lang> = editions.langs().collect();
         let organisation = config.organisation.as_deref();
         let mut programmes = Vec::new();
         let mut bookings = Vec::new();
@@ -281,14 +312,21 @@ impl Parts {
             let l = self.letters.remove(&slug).unwrap_or_default();
             let d = self.deliveries.remove(&slug).unwrap_or_default();
             let mut p = assemble::assemble(head, s, pg, l, diags);
-            if p.language.is_empty() {
+            let edition = edition_langs.get(slug.as_str()).copied();
+            if let Some(lang) = edition {
+                // Before its deliveries are attached: their titles and dates are in it.
+                p.language = lang.code().to_string();
+            } else if p.language.is_empty() {
                 p.language = config.language.clone();
             }
             p.locale = super::clock::Locale {
                 lang: super::clock::Lang::parse(&p.language).unwrap_or_default(),
                 clock: config.clock,
             };
-            bookings.extend(deliveries::attach(&mut p, d, diags));
+            let booked = deliveries::attach(&mut p, d, diags);
+            if edition.is_none() {
+                bookings.extend(booked);
+            }
             // After the deliveries: whether a `delivery.*` built-in has a value depends on them.
             diags.extend(super::letters::unset_builtins(&p, organisation));
             programmes.push(p);

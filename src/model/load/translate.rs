@@ -3,16 +3,18 @@
 //! `<programme>.<lang>/` (`recording.cy/`). Every file of the edition is the translation
 //! where there is one and the original otherwise (shown with the original's `lang` and a
 //! note), so an edition is a programme like any other: loaded, checked, placed in its
-//! timetable and rendered by the same road, linear in files. Deliveries are the
-//! original's only (their bookings would count twice).
+//! timetable and rendered by the same road, linear in files. Deliveries too (each
+//! `deliveries/<id>.<lang>.md` the delivery's own words in the edition); their trainers'
+//! bookings are counted in the original only (`Parts::assemble`). The site's own pages
+//! translate too (`site_pages`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::content::{SourceFile, Sources};
 use crate::diagnostics::Diagnostic;
-use crate::model::Programme;
 use crate::model::clock::Lang;
+use crate::model::{Programme, SiteEditions};
 
 /// The editions the sources hold: (original slug, language) for each translated programme.
 pub(super) struct Editions(Vec<Edition>);
@@ -41,6 +43,18 @@ pub fn edition_slug(top: &str, lang: Lang) -> String {
         "{top}.{}",
         lang.code().split('-').next().unwrap_or_default()
     )
+}
+
+/// The output path of the page a source file makes: a delivery's is its folder's
+/// `index.html`.
+fn shown_at(rel: &str) -> String {
+    match rel.split_once("/deliveries/") {
+        Some((slug, file)) if !slug.contains('/') && !file.contains('/') => {
+            let id = file.strip_suffix(".md").unwrap_or(file);
+            format!("{slug}/deliveries/{id}/index.html")
+        }
+        _ => super::out_path(rel),
+    }
 }
 
 /// Takes the translation files out of `sources` and adds each edition's files (and the
@@ -90,22 +104,29 @@ pub(super) fn expand(sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Edit
             let Some(rest) = f.rel.strip_prefix(&prefix) else {
                 continue;
             };
-            if rest.starts_with("deliveries/") {
-                continue;
-            }
             let rel = format!("{slug}/{rest}");
             let (display, text) = match files.remove(&f.rel) {
                 Some(t) => (t.display, t.text),
                 None => {
-                    untranslated.insert(super::out_path(&rel));
+                    untranslated.insert(shown_at(&rel));
                     (f.display.clone(), Arc::clone(&f.text))
                 }
             };
             added.push(SourceFile { rel, display, text });
         }
-        // A translation whose original does not exist is a page of the edition alone.
+        // A translation whose original does not exist is a page of the edition alone; but
+        // a run is written once, in the original: a delivery of the edition alone would
+        // escape the trainers' bookings check and have no original to switch to.
         for (orig, t) in files {
             let rest = orig.strip_prefix(&prefix).unwrap_or(&orig);
+            if rest.starts_with("deliveries/") {
+                let id = rest.strip_prefix("deliveries/").unwrap_or(rest);
+                diags.push(
+                    Diagnostic::warning(&t.display, format!("this translates the delivery `{top}/{rest}`, which does not exist: left out"))
+                        .hint(format!("a delivery is written once, in `{top}/deliveries/` ({id}); its translation gives its words in {}", lang.autonym())),
+                );
+                continue;
+            }
             added.push(SourceFile {
                 rel: format!("{slug}/{rest}"),
                 display: t.display,
@@ -122,6 +143,56 @@ pub(super) fn expand(sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Edit
         });
     }
     Editions(editions)
+}
+
+/// Translations of the site's own pages (outside programmes): `<page>.<lang>.md` whose
+/// `<page>.md` exists, and `index.<lang>.md` at the top (the home page always exists), in a
+/// language other than the site's. Each stays where it is (`about.cy.html`); a lone one is
+/// a page of its own, as before. Gives each one's language, by source path, for its
+/// Markdown, and the model's record.
+pub(super) fn site_pages(sources: &Sources, site: Lang) -> (HashMap<String, Lang>, SiteEditions) {
+    let programmes: HashSet<&str> = sources
+        .markdown
+        .iter()
+        .filter_map(|f| f.rel.strip_suffix("/index.md"))
+        .filter(|d| !d.contains('/'))
+        .collect();
+    let outside = |rel: &str| {
+        rel.split_once('/')
+            .is_none_or(|(top, _)| !programmes.contains(top))
+    };
+    let own: HashSet<&str> = sources
+        .markdown
+        .iter()
+        .map(|f| f.rel.as_str())
+        .filter(|r| outside(r))
+        .collect();
+    let mut langs = HashMap::new();
+    let mut ed = SiteEditions::default();
+    for f in &sources.markdown {
+        if !outside(&f.rel) {
+            continue;
+        }
+        let Some((orig, lang)) = translation_of(&f.rel) else {
+            continue;
+        };
+        if lang == site || !(own.contains(orig.as_str()) || orig == "index.md") {
+            continue;
+        }
+        let out = super::out_path(&f.rel);
+        let orig_out = super::out_path(&orig);
+        langs.insert(f.rel.clone(), lang);
+        ed.lang.insert(out.clone(), lang.code().to_string());
+        ed.original.insert(out.clone(), orig_out.clone());
+        ed.of
+            .entry(orig_out)
+            .or_default()
+            .push((lang.code().to_string(), out));
+    }
+    for v in ed.of.values_mut() {
+        v.sort();
+    }
+    (langs, ed)
 }
 
 /// The programme folder's assets again under the edition's folder, so the translations'
@@ -180,6 +251,105 @@ impl Editions {
                 p.editions.all = g.clone();
             }
         }
+    }
+}
+
+/// A translated delivery is the same run as its original: a translation whose days
+/// (dates, start, end, plan) or trainers differ is a warning at its file, since one of the
+/// two is wrong. Linear: one look-up per delivery of each edition.
+pub(super) fn check_deliveries(programmes: &[Programme], diags: &mut Vec<Diagnostic>) {
+    let by_slug: HashMap<&str, &Programme> =
+        programmes.iter().map(|p| (p.slug.as_str(), p)).collect();
+    for ed in programmes
+        .iter()
+        .filter(|p| p.editions.untranslated.is_some())
+    {
+        let Some(orig) = (ed.editions.all.first()).and_then(|(_, s)| by_slug.get(s.as_str()))
+        else {
+            continue;
+        };
+        let originals: HashMap<&str, &crate::model::Delivery> =
+            orig.deliveries.iter().map(|d| (d.id.as_str(), d)).collect();
+        for d in &ed.deliveries {
+            let Some(o) = originals.get(d.id.as_str()) else {
+                continue;
+            };
+            if d.src == o.src {
+                continue;
+            }
+            let when = |x: &crate::model::Delivery| -> Vec<_> {
+                x.days.iter().map(|y| (y.date, y.start, y.end)).collect()
+            };
+            let names = |x: &crate::model::Delivery| -> Vec<String> {
+                x.trainers.iter().map(|t| t.name.clone()).collect()
+            };
+            let what = if when(d) != when(o) || d.plan != o.plan {
+                "days"
+            } else if names(d) != names(o) {
+                "trainers"
+            } else {
+                continue;
+            };
+            diags.push(
+                Diagnostic::warning(&d.src, format!("this translation of delivery `{}` has other {what} than {}: they are one run", d.id, o.src))
+                    .hint(format!("give it the same `days:` and `trainers:` (names) as {}; translate only the words", o.src)),
+            );
+        }
+    }
+}
+
+/// A delivery is trainer-only in every language when its original is: a translation that
+/// does not say `audience: trainer` is made so in a trainer build and left out of a
+/// participant build (its title, venue and joining details kept for the leak scan).
+/// `trainer_only`: the outputs participants may not reach, the original's among them.
+pub(super) fn follow_audience(
+    programmes: &mut [Programme],
+    trainer_only: &mut HashSet<String>,
+    fragments: &mut Vec<crate::model::Fragment>,
+    participant: bool,
+) {
+    use crate::model::Fragment;
+    let originals: HashMap<String, String> = programmes
+        .iter()
+        .filter_map(|p| Some((p.slug.clone(), p.editions.all.first()?.1.clone())))
+        .collect();
+    for p in programmes
+        .iter_mut()
+        .filter(|p| p.editions.untranslated.is_some())
+    {
+        let Some(orig) = originals.get(&p.slug) else {
+            continue;
+        };
+        let slug = p.slug.clone();
+        let hidden =
+            |id: &str| trainer_only.contains(&format!("{orig}/deliveries/{id}/index.html"));
+        let (hide, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut p.deliveries)
+            .into_iter()
+            .partition(|d| !d.trainer_only && hidden(&d.id));
+        p.deliveries = keep;
+        for mut d in hide {
+            trainer_only.insert(format!("{}/index.html", d.dir(&slug)));
+            if participant {
+                let words = [
+                    Some(d.title.as_str()),
+                    d.venue.as_deref(),
+                    Some(d.md.text.as_str()),
+                ];
+                fragments.extend(
+                    words
+                        .into_iter()
+                        .flatten()
+                        .map(|t| Fragment::new(&d.src, t)),
+                );
+            } else {
+                d.trainer_only = true;
+                p.deliveries.push(d);
+            }
+        }
+        // In their order again (by first date, then id).
+        p.deliveries.sort_by(|a, b| {
+            (a.dates().first().copied(), &a.id).cmp(&(b.dates().first().copied(), &b.id))
+        });
     }
 }
 

@@ -210,7 +210,22 @@ pub fn root(site: &Site, filters: &std::collections::HashMap<String, String>) ->
         d.url = "index.html".into();
         docs.push(d);
     }
-    docs.extend(site.pages.iter().map(|pg| page_doc(pg, "Page")));
+    // A translated page (or home page) says its language, so two versions of one page in
+    // the results can be told apart.
+    docs.extend(site.pages.iter().map(|pg| {
+        let lang = site.editions.lang.get(&pg.out);
+        let name =
+            lang.map(|l| crate::model::clock::Lang::parse(l).map_or(l.as_str(), |x| x.autonym()));
+        let kind = if site.editions.is_home(&pg.out) {
+            "Home"
+        } else {
+            "Page"
+        };
+        match name {
+            Some(name) => page_doc(pg, &format!("{kind} · {name}")),
+            None => page_doc(pg, kind),
+        }
+    }));
     let shards: Vec<(String, String)> = site
         .programmes
         .iter()

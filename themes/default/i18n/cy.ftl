@@ -373,3 +373,6 @@ register_attendance = Presenoldeb
 register_attendance_title = Presenoldeb: { $programme }
 register_signin_title = Taflen gofrestru: { $day }, { $programme }
 register_attended = Yn bresennol ({ $n } ar y rhestr)
+
+# A programme on a translated home page that is not translated into its language.
+not_translated_yet = Heb ei gyfieithu eto

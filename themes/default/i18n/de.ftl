@@ -360,3 +360,6 @@ register_attendance = Anwesenheit
 register_attendance_title = Anwesenheit: { $programme }
 register_signin_title = Anwesenheitsliste: { $day }, { $programme }
 register_attended = Anwesend ({ $n } auf der Liste)
+
+# A programme on a translated home page that is not translated into its language.
+not_translated_yet = Noch nicht übersetzt

@@ -369,3 +369,6 @@ register_attendance = Attendance
 register_attendance_title = Attendance: { $programme }
 register_signin_title = Sign-in sheet: { $day }, { $programme }
 register_attended = Attended ({ $n } on the list)
+
+# A programme on a translated home page that is not translated into its language.
+not_translated_yet = Not translated yet

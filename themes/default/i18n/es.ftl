@@ -363,3 +363,6 @@ register_attendance = Asistencia
 register_attendance_title = Asistencia: { $programme }
 register_signin_title = Hoja de firmas: { $day }, { $programme }
 register_attended = Asistieron ({ $n } en la lista)
+
+# A programme on a translated home page that is not translated into its language.
+not_translated_yet = Aún no traducido

@@ -363,3 +363,6 @@ register_attendance = Présence
 register_attendance_title = Présence : { $programme }
 register_signin_title = Feuille d'émargement : { $day }, { $programme }
 register_attended = Présents ({ $n } sur la liste)
+
+# A programme on a translated home page that is not translated into its language.
+not_translated_yet = Pas encore traduit
