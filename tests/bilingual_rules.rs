@@ -168,8 +168,9 @@ fn every_language_link_reaches_a_page_in_both_builds() {
         "content/rec/letters/brief.md",
         "---\ntitle: Trainer brief\naudience: trainer\n---\nYou run {{ delivery.title }}.\n",
     );
-    // Its translation is for everyone: the Welsh copy is the only one a participant build
-    // has, and links to no English one.
+    // Its translation says it is for everyone, but a translation cannot publish what its
+    // original keeps for trainers (tests/translation_audience.rs): neither copy is in a
+    // participant build, and no link there reaches for one.
     f.write(
         "content/rec/letters/brief.cy.md",
         "---\ntitle: Briff\naudience: all\n---\nRydych yn rhedeg {{ delivery.title }}.\n",
@@ -179,8 +180,9 @@ fn every_language_link_reaches_a_page_in_both_builds() {
     assert!(n > 100, "{n} links");
     let dest = participant(&f);
     assert!(
-        dest.join("rec.cy/deliveries/spring/letters/brief.html")
-            .is_file()
+        !dest
+            .join("rec.cy/deliveries/spring/letters/brief.html")
+            .exists()
     );
     assert!(
         !dest

@@ -139,6 +139,20 @@ impl Kinds {
                 s.pseudo = false;
             }
         }
+        // An edition shows participants no more than its original: a trainer-only
+        // programme's edition is trainer-only, and so are its session bodies where the
+        // original's are, whatever the translated index.md says.
+        for (slug, of) in editions.originals() {
+            let Some(orig) = scopes.get(of).copied() else {
+                continue;
+            };
+            if let Some(s) = scopes.get_mut(slug) {
+                s.trainer_only |= orig.trainer_only;
+                if orig.bodies == markdown::Body::Trainer {
+                    s.bodies = markdown::Body::Trainer;
+                }
+            }
+        }
         Kinds(scopes, site, pages)
     }
 
@@ -227,6 +241,14 @@ pub fn load_cached(
     let participant = audience == Audience::Participant;
     let fragments = &mut parts.trainer_fragments;
     translate::follow_audience(&mut programmes, &mut trainer_only, fragments, participant);
+    translate::follow_file_audience(
+        &mut programmes,
+        &mut parts.site_pages,
+        &site_editions.original,
+        &mut trainer_only,
+        fragments,
+        participant,
+    );
     let site = Site {
         config,
         home: parts.home,

@@ -215,6 +215,11 @@ impl Editions {
         self.0.iter().map(|e| (e.slug.as_str(), e.lang))
     }
 
+    /// Each edition's folder and its original's.
+    pub(super) fn originals(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|e| (e.slug.as_str(), e.of.as_str()))
+    }
+
     /// Marks each programme with its editions: an edition's language is its own whatever
     /// its front matter says; the original's pages link to each edition and back.
     pub(super) fn apply(self, programmes: &mut [Programme]) {
@@ -350,6 +355,83 @@ pub(super) fn follow_audience(
         p.deliveries.sort_by(|a, b| {
             (a.dates().first().copied(), &a.id).cmp(&(b.dates().first().copied(), &b.id))
         });
+    }
+}
+
+/// A translated session, page or letter, or a translated site page, is trainer-only when
+/// its original is (`trainer_only` holds the originals' outputs), whatever its own front
+/// matter says: a translation may keep more back, never publish what the original keeps
+/// from participants. In a participant build such a session keeps only its slot (as the
+/// original's does) and what the others said goes into the fragments for the leak scan;
+/// `finish` drops the pages and letters.
+pub(super) fn follow_file_audience(
+    programmes: &mut [Programme],
+    site_pages: &mut [crate::model::Page],
+    originals_of_pages: &HashMap<String, String>,
+    trainer_only: &mut HashSet<String>,
+    fragments: &mut Vec<crate::model::Fragment>,
+    participant: bool,
+) {
+    use crate::model::Fragment;
+    let page_hidden = |pg: &mut crate::model::Page, fragments: &mut Vec<Fragment>| {
+        pg.trainer_only = true;
+        if participant {
+            fragments.push(Fragment::new(&pg.src, &pg.title));
+            fragments.push(Fragment::path(&pg.src, &pg.out));
+            fragments.push(Fragment::new(&pg.src, &pg.md.text));
+        }
+    };
+    for pg in site_pages.iter_mut().filter(|pg| !pg.trainer_only) {
+        if originals_of_pages
+            .get(&pg.out)
+            .is_some_and(|o| trainer_only.contains(o))
+        {
+            page_hidden(pg, fragments);
+            trainer_only.insert(pg.out.clone());
+        }
+    }
+    let originals: HashMap<String, String> = programmes
+        .iter()
+        .filter_map(|p| Some((p.slug.clone(), p.editions.all.first()?.1.clone())))
+        .collect();
+    for p in programmes
+        .iter_mut()
+        .filter(|p| p.editions.untranslated.is_some())
+    {
+        let Some(orig) = originals.get(&p.slug) else {
+            continue;
+        };
+        let prefix = format!("{}/", p.slug);
+        // The original's output for one of the edition's.
+        let hidden = |out: &str| {
+            out.strip_prefix(&prefix)
+                .is_some_and(|rest| trainer_only.contains(&format!("{orig}/{rest}")))
+        };
+        let mut newly = Vec::new();
+        for s in p.sessions.iter_mut().filter(|s| !s.trainer_only) {
+            if hidden(&s.out) {
+                s.trainer_only = true;
+                newly.push(s.out.clone());
+                if participant {
+                    fragments.extend(super::audience::reserved_session(s));
+                    fragments.push(Fragment::new(&s.src, &s.md.text));
+                    s.md = std::sync::Arc::new(crate::content::markdown::Markdown::default());
+                }
+            }
+        }
+        for pg in p.pages.iter_mut().filter(|pg| !pg.trainer_only) {
+            if hidden(&pg.out) {
+                page_hidden(pg, fragments);
+                newly.push(pg.out.clone());
+            }
+        }
+        for l in p.letters.iter_mut().filter(|l| !l.trainer_only) {
+            if hidden(&l.out) {
+                l.trainer_only = true;
+                newly.push(l.out.clone());
+            }
+        }
+        trainer_only.extend(newly);
     }
 }
 
