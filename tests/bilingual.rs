@@ -342,3 +342,32 @@ fn search_holds_the_translated_pages_and_deliveries() {
     assert!(shard.contains("\"rec.cy/deliveries/autumn/index.html\""));
     assert!(!shard.contains("\"rec/deliveries/"));
 }
+
+/// One run in two languages is one run: the Welsh calendar's events have the English
+/// one's UIDs (importing both updates, never doubles), and a delay set on the Welsh pages
+/// is kept under the English pages' key.
+#[test]
+fn a_run_is_one_run_in_both_languages() {
+    let f = site();
+    f.build();
+    let uids = |path: &str| -> Vec<String> {
+        f.read(path)
+            .lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    for run in ["spring", "autumn"] {
+        let en = uids(&format!("rec/deliveries/{run}/timetable.ics"));
+        assert!(!en.is_empty(), "{run}");
+        assert_eq!(uids(&format!("rec.cy/deliveries/{run}/timetable.ics")), en);
+        let key = |path: &str| -> String {
+            let js = f.read(path);
+            let at = js.find("\"programme\":").expect(path);
+            js[at..].split('"').nth(3).unwrap().to_string()
+        };
+        let en_key = key(&format!("rec/deliveries/{run}/schedule.js"));
+        assert_eq!(en_key, format!("rec/deliveries/{run}"));
+        assert_eq!(key(&format!("rec.cy/deliveries/{run}/schedule.js")), en_key);
+    }
+}

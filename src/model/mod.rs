@@ -343,6 +343,16 @@ pub struct Trainer {
 }
 
 impl Programme {
+    /// The original's folder: its own, or for a translated edition its original's. What a
+    /// run is known by in every language (calendar UIDs, the running-late key), so the
+    /// Welsh and English pages of one run are one run.
+    pub fn original_slug(&self) -> &str {
+        match (&self.editions.untranslated, self.editions.all.first()) {
+            (Some(_), Some((_, orig))) => orig,
+            _ => &self.slug,
+        }
+    }
+
     pub fn block_title(&self, id: &str) -> String {
         self.blocks
             .iter()

@@ -111,7 +111,8 @@ pub fn signins(
 
 /// The delivery's schedule file, when it has a dated day.
 pub fn schedule(p: &Programme, d: &Delivery, days: &[DayView]) -> Option<Output> {
-    let key = d.dir(&p.slug);
+    // One key in every language: a delay set on the Welsh page holds on the English one.
+    let key = d.dir(p.original_slug());
     let whose = super::schedule::Whose {
         key: &key,
         title: &d.title,

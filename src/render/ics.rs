@@ -90,7 +90,7 @@ fn calendar(p: &Programme, run: &Run, site_url: Option<&str>) -> Option<Vec<u8>>
             };
             let s = &p.sessions[i];
             lines.push("BEGIN:VEVENT".into());
-            let id = uid(&p.slug, &s.file);
+            let id = uid(p.original_slug(), &s.file);
             match run.delivery {
                 Some(d) => lines.push(format!("UID:{}", delivery_uid(&id, d))),
                 None => lines.push(format!("UID:{id}")),

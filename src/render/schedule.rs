@@ -77,7 +77,7 @@ struct Row<'a> {
 /// days without a date).
 pub fn schedule(p: &Programme, days: &[DayView]) -> Option<Output> {
     let whose = Whose {
-        key: &p.slug,
+        key: p.original_slug(),
         title: &p.title,
         timezone: &p.timezone,
         locale: &p.locale,
