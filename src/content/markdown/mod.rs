@@ -31,6 +31,7 @@ use links::{html_ids, html_refs, rewrite_link};
 
 pub use callouts::is_trainer_marker;
 pub use inline::{Inline, inline};
+pub use lang::{CALLOUT_CLASSES, Words};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
@@ -208,8 +209,8 @@ pub fn render_with(
     render_in(text, first_line, audience, body, lift_prompts, "en")
 }
 
-/// As [`render_with`], for a page in language `lang` (a BCP 47 tag: `cy`, `fr`...): the
-/// callouts' default titles are the language's and smart quotes its own (`quotes.rs`).
+/// As [`render_with`], for a page in language `lang` (a BCP 47 tag: `cy`, `fr`...), with
+/// the built-in theme's words (see [`render_words`]).
 pub fn render_in(
     text: &str,
     first_line: usize,
@@ -218,8 +219,23 @@ pub fn render_in(
     lift_prompts: bool,
     lang: &str,
 ) -> Markdown {
+    let words = Words::builtin(lang);
+    render_words(text, first_line, audience, body, lift_prompts, &words)
+}
+
+/// As [`render_with`], in the language of `words`: the callouts' default titles are its
+/// interface strings' (`callout_<class>`, a site's `.ftl` included) and smart quotes its
+/// own (`quotes.rs`).
+pub fn render_words(
+    text: &str,
+    first_line: usize,
+    audience: Audience,
+    body: Body,
+    lift_prompts: bool,
+    words: &Words,
+) -> Markdown {
     let lines = Lines::new(text, first_line);
-    let lang = lang::Language::of(lang);
+    let lang = words.lang;
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
@@ -234,7 +250,7 @@ pub fn render_in(
     let events = mark_callouts(events, &lines, &mut out.problems, &mut titles);
     let mut r = Render {
         lines: &lines,
-        lang,
+        words,
         body,
         participant: audience == Audience::Participant,
         cited: publicly_cited(&events, body),
@@ -266,7 +282,7 @@ pub fn render_in(
 struct Render<'a, 'l> {
     lines: &'l Lines<'a>,
     /// The page's language: its callouts' default titles.
-    lang: lang::Language,
+    words: &'l Words,
     body: Body,
     participant: bool,
     /// Footnotes a public part cites (so they are public too).
@@ -427,7 +443,7 @@ impl<'a> Render<'a, '_> {
     /// one) or a `<blockquote>`.
     fn callout_edge(&mut self, ev: &Event, range: &Range<usize>, callout: Option<Callout>) -> bool {
         let c = callout.unwrap_or(Callout::Plain);
-        let markup = callout_markup(c, self.lang);
+        let markup = callout_markup(c, self.words);
         let html = match (ev, &markup) {
             (Event::Start(Tag::BlockQuote(_)), Some(m)) => {
                 callout_open(c, m, self.titles.get(&range.start))

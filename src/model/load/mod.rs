@@ -111,7 +111,12 @@ enum Kind {
 struct Kinds(HashMap<String, Scope>, Scope);
 
 impl Kinds {
-    fn of(sources: &Sources, site: Scope, editions: &translate::Editions) -> Kinds {
+    fn of(
+        sources: &Sources,
+        site: Scope,
+        editions: &translate::Editions,
+        i18n: &crate::i18n::Catalog,
+    ) -> Kinds {
         let mut scopes: HashMap<String, Scope> = sources
             .markdown
             .iter()
@@ -119,14 +124,13 @@ impl Kinds {
                 f.rel
                     .strip_suffix("/index.md")
                     .filter(|d| !d.contains('/'))
-                    .map(|d| (d.to_string(), Scope::of(&f.text, &f.display, site)))
+                    .map(|d| (d.to_string(), Scope::of(&f.text, &f.display, &site, i18n)))
             })
             .collect();
         // An edition's language is its own whatever its index.md says (`Editions::apply`).
         for (slug, lang) in editions.langs() {
             if let Some(s) = scopes.get_mut(slug) {
-                s.lang = lang;
-                s.pseudo = false;
+                *s = s.clone().in_language(lang.code(), i18n);
             }
         }
         Kinds(scopes, site)
@@ -134,25 +138,25 @@ impl Kinds {
 
     fn kind(&self, rel: &str) -> Kind {
         if rel == "index.md" {
-            return Kind::Home(self.1);
+            return Kind::Home(self.1.clone());
         }
         if let Some((top, rest)) = rel.split_once('/')
             && let Some(scope) = self.0.get(top)
         {
             if rest == "index.md" {
-                return Kind::Programme(top.to_string(), *scope);
+                return Kind::Programme(top.to_string(), scope.clone());
             }
             if let Some(name) = rest.strip_prefix("letters/")
                 && !name.contains('/')
             {
-                return Kind::Letter(top.to_string(), *scope);
+                return Kind::Letter(top.to_string(), scope.clone());
             }
             if rest.starts_with("deliveries/") {
-                return Kind::Delivery(top.to_string(), *scope);
+                return Kind::Delivery(top.to_string(), scope.clone());
             }
-            return Kind::InProgramme(top.to_string(), *scope);
+            return Kind::InProgramme(top.to_string(), scope.clone());
         }
-        Kind::SitePage(self.1)
+        Kind::SitePage(self.1.clone())
     }
 }
 
@@ -160,14 +164,16 @@ fn out_path(rel: &str) -> String {
     format!("{}.html", rel.strip_suffix(".md").unwrap_or(rel))
 }
 
-/// Build the model from the sources, collecting every diagnostic.
+/// Build the model from the sources, collecting every diagnostic. `i18n` is the theme's
+/// interface strings, of which the Markdown pass writes the callouts' default titles.
 pub fn load(
     root: &Path,
     config: Config,
     sources: Sources,
     audience: Audience,
+    i18n: &crate::i18n::Catalog,
 ) -> (Option<Site>, Vec<Diagnostic>) {
-    load_cached(root, config, sources, audience, &mut ParseCache::disabled())
+    load_cached(root, config, sources, audience, i18n, &mut ParseCache::disabled())
 }
 
 /// [`load`], reusing what `cache` holds for files whose text has not changed.
@@ -176,13 +182,14 @@ pub fn load_cached(
     config: Config,
     sources: Sources,
     audience: Audience,
+    i18n: &crate::i18n::Catalog,
     cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sources = sources;
     let editions = translate::expand(&mut sources, &mut diags);
-    let site_scope = Scope::default().in_language(&config.language);
-    let kinds = Kinds::of(&sources, site_scope, &editions);
+    let site_scope = Scope::default().in_language(&config.language, i18n);
+    let kinds = Kinds::of(&sources, site_scope, &editions, i18n);
     let parsed = cache.parse(&sources, &kinds, audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.

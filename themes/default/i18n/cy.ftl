@@ -373,3 +373,15 @@ register_attendance = Presenoldeb
 register_attendance_title = Presenoldeb: { $programme }
 register_signin_title = Taflen gofrestru: { $day }, { $programme }
 register_attended = Yn bresennol ({ $n } ar y rhestr)
+
+## Teitlau diofyn y blychau (callouts), fesul marciwr
+callout_note = Nodyn
+callout_tip = Awgrym
+callout_important = Pwysig
+callout_warning = Rhybudd
+callout_caution = Gofal
+callout_prompts = Cwestiynau trafod
+callout_trainer = Nodyn i hyfforddwyr
+callout_handout = I gyfranogwyr
+callout_challenge = Her
+callout_solution = Ateb

@@ -360,3 +360,15 @@ register_attendance = Anwesenheit
 register_attendance_title = Anwesenheit: { $programme }
 register_signin_title = Anwesenheitsliste: { $day }, { $programme }
 register_attended = Anwesend ({ $n } auf der Liste)
+
+## Standardtitel der Hinweiskästen (callouts), nach Markierung
+callout_note = Hinweis
+callout_tip = Tipp
+callout_important = Wichtig
+callout_warning = Warnung
+callout_caution = Vorsicht
+callout_prompts = Diskussionsfragen
+callout_trainer = Hinweis für Trainer
+callout_handout = Für Teilnehmende
+callout_challenge = Aufgabe
+callout_solution = Lösung

@@ -369,3 +369,15 @@ register_attendance = Attendance
 register_attendance_title = Attendance: { $programme }
 register_signin_title = Sign-in sheet: { $day }, { $programme }
 register_attended = Attended ({ $n } on the list)
+
+## Callouts' default titles (a `> [!NOTE]` without a title of its own), by marker
+callout_note = Note
+callout_tip = Tip
+callout_important = Important
+callout_warning = Warning
+callout_caution = Caution
+callout_prompts = Discussion prompts
+callout_trainer = Trainer note
+callout_handout = For participants
+callout_challenge = Challenge
+callout_solution = Solution

@@ -363,3 +363,15 @@ register_attendance = Asistencia
 register_attendance_title = Asistencia: { $programme }
 register_signin_title = Hoja de firmas: { $day }, { $programme }
 register_attended = Asistieron ({ $n } en la lista)
+
+## Títulos predeterminados de los recuadros (callouts), por marcador
+callout_note = Nota
+callout_tip = Consejo
+callout_important = Importante
+callout_warning = Advertencia
+callout_caution = Precaución
+callout_prompts = Preguntas para el debate
+callout_trainer = Nota para el formador
+callout_handout = Para los participantes
+callout_challenge = Reto
+callout_solution = Solución

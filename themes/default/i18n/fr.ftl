@@ -363,3 +363,15 @@ register_attendance = Présence
 register_attendance_title = Présence : { $programme }
 register_signin_title = Feuille d'émargement : { $day }, { $programme }
 register_attended = Présents ({ $n } sur la liste)
+
+## Titres par défaut des encadrés (callouts), par marqueur
+callout_note = Remarque
+callout_tip = Astuce
+callout_important = Important
+callout_warning = Avertissement
+callout_caution = Attention
+callout_prompts = Pistes de discussion
+callout_trainer = Note pour le formateur
+callout_handout = Pour les participants
+callout_challenge = Défi
+callout_solution = Solution
