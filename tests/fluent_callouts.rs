@@ -78,8 +78,14 @@ fn a_language_a_site_adds_has_its_callout_titles_and_english_where_it_lacks_one(
 #[test]
 fn the_built_in_titles_are_the_same_words_in_each_language() {
     let want = [
-        ("en-GB", ["Note", "Tip", "Trainer note", "Challenge", "Solution"]),
-        ("cy", ["Nodyn", "Awgrym", "Nodyn i hyfforddwyr", "Her", "Ateb"]),
+        (
+            "en-GB",
+            ["Note", "Tip", "Trainer note", "Challenge", "Solution"],
+        ),
+        (
+            "cy",
+            ["Nodyn", "Awgrym", "Nodyn i hyfforddwyr", "Her", "Ateb"],
+        ),
         (
             "fr",
             [
@@ -90,8 +96,26 @@ fn the_built_in_titles_are_the_same_words_in_each_language() {
                 "Solution",
             ],
         ),
-        ("de", ["Hinweis", "Tipp", "Hinweis für Trainer", "Aufgabe", "Lösung"]),
-        ("es", ["Nota", "Consejo", "Nota para el formador", "Reto", "Solución"]),
+        (
+            "de",
+            [
+                "Hinweis",
+                "Tipp",
+                "Hinweis für Trainer",
+                "Aufgabe",
+                "Lösung",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Nota",
+                "Consejo",
+                "Nota para el formador",
+                "Reto",
+                "Solución",
+            ],
+        ),
     ];
     for (lang, words) in want {
         let f = Fixture::new(&[
@@ -132,7 +156,9 @@ fn register_pages_take_the_site_ftl() {
         String::from_utf8_lossy(&out.stderr)
     );
     let read = |p: &str| {
-        scraper::Html::parse_document(&std::fs::read_to_string(f.root().join("reg").join(p)).unwrap())
+        scraper::Html::parse_document(
+            &std::fs::read_to_string(f.root().join("reg").join(p)).unwrap(),
+        )
     };
     let sheet = read("signin-day-1.html");
     let title = texts(&sheet, "title").join(" ");

@@ -13,7 +13,7 @@
 
 pub mod check;
 mod pseudo;
-pub use pseudo::accent as pseudo_accent;
+pub use pseudo::{accent as pseudo_accent, words as pseudo_words};
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};

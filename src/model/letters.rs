@@ -34,19 +34,19 @@ pub fn delivery_attended<'a>(p: &'a super::Programme, d: &super::Delivery) -> (u
 
 /// Names as written in a sentence: "Sam", "Sam and Kim", "Sam, Kim and Jo".
 pub fn names_in_words(names: &[&str]) -> Option<String> {
-    names_in_words_in(crate::model::clock::Lang::EnGb, names)
+    names_in_words_in(crate::model::clock::Locale::default(), names)
 }
 
 /// Names in a sentence in a language: "Sam, Kim et Jo", "Sam ac Owen" (Welsh "ac" before
-/// a vowel, `Lang::and_before`).
-pub fn names_in_words_in(lang: crate::model::clock::Lang, names: &[&str]) -> Option<String> {
+/// a vowel, `Lang::and_before`; the pseudo-locale's "and" accented).
+pub fn names_in_words_in(locale: crate::model::clock::Locale, names: &[&str]) -> Option<String> {
     match names {
         [] => None,
         [one] => Some(one.to_string()),
         [rest @ .., last] => Some(format!(
             "{} {} {last}",
             rest.join(", "),
-            lang.and_before(last)
+            locale.and_before(last)
         )),
     }
 }

@@ -132,7 +132,7 @@ pub fn programme_card(p: &Programme) -> ProgrammeCard {
         dates: p.dates_label(),
         days: p.days.len(),
         sessions: p.sessions.len(),
-        contact: p.locale.lang.duration(p.contact_minutes()),
+        contact: p.locale.duration(p.contact_minutes()),
         venue: p.venue.clone(),
     }
 }

@@ -49,7 +49,7 @@ pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
         bring: super::view::htmls(&p.bring),
         venue: p.venue.as_deref(),
         dates: p.dates_label(),
-        contact: p.locale.lang.duration(p.contact_minutes()),
+        contact: p.locale.duration(p.contact_minutes()),
         sessions: p.sessions.len(),
         body: &p.md.html,
         slug: &p.slug,

@@ -502,7 +502,7 @@ fn block_row(
         start_iso: r.start.to_string(),
         end_iso: r.end.to_string(),
         minutes: r.minutes(),
-        duration: p.locale.lang.duration(r.minutes()),
+        duration: p.locale.duration(r.minutes()),
         title,
         href,
         format,
@@ -529,7 +529,7 @@ fn gap_segment(p: &Programme, r: &TimetableRow, tr: &crate::i18n::Strings) -> Se
             start_iso: r.start.to_string(),
             end_iso: r.end.to_string(),
             minutes: r.minutes(),
-            duration: p.locale.lang.duration(r.minutes()),
+            duration: p.locale.duration(r.minutes()),
             title,
             href: None,
             format: None,
@@ -593,7 +593,7 @@ pub fn day_views_of(
                 start_iso: d.start.to_string(),
                 end_iso: d.end.to_string(),
                 sessions: count,
-                minutes: p.locale.lang.duration(mins),
+                minutes: p.locale.duration(mins),
                 segments,
             }
         })

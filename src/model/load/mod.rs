@@ -173,7 +173,14 @@ pub fn load(
     audience: Audience,
     i18n: &crate::i18n::Catalog,
 ) -> (Option<Site>, Vec<Diagnostic>) {
-    load_cached(root, config, sources, audience, i18n, &mut ParseCache::disabled())
+    load_cached(
+        root,
+        config,
+        sources,
+        audience,
+        i18n,
+        &mut ParseCache::disabled(),
+    )
 }
 
 /// [`load`], reusing what `cache` holds for files whose text has not changed.
@@ -291,10 +298,7 @@ impl Parts {
             if p.language.is_empty() {
                 p.language = config.language.clone();
             }
-            p.locale = super::clock::Locale {
-                lang: super::clock::Lang::parse(&p.language).unwrap_or_default(),
-                clock: config.clock,
-            };
+            p.locale = super::clock::Locale::of(&p.language, config.clock);
             bookings.extend(deliveries::attach(&mut p, d, diags));
             // After the deliveries: whether a `delivery.*` built-in has a value depends on them.
             diags.extend(super::letters::unset_builtins(&p, organisation));
