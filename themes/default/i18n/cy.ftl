@@ -363,7 +363,11 @@ untranslated_note = Nid yw'r dudalen hon wedi'i chyfieithu eto: fe'i dangosir yn
 letter_for = Ar gyfer { $delivery }
 letter_for_dates = Ar gyfer { $delivery }, { $dates }
 n_leads_days = { $n ->
+    [zero] Diwrnodau { $days }
     [one] Diwrnod { $days }
+    [two] Diwrnodau { $days }
+    [few] Diwrnodau { $days }
+    [many] Diwrnodau { $days }
    *[other] Diwrnodau { $days }
 }
 leads_block = diwrnod { $day } y rhaglen: { $block }
