@@ -128,7 +128,11 @@ pub struct Letter {
 pub fn unset_builtins(
     p: &super::Programme,
     organisation: Option<&str>,
+    hidden_deliveries: bool,
 ) -> Vec<crate::diagnostics::Diagnostic> {
+    // A participant build leaves trainer-only deliveries out; its warnings are the trainer
+    // build's, which has them.
+    let no_deliveries = p.deliveries.is_empty() && !hidden_deliveries;
     let unset = |name: &str| -> Option<(&str, &str)> {
         match name {
             "programme.venue" if p.venue.is_none() => Some((
@@ -154,15 +158,15 @@ pub fn unset_builtins(
                     "add `produces: [post-box]` to the sessions where the post box is filled",
                 ))
             }
-            "delivery.dates" if p.deliveries.is_empty() && p.dates_label().is_none() => Some((
+            "delivery.dates" if no_deliveries && p.dates_label().is_none() => Some((
                 "the programme has no deliveries and its days have no dates",
                 "add a delivery (`deliveries/<id>.md` with `days:`), or give the programme's days dates",
             )),
-            "delivery.venue" if p.deliveries.is_empty() && p.venue.is_none() => Some((
+            "delivery.venue" if no_deliveries && p.venue.is_none() => Some((
                 "the programme has no deliveries and sets no `venue`",
                 "add a delivery (`deliveries/<id>.md` with `venue:`), or `venue:` in the programme's index.md",
             )),
-            "delivery.title" | "delivery.trainers" if p.deliveries.is_empty() => Some((
+            "delivery.title" | "delivery.trainers" if no_deliveries => Some((
                 "the programme has no deliveries, whose letters fill it in",
                 "add a delivery: `deliveries/<id>.md` in the programme's folder",
             )),

@@ -368,6 +368,39 @@ impl ProgrammeViews {
     }
 }
 
+/// The sidebar's days from day views: a programme's, or a delivery's (its dates and its
+/// own start times).
+pub fn nav_days(days: &[DayView]) -> Vec<NavDay> {
+    days.iter()
+        .map(|d| NavDay {
+            number: d.number,
+            title: d.title.clone(),
+            date: d.date_iso.clone(),
+            blocks: d
+                .segments
+                .iter()
+                .filter(|s| s.kind == SegmentType::Block)
+                .map(|s| NavBlock {
+                    title: s.title.clone(),
+                    sessions: s
+                        .rows
+                        .iter()
+                        .map(|r| NavSession {
+                            title: r.title.clone(),
+                            href: r.href.clone().unwrap_or_default(),
+                            start: r.start.clone(),
+                            end: r.end.clone(),
+                            start_iso: r.start_iso.clone(),
+                            end_iso: r.end_iso.clone(),
+                            date: d.date_iso.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// A programme's navigation, from its days as the timetable shows them.
 fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
     let has_sessions = !p.sessions.is_empty();
@@ -404,35 +437,7 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
                 when: None,
             })
             .collect(),
-        days: days
-            .iter()
-            .map(|d| NavDay {
-                number: d.number,
-                title: d.title.clone(),
-                date: d.date_iso.clone(),
-                blocks: d
-                    .segments
-                    .iter()
-                    .filter(|s| s.kind == SegmentType::Block)
-                    .map(|s| NavBlock {
-                        title: s.title.clone(),
-                        sessions: s
-                            .rows
-                            .iter()
-                            .map(|r| NavSession {
-                                title: r.title.clone(),
-                                href: r.href.clone().unwrap_or_default(),
-                                start: r.start.clone(),
-                                end: r.end.clone(),
-                                start_iso: r.start_iso.clone(),
-                                end_iso: r.end_iso.clone(),
-                                date: d.date_iso.clone(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        days: nav_days(days),
         pages: p
             .pages
             .iter()

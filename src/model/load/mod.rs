@@ -241,6 +241,9 @@ struct Parts {
     pages: HashMap<String, Vec<Page>>,
     letters: HashMap<String, Vec<Letter>>,
     deliveries: HashMap<String, Vec<delivery::DeliveryHead>>,
+    /// Programmes with a trainer-only delivery a participant build left out: their letters'
+    /// `delivery.*` built-ins are not said to lack a delivery (the trainer build has one).
+    hidden_deliveries: HashSet<String>,
     trainer_fragments: Vec<Fragment>,
     trainer_only: HashSet<String>,
 }
@@ -257,8 +260,14 @@ impl Parts {
         }
         match (kind, p) {
             (kind, Parsed::TrainerOnly(f)) => {
-                if let Kind::Programme(slug, _) = kind {
-                    self.trainer_only.insert(format!("{slug}/"));
+                match kind {
+                    Kind::Programme(slug, _) => {
+                        self.trainer_only.insert(format!("{slug}/"));
+                    }
+                    Kind::Delivery(slug, _) => {
+                        self.hidden_deliveries.insert(slug);
+                    }
+                    _ => {}
                 }
                 self.trainer_only.extend(f.iter().filter(|x| x.is_path).map(|x| x.text.clone()));
                 self.trainer_fragments.extend(f)
@@ -301,7 +310,8 @@ impl Parts {
             p.locale = super::clock::Locale::of(&p.language, config.clock);
             bookings.extend(deliveries::attach(&mut p, d, diags));
             // After the deliveries: whether a `delivery.*` built-in has a value depends on them.
-            diags.extend(super::letters::unset_builtins(&p, organisation));
+            let hidden = self.hidden_deliveries.contains(&slug);
+            diags.extend(super::letters::unset_builtins(&p, organisation, hidden));
             programmes.push(p);
         }
         deliveries::check_trainers(bookings, diags);
