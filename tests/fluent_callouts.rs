@@ -182,3 +182,30 @@ fn register_refuses_a_site_ftl_it_cannot_read() {
     assert!(!out.status.success(), "{said}");
     assert!(said.contains("themes/mine/i18n/en-GB.ftl"), "{said}");
 }
+
+#[test]
+fn the_dev_server_takes_a_changed_callout_title() {
+    use coursebook::serve::{Body, Engine};
+    let f = site(
+        "[book]\ntitle = \"T\"\n",
+        ("content/p/02-none.md", "---\ntitle: Page\n---\nText.\n"),
+    );
+    let root = std::fs::canonicalize(f.root()).unwrap();
+    let mut engine = Engine::new(&root, coursebook::Audience::Trainer);
+    let page = |r: &coursebook::serve::Rebuilt| match r.files.get("p/01-a.html") {
+        Some(Body::Mem(b)) => String::from_utf8(b.to_vec()).unwrap(),
+        _ => panic!("p/01-a.html is not in memory"),
+    };
+    let first = engine.rebuild(true).unwrap();
+    assert!(page(&first).contains(">Note</p>"));
+    // A theme's .ftl: a change under themes/ is a full rebuild, the unchanged files'
+    // parses kept only where their words are the same.
+    f.write("themes/default/i18n/en-GB.ftl", "callout_note = Remember\n");
+    let second = engine.rebuild(true).unwrap();
+    let html = page(&second);
+    assert!(
+        html.contains(">Remember</p>") && !html.contains(">Note</p>"),
+        "{html}"
+    );
+    assert!(second.changed.iter().any(|p| p == "p/01-a.html"));
+}
