@@ -124,6 +124,8 @@ fn ics_text(ics: &str) -> String {
 }
 
 #[test]
+// Long by design: one site built, registered and read whole; the allowed words, the files
+// that must be read and the check are one story.
 fn no_english_word_is_left_where_the_content_has_none() {
     let f = Fixture::new(&[
         ("book.toml", BOOK),

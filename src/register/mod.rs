@@ -42,6 +42,9 @@ pub struct Person {
 }
 
 /// Load the site around the current folder, read the list and make the pages.
+// Long by design: the command's steps in order (find the site, load it with its strings,
+// pick the programme, read the list, make the pages, pick the folder), each a few lines
+// with its own early return.
 pub fn register(opts: &RegisterOptions) -> (Option<Register>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

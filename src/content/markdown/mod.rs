@@ -11,6 +11,7 @@ mod dropped;
 mod headings;
 mod inline;
 mod lang;
+mod lines;
 mod links;
 mod quotes;
 
@@ -27,6 +28,7 @@ use callouts::{
 };
 use dropped::{drop_text, keep_dropped, strip_comments};
 use headings::{HeadingIds, heading_base};
+use lines::Lines;
 use links::{html_ids, html_refs, rewrite_link};
 
 pub use callouts::is_trainer_marker;
@@ -141,38 +143,6 @@ type OpenHeading<'a> = (
     Vec<Event<'a>>,
     String,
 );
-
-/// Line starts of `text`, to turn byte offsets into line and column.
-struct Lines<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-    first_line: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str, first_line: usize) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines {
-            text,
-            starts,
-            first_line,
-        }
-    }
-    fn at(&self, offset: usize) -> (usize, usize) {
-        let idx = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[idx];
-        let col = self
-            .text
-            .get(start..offset.min(self.text.len()))
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (idx + self.first_line, col)
-    }
-}
 
 /// Table column alignment as classes: pulldown-cmark writes `style="text-align: ..."`,
 /// which the pages' Content-Security-Policy (no inline style) and the sanitiser drop.
