@@ -218,6 +218,15 @@ fn no_english_word_is_left_where_the_content_has_none() {
             pages.iter().map(|p| &p.0).collect::<Vec<_>>()
         );
     }
+    // The letter page's script dates a letter in the pseudo-locale too (letters.js).
+    let letter = Html::parse_document(
+        &std::fs::read_to_string(f.site().join("p/letters/tystysgrif.html")).unwrap(),
+    );
+    let form = letter
+        .select(&scraper::Selector::parse("#letter-form").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(form.value().attr("data-date-lang"), Some("en-XA"));
     let mut found = Vec::new();
     for (rel, text) in &pages {
         for w in words(text) {
