@@ -63,16 +63,31 @@ pub struct Report {
 
 /// Config, sources and model: everything `check` validates. No file is written.
 pub fn load(root: &Path, audience: Audience) -> (Option<model::Site>, Diagnostics) {
+    let (site, _, diags) = load_with_strings(root, audience);
+    (site, diags)
+}
+
+/// The theme's interface strings as the loader read them, and their diagnostics.
+pub type I18nFiles = (std::sync::Arc<i18n::Catalog>, Vec<diagnostics::Diagnostic>);
+
+/// [`load`], and the theme's interface strings the loader read (the callouts' titles):
+/// what `check` compiles the theme with and `register` writes its pages in. `None` when
+/// book.toml could not be read.
+pub fn load_with_strings(
+    root: &Path,
+    audience: Audience,
+) -> (Option<model::Site>, Option<I18nFiles>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let (config, d) = config::load(root);
     diags.extend(d);
     let Some(config) = config else {
-        return (None, diags);
+        return (None, None, diags);
     };
+    let strings = render::theme::load_i18n(root, &config.theme);
     // A config with errors is None above; content with errors gives no site.
-    let (site, d) = load_content(root, config, audience);
+    let (site, d) = load_content(root, config, audience, &strings.0);
     diags.extend(d.items);
-    (site, diags)
+    (site, Some(strings), diags)
 }
 
 /// The content under a loaded configuration: `None` when there are errors.
@@ -80,12 +95,13 @@ fn load_content(
     root: &Path,
     config: config::Config,
     audience: Audience,
+    i18n: &i18n::Catalog,
 ) -> (Option<model::Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let src = root.join(&config.src);
     let (sources, d) = content::discover(root, &src);
     diags.extend(d);
-    let (site, d) = model::load::load(root, config, sources, audience);
+    let (site, d) = model::load::load(root, config, sources, audience, i18n);
     diags.extend(d);
     if diags.has_errors() {
         (None, diags)
@@ -98,11 +114,11 @@ fn load_content(
 /// writing nothing. For participants it also renders in memory and runs the leak scan, as
 /// `build` would: CI that runs `check --audience participant` learns of a leak too.
 pub fn check(root: &Path, audience: Audience) -> Diagnostics {
-    let (site, mut diags) = load(root, audience);
-    let Some(site) = site else {
+    let (site, strings, mut diags) = load_with_strings(root, audience);
+    let (Some(site), Some(strings)) = (site, strings) else {
         return diags;
     };
-    match render::Theme::load(root, &site.config.theme) {
+    match render::Theme::load_with(root, &site.config.theme, strings) {
         Err(d) => diags.extend(d),
         Ok(theme) => {
             diags.extend(theme.warnings.iter().cloned());
@@ -166,9 +182,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         output::recover(&dest);
     }
     let theme_name = config.theme.clone();
+    // The interface strings first: the Markdown pass writes the callouts' titles from them.
+    let strings = render::theme::load_i18n(&opts.root, &theme_name);
+    let catalog = strings.0.clone();
     let ((site, d), theme) = rayon::join(
-        || load_content(&opts.root, config, opts.audience),
-        || render::Theme::load(&opts.root, &theme_name),
+        || load_content(&opts.root, config, opts.audience, &catalog),
+        || render::Theme::load_with(&opts.root, &theme_name, strings),
     );
     diags.extend(d.items);
     stage("load and theme");

@@ -42,7 +42,8 @@ fn each(kind: &str, f: impl Fn(&str) -> Value) {
 }
 
 /// The letter page's date in words (letters.js, `Intl.DateTimeFormat`) is the site's
-/// (`Locale::date_words`, ICU4X), in each language coursebook writes (`lang`, default en-GB).
+/// (`Locale::date_words`, ICU4X), in each language coursebook writes (`lang`, default en-GB),
+/// and the pseudo-locale `en-XA` (British English, accented and bracketed).
 #[test]
 fn date_in_words() {
     use coursebook::model::clock::{HourClock, Lang, Locale};
@@ -54,10 +55,7 @@ fn date_in_words() {
         let tag = c.get("lang").and_then(Value::as_str).unwrap_or("en-GB");
         let lang = Lang::parse(tag).unwrap_or_else(|| panic!("unknown lang {tag}"));
         seen.insert(lang);
-        let locale = Locale {
-            lang,
-            clock: HourClock::Locale,
-        };
+        let locale = Locale::of(tag, HourClock::Locale);
         let input = c["in"].as_str().unwrap();
         let got = input
             .parse::<jiff::civil::Date>()
@@ -70,6 +68,13 @@ fn date_in_words() {
     }
     assert!(wrong.is_empty(), "date_words:\n{}", wrong.join("\n"));
     assert_eq!(seen.len(), Lang::ALL.len(), "a case for every language");
+}
+
+/// The pseudo-locale's words (dates and durations in `en-XA`): `i18n::pseudo_words` is
+/// letters.js's `pseudoWords`.
+#[test]
+fn pseudo_words() {
+    each("pseudo_words", |s| coursebook::i18n::pseudo_words(s).into());
 }
 
 /// Each case of `kind` (input any JSON) through `f`; every mismatch listed.

@@ -13,7 +13,7 @@
 
 pub mod check;
 mod pseudo;
-pub use pseudo::accent as pseudo_accent;
+pub use pseudo::{accent as pseudo_accent, words as pseudo_words};
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -192,6 +192,27 @@ fn bundle(catalog: &Catalog, lang: &str) -> FluentBundle<FluentResource> {
         b.add_resource_overriding(r);
     }
     b
+}
+
+/// The built-in theme's files, loaded once: the Markdown pass's words outside a site's
+/// build (tests, the fuzzers).
+pub fn builtin() -> &'static Catalog {
+    static BUILT_IN: std::sync::LazyLock<Catalog> = std::sync::LazyLock::new(|| {
+        let mut c = Catalog::default();
+        for (lang, text) in crate::render::theme::builtin_i18n() {
+            let path = format!("(built-in theme) i18n/{lang}.ftl");
+            c.add(
+                &lang,
+                Source {
+                    path,
+                    text,
+                    site: false,
+                },
+            );
+        }
+        c
+    });
+    &BUILT_IN
 }
 
 /// The language's plural rules (English's when CLDR has none for it).

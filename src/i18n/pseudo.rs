@@ -27,3 +27,14 @@ pub fn accent(text: &str) -> Cow<'_, str> {
             .collect(),
     )
 }
+
+/// A text as the pseudo-locale writes what a locale formats (dates, durations, "and"): as
+/// it is when it has no ASCII letter ("09:30"), else accented and in `⟦ ⟧`, as its
+/// messages are. `letters.js` `pseudoWords` is the same (the `pseudo_words` shared cases).
+pub fn words(text: &str) -> String {
+    if text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        format!("⟦{}⟧", accent(text))
+    } else {
+        text.to_string()
+    }
+}

@@ -185,6 +185,10 @@ pub enum HourClock {
 pub struct Locale {
     pub lang: Lang,
     pub clock: HourClock,
+    /// The pseudo-locale `en-XA`: British English, then every letter accented and the
+    /// whole in `⟦ ⟧`, as its interface strings are (a text without letters, "09:30",
+    /// stays as it is).
+    pub pseudo: bool,
 }
 
 /// ICU4X formatters of one [`Locale`], made once per thread (at most 15: 5 languages,
@@ -205,6 +209,11 @@ thread_local! {
 
 impl Formats {
     fn of(locale: Locale) -> Option<Rc<Formats>> {
+        // The pseudo-locale formats as British English does.
+        let locale = Locale {
+            pseudo: false,
+            ..locale
+        };
         if let Some(f) =
             MADE.with_borrow(|m| m.iter().find(|(l, _)| *l == locale).map(|x| x.1.clone()))
         {
@@ -257,6 +266,50 @@ fn capitalised(s: String) -> String {
 }
 
 impl Locale {
+    /// The locale of a language tag as a programme writes it (`cy`, `fr-CA`, `en-XA`; one
+    /// coursebook does not write: British English).
+    pub fn of(tag: &str, clock: HourClock) -> Locale {
+        Locale {
+            lang: Lang::parse(tag).unwrap_or_default(),
+            clock,
+            pseudo: tag.trim().eq_ignore_ascii_case(crate::i18n::PSEUDO),
+        }
+    }
+
+    /// The tag the browser's scripts format in (`letters.js`): the language's, or `en-XA`.
+    pub fn code(self) -> &'static str {
+        if self.pseudo {
+            crate::i18n::PSEUDO
+        } else {
+            self.lang.code()
+        }
+    }
+
+    /// `text` as the locale writes it: as it is, or in the pseudo-locale accented and
+    /// bracketed (when it has a letter).
+    fn say(self, text: String) -> String {
+        if self.pseudo {
+            crate::i18n::pseudo_words(&text)
+        } else {
+            text
+        }
+    }
+
+    /// A duration, short ([`Lang::duration`]).
+    pub fn duration(self, m: u32) -> String {
+        self.say(self.lang.duration(m))
+    }
+
+    /// A duration in words ([`Lang::hours_in_words`]).
+    pub fn hours_in_words(self, minutes: u32) -> String {
+        self.say(self.lang.hours_in_words(minutes))
+    }
+
+    /// The word before a list's last item `next` ([`Lang::and_before`]).
+    pub fn and_before(self, next: &str) -> String {
+        self.say(self.lang.and_before(next).to_string())
+    }
+
     fn formats(self) -> Option<Rc<Formats>> {
         Formats::of(self)
     }
@@ -268,19 +321,19 @@ impl Locale {
         let (Some(f), Some(g)) = (self.formats(), gregorian(d)) else {
             return d.to_string();
         };
-        match self.lang {
+        self.say(match self.lang {
             Lang::EnGb | Lang::Cy => {
                 capitalised(format!("{} {}", f.weekday.format(&g), f.dmy.format(&g)))
             }
             _ => f.long.format(&g).to_string(),
-        }
+        })
     }
 
     /// A date in words without its weekday: "1 March 2027", "1. März 2027" (a letter's
     /// date; `letters.js` `dateInWords` writes the same with `Intl.DateTimeFormat`).
     pub fn date_words(self, d: jiff::civil::Date) -> String {
         match (self.formats(), gregorian(d)) {
-            (Some(f), Some(g)) => f.dmy.format(&g).to_string(),
+            (Some(f), Some(g)) => self.say(f.dmy.format(&g).to_string()),
             _ => d.to_string(),
         }
     }
@@ -289,7 +342,7 @@ impl Locale {
     pub fn time(self, c: Clock) -> String {
         let t = Time::try_new((c.0 / 60 % 24) as u8, (c.0 % 60) as u8, 0, 0);
         match (self.formats(), t) {
-            (Some(f), Ok(t)) => f.time.format(&t).to_string(),
+            (Some(f), Ok(t)) => self.say(f.time.format(&t).to_string()),
             _ => c.to_string(),
         }
     }
@@ -321,14 +374,14 @@ impl Locale {
             });
         }
         let last = f.dmy.format(&gregorian(last)?).to_string();
-        Some(match parts.len() {
+        Some(self.say(match parts.len() {
             0 => last,
             _ => format!(
                 "{} {} {last}",
                 parts.join(", "),
                 self.lang.and_before(&last)
             ),
-        })
+        }))
     }
 }
 
@@ -405,8 +458,34 @@ mod tests {
     fn on(lang: Lang) -> Locale {
         Locale {
             lang,
-            clock: HourClock::Locale,
+            ..Locale::default()
         }
+    }
+
+    #[test]
+    fn the_pseudo_locale_accents_and_brackets_what_has_letters() {
+        let xa = Locale::of("en-XA", HourClock::Locale);
+        assert_eq!(xa.code(), "en-XA");
+        let d = date(2027, 3, 1);
+        assert_eq!(xa.date_long(d), "⟦Ṁöñðåý 1 Ṁåŕçĥ 2027⟧");
+        assert_eq!(xa.date_words(d), "⟦1 Ṁåŕçĥ 2027⟧");
+        assert_eq!(
+            xa.dates_label(&[d, date(2027, 3, 2)]).unwrap(),
+            "⟦1 åñð 2 Ṁåŕçĥ 2027⟧"
+        );
+        assert_eq!(xa.time(Clock(570)), "09:30");
+        assert_eq!(xa.duration(90), "⟦1 ĥ 30 ɱîñ⟧");
+        assert_eq!(xa.hours_in_words(61), "⟦1 ĥöûŕ 1 ɱîñûţé⟧");
+        assert_eq!(xa.and_before("Owen"), "⟦åñð⟧");
+        let twelve = Locale::of("en-XA", HourClock::H12);
+        assert_eq!(
+            twelve.time(Clock(570)).replace('\u{202f}', " "),
+            "⟦9:30 åɱ⟧"
+        );
+        assert_eq!(
+            Locale::of("en-GB", HourClock::Locale).date_words(d),
+            "1 March 2027"
+        );
     }
 
     #[test]
@@ -466,6 +545,7 @@ mod tests {
         let twelve = Locale {
             lang: Lang::EnGb,
             clock: HourClock::H12,
+            pseudo: false,
         };
         assert_eq!(twelve.time(c).replace('\u{202f}', " "), "9:30 am");
         assert_eq!(

@@ -34,19 +34,19 @@ pub fn delivery_attended<'a>(p: &'a super::Programme, d: &super::Delivery) -> (u
 
 /// Names as written in a sentence: "Sam", "Sam and Kim", "Sam, Kim and Jo".
 pub fn names_in_words(names: &[&str]) -> Option<String> {
-    names_in_words_in(crate::model::clock::Lang::EnGb, names)
+    names_in_words_in(crate::model::clock::Locale::default(), names)
 }
 
 /// Names in a sentence in a language: "Sam, Kim et Jo", "Sam ac Owen" (Welsh "ac" before
-/// a vowel, `Lang::and_before`).
-pub fn names_in_words_in(lang: crate::model::clock::Lang, names: &[&str]) -> Option<String> {
+/// a vowel, `Lang::and_before`; the pseudo-locale's "and" accented).
+pub fn names_in_words_in(locale: crate::model::clock::Locale, names: &[&str]) -> Option<String> {
     match names {
         [] => None,
         [one] => Some(one.to_string()),
         [rest @ .., last] => Some(format!(
             "{} {} {last}",
             rest.join(", "),
-            lang.and_before(last)
+            locale.and_before(last)
         )),
     }
 }
@@ -128,7 +128,11 @@ pub struct Letter {
 pub fn unset_builtins(
     p: &super::Programme,
     organisation: Option<&str>,
+    hidden_deliveries: bool,
 ) -> Vec<crate::diagnostics::Diagnostic> {
+    // A participant build leaves trainer-only deliveries out; its warnings are the trainer
+    // build's, which has them.
+    let no_deliveries = p.deliveries.is_empty() && !hidden_deliveries;
     let unset = |name: &str| -> Option<(&str, &str)> {
         match name {
             "programme.venue" if p.venue.is_none() => Some((
@@ -154,15 +158,15 @@ pub fn unset_builtins(
                     "add `produces: [post-box]` to the sessions where the post box is filled",
                 ))
             }
-            "delivery.dates" if p.deliveries.is_empty() && p.dates_label().is_none() => Some((
+            "delivery.dates" if no_deliveries && p.dates_label().is_none() => Some((
                 "the programme has no deliveries and its days have no dates",
                 "add a delivery (`deliveries/<id>.md` with `days:`), or give the programme's days dates",
             )),
-            "delivery.venue" if p.deliveries.is_empty() && p.venue.is_none() => Some((
+            "delivery.venue" if no_deliveries && p.venue.is_none() => Some((
                 "the programme has no deliveries and sets no `venue`",
                 "add a delivery (`deliveries/<id>.md` with `venue:`), or `venue:` in the programme's index.md",
             )),
-            "delivery.title" | "delivery.trainers" if p.deliveries.is_empty() => Some((
+            "delivery.title" | "delivery.trainers" if no_deliveries => Some((
                 "the programme has no deliveries, whose letters fill it in",
                 "add a delivery: `deliveries/<id>.md` in the programme's folder",
             )),

@@ -42,6 +42,9 @@ pub struct Person {
 }
 
 /// Load the site around the current folder, read the list and make the pages.
+// Long by design: the command's steps in order (find the site, load it with its strings,
+// pick the programme, read the list, make the pages, pick the folder), each a few lines
+// with its own early return.
 pub fn register(opts: &RegisterOptions) -> (Option<Register>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
@@ -56,11 +59,16 @@ pub fn register(opts: &RegisterOptions) -> (Option<Register>, Diagnostics) {
         );
         return (None, diags);
     };
-    let (site, d) = crate::load(&root, Audience::Trainer);
+    // The site's theme and its `.ftl` overrides, read as `build` reads them.
+    let (site, strings, d) = crate::load_with_strings(&root, Audience::Trainer);
     diags.extend(d);
-    let Some(site) = site else {
+    let (Some(site), Some((catalog, i18n_diags))) = (site, strings) else {
         return (None, diags);
     };
+    diags.extend(i18n_diags);
+    if diags.has_errors() {
+        return (None, diags);
+    }
     let Some(p) = programme(&site.programmes, opts.programme.as_deref(), &mut diags) else {
         return (None, diags);
     };
@@ -87,7 +95,7 @@ pub fn register(opts: &RegisterOptions) -> (Option<Register>, Diagnostics) {
         ));
     }
     let org = site.config.organisation.as_deref();
-    let tr = crate::render::theme::builtin_strings(&p.language);
+    let tr = catalog.strings(&p.language);
     let mut files: Vec<(String, Vec<u8>)> = p
         .days
         .iter()

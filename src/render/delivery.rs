@@ -91,12 +91,9 @@ fn card(p: &Programme, d: &Delivery, locale: crate::model::clock::Locale) -> Del
 /// `lang`: a translated home page's language (each programme's edition in it where it has
 /// one, else the original's runs, marked); `None`: the site's home (the originals' runs).
 pub fn site_cards(site: &Site, lang: Option<&str>) -> Vec<DeliveryCard> {
-    let locale =
-        lang.and_then(crate::model::clock::Lang::parse)
-            .map(|l| crate::model::clock::Locale {
-                lang: l,
-                clock: site.config.clock,
-            });
+    let locale = lang
+        .filter(|l| crate::model::clock::Lang::parse(l).is_some())
+        .map(|l| crate::model::clock::Locale::of(l, site.config.clock));
     let mut all: Vec<DeliveryCard> = super::lists::programmes_in(site, lang)
         .into_iter()
         .flat_map(|(p, other)| {

@@ -11,10 +11,11 @@ use serde::Serialize;
 use super::Output;
 use super::delivery::{DeliveryView, delivery_view};
 use super::handout::{self, PrintDay};
+use super::nav::NavParts;
 use super::page::{Defer, Rendered};
 use super::programme::ProgrammeRender;
 use super::room::{self, SigninSheet};
-use super::view::{DayView, RowType};
+use super::view::{DayView, Link, RowType};
 use crate::model::timetable::RowKind;
 use crate::model::{Delivery, Programme};
 
@@ -201,6 +202,54 @@ pub(super) struct SigninPage<'a> {
     pub(super) delivery: Option<&'a DeliveryFacts>,
 }
 
+/// The sidebar of a delivery's pages: the programme's, but with the delivery's days, by
+/// date, and their start times (a run or sign-in sheet's own day in full when the list is
+/// long), and, for trainers, the delivery's run and sign-in sheets.
+fn delivery_nav(r: &ProgrammeRender, d: &Delivery, days: &[DayView]) -> NavParts {
+    let p = r.p;
+    let dir = d.dir(&p.slug);
+    let mut nav = r.views.nav.clone();
+    nav.days = if p.sessions.is_empty() {
+        Vec::new()
+    } else {
+        super::view::nav_days(days)
+    };
+    for (n, v) in nav.days.iter_mut().zip(days) {
+        n.title = nav_title(v);
+    }
+    let sheet = |href: String, v: &DayView| Link {
+        title: nav_title(v),
+        href,
+        when: None,
+    };
+    if !nav.runsheets.is_empty() {
+        nav.runsheets = days
+            .iter()
+            .map(|v| sheet(handout::runsheet_path(&dir, v.number), v))
+            .collect();
+        nav.signin = days
+            .iter()
+            .map(|v| sheet(room::signin_path(&dir, v.number), v))
+            .collect();
+    }
+    let day_of = days
+        .iter()
+        .flat_map(|v| {
+            [
+                (handout::runsheet_path(&dir, v.number), v.number),
+                (room::signin_path(&dir, v.number), v.number),
+            ]
+        })
+        .collect();
+    r.nav
+        .for_delivery(r.common, &nav, &format!("{dir}/index.html"), day_of)
+}
+
+/// A delivery day as the sidebar names it: its date, else its title.
+fn nav_title(v: &DayView) -> String {
+    v.date.clone().unwrap_or_else(|| v.title.clone())
+}
+
 /// A delivery's pages (its page, and for trainers its run sheets and sign-in sheets) and
 /// its schedule file; each page loads the delivery's schedule, not the programme's.
 pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
@@ -218,6 +267,7 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
     }
     let sched = schedule(p, d, &days);
     let sched_path = sched.as_ref().map(|o| o.path.clone());
+    let nav = delivery_nav(r, d, &days);
     let mut out: Vec<Rendered> = Vec::new();
     let trainer = !r.common.participant;
     let signins = if trainer {
@@ -236,6 +286,7 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
     let title = format!("{}: {}", p.title, d.title);
     let mut page = r.page(("delivery.html", path, title), &shared, &own);
     page.schedule = sched_path.as_deref();
+    page.nav = Some(&nav);
     out.push(r.common.page(page, Defer::Allowed));
     if trainer {
         for (day, f) in &runsheets(p, d, &r.strings) {
@@ -250,6 +301,7 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
             let what = ("runsheet.html", day.runsheet.clone(), title);
             let mut page = r.page(what, &shared, &own);
             page.schedule = sched_path.as_deref();
+            page.nav = Some(&nav);
             out.push(r.common.page(page, Defer::Allowed));
         }
         for (path, sheet, f) in &signins {
@@ -263,6 +315,7 @@ pub(super) fn pages(r: &ProgrammeRender, d: &Delivery) -> Vec<Rendered> {
             };
             let mut page = r.page(("signin.html", path.clone(), title), &shared, &own);
             page.schedule = sched_path.as_deref();
+            page.nav = Some(&nav);
             out.push(r.common.page(page, Defer::Allowed));
         }
     }

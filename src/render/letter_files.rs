@@ -69,7 +69,7 @@ pub fn prepare_in<'a>(
             logo: common.logo.filter(|_| certificate),
         },
         days,
-        date_lang: p.locale.lang.code(),
+        date_lang: p.locale.code(),
     }
 }
 

@@ -71,7 +71,7 @@ pub fn builtin_value_in(
             "programme.start" | "delivery.start" => {
                 Some(p.locale.time(p.days.first().map_or(p.start, |d| d.start)))
             }
-            "programme.contact_hours" => Some(p.locale.lang.hours_in_words(p.attended_minutes())),
+            "programme.contact_hours" => Some(p.locale.hours_in_words(p.attended_minutes())),
             "programme.sessions" => Some(p.attended_titles().join("\n")).filter(|s| !s.is_empty()),
             "organisation" => organisation.map(str::to_string),
             _ => None,
@@ -84,11 +84,10 @@ pub fn builtin_value_in(
         "programme.start" | "delivery.start" => d.days.first().map(|x| p.locale.time(x.start)),
         "delivery.trainers" => {
             let names: Vec<&str> = d.trainers.iter().map(|t| t.name.as_str()).collect();
-            crate::model::names_in_words_in(p.locale.lang, &names)
+            crate::model::names_in_words_in(p.locale, &names)
         }
         "programme.contact_hours" => Some(
             p.locale
-                .lang
                 .hours_in_words(crate::model::delivery_attended(p, d).0),
         ),
         "programme.sessions" => {

@@ -137,7 +137,7 @@ pub fn programme_card(p: &Programme, locale: crate::model::clock::Locale) -> Pro
         dates: locale.dates_label(&dates),
         days: p.days.len(),
         sessions: p.sessions.len(),
-        contact: locale.lang.duration(p.contact_minutes()),
+        contact: locale.duration(p.contact_minutes()),
         venue: p.venue.clone(),
         lang: None,
     }
@@ -195,11 +195,7 @@ pub fn programmes_in<'a>(
 /// The home page's cards in its language (`None`: the site's).
 pub fn programme_cards(site: &Site, lang: Option<&str>) -> Vec<ProgrammeCard> {
     let config = &site.config;
-    let locale = crate::model::clock::Locale {
-        lang: crate::model::clock::Lang::parse(lang.unwrap_or(&config.language))
-            .unwrap_or_default(),
-        clock: config.clock,
-    };
+    let locale = crate::model::clock::Locale::of(lang.unwrap_or(&config.language), config.clock);
     programmes_in(site, lang)
         .into_iter()
         .map(|(p, other)| {

@@ -10,7 +10,7 @@ use tera::{Context, Kwargs, State, TeraResult};
 
 use super::Theme;
 use super::context::{Common, Put, value_of};
-use super::view::ProgrammeViews;
+use super::view::{Nav, ProgrammeViews};
 use crate::diagnostics::Diagnostic;
 
 /// Programmes with at most this many sessions list them all in every page's sidebar.
@@ -29,6 +29,9 @@ pub(super) struct NavParts {
     day_of: HashMap<String, u32>,
     /// Hash of the navigation and programme view (0 without a memo).
     pub(super) key: u64,
+    /// The page a day's heading links to (`#day-<n>`) when the sidebar lists only one
+    /// day's sessions: the programme's timetable, or a delivery's page.
+    days_href: String,
 }
 
 /// A rendered sidebar, and where each page's own link takes `aria-current`: offsets the
@@ -150,6 +153,7 @@ impl NavParts {
                 ctx.put("root", root);
                 ctx.put("show_all", &self.show_all);
                 ctx.put("current_day", &day);
+                ctx.put("days_href", &self.days_href);
                 let h = Arc::new(Sidebar::render(common.theme, &ctx)?);
                 if let Ok(mut m) = self.html.lock() {
                     m.insert(key, h.clone());
@@ -158,6 +162,33 @@ impl NavParts {
             }
         };
         Ok(bar.mark(path))
+    }
+}
+
+impl NavParts {
+    /// This sidebar for a delivery's pages (`page`, and its run and sign-in sheets,
+    /// `day_of`): `nav` is the programme's navigation with the delivery's days (its dates
+    /// and its own start times) and sheets.
+    pub(super) fn for_delivery(
+        &self,
+        common: &Common,
+        nav: &Nav,
+        page: &str,
+        day_of: HashMap<String, u32>,
+    ) -> NavParts {
+        NavParts {
+            value: value_of(nav),
+            days: value_of(&nav.days),
+            show_all: self.show_all,
+            html: Mutex::default(),
+            day_of: if self.show_all {
+                HashMap::new()
+            } else {
+                day_of
+            },
+            key: common.hash(&(nav, &nav.days, page)),
+            days_href: page.to_string(),
+        }
     }
 }
 
@@ -190,6 +221,7 @@ impl Common<'_> {
                 sessions.collect()
             },
             key: self.hash(&(&v.nav, &v.nav.days)),
+            days_href: v.nav.timetable.clone(),
         }
     }
 }

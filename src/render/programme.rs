@@ -49,7 +49,7 @@ pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
         bring: super::view::htmls(&p.bring),
         venue: p.venue.as_deref(),
         dates: p.dates_label(),
-        contact: p.locale.lang.duration(p.contact_minutes()),
+        contact: p.locale.duration(p.contact_minutes()),
         sessions: p.sessions.len(),
         body: &p.md.html,
         slug: &p.slug,
@@ -61,12 +61,12 @@ pub(super) fn programme_view(p: &Programme) -> ProgrammeView<'_> {
 pub(super) struct ProgrammeRender<'a> {
     pub(super) p: &'a Programme,
     pub(super) common: &'a Common<'a>,
-    views: ProgrammeViews,
+    pub(super) views: ProgrammeViews,
     threads: Threads,
     /// The programme view, which every page of the programme shows.
     pub(super) programme: Shared,
     letters: Vec<letter_files::Prepared<'a>>,
-    nav: NavParts,
+    pub(super) nav: NavParts,
     /// `schedule.js`, when the programme has dated days: every page of it loads the file.
     schedule: Option<Output>,
     /// The evaluation form: its page and its blank `.docx`.

@@ -144,7 +144,7 @@ pub fn session_view<'a>(
         end: time.as_ref().map(|t| t.2.clone()),
         start_iso: time.as_ref().map(|t| t.3.clone()),
         end_iso: time.as_ref().map(|t| t.4.clone()),
-        duration: p.locale.lang.duration(s.minutes),
+        duration: p.locale.duration(s.minutes),
         format: s.format.as_deref().map(|f| format_label(f, &v.tr)),
         summary: s.summary.as_ref().map(|x| x.html.clone()),
         objectives: htmls(&s.objectives),

@@ -368,6 +368,39 @@ impl ProgrammeViews {
     }
 }
 
+/// The sidebar's days from day views: a programme's, or a delivery's (its dates and its
+/// own start times).
+pub fn nav_days(days: &[DayView]) -> Vec<NavDay> {
+    days.iter()
+        .map(|d| NavDay {
+            number: d.number,
+            title: d.title.clone(),
+            date: d.date_iso.clone(),
+            blocks: d
+                .segments
+                .iter()
+                .filter(|s| s.kind == SegmentType::Block)
+                .map(|s| NavBlock {
+                    title: s.title.clone(),
+                    sessions: s
+                        .rows
+                        .iter()
+                        .map(|r| NavSession {
+                            title: r.title.clone(),
+                            href: r.href.clone().unwrap_or_default(),
+                            start: r.start.clone(),
+                            end: r.end.clone(),
+                            start_iso: r.start_iso.clone(),
+                            end_iso: r.end_iso.clone(),
+                            date: d.date_iso.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// A programme's navigation, from its days as the timetable shows them.
 fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
     let has_sessions = !p.sessions.is_empty();
@@ -404,35 +437,7 @@ fn nav(p: &Programme, days: &[DayView], has_themes: bool) -> Nav {
                 when: None,
             })
             .collect(),
-        days: days
-            .iter()
-            .map(|d| NavDay {
-                number: d.number,
-                title: d.title.clone(),
-                date: d.date_iso.clone(),
-                blocks: d
-                    .segments
-                    .iter()
-                    .filter(|s| s.kind == SegmentType::Block)
-                    .map(|s| NavBlock {
-                        title: s.title.clone(),
-                        sessions: s
-                            .rows
-                            .iter()
-                            .map(|r| NavSession {
-                                title: r.title.clone(),
-                                href: r.href.clone().unwrap_or_default(),
-                                start: r.start.clone(),
-                                end: r.end.clone(),
-                                start_iso: r.start_iso.clone(),
-                                end_iso: r.end_iso.clone(),
-                                date: d.date_iso.clone(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        days: nav_days(days),
         pages: p
             .pages
             .iter()
@@ -502,7 +507,7 @@ fn block_row(
         start_iso: r.start.to_string(),
         end_iso: r.end.to_string(),
         minutes: r.minutes(),
-        duration: p.locale.lang.duration(r.minutes()),
+        duration: p.locale.duration(r.minutes()),
         title,
         href,
         format,
@@ -529,7 +534,7 @@ fn gap_segment(p: &Programme, r: &TimetableRow, tr: &crate::i18n::Strings) -> Se
             start_iso: r.start.to_string(),
             end_iso: r.end.to_string(),
             minutes: r.minutes(),
-            duration: p.locale.lang.duration(r.minutes()),
+            duration: p.locale.duration(r.minutes()),
             title,
             href: None,
             format: None,
@@ -590,7 +595,7 @@ pub fn day_views_of(
                 start_iso: d.start.to_string(),
                 end_iso: d.end.to_string(),
                 sessions: count,
-                minutes: p.locale.lang.duration(mins),
+                minutes: p.locale.duration(mins),
                 segments,
             }
         })

@@ -159,13 +159,20 @@ impl Engine {
         );
         diags.extend(d);
         stage("discover");
-        let (site, d) = load_cached(&self.root, config, sources, self.audience, &mut self.cache);
+        let Some(theme) = &self.theme else {
+            return Err(diags);
+        };
+        let (site, d) = load_cached(
+            &self.root,
+            config,
+            sources,
+            self.audience,
+            &theme.i18n,
+            &mut self.cache,
+        );
         diags.extend(d);
         stage("load");
         let Some(site) = site.filter(|_| !diags.has_errors()) else {
-            return Err(diags);
-        };
-        let Some(theme) = &self.theme else {
             return Err(diags);
         };
         // An empty memo renders every page and records what each was made from.

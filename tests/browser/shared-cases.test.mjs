@@ -58,6 +58,7 @@ test("a date in words, in each language", () => {
   }
   assert.deepEqual(wrong, [], wrong.join("\n"));
 });
+test("the pseudo-locale's words (en-XA)", () => each("pseudo_words", load("letters.js").pseudoWords));
 test("attendance: a cell's yes or no", () => each("attendance_yes", letters.yes));
 test("attendance: which columns", () => each("attendance_columns", (c) => letters.attendanceColumns(c.header, c.days)));
 test("attendance: who attended", () =>

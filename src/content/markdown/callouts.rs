@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
-use super::lang::{Language, default_title};
+use super::lang::Words;
 use super::{Body, Lines, Problem};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -138,7 +138,7 @@ const MARKERS: &[&str] = &[
 
 /// A callout's markup; `None` for a plain quote. A solution is a `<details>`, folded until
 /// opened (no script needed).
-pub(super) fn callout_markup(c: Callout, lang: Language) -> Option<Markup> {
+pub(super) fn callout_markup(c: Callout, words: &Words) -> Option<Markup> {
     let class = match c {
         Callout::Plain => return None,
         Callout::Std(BlockQuoteKind::Note) => "note",
@@ -152,14 +152,7 @@ pub(super) fn callout_markup(c: Callout, lang: Language) -> Option<Markup> {
         Callout::Challenge => "challenge",
         Callout::Solution => "solution",
     };
-    let title = match lang {
-        // The pseudo-locale's words are accented and bracketed, as its Fluent messages.
-        Language::Pseudo => format!(
-            "⟦{}⟧",
-            crate::i18n::pseudo_accent(default_title(class, Language::En))
-        ),
-        _ => default_title(class, lang).to_string(),
-    };
+    let title = words.title(class).to_string();
     let tag = if c == Callout::Solution {
         "details"
     } else {

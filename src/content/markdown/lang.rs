@@ -1,5 +1,5 @@
 //! The page's language as the Markdown pass knows it: which words it writes (callouts'
-//! default titles) and which quotes (`quotes.rs`).
+//! default titles, from the interface strings) and which quotes (`quotes.rs`).
 
 /// The languages whose words the Markdown pass writes (callout titles, quotes); any other
 /// tag is English.
@@ -32,59 +32,61 @@ impl Language {
     }
 }
 
-/// A callout's title when its author gives none, in the page's language (by its class).
-pub(super) fn default_title(class: &str, lang: Language) -> &'static str {
-    use Language::{Cy, De, En, Es, Fr, Pseudo};
-    match (class, lang) {
-        ("note", En | Pseudo) => "Note",
-        ("note", Cy) => "Nodyn",
-        ("note", Fr) => "Remarque",
-        ("note", De) => "Hinweis",
-        ("note", Es) => "Nota",
-        ("tip", En) => "Tip",
-        ("tip", Cy) => "Awgrym",
-        ("tip", Fr) => "Astuce",
-        ("tip", De) => "Tipp",
-        ("tip", Es) => "Consejo",
-        ("important", En) => "Important",
-        ("important", Cy) => "Pwysig",
-        ("important", Fr) => "Important",
-        ("important", De) => "Wichtig",
-        ("important", Es) => "Importante",
-        ("warning", En) => "Warning",
-        ("warning", Cy) => "Rhybudd",
-        ("warning", Fr) => "Avertissement",
-        ("warning", De) => "Warnung",
-        ("warning", Es) => "Advertencia",
-        ("caution", En) => "Caution",
-        ("caution", Cy) => "Gofal",
-        ("caution", Fr) => "Attention",
-        ("caution", De) => "Vorsicht",
-        ("caution", Es) => "Precaución",
-        ("prompts", En) => "Discussion prompts",
-        ("prompts", Cy) => "Cwestiynau trafod",
-        ("prompts", Fr) => "Pistes de discussion",
-        ("prompts", De) => "Diskussionsfragen",
-        ("prompts", Es) => "Preguntas para el debate",
-        ("trainer", En) => "Trainer note",
-        ("trainer", Cy) => "Nodyn i hyfforddwyr",
-        ("trainer", Fr) => "Note pour le formateur",
-        ("trainer", De) => "Hinweis für Trainer",
-        ("trainer", Es) => "Nota para el formador",
-        ("handout", En) => "For participants",
-        ("handout", Cy) => "I gyfranogwyr",
-        ("handout", Fr) => "Pour les participants",
-        ("handout", De) => "Für Teilnehmende",
-        ("handout", Es) => "Para los participantes",
-        ("challenge", En) => "Challenge",
-        ("challenge", Cy) => "Her",
-        ("challenge", Fr) => "Défi",
-        ("challenge", De) => "Aufgabe",
-        ("challenge", Es) => "Reto",
-        ("solution", Cy) => "Ateb",
-        ("solution", Fr) => "Solution",
-        ("solution", De) => "Lösung",
-        ("solution", Es) => "Solución",
-        _ => "Solution",
+/// The callouts' classes, in the order of [`Words`]' titles; each title is the interface
+/// string `callout_<class>` (`themes/default/i18n/<lang>.ftl`).
+pub const CALLOUT_CLASSES: [&str; 10] = [
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "caution",
+    "prompts",
+    "trainer",
+    "handout",
+    "challenge",
+    "solution",
+];
+
+/// The words the Markdown pass writes in one language: its quotes (by [`Language`]) and
+/// the callouts' default titles, as HTML (escaped), looked up once per language from the
+/// interface strings, so a site's `.ftl` changes them as it changes any message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub(super) lang: Language,
+    titles: [String; 10],
+}
+
+impl Words {
+    /// The words of `tag` (a BCP 47 tag: its quotes) from its interface strings.
+    pub fn of(tag: &str, strings: &crate::i18n::Strings) -> Words {
+        Words {
+            lang: Language::of(tag),
+            titles: CALLOUT_CLASSES.map(|class| {
+                crate::util::escape_html(&strings.get(&format!("callout_{class}"), &[]))
+            }),
+        }
+    }
+
+    /// The built-in theme's words for `tag` (tests, the fuzzers, files outside a site).
+    pub fn builtin(tag: &str) -> Words {
+        Words::of(tag, &crate::i18n::builtin().strings(tag))
+    }
+
+    /// The default title of the callout of `class`, as HTML.
+    pub(super) fn title(&self, class: &str) -> &str {
+        CALLOUT_CLASSES
+            .iter()
+            .position(|c| *c == class)
+            .and_then(|i| self.titles.get(i))
+            .map_or("", String::as_str)
+    }
+}
+
+impl Default for Words {
+    /// British English, from the built-in theme.
+    fn default() -> Words {
+        static ENGLISH: std::sync::LazyLock<Words> =
+            std::sync::LazyLock::new(|| Words::builtin(crate::i18n::ENGLISH));
+        ENGLISH.clone()
     }
 }

@@ -11,6 +11,7 @@ mod dropped;
 mod headings;
 mod inline;
 mod lang;
+mod lines;
 mod links;
 mod quotes;
 
@@ -27,10 +28,12 @@ use callouts::{
 };
 use dropped::{drop_text, keep_dropped, strip_comments};
 use headings::{HeadingIds, heading_base};
+use lines::Lines;
 use links::{html_ids, html_refs, rewrite_link};
 
 pub use callouts::is_trainer_marker;
 pub use inline::{Inline, inline};
+pub use lang::{CALLOUT_CLASSES, Words};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
@@ -141,38 +144,6 @@ type OpenHeading<'a> = (
     String,
 );
 
-/// Line starts of `text`, to turn byte offsets into line and column.
-struct Lines<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-    first_line: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str, first_line: usize) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines {
-            text,
-            starts,
-            first_line,
-        }
-    }
-    fn at(&self, offset: usize) -> (usize, usize) {
-        let idx = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[idx];
-        let col = self
-            .text
-            .get(start..offset.min(self.text.len()))
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (idx + self.first_line, col)
-    }
-}
-
 /// Table column alignment as classes: pulldown-cmark writes `style="text-align: ..."`,
 /// which the pages' Content-Security-Policy (no inline style) and the sanitiser drop.
 fn align_classes(html: String) -> String {
@@ -208,8 +179,8 @@ pub fn render_with(
     render_in(text, first_line, audience, body, lift_prompts, "en")
 }
 
-/// As [`render_with`], for a page in language `lang` (a BCP 47 tag: `cy`, `fr`...): the
-/// callouts' default titles are the language's and smart quotes its own (`quotes.rs`).
+/// As [`render_with`], for a page in language `lang` (a BCP 47 tag: `cy`, `fr`...), with
+/// the built-in theme's words (see [`render_words`]).
 pub fn render_in(
     text: &str,
     first_line: usize,
@@ -218,8 +189,23 @@ pub fn render_in(
     lift_prompts: bool,
     lang: &str,
 ) -> Markdown {
+    let words = Words::builtin(lang);
+    render_words(text, first_line, audience, body, lift_prompts, &words)
+}
+
+/// As [`render_with`], in the language of `words`: the callouts' default titles are its
+/// interface strings' (`callout_<class>`, a site's `.ftl` included) and smart quotes its
+/// own (`quotes.rs`).
+pub fn render_words(
+    text: &str,
+    first_line: usize,
+    audience: Audience,
+    body: Body,
+    lift_prompts: bool,
+    words: &Words,
+) -> Markdown {
     let lines = Lines::new(text, first_line);
-    let lang = lang::Language::of(lang);
+    let lang = words.lang;
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
@@ -234,7 +220,7 @@ pub fn render_in(
     let events = mark_callouts(events, &lines, &mut out.problems, &mut titles);
     let mut r = Render {
         lines: &lines,
-        lang,
+        words,
         body,
         participant: audience == Audience::Participant,
         cited: publicly_cited(&events, body),
@@ -266,7 +252,7 @@ pub fn render_in(
 struct Render<'a, 'l> {
     lines: &'l Lines<'a>,
     /// The page's language: its callouts' default titles.
-    lang: lang::Language,
+    words: &'l Words,
     body: Body,
     participant: bool,
     /// Footnotes a public part cites (so they are public too).
@@ -427,7 +413,7 @@ impl<'a> Render<'a, '_> {
     /// one) or a `<blockquote>`.
     fn callout_edge(&mut self, ev: &Event, range: &Range<usize>, callout: Option<Callout>) -> bool {
         let c = callout.unwrap_or(Callout::Plain);
-        let markup = callout_markup(c, self.lang);
+        let markup = callout_markup(c, self.words);
         let html = match (ev, &markup) {
             (Event::Start(Tag::BlockQuote(_)), Some(m)) => {
                 callout_open(c, m, self.titles.get(&range.start))

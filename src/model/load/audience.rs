@@ -8,31 +8,33 @@ use super::out_path;
 use crate::content::markdown::Body;
 use crate::content::yaml::{self, Node};
 use crate::content::{SourceFile, frontmatter};
-use crate::model::clock::Lang;
+use std::sync::Arc;
+
+use crate::content::markdown::Words;
+use crate::i18n::Catalog;
 use crate::model::{Fragment, Page, Programme, Session, Site, timetable};
 
 /// What a programme's front matter says about who sees its files, read before the files
 /// are parsed (side by side) so each file knows it; part of a file's cache key.
-#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+#[derive(Clone, PartialEq, Eq, Default, Debug)]
 pub(super) struct Scope {
     /// `audience: trainer` on the programme: none of it is for participants.
     pub(super) trainer_only: bool,
     /// `session-bodies: all`: sessions' and the programme's bodies are written to learners.
     pub(super) bodies: Body,
-    /// The programme's `language:` (or the site's; an edition's own): the Markdown's
-    /// callout titles and smart quotes.
-    pub(super) lang: Lang,
-    /// The language is the pseudo-locale `en-XA` (English, its words accented).
-    pub(super) pseudo: bool,
+    /// The words of the programme's `language:` (or the site's; an edition's own): the
+    /// Markdown's callout titles (the interface strings', a site's `.ftl` included) and
+    /// smart quotes. Shared: made once per language.
+    pub(super) words: Arc<Words>,
 }
 
 impl Scope {
     /// Read from a programme's `index.md`; its own parse reports any mistake in it.
-    pub(super) fn of(text: &str, display: &str, site: Scope) -> Scope {
+    pub(super) fn of(text: &str, display: &str, site: &Scope, i18n: &Catalog) -> Scope {
         let mut scope = Scope {
             trainer_only: false,
             bodies: Body::Trainer,
-            ..site
+            ..site.clone()
         };
         let Ok(split) = frontmatter::split(text) else {
             return scope;
@@ -46,7 +48,7 @@ impl Scope {
                 .map(|t| t.trim().to_lowercase())
         };
         if let Some(tag) = word("language") {
-            scope = scope.in_language(&tag);
+            scope = scope.in_language(&tag, i18n);
         }
         scope.trainer_only = matches!(word("audience").as_deref(), Some("trainer" | "trainers"));
         if matches!(
@@ -60,21 +62,11 @@ impl Scope {
 }
 
 impl Scope {
-    /// This scope in the language `tag` (unknown: English).
-    pub(super) fn in_language(self, tag: &str) -> Scope {
+    /// This scope in the language `tag` (one without interface strings: English).
+    pub(super) fn in_language(self, tag: &str, i18n: &Catalog) -> Scope {
         Scope {
-            lang: Lang::parse(tag).unwrap_or_default(),
-            pseudo: tag.trim().eq_ignore_ascii_case(crate::i18n::PSEUDO),
+            words: Arc::new(Words::of(tag, &i18n.strings(tag))),
             ..self
-        }
-    }
-
-    /// The tag the Markdown pass writes its words in.
-    pub(super) fn tag(self) -> &'static str {
-        if self.pseudo {
-            crate::i18n::PSEUDO
-        } else {
-            self.lang.code()
         }
     }
 }

@@ -54,7 +54,7 @@ fn id_of(rel: &str) -> String {
 pub(super) fn delivery_file(
     src: &Source,
     slug: &str,
-    scope: Scope,
+    scope: &Scope,
     diags: &mut Vec<Diagnostic>,
 ) -> Parsed {
     let in_folder = src.f.rel.split_once("/deliveries/").map(|(_, n)| n);

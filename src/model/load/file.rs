@@ -37,7 +37,7 @@ impl Source<'_> {
             (self.body, self.body_line),
             self.audience,
             body,
-            self.scope.tag(),
+            &self.scope.words,
             diags,
         )
     }
@@ -45,13 +45,13 @@ impl Source<'_> {
     /// A session's body: a `[!PROMPTS]` callout that is only a list joins the page's list
     /// of prompts instead of staying in the body (see `markdown::render_with`).
     pub(super) fn render_session(&self, body: Body, diags: &mut Vec<Diagnostic>) -> Markdown {
-        let md = markdown::render_in(
+        let md = markdown::render_words(
             self.body,
             self.body_line,
             self.audience,
             body,
             true,
-            self.scope.tag(),
+            &self.scope.words,
         );
         report(self.f, &md, diags);
         md
@@ -64,10 +64,10 @@ pub(super) fn render(
     (text, line): (&str, usize),
     audience: Audience,
     body: Body,
-    lang: &str,
+    words: &markdown::Words,
     diags: &mut Vec<Diagnostic>,
 ) -> Markdown {
-    let md = markdown::render_in(text, line, audience, body, false, lang);
+    let md = markdown::render_words(text, line, audience, body, false, words);
     report(f, &md, diags);
     md
 }
@@ -92,7 +92,7 @@ pub(super) fn parse_file(
         Some(src) => match kind {
             Kind::Letter(slug, _) => letter_file(&src, slug, &mut diags),
             Kind::Programme(slug, _) => programme_file(&src, slug, &mut diags),
-            Kind::Delivery(slug, scope) => delivery::delivery_file(&src, slug, *scope, &mut diags),
+            Kind::Delivery(slug, scope) => delivery::delivery_file(&src, slug, scope, &mut diags),
             _ => other_file(&src, kind, &mut diags),
         },
         None => Parsed::Skipped,
@@ -143,8 +143,8 @@ fn read<'a>(
         Kind::Programme(_, s)
         | Kind::Letter(_, s)
         | Kind::Delivery(_, s)
-        | Kind::InProgramme(_, s) => *s,
-        Kind::Home(s) | Kind::SitePage(s) => *s,
+        | Kind::InProgramme(_, s) => s.clone(),
+        Kind::Home(s) | Kind::SitePage(s) => s.clone(),
     };
     Some(Source {
         f,

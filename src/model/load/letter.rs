@@ -55,7 +55,7 @@ pub(super) fn parse_letter(
         (&tokenised, src.body_line),
         src.audience,
         Body::Shared,
-        src.scope.tag(),
+        &src.scope.words,
         diags,
     );
     diags.extend(crate::model::urls::diagnostics(&f.display, &md.unsafe_urls));

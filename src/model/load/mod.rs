@@ -109,11 +109,7 @@ enum Kind {
 /// before any file is parsed so that each file knows its kind.
 /// Pages outside any programme take the site's language (the second `Scope`).
 /// A translated site page's language is its own (the third, by source path).
-struct Kinds(
-    HashMap<String, Scope>,
-    Scope,
-    HashMap<String, super::clock::Lang>,
-);
+struct Kinds(HashMap<String, Scope>, Scope, HashMap<String, Scope>);
 
 impl Kinds {
     fn of(
@@ -121,6 +117,7 @@ impl Kinds {
         site: Scope,
         editions: &translate::Editions,
         pages: HashMap<String, super::clock::Lang>,
+        i18n: &crate::i18n::Catalog,
     ) -> Kinds {
         let mut scopes: HashMap<String, Scope> = sources
             .markdown
@@ -129,21 +126,20 @@ impl Kinds {
                 f.rel
                     .strip_suffix("/index.md")
                     .filter(|d| !d.contains('/'))
-                    .map(|d| (d.to_string(), Scope::of(&f.text, &f.display, site)))
+                    .map(|d| (d.to_string(), Scope::of(&f.text, &f.display, &site, i18n)))
             })
             .collect();
         // An edition's language is its own whatever its index.md says (`Editions::apply`).
         for (slug, lang) in editions.langs() {
             if let Some(s) = scopes.get_mut(slug) {
-                s.lang = lang;
-                s.pseudo = false;
+                *s = s.clone().in_language(lang.code(), i18n);
             }
         }
         // An edition shows participants no more than its original: a trainer-only
         // programme's edition is trainer-only, and so are its session bodies where the
         // original's are, whatever the translated index.md says.
         for (slug, of) in editions.originals() {
-            let Some(orig) = scopes.get(of).copied() else {
+            let Some(orig) = scopes.get(of).cloned() else {
                 continue;
             };
             if let Some(s) = scopes.get_mut(slug) {
@@ -153,36 +149,44 @@ impl Kinds {
                 }
             }
         }
+        // A translated site page is in its language (made once per language).
+        let mut by_lang: HashMap<super::clock::Lang, Scope> = HashMap::new();
+        let pages = pages
+            .into_iter()
+            .map(|(rel, lang)| {
+                let scope = by_lang
+                    .entry(lang)
+                    .or_insert_with(|| site.clone().in_language(lang.code(), i18n))
+                    .clone();
+                (rel, scope)
+            })
+            .collect();
         Kinds(scopes, site, pages)
     }
 
     fn kind(&self, rel: &str) -> Kind {
         if rel == "index.md" {
-            return Kind::Home(self.1);
+            return Kind::Home(self.1.clone());
         }
         if let Some((top, rest)) = rel.split_once('/')
             && let Some(scope) = self.0.get(top)
         {
             if rest == "index.md" {
-                return Kind::Programme(top.to_string(), *scope);
+                return Kind::Programme(top.to_string(), scope.clone());
             }
             if let Some(name) = rest.strip_prefix("letters/")
                 && !name.contains('/')
             {
-                return Kind::Letter(top.to_string(), *scope);
+                return Kind::Letter(top.to_string(), scope.clone());
             }
             if rest.starts_with("deliveries/") {
-                return Kind::Delivery(top.to_string(), *scope);
+                return Kind::Delivery(top.to_string(), scope.clone());
             }
-            return Kind::InProgramme(top.to_string(), *scope);
+            return Kind::InProgramme(top.to_string(), scope.clone());
         }
         match self.2.get(rel) {
-            Some(&lang) => Kind::SitePage(Scope {
-                lang,
-                pseudo: false,
-                ..self.1
-            }),
-            None => Kind::SitePage(self.1),
+            Some(scope) => Kind::SitePage(scope.clone()),
+            None => Kind::SitePage(self.1.clone()),
         }
     }
 }
@@ -191,14 +195,23 @@ fn out_path(rel: &str) -> String {
     format!("{}.html", rel.strip_suffix(".md").unwrap_or(rel))
 }
 
-/// Build the model from the sources, collecting every diagnostic.
+/// Build the model from the sources, collecting every diagnostic. `i18n` is the theme's
+/// interface strings, of which the Markdown pass writes the callouts' default titles.
 pub fn load(
     root: &Path,
     config: Config,
     sources: Sources,
     audience: Audience,
+    i18n: &crate::i18n::Catalog,
 ) -> (Option<Site>, Vec<Diagnostic>) {
-    load_cached(root, config, sources, audience, &mut ParseCache::disabled())
+    load_cached(
+        root,
+        config,
+        sources,
+        audience,
+        i18n,
+        &mut ParseCache::disabled(),
+    )
 }
 
 /// [`load`], reusing what `cache` holds for files whose text has not changed.
@@ -207,15 +220,16 @@ pub fn load_cached(
     config: Config,
     sources: Sources,
     audience: Audience,
+    i18n: &crate::i18n::Catalog,
     cache: &mut ParseCache,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sources = sources;
     let editions = translate::expand(&mut sources, &mut diags);
-    let site_scope = Scope::default().in_language(&config.language);
+    let site_scope = Scope::default().in_language(&config.language, i18n);
     let site_lang = super::clock::Lang::parse(&config.language).unwrap_or_default();
     let (page_langs, site_editions) = translate::site_pages(&sources, site_lang);
-    let kinds = Kinds::of(&sources, site_scope, &editions, page_langs);
+    let kinds = Kinds::of(&sources, site_scope, &editions, page_langs, i18n);
     let parsed = cache.parse(&sources, &kinds, audience, &config.extra_keys);
     let mut parts = Parts::default();
     // Files that exist but did not load: a link to one is not to a missing file.
@@ -273,6 +287,9 @@ struct Parts {
     pages: HashMap<String, Vec<Page>>,
     letters: HashMap<String, Vec<Letter>>,
     deliveries: HashMap<String, Vec<delivery::DeliveryHead>>,
+    /// Programmes with a trainer-only delivery a participant build left out: their letters'
+    /// `delivery.*` built-ins are not said to lack a delivery (the trainer build has one).
+    hidden_deliveries: HashSet<String>,
     trainer_fragments: Vec<Fragment>,
     trainer_only: HashSet<String>,
 }
@@ -289,8 +306,14 @@ impl Parts {
         }
         match (kind, p) {
             (kind, Parsed::TrainerOnly(f)) => {
-                if let Kind::Programme(slug, _) = kind {
-                    self.trainer_only.insert(format!("{slug}/"));
+                match kind {
+                    Kind::Programme(slug, _) => {
+                        self.trainer_only.insert(format!("{slug}/"));
+                    }
+                    Kind::Delivery(slug, _) => {
+                        self.hidden_deliveries.insert(slug);
+                    }
+                    _ => {}
                 }
                 self.trainer_only.extend(f.iter().filter(|x| x.is_path).map(|x| x.text.clone()));
                 self.trainer_fragments.extend(f)
@@ -341,16 +364,14 @@ impl Parts {
             } else if p.language.is_empty() {
                 p.language = config.language.clone();
             }
-            p.locale = super::clock::Locale {
-                lang: super::clock::Lang::parse(&p.language).unwrap_or_default(),
-                clock: config.clock,
-            };
+            p.locale = super::clock::Locale::of(&p.language, config.clock);
             let booked = deliveries::attach(&mut p, d, diags);
             if edition.is_none() {
                 bookings.extend(booked);
             }
             // After the deliveries: whether a `delivery.*` built-in has a value depends on them.
-            diags.extend(super::letters::unset_builtins(&p, organisation));
+            let hidden = self.hidden_deliveries.contains(&slug);
+            diags.extend(super::letters::unset_builtins(&p, organisation, hidden));
             programmes.push(p);
         }
         deliveries::check_trainers(bookings, diags);

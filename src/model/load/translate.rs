@@ -246,6 +246,7 @@ impl Editions {
             if let Some(e) = by_slug.get(p.slug.as_str()) {
                 p.language = e.lang.code().to_string();
                 p.locale.lang = e.lang;
+                p.locale.pseudo = false;
                 for d in &mut p.deliveries {
                     d.locale = p.locale;
                 }

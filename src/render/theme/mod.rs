@@ -42,8 +42,9 @@ pub struct Theme {
     pub text: String,
     /// What the theme's own files lack, as warnings (`check` and `build` report them).
     pub warnings: Vec<Diagnostic>,
-    /// The interface strings' `.ftl` files (built in, then the site's), by language.
-    pub i18n: crate::i18n::Catalog,
+    /// The interface strings' `.ftl` files (built in, then the site's), by language: the
+    /// same catalog the loader's Markdown pass read the callouts' titles from.
+    pub i18n: Arc<crate::i18n::Catalog>,
 }
 
 /// A warning when the theme's `base.html` (its own, overriding the built-in one) leaves out
@@ -118,19 +119,20 @@ pub fn builtin_i18n() -> Vec<(String, String)> {
     out
 }
 
-/// The built-in theme's strings for `language` (the nearest it has), for files made
-/// outside a build (`coursebook register`'s pages).
-pub fn builtin_strings(language: &str) -> std::sync::Arc<crate::i18n::Strings> {
-    let mut catalog = crate::i18n::Catalog::default();
-    for (lang, text) in builtin_i18n() {
-        let source = crate::i18n::Source {
-            path: format!("(built-in theme) i18n/{lang}.ftl"),
-            text,
-            site: false,
-        };
-        catalog.add(&lang, source);
-    }
-    catalog.strings(language)
+/// The interface strings of theme `name` of the site at `root`: the built-in `.ftl` files,
+/// then the theme folder's (`build`, `check`, `serve` and `register` read them alike). A
+/// theme that is no folder inside the site gives the built-in ones ([`Theme::load`] says why).
+pub fn load_i18n(root: &Path, name: &str) -> (Arc<crate::i18n::Catalog>, Vec<Diagnostic>) {
+    let fence = crate::content::confine::Fence::new(root);
+    let dir = root.join("themes").join(name);
+    let usable = !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':'])
+        && !Path::new(name).is_absolute()
+        && dir.is_dir()
+        && fence.resolve(&dir).is_ok();
+    let (catalog, diags) = i18n_catalog(&fence, usable.then_some(dir.as_path()), name);
+    (Arc::new(catalog), diags)
 }
 
 /// The built-in `.ftl` files, then the theme folder's `i18n/<lang>.ftl` over them (message
@@ -266,6 +268,16 @@ fn overlay(
 impl Theme {
     /// The built-in theme overlaid with `root/themes/<name>/` where it exists.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        Theme::load_with(root, name, load_i18n(root, name))
+    }
+
+    /// As [`Theme::load`], with its interface strings already read ([`load_i18n`]: the
+    /// loader's, so one build reads them once) and their diagnostics.
+    pub fn load_with(
+        root: &Path,
+        name: &str,
+        (i18n, i18n_diags): (Arc<crate::i18n::Catalog>, Vec<Diagnostic>),
+    ) -> Result<Theme, Vec<Diagnostic>> {
         let fence = crate::content::confine::Fence::new(root);
         if name.is_empty()
             || name.starts_with('.')
@@ -295,8 +307,7 @@ impl Theme {
         if let Some(dir) = &dir {
             diags = overlay(&fence, dir, name, &mut templates, &mut statics);
         }
-        let (i18n, d) = i18n_catalog(&fence, dir.as_deref(), name);
-        diags.extend(d);
+        diags.extend(i18n_diags);
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Escapes what HTML needs (& < > " ') but leaves `/` alone, so hrefs stay readable.

@@ -363,7 +363,11 @@ untranslated_note = Nid yw'r dudalen hon wedi'i chyfieithu eto: fe'i dangosir yn
 letter_for = Ar gyfer { $delivery }
 letter_for_dates = Ar gyfer { $delivery }, { $dates }
 n_leads_days = { $n ->
+    [zero] Diwrnodau { $days }
     [one] Diwrnod { $days }
+    [two] Diwrnodau { $days }
+    [few] Diwrnodau { $days }
+    [many] Diwrnodau { $days }
    *[other] Diwrnodau { $days }
 }
 leads_block = diwrnod { $day } y rhaglen: { $block }
@@ -376,3 +380,15 @@ register_attended = Yn bresennol ({ $n } ar y rhestr)
 
 # A programme on a translated home page that is not translated into its language.
 not_translated_yet = Heb ei gyfieithu eto
+
+## Teitlau diofyn y blychau (callouts), fesul marciwr
+callout_note = Nodyn
+callout_tip = Awgrym
+callout_important = Pwysig
+callout_warning = Rhybudd
+callout_caution = Gofal
+callout_prompts = Cwestiynau trafod
+callout_trainer = Nodyn i hyfforddwyr
+callout_handout = I gyfranogwyr
+callout_challenge = Her
+callout_solution = Ateb

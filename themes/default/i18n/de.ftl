@@ -363,3 +363,15 @@ register_attended = Anwesend ({ $n } auf der Liste)
 
 # A programme on a translated home page that is not translated into its language.
 not_translated_yet = Noch nicht übersetzt
+
+## Standardtitel der Hinweiskästen (callouts), nach Markierung
+callout_note = Hinweis
+callout_tip = Tipp
+callout_important = Wichtig
+callout_warning = Warnung
+callout_caution = Vorsicht
+callout_prompts = Diskussionsfragen
+callout_trainer = Hinweis für Trainer
+callout_handout = Für Teilnehmende
+callout_challenge = Aufgabe
+callout_solution = Lösung

@@ -372,3 +372,15 @@ register_attended = Attended ({ $n } on the list)
 
 # A programme on a translated home page that is not translated into its language.
 not_translated_yet = Not translated yet
+
+## Callouts' default titles (a `> [!NOTE]` without a title of its own), by marker
+callout_note = Note
+callout_tip = Tip
+callout_important = Important
+callout_warning = Warning
+callout_caution = Caution
+callout_prompts = Discussion prompts
+callout_trainer = Trainer note
+callout_handout = For participants
+callout_challenge = Challenge
+callout_solution = Solution

@@ -366,3 +366,15 @@ register_attended = Asistieron ({ $n } en la lista)
 
 # A programme on a translated home page that is not translated into its language.
 not_translated_yet = Aún no traducido
+
+## Títulos predeterminados de los recuadros (callouts), por marcador
+callout_note = Nota
+callout_tip = Consejo
+callout_important = Importante
+callout_warning = Advertencia
+callout_caution = Precaución
+callout_prompts = Preguntas para el debate
+callout_trainer = Nota para el formador
+callout_handout = Para los participantes
+callout_challenge = Reto
+callout_solution = Solución

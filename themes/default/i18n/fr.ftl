@@ -366,3 +366,15 @@ register_attended = Présents ({ $n } sur la liste)
 
 # A programme on a translated home page that is not translated into its language.
 not_translated_yet = Pas encore traduit
+
+## Titres par défaut des encadrés (callouts), par marqueur
+callout_note = Remarque
+callout_tip = Astuce
+callout_important = Important
+callout_warning = Avertissement
+callout_caution = Attention
+callout_prompts = Pistes de discussion
+callout_trainer = Note pour le formateur
+callout_handout = Pour les participants
+callout_challenge = Défi
+callout_solution = Solution

@@ -16,12 +16,24 @@
     var at = new Date(Date.UTC(2000, mo - 1, d));
     at.setUTCFullYear(y);
     if (mo < 1 || mo > 12 || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return "";
-    var f = new Intl.DateTimeFormat(lang || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    return f.format(at);
+    // The pseudo-locale en-XA: British English, every letter accented, in brackets (as
+    // clock.rs `Locale::say` and the interface strings write it).
+    var pseudo = lang === "en-XA";
+    var f = new Intl.DateTimeFormat(pseudo ? "en-GB" : lang || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return pseudo ? pseudoWords(f.format(at)) : f.format(at);
+  }
+  // i18n/pseudo.rs `accent`, letter for letter (a to z: \u00E5 \u0180 \u00E7 ...).
+  var LOWER = "\u00E5\u0180\u00E7\u00F0\u00E9\u0192\u011D\u0125\u00EE\u0135\u0137\u013C\u0271\u00F1\u00F6\u00FE\u01EB\u0155\u0161\u0163\u00FB\u1E7D\u0175\u1E8B\u00FD\u017E", UPPER = "\u00C5\u0181\u00C7\u00D0\u00C9\u0191\u011C\u0124\u00CE\u0134\u0136\u013B\u1E40\u00D1\u00D6\u00DE\u01EA\u0154\u0160\u0162\u00DB\u1E7C\u0174\u1E8A\u00DD\u017D";
+  function pseudoWords(text) {
+    if (!/[A-Za-z]/.test(text)) return text;
+    return "\u27E6" + text.replace(/[A-Za-z]/g, function (c) {
+      var i = c.toLowerCase().charCodeAt(0) - 97;
+      return (c === c.toLowerCase() ? LOWER : UPPER).charAt(i);
+    }) + "\u27E7";
   }
   // Under Node (tests/browser/shared-cases.test.mjs) the helper is handed over.
   if (typeof module === "object" && module && module.exports) {
-    module.exports = { dateInWords: dateInWords };
+    module.exports = { dateInWords: dateInWords, pseudoWords: pseudoWords };
     return;
   }
 
