@@ -126,9 +126,13 @@ fn the_welsh_run_sheet_and_letters_of_a_delivery_are_welsh() {
         alternates(&rs, path),
         pair("rec/deliveries/spring/runsheet-day-1.html", path)
     );
-    // The schedule of the Welsh delivery is its own.
+    // The schedule of the Welsh delivery is its own file, in Welsh, linking the Welsh pages;
+    // its running-late key is the run's (a_run_is_one_run_in_both_languages).
     let sched = f.read("rec.cy/deliveries/spring/schedule.js");
-    assert!(sched.contains("rec.cy/deliveries/spring"), "{sched}");
+    assert!(
+        sched.contains("\"href\":\"rec.cy/01-welcome.html\"") && sched.contains("Croeso"),
+        "{sched}"
+    );
     // The letter's built-ins in the edition's language.
     let letter = f.read("rec.cy/deliveries/spring/letters/invite.txt");
     assert!(
