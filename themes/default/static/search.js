@@ -9,6 +9,10 @@
    character's number is an entry of `v` (the token) and `s` (its word's stem). See
    src/render/search/pack.rs. Words and stems follow the same rules as
    src/render/search/words.rs (cases in tests/cases/shared.json, checked on both sides).
+   Each chunk's `lang` names the stemmer its words were stemmed by, and the root's `sl` each
+   shard's (else the root's): the query is stemmed per shard by its language, French,
+   German and Spanish by Snowball's scripts (theme/search-stem-*.js, loaded with the root
+   when a shard needs them); a language without a stemmer matches every word as a prefix.
    Each entry's URL comes percent-encoded from the build, ready for href; index text reaches
    the page only as text nodes. */
 (function () {
@@ -30,16 +34,22 @@
     if (/^[\x00-\x7f]*$/.test(run)) return run.replace(/'/g, "").toLowerCase();
     return run.toLowerCase().normalize("NFD").replace(DROP, "");
   }
-  /** The words of `text`: [{start, end, key}]. */
+  /** The words of `text`: [{start, end, key, run}]. */
   function spans(text) {
     var out = [];
     var m;
     RUN.lastIndex = 0;
     while ((m = RUN.exec(text))) {
       var k = key(m[0]);
-      if (k) out.push({ start: m.index, end: m.index + m[0].length, key: k });
+      if (k) out.push({ start: m.index, end: m.index + m[0].length, key: k, run: m[0] });
     }
     return out;
+  }
+  var ELIDED = ["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+  /** French: a run without its elided article or pronoun, "l'action" as "action" (words.rs). */
+  function elide(run) {
+    var m = /^([A-Za-z]+)['\u2019](?=[\p{Alphabetic}\p{N}])/u.exec(run);
+    return m && ELIDED.indexOf(m[1].toLowerCase()) >= 0 ? run.slice(m[0].length) : run;
   }
   function consonant(w, i) {
     var c = w.charAt(i);
@@ -103,13 +113,41 @@
     if (measure(w) > 1 && doubleConsonant(w) && ends("l")) w = w.slice(0, -1);
     return w;
   }
-  function stemmer(lang) {
-    return lang === "en" ? english : function (k) { return k; };
+  // Snowball's stemmers, from theme/search-stem-<lang>.js (global constructors).
+  var SNOWBALL = { fr: "FrenchStemmer", de: "GermanStemmer", es: "SpanishStemmer" };
+  var snowballs = {};
+  // Languages whose script failed to load: their words are stemmed as no language's.
+  var missing = {};
+  function snowball(lang) {
+    if (!snowballs[lang]) {
+      var g = typeof globalThis !== "undefined" ? globalThis : window;
+      var C = g[SNOWBALL[lang]];
+      if (typeof C !== "function" || typeof g.BaseStemmer !== "function") return null;
+      snowballs[lang] = new C();
+    }
+    return snowballs[lang];
+  }
+  /** Whether words of `lang` can be stemmed now. */
+  function ready(lang) {
+    return !SNOWBALL[lang] || missing[lang] || !!snowball(lang);
+  }
+  /** A word's key and stem in language `lang` (words.rs `Stemmer::key_stem`): Snowball
+      stems the word lowercased and composed, apostrophes out, and the stem is folded like a
+      key; English stems the key; other languages keep the key. */
+  function keyStem(run, lang) {
+    var sb = SNOWBALL[lang] && !missing[lang] && snowball(lang);
+    if (sb) {
+      if (lang === "fr") run = elide(run);
+      var k = key(run);
+      var st = key(sb.stemWord(run.toLowerCase().normalize("NFC").replace(/['\u2019]/g, "")));
+      return { key: k, stem: st || k };
+    }
+    var k2 = key(run);
+    return { key: k2, stem: lang === "en" ? english(k2) : k2 };
   }
   /** The stems of `text`'s words (the shared cases' `words`). */
   function stems(text, lang) {
-    var st = stemmer(lang);
-    return spans(text).map(function (s) { return st(s.key); });
+    return spans(text).map(function (s) { return keyStem(s.run, lang).stem; });
   }
 
   // ---- Token characters (src/render/search/pack.rs) ----
@@ -174,7 +212,7 @@
 
   var shared = {
     key: key, stems: stems, english: english, code: code, entry: entry,
-    probes: probes, holds: holds, unbase64: unbase64
+    probes: probes, holds: holds, unbase64: unbase64, keyStem: keyStem, elide: elide
   };
   // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
   // has no `module`, and goes on.
@@ -195,7 +233,7 @@
   var pending = 0;
   var started = false;
   var lang = "en";
-  // The programmes' shards: {src, bits (the filter's bytes, or null), requested}.
+  // The programmes' shards: {src, bits (the filter's bytes, or null), requested, lang}.
   var shards = [];
   var typed = false;
   var ownPending = false;
@@ -212,7 +250,7 @@
   var BEFORE = 10;
   var AFTER = 22;
 
-  function load(src, own) {
+  function load(src, own, after) {
     pending += 1;
     var s = document.createElement("script");
     s.src = root + src;
@@ -220,9 +258,28 @@
     s.onload = s.onerror = function () {
       pending -= 1;
       if (own) ownPending = false;
+      if (after) after();
       ingest(own);
     };
     document.head.appendChild(s);
+  }
+  // Snowball's scripts asked for and arrived (or failed), by name: "base", "fr", ...
+  var asked = {};
+  var settled = {};
+  /** Loads Snowball's script for `lang` and their base, once each. A language whose script
+      failed is stemmed as no language's. */
+  function needStemmer(lang) {
+    if (!SNOWBALL[lang] || asked[lang]) return;
+    ["base", lang].forEach(function (f) {
+      if (asked[f]) return;
+      asked[f] = true;
+      load("theme/search-stem-" + f + ".js", false, function () {
+        settled[f] = true;
+        Object.keys(SNOWBALL).forEach(function (l) {
+          if (settled[l] && settled.base && !snowball(l)) missing[l] = true;
+        });
+      });
+    });
   }
   /** Takes in the index files loaded so far; `own`: this page's programme's shard just
       came, whose results are shown (and painted) before the other shards are asked for,
@@ -231,7 +288,10 @@
     var q = window.coursebookSearch || [];
     for (; seen < q.length; seen += 1) {
       var c = q[seen];
-      if (typeof c.lang === "string") lang = c.lang;
+      // The root comes first: its language is the site's, and each shard's by default.
+      if (typeof c.lang !== "string") c.lang = lang;
+      else if (!chunks.length) lang = c.lang;
+      needStemmer(c.lang);
       c.keys = [];
       chunks.push(c);
       (c.docs || []).forEach(function (d) {
@@ -241,7 +301,9 @@
       });
       (c.shards || []).forEach(function (s, i) {
         var f = c.f && c.f[i];
-        shards.push({ src: s, bits: typeof f === "string" ? unbase64(f) : null, requested: false });
+        var l = c.sl && typeof c.sl[i] === "string" ? c.sl[i] : c.lang;
+        needStemmer(l);
+        shards.push({ src: s, bits: typeof f === "string" ? unbase64(f) : null, requested: false, lang: l });
       });
     }
     if (own && input.value.trim()) {
@@ -257,20 +319,26 @@
     // every shard is in: searching again as each arrives would cost more than loading.
     if (!waiting() || !shown) run();
   }
-  /** The shards not yet asked for whose filters the query can match. */
-  function wanted(groups) {
-    if (!groups.length) return [];
-    return shards.filter(function (s) { return !s.requested && mayMatch(s.bits, groups); });
+  /** The shards not yet asked for whose filters query `q` can match (by each shard's
+      language; a shard whose stemmer is still loading waits for it). */
+  function wanted(q) {
+    var byLang = {};
+    return shards.filter(function (s) {
+      if (s.requested) return false;
+      if (!(s.lang in byLang)) byLang[s.lang] = parse(q, s.lang);
+      var groups = byLang[s.lang];
+      return !!groups && groups.length > 0 && mayMatch(s.bits, groups);
+    });
   }
   /** Whether results may still come: shards loading, or wanted and not yet asked for. */
   function waiting() {
-    return pending > 0 || (typed && wanted(parse(input.value.trim())).length > 0);
+    return pending > 0 || (typed && wanted(input.value.trim()).length > 0);
   }
   /** Once someone types: the shards the query can match, this page's programme's first. */
   function loadShards() {
     clearTimeout(timer);
     if (!typed || !shards.length || ownPending) return;
-    var want = wanted(parse(input.value.trim()));
+    var want = wanted(input.value.trim());
     var own = want.filter(function (s) { return s.src === here + "/searchindex.js"; })[0];
     if (own) {
       own.requested = ownPending = true;
@@ -285,7 +353,7 @@
   /** Loads shards for the query: at once, or once typing rests while the word being typed
       is under three characters (which most shards match). */
   function loadSoon() {
-    var groups = parse(input.value.trim());
+    var groups = parse(input.value.trim(), "");
     var last = groups.length ? groups[groups.length - 1] : [];
     var w = last[last.length - 1];
     clearTimeout(timer);
@@ -299,16 +367,21 @@
   }
 
   // ---- Queries ----
-  /** Terms and phrases of a query; the last word, still being typed, matches as a prefix. */
-  function parse(q) {
+  /** Terms and phrases of a query, stemmed by `lang` (null while its stemmer loads); the
+      last word, still being typed, matches as a prefix, and in a language without a
+      stemmer every word does. */
+  function parse(q, lang) {
+    if (!ready(lang)) return null;
     q = q.replace(/[\u201c\u201d]/g, "\"");
     var parts = q.split("\"");
     var typing = !/[\s"]$/.test(q);
-    var st = stemmer(lang);
+    var every = lang !== "en" && (!SNOWBALL[lang] || !!missing[lang]);
     var groups = [];
     parts.forEach(function (part, i) {
       var ws = spans(part).map(function (s) {
-        return { key: s.key, stem: st(s.key), prefix: false };
+        var w = keyStem(s.run, lang);
+        w.prefix = every;
+        return w;
       });
       if (!ws.length) return;
       if (i % 2 === 1 && ws.length > 1) groups.push(ws);
@@ -323,38 +396,54 @@
   function keyOf(c, n) {
     if (c.keys[n] === undefined) {
       var m = LEAD.exec(c.v[n]);
-      c.keys[n] = m ? key(m[0]) : "";
+      c.keys[n] = m ? key(c.lang === "fr" ? elide(m[0]) : m[0]) : "";
     }
     return c.keys[n];
   }
   function hex(cp) {
     return "\\u" + ("000" + cp.toString(16)).slice(-4);
   }
-  /** A character class of the entries of chunk `c` that word `w` matches, or null. */
-  function wordClass(c, w) {
+  /** A character class of the entries of chunk `c` that word `w` matches (`exact`: by its
+      stem alone, not as a prefix), or null. */
+  function wordClass(c, w, exact) {
     var out = "";
+    var prefix = w.prefix && !exact;
     for (var n = 0; n < c.s.length; n += 1) {
       var s = c.s[n];
       if (!s) continue;
-      if (s === w.stem || (w.prefix && (s.indexOf(w.stem) === 0 || keyOf(c, n).indexOf(w.key) === 0))) {
+      if (s === w.stem || (prefix && (s.indexOf(w.stem) === 0 || keyOf(c, n).indexOf(w.key) === 0))) {
         out += hex(code(n));
       }
     }
     return out ? "[" + out + "]" : null;
   }
-  /** Per group, a regular expression for chunk `c` (null when a group cannot match there). */
+  /** Per group, regular expressions for chunk `c`: {all, exact} (exact: the group's words
+      by their stems alone, null when none is there; `all` itself when no word is a
+      prefix), or null when a group cannot match there. */
   function patterns(c, groups) {
     if (c.cache && c.cache.q === groups.q) return c.cache.res;
     c.cache = { q: groups.q, res: null };
     var res = [];
     for (var g = 0; g < groups.length; g += 1) {
       var src = "";
+      var prefixed = false;
       for (var k = 0; k < groups[g].length; k += 1) {
-        var cls = wordClass(c, groups[g][k]);
+        var cls = wordClass(c, groups[g][k], false);
         if (!cls) return null;
         src += cls;
+        prefixed = prefixed || groups[g][k].prefix;
       }
-      res.push(new RegExp(src, "g"));
+      var all = new RegExp(src, "g");
+      var exact = all;
+      if (prefixed) {
+        var ex = "";
+        for (var j = 0; j < groups[g].length && ex !== null; j += 1) {
+          var ec = wordClass(c, groups[g][j], true);
+          ex = ec ? ex + ec : null;
+        }
+        exact = ex === null ? null : new RegExp(ex, "g");
+      }
+      res.push({ all: all, exact: exact });
     }
     c.cache.res = res;
     return res;
@@ -363,23 +452,35 @@
     re.lastIndex = 0;
     return !!s && re.test(s);
   }
+  /** A group's score in one of a page's texts: `weight` when it matches there, twice that
+      when it matches by stems alone (an exact match ranks over a prefix match). */
+  function scored(p, s, weight) {
+    if (!test(p.all, s)) return 0;
+    return p.exact && (p.exact === p.all || test(p.exact, s)) ? 2 * weight : weight;
+  }
   function search(q) {
-    var groups = parse(q);
-    if (!groups.length) return [];
-    groups.q = q;
+    // The query stemmed once per language of the chunks (each chunk's `lang`).
+    var byLang = {};
     var hits = [];
     docs.forEach(function (d) {
+      var l = d.c.lang;
+      if (!(l in byLang)) {
+        byLang[l] = parse(q, l);
+        if (byLang[l]) byLang[l].q = q + "\u0000" + l;
+      }
+      var groups = byLang[l];
+      if (!groups || !groups.length) return;
       var res = patterns(d.c, groups);
       if (!res) return;
       var score = 0;
       for (var g = 0; g < res.length; g += 1) {
-        var re = res[g];
-        if (test(re, d.t)) score += /^Prompt/.test(d.w || "") ? 10 : 100;
-        else if (test(re, d.h)) score += 10;
-        else if (test(re, d.b)) score += 1;
-        else return;
+        var p = res[g];
+        var add = scored(p, d.t, /^Prompt/.test(d.w || "") ? 10 : 100) || scored(p, d.h, 10) ||
+          scored(p, d.b, 1);
+        if (!add) return;
+        score += add;
       }
-      hits.push({ d: d, score: score, res: res });
+      hits.push({ d: d, score: score, res: res.map(function (p) { return p.all; }) });
     });
     hits.sort(function (a, b) { return b.score - a.score || a.d.i - b.d.i; });
     return hits;
