@@ -63,6 +63,27 @@ test("attendance: which columns", () => each("attendance_columns", (c) => letter
 test("attendance: who attended", () =>
   each("attendance_rows", (c) => letters.absence(letters.attendanceColumns(c.header, c.days), c.header, c.cells) === null));
 test("search stems", () => each("search_stem", search.english));
+test("search stems and words by language (Snowball's scripts loaded as a page loads them)", () => {
+  const module = { exports: {} };
+  const ctx = vm.createContext({ module });
+  for (const f of ["search-stem-base.js", "search-stem-fr.js", "search-stem-de.js", "search-stem-es.js", "search.js"]) {
+    vm.runInContext(readFileSync(join(repo, "themes/default/static", f), "utf8"), ctx, { filename: f });
+  }
+  const s = module.exports;
+  const wrong = [];
+  for (const [lang, list] of Object.entries(cases.search_stem_lang)) {
+    assert.ok(list.length >= 50, `${lang}: ${list.length} cases`);
+    for (const c of list) {
+      const got = s.keyStem(c.in, lang).stem;
+      if (got !== c.out) wrong.push(`${lang} ${JSON.stringify(c.in)}: got ${got}, want ${c.out}`);
+    }
+  }
+  for (const c of cases.search_words_lang) {
+    const got = JSON.stringify(s.stems(c.in, c.lang));
+    if (got !== JSON.stringify(c.out)) wrong.push(`${c.lang} ${JSON.stringify(c.in)}: got ${got}, want ${JSON.stringify(c.out)}`);
+  }
+  assert.deepEqual(wrong, [], wrong.join("\n"));
+});
 test("search words", () => each("search_words", (t) => search.stems(t, "en")));
 test("search token characters", () =>
   each("search_codes", (n) => {
