@@ -20,7 +20,10 @@ fn build(root: &Path, dest: &Path, audience: Audience) -> PathBuf {
         ..Default::default()
     };
     if let Err(d) = coursebook::build(&opts) {
-        panic!("{:?}", d.sorted().iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        panic!(
+            "{:?}",
+            d.sorted().iter().map(|x| x.to_string()).collect::<Vec<_>>()
+        );
     }
     dest.to_path_buf()
 }
@@ -40,7 +43,11 @@ fn shard(site: &Path, slug: &str) -> (String, Vec<String>) {
     assert!(!cs.is_empty());
     let lang = cs[0]["lang"].as_str().unwrap().to_string();
     for c in &cs {
-        assert_eq!(c["lang"], lang.as_str(), "every chunk of {slug} names its stemmer");
+        assert_eq!(
+            c["lang"],
+            lang.as_str(),
+            "every chunk of {slug} names its stemmer"
+        );
     }
     let stems = cs
         .iter()
@@ -107,9 +114,16 @@ fn each_shard_is_stemmed_by_its_own_language() {
     assert!(stems.contains(&"sticki".to_string()));
 
     // Snowball's scripts for the languages used, and only those.
-    for f in ["search-stem-base.js", "search-stem-fr.js", "search-stem-de.js"] {
+    for f in [
+        "search-stem-base.js",
+        "search-stem-fr.js",
+        "search-stem-de.js",
+    ] {
         let text = std::fs::read_to_string(site.join("theme").join(f)).unwrap();
-        assert!(text.contains("Copyright (c) 2001, Dr Martin Porter"), "{f}'s licence");
+        assert!(
+            text.contains("Copyright (c) 2001, Dr Martin Porter"),
+            "{f}'s licence"
+        );
     }
     assert!(!site.join("theme/search-stem-es.js").exists());
 }
@@ -143,19 +157,33 @@ fn an_english_site_gets_no_snowball_script() {
 fn the_participant_edition_has_no_trainer_word_in_any_language() {
     let tmp = tempfile::tempdir().unwrap();
     let trainer = build(Path::new(FIXTURE), &tmp.path().join("t"), Audience::Trainer);
-    let participant = build(Path::new(FIXTURE), &tmp.path().join("p"), Audience::Participant);
+    let participant = build(
+        Path::new(FIXTURE),
+        &tmp.path().join("p"),
+        Audience::Participant,
+    );
     for (slug, secret) in [
         ("francais", "Secretformateur"),
         ("english.de", "Geheimtrainerwort"),
     ] {
         let file = format!("{slug}/searchindex.js");
         let t = std::fs::read_to_string(trainer.join(&file)).unwrap();
-        assert!(search::text(&t).contains(secret), "{secret} in the trainer's {slug}");
+        assert!(
+            search::text(&t).contains(secret),
+            "{secret} in the trainer's {slug}"
+        );
         let p = std::fs::read_to_string(participant.join(&file)).unwrap();
-        assert!(!p.to_lowercase().contains(&secret.to_lowercase()), "{secret} in {file}");
+        assert!(
+            !p.to_lowercase().contains(&secret.to_lowercase()),
+            "{secret} in {file}"
+        );
         assert!(!search::text(&p).contains(secret));
         let (_, stems) = shard(&participant, slug);
         let lower = secret.to_lowercase();
-        assert!(!stems.iter().any(|s| lower.starts_with(s.as_str()) && s.len() > 8));
+        assert!(
+            !stems
+                .iter()
+                .any(|s| lower.starts_with(s.as_str()) && s.len() > 8)
+        );
     }
 }

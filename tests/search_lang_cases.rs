@@ -1,8 +1,8 @@
 //! Search by language, the Rust half of `tests/cases/shared.json`'s `search_stem_lang` and
 //! `search_words_lang` (the JavaScript half: tests/browser/shared-cases.test.mjs), and the
 //! two halves run on the same words here: every word of the repository and some odd ones,
-//! stemmed in French, German, Spanish and Welsh by `words.rs` and by `search.js` with
-//! Snowball's scripts in Node.
+//! stemmed in French, German, Spanish and Welsh by `words.rs` and by `search-words.js`
+//! with Snowball's scripts in Node.
 
 use std::process::Command;
 
@@ -87,7 +87,7 @@ fn node() -> Option<&'static str> {
 
 /// Every word of the README, the docs, the example's content, the source and the theme's
 /// strings, and some odd ones (accents alone, decomposed, astral, elisions), stemmed in each
-/// language here and by `search.js` (with `search-stem-*.js`) in Node: the same lists.
+/// language here and by `search-words.js` (with `search-stem-*.js`) in Node: the same lists.
 #[test]
 fn search_js_stems_every_word_alike_in_each_language() {
     let Some(node) = node() else {
@@ -149,7 +149,7 @@ fn search_js_stems_every_word_alike_in_each_language() {
              const module = { exports: {} };\
              const ctx = vm.createContext({ module });\
              for (const f of ['search-stem-base.js', 'search-stem-fr.js', 'search-stem-de.js',\
-               'search-stem-es.js', 'search.js'])\
+               'search-stem-es.js', 'search-words.js'])\
                vm.runInContext(fs.readFileSync(dir + '/' + f, 'utf8'), ctx, { filename: f });\
              const list = fs.readFileSync(words, 'utf8').split('\\n');\
              const out = {};\

@@ -173,7 +173,7 @@ fn render_inner(
     let stems = search::stem_scripts(site);
     outputs.extend(theme.static_files().into_iter().filter(|o| {
         let name = o.path.rsplit('/').next().unwrap_or_default();
-        !name.starts_with("search-stem-") || stems.iter().any(|s| *s == name)
+        !name.starts_with("search-stem-") || stems.contains(&name)
     }));
     // The scripts' strings of every language a page is in, each once.
     let mut written: Vec<&str> = Vec::new();

@@ -1,4 +1,4 @@
-//! Words for search, the same in the build and in `search.js` (cases in
+//! Words for search, the same in the build and in `search-words.js` (cases in
 //! `tests/cases/shared.json`, checked from both sides).
 //!
 //! A **word** is a longest run of letters and digits (Unicode `Alphabetic` or `Numeric`),
@@ -27,7 +27,7 @@
 //! `record`.
 //!
 //! French (`fr`), German (`de`) and Spanish (`es`) get Snowball's stemmers (rust-stemmers
-//! 1.2; in `search.js`, Snowball's own JavaScript of the same algorithms,
+//! 1.2; in `search-words.js`, Snowball's own JavaScript of the same algorithms,
 //! `search-stem-*.js`). Snowball reads words with their accents, so for these the stem is
 //! made from the run, not the key: lowercased, composed (NFC), without apostrophes; then
 //! stemmed; then folded like a key (NFD, accents dropped), "" becoming the key. French first
