@@ -86,7 +86,8 @@ fn node() -> Option<&'static str> {
 }
 
 /// Every word of the README, the docs, the example's content, the source and the theme's
-/// strings, and some odd ones (accents alone, decomposed, astral, elisions), stemmed in each
+/// strings, some odd ones (accents alone, decomposed, astral, elisions) and made-up ones,
+/// stemmed in each
 /// language here and by `search-words.js` (with `search-stem-*.js`) in Node: the same lists.
 #[test]
 fn search_js_stems_every_word_alike_in_each_language() {
@@ -115,6 +116,9 @@ fn search_js_stems_every_word_alike_in_each_language() {
         "a\u{301}\u{301}",
         "l'\u{1d400}x",
         "\u{1d400}\u{1d401}s",
+        "a\u{1d400}e",
+        "\u{1d400}oá",
+        "\u{1d400}eir",
         "İSTANBUL",
         "ΣΟΦΟΣ",
         "STRAẞE",
@@ -131,10 +135,30 @@ fn search_js_stems_every_word_alike_in_each_language() {
         "yyy",
         "Ü",
     ];
+    // And 20,000 made-up words over letters Snowball treats specially, accents alone,
+    // apostrophes and characters past U+FFFF (a fixed linear congruential sequence).
+    let alphabet: Vec<char> =
+        "aeiouyäöüßéèêëïîôûùàâçñáíóúbcdfghjklmnpqrstvwxz'\u{301}\u{308}ǅﬁ𝐀İσς12ŵ"
+            .chars()
+            .collect();
+    let mut state: u64 = 7;
+    let made: Vec<String> = (0..20_000)
+        .map(|_| {
+            let mut next = || {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                (state >> 33) as usize
+            };
+            let n = 1 + next() % 14;
+            (0..n).map(|_| alphabet[next() % alphabet.len()]).collect()
+        })
+        .collect();
     let mut seen = std::collections::BTreeSet::new();
     let list: Vec<&str> = text
         .split(|c: char| !words::is_word_char(c))
         .chain(odd)
+        .chain(made.iter().map(String::as_str))
         .filter(|w| !w.is_empty() && seen.insert(*w))
         .collect();
     assert!(list.len() > 3000, "{} words", list.len());

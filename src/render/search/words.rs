@@ -30,7 +30,9 @@
 //! 1.2; in `search-words.js`, Snowball's own JavaScript of the same algorithms,
 //! `search-stem-*.js`). Snowball reads words with their accents, so for these the stem is
 //! made from the run, not the key: lowercased, composed (NFC), without apostrophes; then
-//! stemmed; then folded like a key (NFD, accents dropped), "" becoming the key. French first
+//! stemmed; then folded like a key (NFD, accents dropped), "" becoming the key (and so is
+//! the stem of a word with a character past U+FFFF, which Snowball's Rust and JavaScript
+//! count differently). French first
 //! drops an elided article or pronoun: a run that starts with `c d j l m n s t qu jusqu
 //! lorsqu puisqu quoiqu` (any case) and an apostrophe, with a letter or digit after it, is
 //! the word after the apostrophe, for its key and its stem ("l'enregistrement",
@@ -107,6 +109,12 @@ impl Stemmer {
             .chars()
             .filter(|&c| c != '\'' && c != '\u{2019}')
             .collect();
+        // Past the Basic Multilingual Plane, Snowball's positions would count UTF-8 bytes here
+        // and UTF-16 units in search.js, and the stems differ: such a word keeps its key.
+        if bare.chars().any(|c| u32::from(c) > 0xFFFF) {
+            let s = k.to_string();
+            return (k, s);
+        }
         let stemmed = rust_stemmers::Stemmer::create(algorithm);
         let s = key(&stemmed.stem(&bare)).into_owned();
         let s = if s.is_empty() { k.to_string() } else { s };

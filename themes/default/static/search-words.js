@@ -119,7 +119,9 @@
     if (sb) {
       if (lang === "fr") run = elide(run);
       var k = key(run);
-      var st = key(sb.stemWord(run.toLowerCase().normalize("NFC").replace(/['\u2019]/g, "")));
+      var bare = run.toLowerCase().normalize("NFC").replace(/['\u2019]/g, "");
+      // Past U+FFFF Snowball's positions differ from the build's (UTF-16 here): the key.
+      var st = /[\ud800-\udfff]/.test(bare) ? "" : key(sb.stemWord(bare));
       return { key: k, stem: st || k };
     }
     var k2 = key(run);
