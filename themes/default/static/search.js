@@ -162,7 +162,7 @@
   /** Loads shards for the query: at once, or once typing rests while the word being typed
       is under three characters (which most shards match). */
   function loadSoon() {
-    var groups = parse(input.value.trim(), "");
+    var groups = parse(input.value.trim(), lang) || [];
     var last = groups.length ? groups[groups.length - 1] : [];
     var w = last[last.length - 1];
     clearTimeout(timer);
