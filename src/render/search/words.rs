@@ -32,12 +32,11 @@
 //! made from the run, not the key: lowercased, composed (NFC), without apostrophes; then
 //! stemmed; then folded like a key (NFD, accents dropped), "" becoming the key (and so is
 //! the stem of a word with a character past U+FFFF, which Snowball's Rust and JavaScript
-//! count differently). French first
-//! drops an elided article or pronoun: a run that starts with `c d j l m n s t qu jusqu
-//! lorsqu puisqu quoiqu` (any case) and an apostrophe, with a letter or digit after it, is
-//! the word after the apostrophe, for its key and its stem ("l'enregistrement",
-//! "qu'il"). Other languages (Welsh, ...) have no stemmer: their stem is the key, and
-//! `search.js` matches every query word as a prefix.
+//! count differently). French first drops an elided article or pronoun: a run that starts
+//! with `c d j l m n s t qu jusqu lorsqu puisqu quoiqu` (any case) and one apostrophe, with
+//! a letter or digit after it, is the word after the apostrophe, for its key and its stem
+//! ("l'enregistrement", "qu'il"). Other languages (Welsh, ...) have no stemmer: their stem
+//! is the key, and `search.js` matches every query word as a prefix.
 
 use std::borrow::Cow;
 
