@@ -341,6 +341,28 @@ fn search_holds_the_translated_pages_and_deliveries() {
     assert!(root.contains("\"w\":\"Page · Cymraeg\""), "{root}");
     assert!(root.contains("\"w\":\"Home · Cymraeg\""), "{root}");
     assert_eq!(root.matches("Cymraeg").count(), 2, "{root}");
+    // Each is stemmed by its language: the Welsh pages are a chunk of their own with
+    // Welsh's `lang` (no stemmer: "" for prefix matching), the English ones English.
+    let chunks: Vec<serde_json::Value> = root
+        .split("window.coursebookSearch || []).push(")
+        .skip(1)
+        .map(|c| serde_json::from_str(&c[..c.rfind("});").unwrap() + 1]).unwrap())
+        .collect();
+    let urls = |c: &serde_json::Value| -> Vec<String> {
+        c["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["u"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(chunks.len(), 2, "{root}");
+    assert_eq!(chunks[0]["lang"], "en");
+    assert!(urls(&chunks[0]).contains(&"about.html".to_string()));
+    assert_eq!(chunks[1]["lang"], "");
+    let mut welsh = urls(&chunks[1]);
+    welsh.sort();
+    assert_eq!(welsh, ["about.cy.html", "index.cy.html"]);
     let shard = f.read("rec.cy/searchindex.js");
     assert!(shard.contains("\"rec.cy/deliveries/spring/index.html\""));
     assert!(shard.contains("\"rec.cy/deliveries/autumn/index.html\""));

@@ -190,19 +190,23 @@ fn the_sites_language_chooses_the_stemmer() {
     let site = build(&en, Audience::Trainer);
     assert_eq!(lang(&site), "en");
     let fr = fixture("fr");
-    let site = build(&fr, Audience::Trainer);
+    assert_eq!(lang(&build(&fr, Audience::Trainer)), "fr");
+    let cy = fixture("cy");
+    let site = build(&cy, Audience::Trainer);
     assert_eq!(lang(&site), "");
     let docs = index(&site, "prog/searchindex.js");
     let stems = &entry(&docs, "Long session").chunk_stems;
     assert!(
         stems.contains(&"records".to_string()),
-        "French words keep their endings"
+        "Welsh words keep their endings"
     );
     let en_docs = index(&build(&en, Audience::Trainer), "prog/searchindex.js");
     let en_stems = &entry(&en_docs, "Long session").chunk_stems;
     assert!(!en_stems.contains(&"records".to_string()));
     assert_eq!(Stemmer::for_language("en-US"), Stemmer::English);
-    assert_eq!(Stemmer::for_language("de"), Stemmer::None);
+    assert_eq!(Stemmer::for_language("de"), Stemmer::German);
+    assert_eq!(Stemmer::for_language("fr-CA"), Stemmer::French);
+    assert_eq!(Stemmer::for_language("cy"), Stemmer::None);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The Rust half of tests/cases/shared.json: `coursebook merge`'s CSV reading, cell
 //! cleaning and file slugs must give the outputs the letter page's JavaScript gives
 //! (tests/browser/shared-cases.test.mjs); the search index's words, stems and token
-//! characters those of `search.js`, on the cases and on every word of this repository's
+//! characters those of `search-words.js`, on the cases and on every word of this repository's
 //! Markdown and Rust.
 //! And the letter page's zip writer, run in Node, makes archives the zip crate reads,
 //! past 65,535 entries too.
@@ -182,7 +182,7 @@ fn search_token_characters() {
     });
 }
 
-/// A shard filter's probes (`search::filter`, `probes` in search.js), item and filter size.
+/// A shard filter's probes (`search::filter`, `probes` in search-words.js), item and filter size.
 #[test]
 fn search_filter_probes() {
     let all = cases();
@@ -198,11 +198,11 @@ fn search_filter_probes() {
 }
 
 /// Every word of the README, the docs, the example's content and the source, stemmed here and by
-/// `search.js` in Node: the same list (thousands of words, each form once).
+/// `search-words.js` in Node: the same list (thousands of words, each form once).
 #[test]
 fn search_js_stems_every_word_of_the_repository_alike() {
     let Some(node) = node() else {
-        eprintln!("node not found: skipping search.js's stems");
+        eprintln!("node not found: skipping search-words.js's stems");
         return;
     };
     let root = env!("CARGO_MANIFEST_DIR");
@@ -239,7 +239,7 @@ fn search_js_stems_every_word_of_the_repository_alike() {
              process.stdout.write(JSON.stringify(out));",
         )
         .args([
-            format!("{root}/themes/default/static/search.js"),
+            format!("{root}/themes/default/static/search-words.js"),
             words_file.to_str().unwrap().to_string(),
         ])
         .output()

@@ -169,7 +169,12 @@ fn render_inner(
         .unwrap_or_default();
     outputs.push(search::root(site, &filters));
 
-    outputs.extend(theme.static_files());
+    // Snowball's scripts only for the languages the site's search stems by.
+    let stems = search::stem_scripts(site);
+    outputs.extend(theme.static_files().into_iter().filter(|o| {
+        let name = o.path.rsplit('/').next().unwrap_or_default();
+        !name.starts_with("search-stem-") || stems.contains(&name)
+    }));
     // The scripts' strings of every language a page is in, each once.
     let mut written: Vec<&str> = Vec::new();
     for s in std::iter::once(&common.strings).chain(common.other_strings.iter().map(|(_, s, _)| s))

@@ -495,7 +495,7 @@ impl ProgrammeRender<'_> {
             p,
             &self.views,
             self.common.participant,
-            search::Stemmer::for_language(&site.config.language),
+            search::Stemmer::for_language(&p.language),
         );
         if let Ok(mut f) = self.common.search_filters.lock() {
             f.insert(shard.path.clone(), filter);

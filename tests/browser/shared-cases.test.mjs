@@ -1,7 +1,7 @@
 // The JavaScript half of tests/cases/shared.json: the letter page's CSV reading, cell
 // cleaning, file slugs and zip writer (letter-save.js), and the date in words (letters.js),
-// must give the outputs the Rust code gives (tests/shared_cases.rs); search.js's words, stems
-// and token characters those of the search index (src/render/search/). (Search links come
+// must give the outputs the Rust code gives (tests/shared_cases.rs); search-words.js's words,
+// stems and token characters those of the search index (src/render/search/). (Search links come
 // encoded from the build: no JS half.)
 // The scripts are loaded as the browser loads them, in a fresh context; given a `module`,
 // they hand over their helpers instead of looking for the page.
@@ -24,7 +24,7 @@ function load(name) {
   return module.exports;
 }
 const letters = load("letter-save.js");
-const search = load("search.js");
+const search = load("search-words.js");
 
 /** Runs `f` on each case's input; every mismatch is listed, not only the first. */
 function each(kind, f) {
@@ -64,6 +64,27 @@ test("attendance: which columns", () => each("attendance_columns", (c) => letter
 test("attendance: who attended", () =>
   each("attendance_rows", (c) => letters.absence(letters.attendanceColumns(c.header, c.days), c.header, c.cells) === null));
 test("search stems", () => each("search_stem", search.english));
+test("search stems and words by language (Snowball's scripts loaded as a page loads them)", () => {
+  const module = { exports: {} };
+  const ctx = vm.createContext({ module });
+  for (const f of ["search-stem-base.js", "search-stem-fr.js", "search-stem-de.js", "search-stem-es.js", "search-words.js"]) {
+    vm.runInContext(readFileSync(join(repo, "themes/default/static", f), "utf8"), ctx, { filename: f });
+  }
+  const s = module.exports;
+  const wrong = [];
+  for (const [lang, list] of Object.entries(cases.search_stem_lang)) {
+    assert.ok(list.length >= 50, `${lang}: ${list.length} cases`);
+    for (const c of list) {
+      const got = s.keyStem(c.in, lang).stem;
+      if (got !== c.out) wrong.push(`${lang} ${JSON.stringify(c.in)}: got ${got}, want ${c.out}`);
+    }
+  }
+  for (const c of cases.search_words_lang) {
+    const got = JSON.stringify(s.stems(c.in, c.lang));
+    if (got !== JSON.stringify(c.out)) wrong.push(`${c.lang} ${JSON.stringify(c.in)}: got ${got}, want ${JSON.stringify(c.out)}`);
+  }
+  assert.deepEqual(wrong, [], wrong.join("\n"));
+});
 test("search words", () => each("search_words", (t) => search.stems(t, "en")));
 test("search token characters", () =>
   each("search_codes", (n) => {

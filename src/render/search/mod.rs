@@ -41,15 +41,18 @@ struct Doc {
     body: String,
 }
 
-/// One `push`: a chunk's vocabulary, stems and entries; the root's also the shards to load,
-/// each shard's filter (`f`, at the same place; `filter`) and the stemmer's name.
+/// One `push`: a chunk's vocabulary, stems, entries and its stemmer's name (`lang`, which
+/// `search.js` stems the query by for this chunk); the root's also the shards to load, each
+/// shard's filter (`f`, at the same place; `filter`) and stemmer's name (`sl`, left out when
+/// every shard has the root's).
 #[derive(Serialize)]
 struct Chunk<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lang: Option<&'a str>,
+    lang: &'a str,
     shards: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     f: &'a [String],
+    #[serde(skip_serializing_if = "<[&str]>::is_empty")]
+    sl: &'a [&'a str],
     v: Vec<String>,
     s: Vec<String>,
     // `docs` follows, written by `write_docs`.
@@ -146,15 +149,23 @@ fn delivery_doc(p: &Programme, d: &crate::model::Delivery) -> Doc {
 /// so they can load in any order (the root first, as it names the shards). A shard whose
 /// vocabulary would pass [`CAPACITY`] is written as several pushes. Also gives the words'
 /// stems and keys, for the shard's filter.
+/// The first line of every index file.
+const HEADER: &str = "/* coursebook search index */\n";
+
 fn script(
     docs: &[Doc],
-    shards: &[(String, String)],
-    lang: Option<&str>,
+    shards: &[(String, String, Stemmer)],
     stemmer: Stemmer,
 ) -> (Vec<u8>, filter::Terms) {
-    let mut out = String::from("/* coursebook search index */\n");
+    let mut out = String::from(HEADER);
     let mut terms = filter::Terms::default();
-    let (paths, filters): (Vec<String>, Vec<String>) = shards.iter().cloned().unzip();
+    let paths: Vec<String> = shards.iter().map(|s| s.0.clone()).collect();
+    let filters: Vec<String> = shards.iter().map(|s| s.1.clone()).collect();
+    let langs: Vec<&str> = if shards.iter().all(|s| s.2 == stemmer) {
+        Vec::new()
+    } else {
+        shards.iter().map(|s| s.2.code()).collect()
+    };
     let mut rest = docs;
     let mut first = true;
     while first || !rest.is_empty() {
@@ -177,13 +188,14 @@ fn script(
         terms.extend(packer.take_terms());
         let (v, s, enc) = packer.finish();
         let chunk = Chunk {
-            lang: if first { lang } else { None },
+            lang: stemmer.code(),
             shards: if first { &paths } else { &[] },
             f: if first && filters.iter().any(|f| !f.is_empty()) {
                 &filters
             } else {
                 &[]
             },
+            sl: if first { &langs } else { &[] },
             v,
             s,
         };
@@ -199,9 +211,10 @@ fn script(
     (out.into_bytes(), terms)
 }
 
-/// The root index: home and site pages, the programme shards to load with their filters
-/// (as [`shard`] gave them, by shard path; a shard without one is always loaded) and the
-/// stemmer.
+/// The root index: home and site pages (stemmed by the site's language), the programme
+/// shards to load with their filters (as [`shard`] gave them, by shard path; a shard
+/// without one is always loaded) and their stemmers (each programme's or edition's
+/// language).
 pub fn root(site: &Site, filters: &std::collections::HashMap<String, String>) -> Output {
     let stemmer = Stemmer::for_language(&site.config.language);
     let mut docs = Vec::new();
@@ -211,8 +224,10 @@ pub fn root(site: &Site, filters: &std::collections::HashMap<String, String>) ->
         docs.push(d);
     }
     // A translated page (or home page) says its language, so two versions of one page in
-    // the results can be told apart.
-    docs.extend(site.pages.iter().map(|pg| {
+    // the results can be told apart, and is stemmed by it: the root's pages in another
+    // language than the site's are chunks of their own, each with its `lang`.
+    let mut other: Vec<(Stemmer, Vec<Doc>)> = Vec::new();
+    for pg in &site.pages {
         let lang = site.editions.lang.get(&pg.out);
         let name =
             lang.map(|l| crate::model::clock::Lang::parse(l).map_or(l.as_str(), |x| x.autonym()));
@@ -221,24 +236,57 @@ pub fn root(site: &Site, filters: &std::collections::HashMap<String, String>) ->
         } else {
             "Page"
         };
-        match name {
+        let doc = match name {
             Some(name) => page_doc(pg, &format!("{kind} · {name}")),
             None => page_doc(pg, kind),
+        };
+        match lang.map(|l| Stemmer::for_language(l)) {
+            Some(st) if st != stemmer => match other.iter_mut().find(|g| g.0 == st) {
+                Some(g) => g.1.push(doc),
+                None => other.push((st, vec![doc])),
+            },
+            _ => docs.push(doc),
         }
-    }));
-    let shards: Vec<(String, String)> = site
+    }
+    let shards: Vec<(String, String, Stemmer)> = site
         .programmes
         .iter()
         .map(|p| {
             let path = shard_path(&p.slug);
             let f = filters.get(&path).cloned().unwrap_or_default();
-            (path, f)
+            (path, f, Stemmer::for_language(&p.language))
         })
         .collect();
-    Output::bytes(
-        "searchindex.js",
-        script(&docs, &shards, Some(stemmer.code()), stemmer).0,
-    )
+    let mut out = script(&docs, &shards, stemmer).0;
+    for (st, docs) in &other {
+        let more = script(docs, &[], *st).0;
+        out.extend_from_slice(more.strip_prefix(HEADER.as_bytes()).unwrap_or(&more));
+    }
+    Output::bytes("searchindex.js", out)
+}
+
+/// The theme's Snowball scripts (`theme/search-stem-*.js`) the site's search loads: the
+/// base and one per Snowball language of the root or a shard; none for an English site.
+pub fn stem_scripts(site: &Site) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let langs = std::iter::once(site.config.language.as_str())
+        .chain(site.programmes.iter().map(|p| p.language.as_str()))
+        .chain(site.editions.lang.values().map(String::as_str));
+    for l in langs {
+        let file = match Stemmer::for_language(l) {
+            Stemmer::French => "search-stem-fr.js",
+            Stemmer::German => "search-stem-de.js",
+            Stemmer::Spanish => "search-stem-es.js",
+            Stemmer::English | Stemmer::None => continue,
+        };
+        if !out.contains(&file) {
+            out.push(file);
+        }
+    }
+    if !out.is_empty() {
+        out.push("search-stem-base.js");
+    }
+    out
 }
 
 pub fn shard_path(slug: &str) -> String {
@@ -283,8 +331,9 @@ fn letter_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// A programme's shard: the programme, its tools, sessions, prompts, pages and letters; and
-/// its filter, for the root index.
+/// A programme's shard: the programme, its tools, sessions, prompts, pages and letters,
+/// stemmed by `stemmer` (the programme's or edition's language); and its filter, for the
+/// root index.
 // Long by design: one block per kind of entry (programme, tools, sessions, prompts, pages,
 // letters), in the order the search box lists them.
 pub fn shard(
@@ -404,7 +453,7 @@ pub fn shard(
         });
     }
     docs.extend(p.deliveries.iter().map(|d| delivery_doc(p, d)));
-    let (js, terms) = script(&docs, &[], None, stemmer);
+    let (js, terms) = script(&docs, &[], stemmer);
     let out = (Output::bytes(shard_path(&p.slug), js), terms.filter());
     super::theme::record_time("searchindex.js (search shards)", started);
     out
@@ -440,7 +489,7 @@ mod tests {
                 ..Doc::default()
             })
             .collect();
-        let js = String::from_utf8(script(&docs, &[], None, Stemmer::English).0).unwrap();
+        let js = String::from_utf8(script(&docs, &[], Stemmer::English).0).unwrap();
         let json = &js[js.find("push(").unwrap() + 5..js.rfind(");").unwrap()];
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         let got: Vec<&str> = v["docs"]
@@ -470,7 +519,7 @@ mod tests {
                 ..Doc::default()
             })
             .collect();
-        let js = String::from_utf8(script(&docs, &[], None, Stemmer::English).0).unwrap();
+        let js = String::from_utf8(script(&docs, &[], Stemmer::English).0).unwrap();
         let mut seen = 0;
         for line in js.lines().filter(|l| l.contains("push(")) {
             let json = &line[line.find("push(").unwrap() + 5..line.rfind(");").unwrap()];

@@ -337,8 +337,7 @@ impl Packer {
         let stem = if word == 0 {
             String::new()
         } else {
-            let key = super::words::key(&token[..word]);
-            let stem = self.stemmer.stem(&key);
+            let (key, stem) = self.stemmer.key_stem(&token[..word]);
             self.terms.add(&stem, &key);
             stem
         };

@@ -1,4 +1,4 @@
-//! Words for search, the same in the build and in `search.js` (cases in
+//! Words for search, the same in the build and in `search-words.js` (cases in
 //! `tests/cases/shared.json`, checked from both sides).
 //!
 //! A **word** is a longest run of letters and digits (Unicode `Alphabetic` or `Numeric`),
@@ -24,41 +24,122 @@
 //!
 //! Vowels are `a e i o u`, and `y` after a consonant; the measure is the number of
 //! vowel-consonant sequences. So "record", "records", "recorded" and "recording" are all
-//! `record`. Other languages have no stemmer: their stem is the key.
+//! `record`.
+//!
+//! French (`fr`), German (`de`) and Spanish (`es`) get Snowball's stemmers (rust-stemmers
+//! 1.2; in `search-words.js`, Snowball's own JavaScript of the same algorithms,
+//! `search-stem-*.js`). Snowball reads words with their accents, so for these the stem is
+//! made from the run, not the key: lowercased, composed (NFC), without apostrophes; then
+//! stemmed; then folded like a key (NFD, accents dropped), "" becoming the key (and so is
+//! the stem of a word with a character past U+FFFF, which Snowball's Rust and JavaScript
+//! count differently). French first drops an elided article or pronoun: a run that starts
+//! with `c d j l m n s t qu jusqu lorsqu puisqu quoiqu` (any case) and one apostrophe, with
+//! a letter or digit after it, is the word after the apostrophe, for its key and its stem
+//! ("l'enregistrement", "qu'il"). Other languages (Welsh, ...) have no stemmer: their stem
+//! is the key, and `search.js` matches every query word as a prefix.
 
 use std::borrow::Cow;
 
-/// Which stemmer a site's words get.
+/// Which stemmer a shard's words get (its programme's or edition's language; the root
+/// index: the site's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stemmer {
     English,
+    French,
+    German,
+    Spanish,
     None,
 }
 
 impl Stemmer {
-    /// From book.toml's `language`: English for `en` and its regions, none for the rest.
+    /// From a language tag's first part: English for `en` (and its regions), Snowball's for
+    /// `fr`, `de`, `es`, none for the rest.
     pub fn for_language(lang: &str) -> Stemmer {
-        let l = lang.trim().to_ascii_lowercase();
-        if l == "en" || l.starts_with("en-") || l.starts_with("en_") {
-            Stemmer::English
-        } else {
-            Stemmer::None
+        let l = lang.trim();
+        let first = l.split(['-', '_']).next().unwrap_or_default();
+        match first.to_ascii_lowercase().as_str() {
+            "en" => Stemmer::English,
+            "fr" => Stemmer::French,
+            "de" => Stemmer::German,
+            "es" => Stemmer::Spanish,
+            _ => Stemmer::None,
         }
     }
 
-    /// The name `search.js` is given (`lang` in the root index).
+    /// The name `search.js` is given (each chunk's `lang`, the root's `sl`).
     pub fn code(self) -> &'static str {
         match self {
             Stemmer::English => "en",
+            Stemmer::French => "fr",
+            Stemmer::German => "de",
+            Stemmer::Spanish => "es",
             Stemmer::None => "",
         }
     }
 
-    pub fn stem(self, key: &str) -> String {
-        match self {
-            Stemmer::English => english(key),
-            Stemmer::None => key.to_string(),
+    /// A word's key and stem, from its run (a span of [`Spans`]). English and no stemmer:
+    /// the key, and the stem of the key; Snowball's: see the module comment.
+    #[inline]
+    pub fn key_stem(self, run: &str) -> (Cow<'_, str>, String) {
+        let algorithm = match self {
+            Stemmer::English => {
+                let k = key(run);
+                let s = english(&k);
+                return (k, s);
+            }
+            Stemmer::None => {
+                let k = key(run);
+                let s = k.to_string();
+                return (k, s);
+            }
+            Stemmer::French => rust_stemmers::Algorithm::French,
+            Stemmer::German => rust_stemmers::Algorithm::German,
+            Stemmer::Spanish => rust_stemmers::Algorithm::Spanish,
+        };
+        let run = if self == Stemmer::French {
+            elide(run)
+        } else {
+            run
+        };
+        let k = key(run);
+        let lower = run.to_lowercase();
+        let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&lower);
+        let bare: String = composed
+            .chars()
+            .filter(|&c| c != '\'' && c != '\u{2019}')
+            .collect();
+        // Past the Basic Multilingual Plane, Snowball's positions would count UTF-8 bytes here
+        // and UTF-16 units in search.js, and the stems differ: such a word keeps its key.
+        if bare.chars().any(|c| u32::from(c) > 0xFFFF) {
+            let s = k.to_string();
+            return (k, s);
         }
+        let stemmed = rust_stemmers::Stemmer::create(algorithm);
+        let s = key(&stemmed.stem(&bare)).into_owned();
+        let s = if s.is_empty() { k.to_string() } else { s };
+        (k, s)
+    }
+}
+
+/// French elision: the words before an apostrophe that stand for a dropped vowel.
+const ELIDED: [&str; 13] = [
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// A French run without its elided article or pronoun ("l'action" is "action"), or as it is.
+pub fn elide(run: &str) -> &str {
+    let Some(i) = run.find(['\'', '\u{2019}']) else {
+        return run;
+    };
+    let (head, rest) = (&run[..i], &run[i..]);
+    let after = rest.trim_start_matches(['\'', '\u{2019}']);
+    if after.chars().next().is_some_and(char::is_alphanumeric)
+        && rest.len() - after.len() == rest.chars().next().map_or(0, char::len_utf8)
+        && ELIDED.iter().any(|e| head.eq_ignore_ascii_case(e))
+    {
+        after
+    } else {
+        run
     }
 }
 
@@ -210,7 +291,7 @@ impl Iterator for Spans<'_> {
 pub fn stems(text: &str, stemmer: Stemmer) -> Vec<String> {
     spans(text)
         .into_iter()
-        .map(|(s, e)| stemmer.stem(&key(&text[s..e])))
+        .map(|(s, e)| stemmer.key_stem(&text[s..e]).1)
         .collect()
 }
 

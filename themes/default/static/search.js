@@ -8,7 +8,11 @@
    A chunk's texts are strings of one character per token (word + what follows it): the
    character's number is an entry of `v` (the token) and `s` (its word's stem). See
    src/render/search/pack.rs. Words and stems follow the same rules as
-   src/render/search/words.rs (cases in tests/cases/shared.json, checked on both sides).
+   src/render/search/words.rs: theme/search-words.js.
+   Each chunk's `lang` names the stemmer its words were stemmed by, and the root's `sl` each
+   shard's (else the root's): the query is stemmed per shard by its language, French,
+   German and Spanish by Snowball's scripts (theme/search-stem-*.js, loaded with the root
+   when a shard needs them); a language without a stemmer matches every word as a prefix.
    Each entry's URL comes percent-encoded from the build, ready for href; index text reaches
    the page only as text nodes. */
 (function () {
@@ -20,168 +24,12 @@
     return f;
   })();
 
-  // ---- Words (src/render/search/words.rs) ----
-  var RUN = /[\p{Alphabetic}\p{N}'\u2019\u0300-\u036f]+/gu;
-  var LEAD = /^[\p{Alphabetic}\p{N}'\u2019\u0300-\u036f]+/u;
-  var DROP = /['\u2019\u0300-\u036f]/g;
-
-  function key(run) {
-    if (/^[a-z0-9]*$/.test(run)) return run;
-    if (/^[\x00-\x7f]*$/.test(run)) return run.replace(/'/g, "").toLowerCase();
-    return run.toLowerCase().normalize("NFD").replace(DROP, "");
-  }
-  /** The words of `text`: [{start, end, key}]. */
-  function spans(text) {
-    var out = [];
-    var m;
-    RUN.lastIndex = 0;
-    while ((m = RUN.exec(text))) {
-      var k = key(m[0]);
-      if (k) out.push({ start: m.index, end: m.index + m[0].length, key: k });
-    }
-    return out;
-  }
-  function consonant(w, i) {
-    var c = w.charAt(i);
-    if (c === "a" || c === "e" || c === "i" || c === "o" || c === "u") return false;
-    if (c === "y") return i === 0 || !consonant(w, i - 1);
-    return true;
-  }
-  function measure(w) {
-    var m = 0;
-    var prevVowel = false;
-    for (var i = 0; i < w.length; i += 1) {
-      var c = consonant(w, i);
-      if (c && prevVowel) m += 1;
-      prevVowel = !c;
-    }
-    return m;
-  }
-  function hasVowel(w) {
-    for (var i = 0; i < w.length; i += 1) if (!consonant(w, i)) return true;
-    return false;
-  }
-  function doubleConsonant(w) {
-    var n = w.length;
-    return n >= 2 && w.charAt(n - 1) === w.charAt(n - 2) && consonant(w, n - 1);
-  }
-  function cvc(w) {
-    var n = w.length;
-    return n >= 3 && consonant(w, n - 3) && !consonant(w, n - 2) && consonant(w, n - 1) &&
-      "wxy".indexOf(w.charAt(n - 1)) < 0;
-  }
-  /** The English stemmer: Porter's steps 1a, 1b, 1c, 5a, 5b with three changes (words.rs). */
-  function english(k) {
-    if (k.length < 3 || !/^[a-z]+$/.test(k)) return k;
-    var w = k;
-    function ends(s) {
-      return w.length >= s.length && w.slice(w.length - s.length) === s;
-    }
-    if (ends("sses") || ends("ies") || ends("xes") || ends("ches") || ends("shes")) w = w.slice(0, -2);
-    else if (ends("ss") || ends("us") || ends("is")) w = w.slice(0);
-    else if (ends("s")) w = w.slice(0, -1);
-    if (ends("eed")) {
-      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
-    } else {
-      var cut = 0;
-      if (ends("ed") && hasVowel(w.slice(0, -2))) cut = 2;
-      else if (ends("ing") && hasVowel(w.slice(0, -3))) cut = 3;
-      if (cut) {
-        w = w.slice(0, -cut);
-        if (ends("at") || ends("bl") || ends("iz")) w += "e";
-        else if (doubleConsonant(w) && "lsz".indexOf(w.charAt(w.length - 1)) < 0) w = w.slice(0, -1);
-        else if (measure(w) === 1 && cvc(w)) w += "e";
-      }
-    }
-    var n = w.length;
-    if (n >= 2 && w.charAt(n - 1) === "y" && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + "i";
-    if (ends("e")) {
-      var stem = w.slice(0, -1);
-      var m = measure(stem);
-      if (m > 1 || (m === 1 && !cvc(stem))) w = stem;
-    }
-    if (measure(w) > 1 && doubleConsonant(w) && ends("l")) w = w.slice(0, -1);
-    return w;
-  }
-  function stemmer(lang) {
-    return lang === "en" ? english : function (k) { return k; };
-  }
-  /** The stems of `text`'s words (the shared cases' `words`). */
-  function stems(text, lang) {
-    var st = stemmer(lang);
-    return spans(text).map(function (s) { return st(s.key); });
-  }
-
-  // ---- Token characters (src/render/search/pack.rs) ----
-  var BMP_LOW = 0xd800 - 0xa0;
-  function code(n) {
-    var cp;
-    if (n < 93) {
-      cp = 0x20 + n;
-      if (cp >= 0x22) cp += 1;
-      if (cp >= 0x5c) cp += 1;
-    } else if (n < 93 + BMP_LOW) cp = 0xa0 + n - 93;
-    else cp = 0xe000 + n - 93 - BMP_LOW;
-    return cp;
-  }
-  function entry(cp) {
-    if (cp < 0x7f) return cp - 0x20 - (cp > 0x22 ? 1 : 0) - (cp > 0x5c ? 1 : 0);
-    if (cp < 0xd800) return 93 + cp - 0xa0;
-    return 93 + BMP_LOW + cp - 0xe000;
-  }
-
-  // ---- Shard filters (src/render/search/filter.rs) ----
-  var PROBES = 7;
-  /** The bits item `item` sets in a filter of `m` bits. */
-  function probes(item, m) {
-    var h1 = 0x811c9dc5;
-    for (var i = 0; i < item.length; i += 1) {
-      h1 = Math.imul(h1 ^ item.charCodeAt(i), 0x01000193) >>> 0;
-    }
-    var h2 = (Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d) | 1) >>> 0;
-    var out = [];
-    for (var k = 0; k < PROBES; k += 1) out.push(((h1 + Math.imul(k, h2)) >>> 0) % m);
-    return out;
-  }
-  /** Whether filter `bits` (bytes) holds `item`; null (no filter) holds everything. */
-  function holds(bits, item) {
-    if (!bits) return true;
-    if (!bits.length) return false;
-    return probes(item, bits.length * 8).every(function (b) {
-      return (bits[b >> 3] & (1 << (b & 7))) !== 0;
-    });
-  }
-  function unbase64(f) {
-    var bin = atob(f);
-    var bits = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i += 1) bits[i] = bin.charCodeAt(i);
-    return bits;
-  }
-  /** A word being typed is in the filter by the first four characters of its stem or key. */
-  function holdsPrefix(bits, w) {
-    return [w.stem, w.key].some(function (x) {
-      return !x || holds(bits, "<" + Array.from(x).slice(0, 4).join(""));
-    });
-  }
-  /** Whether a shard with filter `bits` can hold a match for every group of a query. */
-  function mayMatch(bits, groups) {
-    return groups.every(function (g) {
-      return g.every(function (w) {
-        return w.prefix ? holdsPrefix(bits, w) : holds(bits, "=" + w.stem);
-      });
-    });
-  }
-
-  var shared = {
-    key: key, stems: stems, english: english, code: code, entry: entry,
-    probes: probes, holds: holds, unbase64: unbase64
-  };
-  // Under Node (tests/browser/shared-cases.test.mjs) the helpers are handed over; a page
-  // has no `module`, and goes on.
-  if (typeof module === "object" && module && module.exports) {
-    module.exports = shared;
-    return;
-  }
+  // Words, stems, token characters and filters (theme/search-words.js, loaded first).
+  var W = typeof window !== "undefined" && window.coursebookSearchWords;
+  if (!W || typeof document === "undefined") return;
+  var key = W.key, spans = W.spans, elide = W.elide, keyStem = W.keyStem, code = W.code;
+  var entry = W.entry, unbase64 = W.unbase64, mayMatch = W.mayMatch, LEAD = W.LEAD;
+  var SNOWBALL = W.SNOWBALL, snowball = W.snowball, missing = W.missing;
 
   var input = document.getElementById("search-input");
   var box = document.getElementById("search-results");
@@ -195,7 +43,7 @@
   var pending = 0;
   var started = false;
   var lang = "en";
-  // The programmes' shards: {src, bits (the filter's bytes, or null), requested}.
+  // The programmes' shards: {src, bits (the filter's bytes, or null), requested, lang}.
   var shards = [];
   var typed = false;
   var ownPending = false;
@@ -212,7 +60,7 @@
   var BEFORE = 10;
   var AFTER = 22;
 
-  function load(src, own) {
+  function load(src, own, after) {
     pending += 1;
     var s = document.createElement("script");
     s.src = root + src;
@@ -220,9 +68,27 @@
     s.onload = s.onerror = function () {
       pending -= 1;
       if (own) ownPending = false;
+      if (after) after();
       ingest(own);
     };
     document.head.appendChild(s);
+  }
+  // Snowball's scripts asked for and arrived (or failed), by name: "base", "fr", ...
+  var asked = {};
+  var settled = {};
+  /** Loads Snowball's script for `lang` and their base, once each. */
+  function needStemmer(lang) {
+    if (!SNOWBALL[lang] || asked[lang]) return;
+    ["base", lang].forEach(function (f) {
+      if (asked[f]) return;
+      asked[f] = true;
+      load("theme/search-stem-" + f + ".js", false, function () {
+        settled[f] = true;
+        Object.keys(SNOWBALL).forEach(function (l) {
+          if (settled[l] && settled.base && !snowball(l)) missing[l] = true;
+        });
+      });
+    });
   }
   /** Takes in the index files loaded so far; `own`: this page's programme's shard just
       came, whose results are shown (and painted) before the other shards are asked for,
@@ -231,7 +97,10 @@
     var q = window.coursebookSearch || [];
     for (; seen < q.length; seen += 1) {
       var c = q[seen];
-      if (typeof c.lang === "string") lang = c.lang;
+      // The root comes first: its language is the site's, and each shard's by default.
+      if (typeof c.lang !== "string") c.lang = lang;
+      else if (!chunks.length) lang = c.lang;
+      needStemmer(c.lang);
       c.keys = [];
       chunks.push(c);
       (c.docs || []).forEach(function (d) {
@@ -241,7 +110,9 @@
       });
       (c.shards || []).forEach(function (s, i) {
         var f = c.f && c.f[i];
-        shards.push({ src: s, bits: typeof f === "string" ? unbase64(f) : null, requested: false });
+        var l = c.sl && typeof c.sl[i] === "string" ? c.sl[i] : c.lang;
+        needStemmer(l);
+        shards.push({ src: s, bits: typeof f === "string" ? unbase64(f) : null, requested: false, lang: l });
       });
     }
     if (own && input.value.trim()) {
@@ -257,20 +128,26 @@
     // every shard is in: searching again as each arrives would cost more than loading.
     if (!waiting() || !shown) run();
   }
-  /** The shards not yet asked for whose filters the query can match. */
-  function wanted(groups) {
-    if (!groups.length) return [];
-    return shards.filter(function (s) { return !s.requested && mayMatch(s.bits, groups); });
+  /** The shards not yet asked for whose filters query `q` can match (by each shard's
+      language; a shard whose stemmer is still loading waits for it). */
+  function wanted(q) {
+    var byLang = {};
+    return shards.filter(function (s) {
+      if (s.requested) return false;
+      if (!(s.lang in byLang)) byLang[s.lang] = parse(q, s.lang);
+      var groups = byLang[s.lang];
+      return !!groups && groups.length > 0 && mayMatch(s.bits, groups);
+    });
   }
   /** Whether results may still come: shards loading, or wanted and not yet asked for. */
   function waiting() {
-    return pending > 0 || (typed && wanted(parse(input.value.trim())).length > 0);
+    return pending > 0 || (typed && wanted(input.value.trim()).length > 0);
   }
   /** Once someone types: the shards the query can match, this page's programme's first. */
   function loadShards() {
     clearTimeout(timer);
     if (!typed || !shards.length || ownPending) return;
-    var want = wanted(parse(input.value.trim()));
+    var want = wanted(input.value.trim());
     var own = want.filter(function (s) { return s.src === here + "/searchindex.js"; })[0];
     if (own) {
       own.requested = ownPending = true;
@@ -285,7 +162,7 @@
   /** Loads shards for the query: at once, or once typing rests while the word being typed
       is under three characters (which most shards match). */
   function loadSoon() {
-    var groups = parse(input.value.trim());
+    var groups = parse(input.value.trim(), lang) || [];
     var last = groups.length ? groups[groups.length - 1] : [];
     var w = last[last.length - 1];
     clearTimeout(timer);
@@ -299,16 +176,21 @@
   }
 
   // ---- Queries ----
-  /** Terms and phrases of a query; the last word, still being typed, matches as a prefix. */
-  function parse(q) {
+  /** Terms and phrases of a query, stemmed by `lang` (null while its stemmer loads); the
+      last word, still being typed, matches as a prefix, and in a language without a
+      stemmer every word does. */
+  function parse(q, lang) {
+    if (SNOWBALL[lang] && !missing[lang] && !snowball(lang)) return null;
     q = q.replace(/[\u201c\u201d]/g, "\"");
     var parts = q.split("\"");
     var typing = !/[\s"]$/.test(q);
-    var st = stemmer(lang);
+    var every = lang !== "en" && (!SNOWBALL[lang] || !!missing[lang]);
     var groups = [];
     parts.forEach(function (part, i) {
       var ws = spans(part).map(function (s) {
-        return { key: s.key, stem: st(s.key), prefix: false };
+        var w = keyStem(s.run, lang);
+        w.prefix = every;
+        return w;
       });
       if (!ws.length) return;
       if (i % 2 === 1 && ws.length > 1) groups.push(ws);
@@ -323,38 +205,49 @@
   function keyOf(c, n) {
     if (c.keys[n] === undefined) {
       var m = LEAD.exec(c.v[n]);
-      c.keys[n] = m ? key(m[0]) : "";
+      c.keys[n] = m ? key(c.lang === "fr" ? elide(m[0]) : m[0]) : "";
     }
     return c.keys[n];
   }
   function hex(cp) {
     return "\\u" + ("000" + cp.toString(16)).slice(-4);
   }
-  /** A character class of the entries of chunk `c` that word `w` matches, or null. */
-  function wordClass(c, w) {
+  /** A character class of the entries of chunk `c` that word `w` matches (`exact`: by its
+      stem alone, not as a prefix), or null. */
+  function wordClass(c, w, exact) {
     var out = "";
+    var prefix = w.prefix && !exact;
     for (var n = 0; n < c.s.length; n += 1) {
       var s = c.s[n];
       if (!s) continue;
-      if (s === w.stem || (w.prefix && (s.indexOf(w.stem) === 0 || keyOf(c, n).indexOf(w.key) === 0))) {
+      if (s === w.stem || (prefix && (s.indexOf(w.stem) === 0 || keyOf(c, n).indexOf(w.key) === 0))) {
         out += hex(code(n));
       }
     }
     return out ? "[" + out + "]" : null;
   }
-  /** Per group, a regular expression for chunk `c` (null when a group cannot match there). */
+  /** A group's regular expression for chunk `c` (`exact`: by stems alone), or null. */
+  function groupRe(c, group, exact) {
+    var src = "";
+    for (var k = 0; k < group.length; k += 1) {
+      var cls = wordClass(c, group[k], exact);
+      if (!cls) return null;
+      src += cls;
+    }
+    return new RegExp(src, "g");
+  }
+  /** Per group, {all, exact} regular expressions for chunk `c` (`exact` is `all` when no
+      word is a prefix, null when no exact match is there), or null when a group cannot
+      match there. */
   function patterns(c, groups) {
     if (c.cache && c.cache.q === groups.q) return c.cache.res;
     c.cache = { q: groups.q, res: null };
     var res = [];
     for (var g = 0; g < groups.length; g += 1) {
-      var src = "";
-      for (var k = 0; k < groups[g].length; k += 1) {
-        var cls = wordClass(c, groups[g][k]);
-        if (!cls) return null;
-        src += cls;
-      }
-      res.push(new RegExp(src, "g"));
+      var all = groupRe(c, groups[g], false);
+      if (!all) return null;
+      var prefixed = groups[g].some(function (w) { return w.prefix; });
+      res.push({ all: all, exact: prefixed ? groupRe(c, groups[g], true) : all });
     }
     c.cache.res = res;
     return res;
@@ -363,23 +256,35 @@
     re.lastIndex = 0;
     return !!s && re.test(s);
   }
+  /** A group's score in one of a page's texts: `weight` when it matches there, twice that
+      when it matches by stems alone (an exact match ranks over a prefix match). */
+  function scored(p, s, weight) {
+    if (!test(p.all, s)) return 0;
+    return p.exact && (p.exact === p.all || test(p.exact, s)) ? 2 * weight : weight;
+  }
   function search(q) {
-    var groups = parse(q);
-    if (!groups.length) return [];
-    groups.q = q;
+    // The query stemmed once per language of the chunks (each chunk's `lang`).
+    var byLang = {};
     var hits = [];
     docs.forEach(function (d) {
+      var l = d.c.lang;
+      if (!(l in byLang)) {
+        byLang[l] = parse(q, l);
+        if (byLang[l]) byLang[l].q = q + "\u0000" + l;
+      }
+      var groups = byLang[l];
+      if (!groups || !groups.length) return;
       var res = patterns(d.c, groups);
       if (!res) return;
       var score = 0;
       for (var g = 0; g < res.length; g += 1) {
-        var re = res[g];
-        if (test(re, d.t)) score += /^Prompt/.test(d.w || "") ? 10 : 100;
-        else if (test(re, d.h)) score += 10;
-        else if (test(re, d.b)) score += 1;
-        else return;
+        var p = res[g];
+        var add = scored(p, d.t, /^Prompt/.test(d.w || "") ? 10 : 100) || scored(p, d.h, 10) ||
+          scored(p, d.b, 1);
+        if (!add) return;
+        score += add;
       }
-      hits.push({ d: d, score: score, res: res });
+      hits.push({ d: d, score: score, res: res.map(function (p) { return p.all; }) });
     });
     hits.sort(function (a, b) { return b.score - a.score || a.d.i - b.d.i; });
     return hits;
