@@ -122,11 +122,7 @@ pub fn check(root: &Path, audience: Audience) -> Diagnostics {
         Err(d) => diags.extend(d),
         Ok(theme) => {
             diags.extend(theme.warnings.iter().cloned());
-            diags.extend(i18n::check::language(
-                &theme.i18n,
-                &site.config.language,
-                site.config.language_at,
-            ));
+            diags.extend(i18n::check::site(&theme.i18n, &site));
             if audience == Audience::Participant {
                 let scanner = leak_scanner(&site, &theme);
                 match render::render_site(&site, &theme, audience) {
@@ -199,11 +195,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let (Some(site), Some(theme)) = (site, theme) else {
         return Err(diags);
     };
-    diags.extend(i18n::check::language(
-        &theme.i18n,
-        &site.config.language,
-        site.config.language_at,
-    ));
+    diags.extend(i18n::check::site(&theme.i18n, &site));
     // Every block was highlighted while loading: the cache is written while pages render.
     let saving = JoinOnDrop(Some(std::thread::spawn({
         let cache = cache.clone();

@@ -277,6 +277,48 @@ fn a_site_override_adds_messages_and_falls_back_to_english_with_a_warning() {
     );
 }
 
+/// A programme in a language the site's file lacks messages for is checked too, not only
+/// book.toml's language; each language once, and the site's own language still is.
+#[test]
+fn a_programmes_own_language_is_checked_for_missing_messages() {
+    let f = Fixture::new(&[
+        (
+            "book.toml",
+            "[book]\ntitle = \"T\"\nlanguage = \"en-GB\"\n[build]\ntheme = \"mine\"\n",
+        ),
+        ("themes/mine/i18n/xx.ftl", "timetable = Tidsplan\n"),
+        (
+            "content/p/index.md",
+            "---\ntitle: P\nlanguage: xx\ndays:\n  - { title: One }\n---\n",
+        ),
+        (
+            "content/p/01-a.md",
+            &common::session("A", 1, "before-coffee", "30 min"),
+        ),
+        (
+            "content/q/index.md",
+            "---\ntitle: Q\nlanguage: xx\ndays:\n  - { title: One }\n---\n",
+        ),
+        (
+            "content/q/01-a.md",
+            &common::session("A", 1, "before-coffee", "30 min"),
+        ),
+    ]);
+    let out = f.run(&["check"]);
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(
+        said.matches("no `search_label` message for xx").count(),
+        1,
+        "{said}"
+    );
+    assert!(said.contains("themes/mine/i18n/xx.ftl"), "{said}");
+    // The built-in en-GB is whole: nothing said of it.
+    assert!(!said.contains("message for en-GB"), "{said}");
+    f.build();
+    let doc = f.html("p/timetable.html");
+    assert_eq!(common::texts(&doc, "h1"), vec!["Tidsplan".to_string()]);
+}
+
 #[test]
 fn an_unknown_language_is_english_with_a_warning_at_its_line() {
     let f = Fixture::new(&[

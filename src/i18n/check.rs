@@ -60,3 +60,29 @@ pub fn language(catalog: &Catalog, language: &str, at: Option<(usize, usize)>) -
     }
     out
 }
+
+/// [`language`] for the site's language and for each other language its pages are in (a
+/// programme's `language:`, a translated edition's, a translated site page's), each once:
+/// a programme in French on an English site shows the French messages, so a French file
+/// that lacks some is reported too. An unknown programme language is the loader's warning
+/// (at its `language:` line), not repeated here.
+pub fn site(catalog: &Catalog, site: &crate::model::Site) -> Vec<Diagnostic> {
+    let config = &site.config;
+    let mut out = language(catalog, &config.language, config.language_at);
+    let mut seen: Vec<String> = catalog.resolve(&config.language).into_iter().collect();
+    let others = site
+        .programmes
+        .iter()
+        .map(|p| p.language.as_str())
+        .chain(site.editions.lang.values().map(String::as_str));
+    for tag in others {
+        let Some(lang) = catalog.resolve(tag) else {
+            continue;
+        };
+        if !seen.contains(&lang) {
+            out.extend(language(catalog, tag, None));
+            seen.push(lang);
+        }
+    }
+    out
+}
