@@ -5,7 +5,6 @@
 mod common;
 
 use common::Fixture;
-use coursebook::{Audience, BuildOptions};
 use std::path::Path;
 
 /// Every file under `dir`, as (site-relative path, its bytes as text, lossy).
@@ -121,14 +120,7 @@ const WELSH_SECRETS: [&str; 12] = [
 #[test]
 fn a_translation_of_a_trainer_only_file_stays_out_of_the_participant_build() {
     let f = fixture();
-    let dest = f.root().join("part");
-    let opts = BuildOptions {
-        root: f.root().to_path_buf(),
-        audience: Audience::Participant,
-        dest: Some(dest.clone()),
-        ..Default::default()
-    };
-    coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+    let dest = f.build_participant_to("part");
     let all = files(&dest);
     // The Welsh edition of the public programme is there, with its public session.
     assert!(

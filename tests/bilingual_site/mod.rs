@@ -5,7 +5,6 @@
 #![allow(dead_code)]
 
 use crate::common::{Fixture, resolve, sel, texts};
-use coursebook::{Audience, BuildOptions};
 use scraper::Html;
 
 pub const BOOK: &str = "[book]\ntitle = \"Recording course\"\nlanguage = \"en-GB\"\n";
@@ -119,15 +118,7 @@ pub fn main_text(doc: &Html) -> String {
 
 /// A participant build of `f` into `<root>/part`; its folder.
 pub fn participant(f: &Fixture) -> std::path::PathBuf {
-    let dest = f.root().join("part");
-    let opts = BuildOptions {
-        root: f.root().to_path_buf(),
-        audience: Audience::Participant,
-        dest: Some(dest.clone()),
-        ..Default::default()
-    };
-    coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
-    dest
+    f.build_participant_to("part")
 }
 
 /// Every `hreflang` link and language switch link of every page under `dir` reaches a page

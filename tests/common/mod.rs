@@ -39,6 +39,19 @@ impl Fixture {
     }
 
     /// Build with the library; panics with the diagnostics if it fails.
+    /// A participant build into `<root>/<rel>`; its folder.
+    pub fn build_participant_to(&self, rel: &str) -> PathBuf {
+        let dest = self.root().join(rel);
+        let opts = coursebook::BuildOptions {
+            root: self.root().to_path_buf(),
+            audience: coursebook::Audience::Participant,
+            dest: Some(dest.clone()),
+            ..Default::default()
+        };
+        coursebook::build(&opts).unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+        dest
+    }
+
     pub fn build(&self) -> coursebook::Report {
         let opts = coursebook::BuildOptions {
             root: self.root().to_path_buf(),

@@ -315,17 +315,11 @@ pub(super) fn follow_audience(
     participant: bool,
 ) {
     use crate::model::Fragment;
-    let originals: HashMap<String, String> = programmes
-        .iter()
-        .filter_map(|p| Some((p.slug.clone(), p.editions.all.first()?.1.clone())))
-        .collect();
     for p in programmes
         .iter_mut()
         .filter(|p| p.editions.untranslated.is_some())
     {
-        let Some(orig) = originals.get(&p.slug) else {
-            continue;
-        };
+        let orig = p.original_slug().to_string();
         let slug = p.slug.clone();
         let hidden =
             |id: &str| trainer_only.contains(&format!("{orig}/deliveries/{id}/index.html"));
@@ -391,17 +385,11 @@ pub(super) fn follow_file_audience(
             trainer_only.insert(pg.out.clone());
         }
     }
-    let originals: HashMap<String, String> = programmes
-        .iter()
-        .filter_map(|p| Some((p.slug.clone(), p.editions.all.first()?.1.clone())))
-        .collect();
     for p in programmes
         .iter_mut()
         .filter(|p| p.editions.untranslated.is_some())
     {
-        let Some(orig) = originals.get(&p.slug) else {
-            continue;
-        };
+        let orig = p.original_slug().to_string();
         let prefix = format!("{}/", p.slug);
         // The original's output for one of the edition's.
         let hidden = |out: &str| {
