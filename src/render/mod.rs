@@ -16,6 +16,7 @@ mod letter_files;
 mod letter_page;
 mod lists;
 mod nav;
+mod nav_view;
 pub mod outputs;
 mod page;
 mod programme;

@@ -7,6 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
 use super::lang::Words;
+use super::markers::{callout_named, marker, meant, unknown_marker};
 use super::{Body, Lines, Problem};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -122,20 +123,6 @@ impl super::Render<'_, '_> {
     }
 }
 
-/// The markers a blockquote may open with, as written in the contract.
-const MARKERS: &[&str] = &[
-    "NOTE",
-    "TIP",
-    "IMPORTANT",
-    "WARNING",
-    "CAUTION",
-    "PROMPTS",
-    "TRAINER",
-    "HANDOUT",
-    "CHALLENGE",
-    "SOLUTION",
-];
-
 /// A callout's markup; `None` for a plain quote. A solution is a `<details>`, folded until
 /// opened (no script needed).
 pub(super) fn callout_markup(c: Callout, words: &Words) -> Option<Markup> {
@@ -204,68 +191,6 @@ pub(super) fn publicly_cited(
         }
     }
     cited
-}
-
-/// The marker a blockquote's first line opens with, `[!WORD]` however spaced: the marker
-/// as written, its word (`None` when spaced as `[ !WORD]`) and how many bytes of `s` it takes.
-fn marker(s: &str) -> Option<(&str, Option<&str>, usize)> {
-    let t = s.trim_start();
-    let after_bracket = t.strip_prefix('[')?;
-    let word_and_rest = after_bracket.trim_start().strip_prefix('!')?;
-    let close = word_and_rest.find(']')?;
-    let word = &word_and_rest[..close];
-    if word.chars().count() > 40 || word.contains(['[', '\n']) {
-        return None;
-    }
-    let taken = (s.len() - word_and_rest.len()) + close + 1;
-    let written = &s[s.len() - t.len()..taken];
-    let spaced = after_bracket.len() != after_bracket.trim_start().len();
-    Some((written, (!spaced).then_some(word), taken))
-}
-
-/// Whether a blockquote whose first line is `first` is a trainer note: `[!TRAINER]` in any
-/// case, or a near miss of it (which [`render`] reports as an error). The letter writers
-/// use this, so a note is left out of a letter's files exactly when it is of its page.
-pub fn is_trainer_marker(first: &str) -> bool {
-    match marker(first) {
-        Some((written, word, _)) => match word.and_then(callout_named) {
-            Some(c) => c == Callout::Trainer,
-            None => meant(written) == Some("TRAINER"),
-        },
-        None => false,
-    }
-}
-
-fn callout_named(word: &str) -> Option<Callout> {
-    Some(match word.to_ascii_uppercase().as_str() {
-        "NOTE" => Callout::Std(BlockQuoteKind::Note),
-        "TIP" => Callout::Std(BlockQuoteKind::Tip),
-        "IMPORTANT" => Callout::Std(BlockQuoteKind::Important),
-        "WARNING" => Callout::Std(BlockQuoteKind::Warning),
-        "CAUTION" => Callout::Std(BlockQuoteKind::Caution),
-        "PROMPTS" => Callout::Prompts,
-        "TRAINER" => Callout::Trainer,
-        "HANDOUT" => Callout::Handout,
-        "CHALLENGE" => Callout::Challenge,
-        "SOLUTION" => Callout::Solution,
-        _ => return None,
-    })
-}
-
-/// The known marker a near miss was meant to be: the same word spaced or cased otherwise,
-/// one it starts with (`TRAINER-NOTE`), or the closest by spelling (`TRAINERS`).
-fn meant(word: &str) -> Option<&'static str> {
-    let w: String = word
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '[' && *c != '!')
-        .collect::<String>()
-        .to_ascii_uppercase();
-    MARKERS
-        .iter()
-        .find(|m| w == **m)
-        .or_else(|| MARKERS.iter().find(|m| w.starts_with(**m)))
-        .copied()
-        .or_else(|| crate::diagnostics::closest(&w, MARKERS.iter().copied()))
 }
 
 /// Finds the kind of every blockquote: GitHub's alerts as pulldown-cmark reads them, and
@@ -420,26 +345,6 @@ fn title_of(events: Vec<Event>, line: usize, col: usize) -> Title {
         text: text.trim().to_string(),
         line,
         col,
-    }
-}
-
-/// The error for a marker that is none of ours, with the one it was likely meant to be.
-fn unknown_marker(written: &str, guess: Option<&str>, line: usize, col: usize) -> Problem {
-    let all = MARKERS
-        .iter()
-        .map(|m| format!("[!{m}]"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Problem {
-        line,
-        col,
-        message: format!("unknown callout marker `{written}`"),
-        hint: Some(match guess {
-            Some(m) => format!(
-                "did you mean `[!{m}]`? Markers are written `[!WORD]`, with no space: {all}"
-            ),
-            None => format!("the markers are {all}; for a plain quote, start it without `[!`"),
-        }),
     }
 }
 

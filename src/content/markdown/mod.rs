@@ -13,6 +13,7 @@ mod inline;
 mod lang;
 mod lines;
 mod links;
+mod markers;
 mod quotes;
 
 use std::collections::HashSet;
@@ -31,9 +32,9 @@ use headings::{HeadingIds, heading_base};
 use lines::Lines;
 use links::{html_ids, html_refs, rewrite_link};
 
-pub use callouts::is_trainer_marker;
 pub use inline::{Inline, inline};
 pub use lang::{CALLOUT_CLASSES, Words};
+pub use markers::is_trainer_marker;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
