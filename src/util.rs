@@ -113,8 +113,6 @@ pub fn clean_title(s: &str) -> String {
         .to_string()
 }
 
-/// A heading or file slug: lowercase letters and digits joined by single hyphens.
-/// Non-ASCII letters are kept (browsers handle them in fragments).
 /// Standard base64 with padding (RFC 4648), for bytes carried in JSON.
 pub fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -134,6 +132,8 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// A heading or file slug: lowercase letters and digits joined by single hyphens.
+/// Non-ASCII letters are kept (browsers handle them in fragments).
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;

@@ -5,7 +5,7 @@
 mod common;
 mod pseudo_locale;
 
-use pseudo_locale::outside_brackets;
+use pseudo_locale::{outside_brackets, walk, words};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -25,19 +25,6 @@ fn copy_example(to: &Path) {
     std::fs::copy(src.join("book.toml"), to.join("book.toml")).unwrap();
 }
 
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
-
 fn set_language(root: &Path, lang: &str) {
     let p = root.join("book.toml");
     let text = std::fs::read_to_string(&p).unwrap();
@@ -53,14 +40,6 @@ fn set_language(root: &Path, lang: &str) {
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(p, text + "\n").unwrap();
-}
-
-/// ASCII words of 3 or more letters, lower-cased.
-fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3)
-        .map(str::to_ascii_lowercase)
-        .collect()
 }
 
 /// The words of the en-GB file's messages (not its comments or ids), less any word the
@@ -117,34 +96,6 @@ fn interface_vocabulary(site: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-/// What a reader sees or hears of a page: its text outside scripts and styles, and its
-/// aria-labels, titles and placeholders.
-fn visible(doc: &Html) -> String {
-    let mut out = String::new();
-    for node in doc.root_element().descendants() {
-        if let Some(t) = node.value().as_text() {
-            let hidden = node.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "code"))
-            });
-            if !hidden {
-                out.push_str(t);
-                out.push(' ');
-            }
-        }
-        if let Some(e) = node.value().as_element() {
-            for a in ["aria-label", "title", "placeholder", "data-label"] {
-                if let Some(v) = e.attr(a) {
-                    out.push_str(v);
-                    out.push(' ');
-                }
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn the_pseudo_locale_leaves_no_english_interface_word() {
     let f = Fixture::new(&[]);
@@ -163,7 +114,10 @@ fn the_pseudo_locale_leaves_no_english_interface_word() {
             continue;
         }
         let doc = Html::parse_document(&std::fs::read_to_string(&page).unwrap());
-        for w in words(&outside_brackets(&visible(&doc))) {
+        for w in words(&outside_brackets(&pseudo_locale::visible(
+            &doc,
+            &["aria-label", "title", "placeholder", "data-label"],
+        ))) {
             if vocab.contains(&w) {
                 found.push(format!(
                     "{}: {w}",

@@ -8,10 +8,12 @@
 //! else is English that coursebook wrote.
 
 mod common;
+mod pseudo_locale;
 
-use std::collections::BTreeSet;
+use pseudo_locale::{walk, words};
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::Fixture;
 use scraper::Html;
@@ -29,55 +31,6 @@ const SECOND: &str =
 const LETTER: &str = "---\ntitle: Tystysgrif\nkind: certificate\nfields:\n  - { name: enw, label: Enw llawn }\n---\n# Tystysgrif\n\n{{ enw }}: {{ programme.title }}, {{ programme.dates }}, {{ programme.contact_hours }}, {{ programme.venue }}.\n";
 
 const DELIVERY: &str = "---\ntitle: Rhediad gwanwyn\nvenue: Canolfan\ndays:\n  - { date: 2027-04-12 }\n  - { date: 2027-04-19 }\ntrainers:\n  - { name: Siân Owen, role: lead }\n  - Dafydd Jones\nparticipants: 4\n---\nParcio y tu ôl.\n";
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
-
-/// ASCII words of 3 or more letters, lower-cased.
-fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3)
-        .map(str::to_ascii_lowercase)
-        .collect()
-}
-
-/// What a reader sees or hears of a page: text outside scripts, styles and code, and the
-/// attributes read aloud or shown.
-fn visible(doc: &Html) -> String {
-    let mut out = String::new();
-    for node in doc.root_element().descendants() {
-        if let Some(t) = node.value().as_text() {
-            let hidden = node.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "code"))
-            });
-            if !hidden {
-                out.push_str(t);
-                out.push(' ');
-            }
-        }
-        if let Some(e) = node.value().as_element() {
-            for a in ["aria-label", "title", "placeholder", "data-label", "alt"] {
-                if let Some(v) = e.attr(a) {
-                    out.push_str(v);
-                    out.push(' ');
-                }
-            }
-        }
-    }
-    out
-}
 
 /// The text of a `.docx`'s `word/document.xml` (its `<w:t>` runs).
 fn docx_text(path: &Path) -> String {
@@ -181,9 +134,10 @@ fn no_english_word_is_left_where_the_content_has_none() {
         for p in walk(root) {
             let rel = p.strip_prefix(f.root()).unwrap().display().to_string();
             let text = match p.extension().and_then(|e| e.to_str()) {
-                Some("html") => {
-                    visible(&Html::parse_document(&std::fs::read_to_string(&p).unwrap()))
-                }
+                Some("html") => pseudo_locale::visible(
+                    &Html::parse_document(&std::fs::read_to_string(&p).unwrap()),
+                    &["aria-label", "title", "placeholder", "data-label", "alt"],
+                ),
                 Some("txt") => std::fs::read_to_string(&p).unwrap(),
                 Some("docx") => docx_text(&p),
                 Some("ics") => ics_text(&std::fs::read_to_string(&p).unwrap()),

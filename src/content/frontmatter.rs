@@ -9,6 +9,21 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+impl Split<'_> {
+    /// The front matter as a tree (`path` names the file in its errors): an empty map at
+    /// line 1 when the file has none.
+    pub fn tree(&self, path: &str) -> Result<super::yaml::Node, crate::diagnostics::Diagnostic> {
+        match self.yaml {
+            Some(y) => super::yaml::parse(path, y, self.yaml_line),
+            None => Ok(super::yaml::Node {
+                value: super::yaml::Value::Map(Vec::new()),
+                line: 1,
+                col: 1,
+            }),
+        }
+    }
+}
+
 /// Front matter is a first line of `---`, then YAML, then a line of `---` (or `...`).
 /// Returns an error message (with the line it concerns) when the closing line is missing.
 pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {

@@ -15,7 +15,7 @@ pub mod text;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::content::yaml::{self, Node, Value};
+use crate::content::yaml::Node;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 pub use carpentries::Options as CarpentriesOptions;
@@ -270,19 +270,12 @@ fn read_text(base: &Path, rel: &str) -> Result<String, Diagnostic> {
 fn split_front(shown: &str, text: &str, diags: &mut Diagnostics) -> Option<(Node, String, usize)> {
     match crate::content::frontmatter::split(text) {
         Ok(s) => {
-            let node = match s.yaml {
-                Some(y) => match yaml::parse(shown, y, s.yaml_line) {
-                    Ok(n) => n,
-                    Err(d) => {
-                        diags.push(d);
-                        return None;
-                    }
-                },
-                None => Node {
-                    value: Value::Map(Vec::new()),
-                    line: 1,
-                    col: 1,
-                },
+            let node = match s.tree(shown) {
+                Ok(n) => n,
+                Err(d) => {
+                    diags.push(d);
+                    return None;
+                }
             };
             Some((node, s.body.to_string(), s.body_line))
         }

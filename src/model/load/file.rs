@@ -7,7 +7,7 @@ use super::{Kind, Parsed, delivery, letter, page, programme, session};
 use crate::Audience;
 use crate::config::ExtraKeys;
 use crate::content::markdown::{self, Body, Markdown};
-use crate::content::yaml::{self, Node, Value};
+use crate::content::yaml::Node;
 use crate::content::{SourceFile, frontmatter};
 use crate::diagnostics::Diagnostic;
 
@@ -125,19 +125,12 @@ fn read<'a>(
         diags.push(d);
         return None;
     }
-    let node = match split.yaml {
-        Some(y) => match yaml::parse(&f.display, y, split.yaml_line) {
-            Ok(n) => n,
-            Err(d) => {
-                diags.push(d);
-                return None;
-            }
-        },
-        None => Node {
-            value: Value::Map(Vec::new()),
-            line: 1,
-            col: 1,
-        },
+    let node = match split.tree(&f.display) {
+        Ok(n) => n,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
     };
     let scope = match kind {
         Kind::Programme(_, s)

@@ -15,6 +15,7 @@
 //! `((h1 ^ (h1 >> 15)) * 0x2c1b3c6d) | 1`; bit `b` is bit `b % 8` of byte `b / 8`. The same
 //! in `search.js` (cases `search_filter` in `tests/cases/shared.json`).
 
+use crate::util::base64;
 use std::collections::HashSet;
 
 /// Bits of filter an item.
@@ -95,24 +96,6 @@ pub fn probes(item: &str, m: u32) -> impl Iterator<Item = u32> {
     }
     let h2 = (h1 ^ (h1 >> 15)).wrapping_mul(0x2c1b_3c6d) | 1;
     (0..PROBES).map(move |i| h1.wrapping_add(i.wrapping_mul(h2)) % m)
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for c in bytes.chunks(3) {
-        let n = (u32::from(c[0]) << 16)
-            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*c.get(2).unwrap_or(&0));
-        for k in 0..4 {
-            if k <= c.len() {
-                out.push(A[((n >> (18 - 6 * k)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// Whether a filter (base64, as written) holds `item` (for tests).

@@ -55,14 +55,13 @@ impl Stemmer {
     /// From a language tag's first part: English for `en` (and its regions), Snowball's for
     /// `fr`, `de`, `es`, none for the rest.
     pub fn for_language(lang: &str) -> Stemmer {
-        let l = lang.trim();
-        let first = l.split(['-', '_']).next().unwrap_or_default();
-        match first.to_ascii_lowercase().as_str() {
-            "en" => Stemmer::English,
-            "fr" => Stemmer::French,
-            "de" => Stemmer::German,
-            "es" => Stemmer::Spanish,
-            _ => Stemmer::None,
+        use crate::model::clock::Lang;
+        match Lang::parse(lang) {
+            Some(Lang::EnGb) => Stemmer::English,
+            Some(Lang::Fr) => Stemmer::French,
+            Some(Lang::De) => Stemmer::German,
+            Some(Lang::Es) => Stemmer::Spanish,
+            Some(Lang::Cy) | None => Stemmer::None,
         }
     }
 
