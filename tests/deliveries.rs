@@ -3,36 +3,13 @@
 //! row; their calendars; the checks at their lines; the participant edition; the lists.
 
 mod common;
+mod delivery_programme;
 use common::*;
-
-const PROG: &str = "---\ntitle: Recording\nvenue: County Hall\ntimezone: Europe/London\nstart: \"09:30\"\nend: \"16:30\"\ndays:\n  - { title: Day one, date: 2027-03-01 }\n  - { title: Day two, date: 2027-03-02 }\n---\nAbout.\n";
+use delivery_programme::programme as fixture;
 
 const SPRING: &str = "---\ntitle: Spring run\nvenue: Riverside Centre\ndays:\n  - { date: 2027-04-12, start: \"10:00\" }\n  - { date: 2027-04-13 }\ntrainers:\n  - { name: Sam Lee, role: lead }\n  - Ann Other\nparticipants: 12\n---\nPark behind the library; the entrance on Mill Lane is step-free.\n";
 
 const HALVES: &str = "---\nvenue: Online\ndays:\n  - { date: 2027-05-03, blocks: [\"1:before-coffee\", \"1:after-coffee\"] }\n  - { date: 2027-05-04, start: \"13:30\", blocks: [\"1:after-lunch\", \"1:after-tea\"] }\n  - { date: 2027-05-10, blocks: [\"2:before-coffee\"] }\n  - { date: 2027-05-11, blocks: [\"2:after-lunch\"] }\ntrainers: [Kim Park]\n---\nJoin ten minutes early.\n";
-
-fn sessions() -> Vec<(&'static str, String)> {
-    vec![
-        ("content/p/a.md", session("Alpha", 1, "before-coffee", "1h")),
-        ("content/p/b.md", session("Beta", 1, "after-coffee", "1h")),
-        ("content/p/c.md", session("Gamma", 1, "after-lunch", "1h")),
-        ("content/p/d.md", session("Delta", 1, "after-tea", "30m")),
-        (
-            "content/p/e.md",
-            session("Epsilon", 2, "before-coffee", "45m"),
-        ),
-        ("content/p/f.md", session("Zeta", 2, "after-lunch", "1h")),
-    ]
-}
-
-/// The fixture programme, with `extra` files (deliveries) added.
-fn fixture(extra: &[(&str, &str)]) -> Fixture {
-    let s = sessions();
-    let mut files: Vec<(&str, &str)> = vec![("content/p/index.md", PROG)];
-    files.extend(s.iter().map(|(p, t)| (*p, t.as_str())));
-    files.extend_from_slice(extra);
-    Fixture::new(&files)
-}
 
 fn two() -> Fixture {
     fixture(&[

@@ -4,12 +4,12 @@
 //! a participant build writes no trainer-only letter for a delivery.
 
 mod common;
+mod delivery_programme;
 use std::io::Read;
 use std::path::Path;
 
 use common::*;
-
-const PROG: &str = "---\ntitle: Recording\nvenue: County Hall\ntimezone: Europe/London\nstart: \"09:30\"\nend: \"16:30\"\ndays:\n  - { title: Day one, date: 2027-03-01 }\n  - { title: Day two, date: 2027-03-02 }\n---\nAbout.\n";
+use delivery_programme::programme;
 
 const SPRING: &str = "---\ntitle: Spring run\nvenue: Riverside Centre\ndays:\n  - { date: 2027-04-12, start: \"10:00\" }\n  - { date: 2027-04-13 }\ntrainers:\n  - { name: Sam Lee, role: lead }\n  - Ann Other\n---\nPark behind the library.\n";
 
@@ -23,19 +23,7 @@ const CERTIFICATE: &str = "---\ntitle: Certificate of attendance\naudience: all\
 const BRIEF: &str = "---\ntitle: Trainer brief\naudience: trainer\n---\nYou run {{ delivery.title }} with {{ delivery.trainers }}.\n";
 
 fn fixture() -> Fixture {
-    let s = [
-        ("content/p/a.md", session("Alpha", 1, "before-coffee", "1h")),
-        ("content/p/b.md", session("Beta", 1, "after-coffee", "1h")),
-        ("content/p/c.md", session("Gamma", 1, "after-lunch", "1h")),
-        ("content/p/d.md", session("Delta", 1, "after-tea", "30m")),
-        (
-            "content/p/e.md",
-            session("Epsilon", 2, "before-coffee", "45m"),
-        ),
-        ("content/p/f.md", session("Zeta", 2, "after-lunch", "1h")),
-    ];
-    let mut files: Vec<(&str, &str)> = vec![
-        ("content/p/index.md", PROG),
+    programme(&[
         ("content/p/deliveries/spring.md", SPRING),
         ("content/p/deliveries/taster.md", TASTER),
         ("content/p/letters/invite.md", INVITE),
@@ -45,9 +33,7 @@ fn fixture() -> Fixture {
             "people.csv",
             "participant_name,attended\nSam Taylor,yes\nJo Bloggs,no\n",
         ),
-    ];
-    files.extend(s.iter().map(|(p, t)| (*p, t.as_str())));
-    Fixture::new(&files)
+    ])
 }
 
 /// A `.docx`'s `word/document.xml`.
