@@ -13,6 +13,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -50,10 +51,7 @@ after(async () => {
 
 async function open(rel) {
   const page = await browser.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
+  collectErrors(page, errors);
   await page.goto(pathToFileURL(join(site, rel)).href);
   return page;
 }

@@ -13,6 +13,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -79,10 +80,7 @@ after(async () => {
 async function pageAt(utc, options = {}) {
   const context = await browser.newContext({ timezoneId: "Asia/Tokyo", ...options });
   const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  collectErrors(page, consoleErrors);
   if (utc) await page.clock.setFixedTime(new Date(utc));
   return page;
 }

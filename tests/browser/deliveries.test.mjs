@@ -12,6 +12,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,8 +43,7 @@ async function open(rel, utc, options = {}) {
   const context = await browser.newContext({ timezoneId: "Pacific/Kiritimati", ...options });
   const page = await context.newPage();
   const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  collectErrors(page, errors);
   await page.clock.setFixedTime(new Date(utc));
   await page.goto(url(rel));
   return { page, context, errors };

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { unzip } from "./helpers.mjs";
+import { unzip, collectErrors } from "./helpers.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -38,8 +38,7 @@ after(async () => {
 
 async function newPage(context) {
   const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  collectErrors(page, errors);
   return page;
 }
 

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -38,8 +39,7 @@ after(async () => {
 
 async function open(rel, width = 1280) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
+  collectErrors(page, errors);
   await page.goto(rel);
   return page;
 }

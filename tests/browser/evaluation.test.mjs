@@ -11,7 +11,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { unzip, pdfPages } from "./helpers.mjs";
+import { unzip, pdfPages, collectErrors } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,8 +46,7 @@ after(async () => {
 
 async function newPage(context) {
   const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  collectErrors(page, errors);
   page.on("request", (r) => { if (!/^(file|blob|data):/.test(r.url())) requests.push(r.url()); });
   return page;
 }

@@ -34,3 +34,12 @@ export function unzip(buf) {
 export function pdfPages(pdf) {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
 }
+
+/** Records `page`'s console errors and uncaught exceptions in `errors`, each with the URL
+ * of the page it came from. */
+export function collectErrors(page, errors) {
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+}

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
@@ -41,10 +42,7 @@ after(async () => {
 async function pageAt(utc) {
   const context = await browser.newContext({ timezoneId: "Europe/London" });
   const page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
-  });
+  collectErrors(page, errors);
   if (utc) await page.clock.setFixedTime(new Date(utc));
   return page;
 }

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join, dirname, normalize, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { unzip } from "./helpers.mjs";
+import { unzip, collectErrors } from "./helpers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
@@ -83,8 +83,7 @@ after(async () => {
 
 async function newPage(context) {
   const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  collectErrors(page, errors);
   return page;
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -55,8 +56,7 @@ after(async () => {
 /** Alpha's session page, `query` typed key by key; waits for every shard the whole query can match. */
 async function search(query, type = (loc) => loc.pressSequentially(query, { delay: 20 })) {
   const page = await browser.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
+  collectErrors(page, errors);
   await page.goto(pathToFileURL(join(site, "alpha/open.html")).href);
   await type(page.locator("#search-input"));
   // Done for the whole query, not for a prefix typed on the way to it.

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -42,8 +43,7 @@ after(async () => {
     index. Returns the page and the results' titles and links, in order. */
 async function search(from, query) {
   const page = await browser.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
+  collectErrors(page, errors);
   await page.goto(pathToFileURL(join(site, from)).href);
   await page.locator("#search-input").pressSequentially(query, { delay: 5 });
   await page.locator(`#search-results[data-state=done][data-query="${query.trim().replace(/"/g, '\\"')}"]`).waitFor();

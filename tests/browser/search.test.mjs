@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { collectErrors } from "./helpers.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -39,8 +40,7 @@ after(async () => {
     whole index. Returns the page and the results' links. */
 async function search(site, query, from = "recording/day-1/01-introduction.html") {
   const page = await browser.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
+  collectErrors(page, errors);
   await page.goto(pathToFileURL(join(site, from)).href);
   await page.locator("#search-input").pressSequentially(query, { delay: 5 });
   // Done for the whole query, not for a prefix typed on the way to it.

@@ -10,7 +10,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { unzip, pdfPages } from "./helpers.mjs";
+import { unzip, pdfPages, collectErrors } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,10 +42,7 @@ after(async () => {
 async function newPage(options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  collectErrors(page, consoleErrors);
   return page;
 }
 
