@@ -102,7 +102,9 @@ fn a_delivery_translation_with_other_dates_is_a_warning() {
         let out = f.run(&["check"]);
         String::from_utf8_lossy(&out.stderr)
             .lines()
-            .filter(|l| l.starts_with("content/rec/deliveries/spring.cy.md: warning:"))
+            .filter(|l| {
+                l.starts_with("content/rec/deliveries/spring.cy.md") && l.contains(": warning:")
+            })
             .map(str::to_string)
             .collect()
     };
@@ -117,6 +119,11 @@ fn a_delivery_translation_with_other_dates_is_a_warning() {
         w[0].contains("other days than content/rec/deliveries/spring.md"),
         "{w:?}"
     );
+    // At the translation's days.
+    assert!(
+        w[0].starts_with("content/rec/deliveries/spring.cy.md:5:3: warning:"),
+        "{w:?}"
+    );
     f.write(
         "content/rec/deliveries/spring.cy.md",
         &SPRING_CY.replace("Sam Lee", "Sam Li"),
@@ -124,6 +131,11 @@ fn a_delivery_translation_with_other_dates_is_a_warning() {
     let w = warned(&f);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("other trainers"), "{w:?}");
+    // At its first trainer.
+    assert!(
+        w[0].starts_with("content/rec/deliveries/spring.cy.md:7:5: warning:"),
+        "{w:?}"
+    );
 }
 
 #[test]

@@ -243,7 +243,7 @@ pub fn load_cached(
     }
     let mut programmes = parts.assemble(&config, &editions, &mut diags);
     editions.apply(&mut programmes);
-    translate::check_deliveries(&programmes, &mut diags);
+    translate::check_deliveries(&programmes, &parts.delivery_at, &mut diags);
     let assets = sources
         .assets
         .into_iter()
@@ -292,6 +292,8 @@ struct Parts {
     hidden_deliveries: HashSet<String>,
     trainer_fragments: Vec<Fragment>,
     trainer_only: HashSet<String>,
+    /// A translated delivery's `days:` and first trainer, by source path.
+    delivery_at: HashMap<String, (Pos, Option<Pos>)>,
 }
 
 impl Parts {
@@ -365,6 +367,16 @@ impl Parts {
                 p.language = config.language.clone();
             }
             p.locale = super::clock::Locale::of(&p.language, config.clock);
+            if edition.is_some() {
+                // Where a translated delivery's days and trainers stand, for the warning
+                // that they differ from the original's (`translate::check_deliveries`).
+                self.delivery_at.extend(d.iter().map(|h| {
+                    (
+                        h.d.src.clone(),
+                        (h.days_pos, h.trainer_pos.first().copied()),
+                    )
+                }));
+            }
             let booked = deliveries::attach(&mut p, d, diags);
             if edition.is_none() {
                 bookings.extend(booked);

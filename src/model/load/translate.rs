@@ -263,7 +263,11 @@ impl Editions {
 /// A translated delivery is the same run as its original: a translation whose days
 /// (dates, start, end, plan) or trainers differ is a warning at its file, since one of the
 /// two is wrong. Linear: one look-up per delivery of each edition.
-pub(super) fn check_deliveries(programmes: &[Programme], diags: &mut Vec<Diagnostic>) {
+pub(super) fn check_deliveries(
+    programmes: &[Programme],
+    at: &HashMap<String, (super::Pos, Option<super::Pos>)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let by_slug: HashMap<&str, &Programme> =
         programmes.iter().map(|p| (p.slug.as_str(), p)).collect();
     for ed in programmes
@@ -289,17 +293,29 @@ pub(super) fn check_deliveries(programmes: &[Programme], diags: &mut Vec<Diagnos
             let names = |x: &crate::model::Delivery| -> Vec<String> {
                 x.trainers.iter().map(|t| t.name.clone()).collect()
             };
-            let what = if when(d) != when(o) || d.plan != o.plan {
-                "days"
+            let (days_at, trainer_at) = at.get(&d.src).copied().unwrap_or_default();
+            let (what, pos) = if when(d) != when(o) || d.plan != o.plan {
+                ("days", Some(days_at))
             } else if names(d) != names(o) {
-                "trainers"
+                ("trainers", trainer_at)
             } else {
                 continue;
             };
-            diags.push(
-                Diagnostic::warning(&d.src, format!("this translation of delivery `{}` has other {what} than {}: they are one run", d.id, o.src))
-                    .hint(format!("give it the same `days:` and `trainers:` (names) as {}; translate only the words", o.src)),
-            );
+            let mut w = Diagnostic::warning(
+                &d.src,
+                format!(
+                    "this translation of delivery `{}` has other {what} than {}: they are one run",
+                    d.id, o.src
+                ),
+            )
+            .hint(format!(
+                "give it the same `days:` and `trainers:` (names) as {}; translate only the words",
+                o.src
+            ));
+            if let Some(p) = pos.filter(|p| p.line > 0) {
+                w = w.at(p.line, p.col);
+            }
+            diags.push(w);
         }
     }
 }
